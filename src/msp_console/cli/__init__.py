@@ -1,0 +1,63 @@
+"""`msp-console <command>`: the headless, scriptable face of the console.
+
+Exit codes (stable, documented in the README):
+  0  success
+  1  bad input or a rule refused the change (nothing was written)
+  2  wrong command-line usage
+  3  the database could not be opened or upgraded
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from msp_console import __version__
+from msp_console.cli import db_commands, gui_commands, inventory_commands
+from msp_console.cli.common import CommandError, EXIT_OK, EXIT_USAGE
+
+# Each feature module adds its sub-commands here; order is the order in --help.
+COMMAND_MODULES: list[Callable[[argparse._SubParsersAction], None]] = [  # type: ignore[type-arg]
+    inventory_commands.register,
+    db_commands.register,
+    gui_commands.register,
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="msp-console",
+        description="MSP Console: clients, machines, monitoring, interventions and billing. "
+        "With no command it opens the main window.",
+    )
+    parser.add_argument("--version", action="version", version=f"msp-console {__version__}")
+    parser.add_argument("--database", metavar="URL", help="SQLAlchemy database URL "
+                        "(default: $MSP_CONSOLE_DATABASE_URL, else the embedded SQLite file)")
+    parser.add_argument("--demo", action="store_true", help="use (and create if needed) the demo database")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for register in COMMAND_MODULES:
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            return gui_commands.open_window(args)
+        return int(handler(args) or EXIT_OK)
+    except CommandError as exc:
+        print(f"msp-console: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def gui_main() -> int:
+    return main(sys.argv[1:])
+
+
+__all__ = ["EXIT_USAGE", "build_parser", "main"]

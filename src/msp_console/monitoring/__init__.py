@@ -1,0 +1,1 @@
+"""Agentless monitoring: check implementations, the state machine, the polling engine."""
