@@ -15,7 +15,8 @@ from collections.abc import Callable, Sequence
 
 from msp_console import __version__
 from msp_console.cli import db_commands, gui_commands, inventory_commands
-from msp_console.cli.common import CommandError, EXIT_OK, EXIT_USAGE
+from msp_console.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CommandError
+from msp_console.domain.errors import NotFoundError, ValidationError
 
 # Each feature module adds its sub-commands here; order is the order in --help.
 COMMAND_MODULES: list[Callable[[argparse._SubParsersAction], None]] = [  # type: ignore[type-arg]
@@ -52,8 +53,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         print(f"msp-console: {exc}", file=sys.stderr)
         return exc.exit_code
+    except ValidationError as exc:
+        lines = "\n".join(f"  {e}" for e in exc.errors)
+        print(f"msp-console: nothing was changed:\n{lines}", file=sys.stderr)
+        return EXIT_INPUT
+    except NotFoundError as exc:
+        print(f"msp-console: {exc}", file=sys.stderr)
+        return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `msp-console tree | head` is fine
+        sys.stderr.close()
+        return EXIT_OK
 
 
 def gui_main() -> int:
