@@ -1,6 +1,6 @@
 """Time to import 10,000 machines from CSV (target ≥ 2,000 rows/s), on SQLite and optionally PostgreSQL.
 
-    .venv/bin/python -m bench.import_machines [--machines 10000] [--database URL]
+.venv/bin/python -m bench.import_machines [--machines 10000] [--database URL]
 """
 
 from __future__ import annotations
@@ -36,9 +36,13 @@ def main() -> None:
         app.close()
     print(f"database: {app.db.engine.dialect.name}")
     print(f"clients:  {args.clients} rows in {t1 - t0:.2f} s")
-    print(f"machines: {report.created} new rows in {t2 - t1:.2f} s = {report.created / (t2 - t1):,.0f} rows/s")
-    print(f"re-import (all unchanged): {again.unchanged} rows in {t3 - t2:.2f} s "
-          f"= {again.unchanged / (t3 - t2):,.0f} rows/s")
+    print(
+        f"machines: {report.created} new rows in {t2 - t1:.2f} s = {report.created / (t2 - t1):,.0f} rows/s"
+    )
+    print(
+        f"re-import (all unchanged): {again.unchanged} rows in {t3 - t2:.2f} s "
+        f"= {again.unchanged / (t3 - t2):,.0f} rows/s"
+    )
 
 
 if __name__ == "__main__":

@@ -53,12 +53,16 @@ def load_all(app: App, tmp_path: Path) -> None:
 def test_import_creates_then_updates_by_natural_key(app: App, tmp_path: Path) -> None:
     report = import_csv(app.db, "clients", write(tmp_path, "c.csv", CLIENTS))
     assert (report.created, report.updated, report.unchanged) == (2, 0, 0)
-    again = import_csv(app.db, "clients", write(tmp_path, "c.csv", CLIENTS.replace("Como;CO", "Cernobbio;CO")))
+    again = import_csv(
+        app.db, "clients", write(tmp_path, "c.csv", CLIENTS.replace("Como;CO", "Cernobbio;CO"))
+    )
     assert (again.created, again.updated, again.unchanged) == (0, 1, 1)
     assert again.changes == ("~ Hotel Bellavista: city",)
 
 
-def test_machines_import_creates_sites_and_resolves_parents_in_the_same_file(app: App, tmp_path: Path) -> None:
+def test_machines_import_creates_sites_and_resolves_parents_in_the_same_file(
+    app: App, tmp_path: Path
+) -> None:
     load_all(app, tmp_path)
     with app.db.read() as s:
         tree = load_tree(s)
@@ -101,7 +105,10 @@ def test_unknown_columns_and_missing_references_are_refused(app: App, tmp_path: 
     with pytest.raises(ValidationError, match="line 1: colour: unknown column"):
         import_csv(app.db, "clients", write(tmp_path, "x.csv", "name;colour\nA;red\n"))
     import_csv(app.db, "clients", write(tmp_path, "c.csv", CLIENTS))
-    machines = "client,name,parent\nNobody,pc,\nHotel Bellavista,pc,ghost\nHotel Bellavista,a,b\nHotel Bellavista,b,a\n"
+    machines = (
+        "client,name,parent\nNobody,pc,\n"
+        "Hotel Bellavista,pc,ghost\nHotel Bellavista,a,b\nHotel Bellavista,b,a\n"
+    )
     with pytest.raises(ValidationError) as info:
         import_csv(app.db, "machines", write(tmp_path, "m.csv", machines))
     assert [str(e) for e in info.value.errors] == [

@@ -26,9 +26,25 @@ class PostgresServer:
 
     def psql(self, sql: str, database: str = "postgres") -> None:
         subprocess.run(
-            [*self._as_postgres(), str(self.bindir / "psql"), "-h", str(self.base), "-p", str(self.port),
-             "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-q", "-c", sql],
-            check=True, capture_output=True,
+            [
+                *self._as_postgres(),
+                str(self.bindir / "psql"),
+                "-h",
+                str(self.base),
+                "-p",
+                str(self.port),
+                "-U",
+                "postgres",
+                "-d",
+                database,
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-q",
+                "-c",
+                sql,
+            ],
+            check=True,
+            capture_output=True,
         )
 
     def create_database(self, name: str) -> str:
@@ -37,8 +53,16 @@ class PostgresServer:
 
     def stop(self) -> None:
         subprocess.run(
-            [*self._as_postgres(), str(self.bindir / "pg_ctl"), "-D", str(self.base / "data"),
-             "-m", "immediate", "-w", "stop"],
+            [
+                *self._as_postgres(),
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(self.base / "data"),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ],
             capture_output=True,
         )
         shutil.rmtree(self.base, ignore_errors=True)
@@ -60,17 +84,41 @@ def start_postgres() -> PostgresServer:
     server = PostgresServer(base, free_port(), bindir)
     run_as = server._as_postgres()
     subprocess.run(
-        [*run_as, str(bindir / "initdb"), "-D", str(base / "data"), "-U", "postgres", "--auth-local=trust",
-         "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
-        check=True, capture_output=True,
+        [
+            *run_as,
+            str(bindir / "initdb"),
+            "-D",
+            str(base / "data"),
+            "-U",
+            "postgres",
+            "--auth-local=trust",
+            "--auth-host=scram-sha-256",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        ],
+        check=True,
+        capture_output=True,
     )
     subprocess.run(
-        [*run_as, str(bindir / "pg_ctl"), "-D", str(base / "data"), "-l", str(base / "server.log"), "-w",
-         "-t", "30", "-o",
-         f"-k {base} -p {server.port} -c listen_addresses=127.0.0.1 -c fsync=off "
-         "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-         "start"],
-        check=True, capture_output=True,
+        [
+            *run_as,
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(base / "data"),
+            "-l",
+            str(base / "server.log"),
+            "-w",
+            "-t",
+            "30",
+            "-o",
+            f"-k {base} -p {server.port} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
     )
     server.psql(f"CREATE ROLE {server.user} LOGIN CREATEDB PASSWORD '{server.password}'")
     return server

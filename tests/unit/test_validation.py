@@ -50,8 +50,13 @@ def test_tax_code_of_a_company_is_its_vat_number() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("192.168.1.10", "192.168.1.10"), ("SRV-01.Example.COM", "srv-01.example.com"),
-     ("::1", "::1"), ("[fe80::1]", "fe80::1"), ("fw01", "fw01")],
+    [
+        ("192.168.1.10", "192.168.1.10"),
+        ("SRV-01.Example.COM", "srv-01.example.com"),
+        ("::1", "::1"),
+        ("[fe80::1]", "fe80::1"),
+        ("fw01", "fw01"),
+    ],
 )
 def test_hosts_accept_names_and_addresses(raw: str, expected: str) -> None:
     assert v.host(raw) == expected

@@ -19,7 +19,7 @@ from msp_console.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CommandError
 from msp_console.domain.errors import NotFoundError, ValidationError
 
 # Each feature module adds its sub-commands here; order is the order in --help.
-COMMAND_MODULES: list[Callable[[argparse._SubParsersAction], None]] = [  # type: ignore[type-arg]
+COMMAND_MODULES: list[Callable[[argparse._SubParsersAction], None]] = [
     inventory_commands.register,
     db_commands.register,
     gui_commands.register,

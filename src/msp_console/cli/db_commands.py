@@ -10,7 +10,7 @@ from msp_console.services.database import Database
 from msp_console.settings import resolve_database_url
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     db = sub.add_parser("db", help="database schema")
     dbsub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     up = dbsub.add_parser("upgrade", help="upgrade the schema to this version's (done on every start too)")

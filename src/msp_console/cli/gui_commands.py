@@ -9,7 +9,7 @@ from pathlib import Path
 from msp_console.cli.common import EXIT_USAGE, CommandError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     shot = sub.add_parser("screenshot", help="render the main window to a PNG and exit")
     shot.add_argument("out", type=Path, metavar="OUT.png")
     shot.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo database")

@@ -16,7 +16,7 @@ from msp_console.services.views import MachineNode
 IMPORT_KINDS: dict[str, Any] = {kind: import_csv for kind in KINDS}
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     tree = sub.add_parser("tree", help="print clients, sites and machines with their health")
     tree.add_argument("--json", action="store_true", help="machine-readable output")
     tree.add_argument("--archived", action="store_true", help="include archived clients")
@@ -36,9 +36,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _machine_json(m: MachineNode) -> dict[str, Any]:
-    return {"id": m.id, "name": m.name, "kind": m.kind, "address": m.address, "os": m.os,
-            "tags": [t for t in m.tags.split(",") if t], "parent": m.parent_name or None,
-            "state": m.state.value}
+    return {
+        "id": m.id,
+        "name": m.name,
+        "kind": m.kind,
+        "address": m.address,
+        "os": m.os,
+        "tags": [t for t in m.tags.split(",") if t],
+        "parent": m.parent_name or None,
+        "state": m.state.value,
+    }
 
 
 def _tree(args: argparse.Namespace) -> int:
@@ -49,14 +56,30 @@ def _tree(args: argparse.Namespace) -> int:
     finally:
         app.close()
     if args.json:
-        print_json({"clients": [
-            {"id": c.id, "name": c.name, "city": c.city, "archived": c.archived,
-             "state": _worst(c.all_machines()),
-             "sites": [{"id": x.id, "name": x.name, "address": x.address,
-                        "machines": [_machine_json(m) for m in x.machines]} for x in c.sites],
-             "machines": [_machine_json(m) for m in c.machines]}
-            for c in snapshot.clients
-        ]})
+        print_json(
+            {
+                "clients": [
+                    {
+                        "id": c.id,
+                        "name": c.name,
+                        "city": c.city,
+                        "archived": c.archived,
+                        "state": _worst(c.all_machines()),
+                        "sites": [
+                            {
+                                "id": x.id,
+                                "name": x.name,
+                                "address": x.address,
+                                "machines": [_machine_json(m) for m in x.machines],
+                            }
+                            for x in c.sites
+                        ],
+                        "machines": [_machine_json(m) for m in c.machines],
+                    }
+                    for c in snapshot.clients
+                ]
+            }
+        )
         return 0
     for c in snapshot.clients:
         print(f"{c.name}{' [archived]' if c.archived else ''}  ({_worst(c.all_machines())})")
@@ -95,8 +118,10 @@ def _import(args: argparse.Namespace) -> int:
         print_json(report.as_dict())
     else:
         verb = "would import" if report.dry_run else "imported"
-        print(f"{verb} {report.rows} {args.kind}: {report.created} new, {report.updated} updated, "
-              f"{report.unchanged} unchanged")
+        print(
+            f"{verb} {report.rows} {args.kind}: {report.created} new, {report.updated} updated, "
+            f"{report.unchanged} unchanged"
+        )
         for change in report.changes:
             print(f"  {change}")
     return 0

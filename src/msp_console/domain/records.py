@@ -99,9 +99,7 @@ class _Collector:
         text = self.text(field).lower() or default
         allowed = [m.value for m in enum]
         if text not in allowed:
-            self.errors.append(
-                FieldError(field, f"'{text}' is not one of: {', '.join(allowed)}", self.line)
-            )
+            self.errors.append(FieldError(field, f"'{text}' is not one of: {', '.join(allowed)}", self.line))
             return default
         return text
 

@@ -34,7 +34,9 @@ class Inventory:
         record = clean_client(fields)
         with self.db.transaction() as s:
             clash = s.scalar(
-                select(Client.id).where(func.lower(Client.name) == record.name.lower(), Client.id != client_id)
+                select(Client.id).where(
+                    func.lower(Client.name) == record.name.lower(), Client.id != client_id
+                )
                 if client_id is not None
                 else select(Client.id).where(func.lower(Client.name) == record.name.lower())
             )
@@ -76,8 +78,24 @@ class Inventory:
             )
             sites = tuple(SiteView(x.id, x.client_id, x.name, x.address) for x in c.sites)
             return ClientCard(
-                c.id, c.name, c.vat_number, c.tax_code, c.address, c.postal_code, c.city, c.province,
-                c.country, c.sdi_code, c.pec, c.email, c.phone, c.notes, c.archived, contacts, sites, count,
+                c.id,
+                c.name,
+                c.vat_number,
+                c.tax_code,
+                c.address,
+                c.postal_code,
+                c.city,
+                c.province,
+                c.country,
+                c.sdi_code,
+                c.pec,
+                c.email,
+                c.phone,
+                c.notes,
+                c.archived,
+                contacts,
+                sites,
+                count,
             )
 
     def client_id_by_name(self, name: str) -> int:
@@ -157,8 +175,19 @@ class Inventory:
         with self.db.read() as s:
             m = _get(s, Machine, machine_id)
             return MachineCard(
-                m.id, m.client_id, m.client.name, m.site_id, m.site.name if m.site else "", m.name, m.kind,
-                m.address, m.os, m.parent_id, m.parent.name if m.parent else "", m.tags, m.notes,
+                m.id,
+                m.client_id,
+                m.client.name,
+                m.site_id,
+                m.site.name if m.site else "",
+                m.name,
+                m.kind,
+                m.address,
+                m.os,
+                m.parent_id,
+                m.parent.name if m.parent else "",
+                m.tags,
+                m.notes,
                 HealthState.UNKNOWN,
             )
 
@@ -180,8 +209,12 @@ def _get(s: Session, model: type[T], ident: int | None) -> T:
 
 
 def _ensure_unique(
-    s: Session, model: type[Site] | type[Contact] | type[Machine], client_id: int, name: str,
-    own_id: int | None, what: str,
+    s: Session,
+    model: type[Site] | type[Contact] | type[Machine],
+    client_id: int,
+    name: str,
+    own_id: int | None,
+    what: str,
 ) -> None:
     q = select(model.id).where(model.client_id == client_id, func.lower(model.name) == name.lower())
     if own_id is not None:
@@ -191,7 +224,11 @@ def _ensure_unique(
 
 
 def _id_by_name(
-    s: Session, model: type[Site] | type[Machine], client_id: int, name: str, field: str,
+    s: Session,
+    model: type[Site] | type[Machine],
+    client_id: int,
+    name: str,
+    field: str,
     error: type[Exception] = ValidationError,
 ) -> int:
     ident = s.scalar(

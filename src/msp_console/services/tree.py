@@ -26,8 +26,15 @@ def load_tree(session: Session, *, include_archived: bool = False) -> TreeSnapsh
     parent = Machine.__table__.alias("parent")
     rows = session.execute(
         select(
-            Machine.id, Machine.client_id, Machine.site_id, Machine.name, Machine.kind,
-            Machine.address, Machine.os, Machine.tags, parent.c.name,
+            Machine.id,
+            Machine.client_id,
+            Machine.site_id,
+            Machine.name,
+            Machine.kind,
+            Machine.address,
+            Machine.os,
+            Machine.tags,
+            parent.c.name,
         )
         .outerjoin(parent, parent.c.id == Machine.parent_id)
         .order_by(Machine.name)
@@ -35,8 +42,7 @@ def load_tree(session: Session, *, include_archived: bool = False) -> TreeSnapsh
     machines: dict[tuple[int, int | None], list[MachineNode]] = defaultdict(list)
     for mid, cid, sid, name, kind, address, os_, tags, parent_name in rows:
         machines[(cid, sid)].append(
-            MachineNode(mid, cid, sid, name, kind, address, os_, tags, parent_name or "",
-                        HealthState.UNKNOWN)
+            MachineNode(mid, cid, sid, name, kind, address, os_, tags, parent_name or "", HealthState.UNKNOWN)
         )
     nodes = []
     for cid, name, city, archived in clients:

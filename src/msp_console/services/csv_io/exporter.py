@@ -33,8 +33,17 @@ def export_csv(db: Database, kind: str, path: Path) -> int:
         elif kind == "machines":
             parent = Machine.__table__.alias("parent")
             q = (
-                select(Client.name, Site.name, Machine.name, Machine.kind, Machine.address, Machine.os,
-                       parent.c.name, Machine.tags, Machine.notes)
+                select(
+                    Client.name,
+                    Site.name,
+                    Machine.name,
+                    Machine.kind,
+                    Machine.address,
+                    Machine.os,
+                    parent.c.name,
+                    Machine.tags,
+                    Machine.notes,
+                )
                 .join(Client, Client.id == Machine.client_id)
                 .outerjoin(Site, Site.id == Machine.site_id)
                 .outerjoin(parent, parent.c.id == Machine.parent_id)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +66,9 @@ def import_bytes(db: Database, kind: str, data: bytes, *, dry_run: bool = False)
             raise ValidationError(sorted(errors, key=lambda e: (e.line or 0, e.field)))
         if not dry_run:  # planning only reads; a dry run commits nothing
             plan.apply(session)
-    return ImportReport(kind, len(rows), plan.created, plan.updated, plan.unchanged, dry_run,
-                        tuple(plan.changes))
+    return ImportReport(
+        kind, len(rows), plan.created, plan.updated, plan.unchanged, dry_run, tuple(plan.changes)
+    )
 
 
 class _Plan:
@@ -106,6 +108,23 @@ def _set(obj: object, values: Mapping[str, object]) -> Callable[[Session], None]
     return step
 
 
+def _add(obj: object) -> Callable[[Session], None]:
+    def step(s: Session) -> None:
+        s.add(obj)
+
+    return step
+
+
+def _place_at_site(
+    machine: Machine,
+    client_id: int,
+    site: str,
+    site_for: Callable[[Session, int, str], Site | None],
+    s: Session,
+) -> None:
+    machine.site = site_for(s, client_id, site)
+
+
 def _duplicate(seen: dict[Any, int], key: Any, line: int, field: str, errors: list[FieldError]) -> bool:
     if key in seen:
         errors.append(FieldError(field, f"appears again (first on line {seen[key]})", line))
@@ -121,7 +140,8 @@ def _clients_by_name(session: Session) -> dict[str, Client]:
 def _plan_clients(
     session: Session, records: list[tuple[CsvRow, ClientRecord]], errors: list[FieldError]
 ) -> _Plan:
-    plan, existing, seen = _Plan(), _clients_by_name(session), {}
+    plan, existing = _Plan(), _clients_by_name(session)
+    seen: dict[Any, int] = {}
     for row, rec in records:
         key = rec.name.lower()
         if _duplicate(seen, key, row.line, "name", errors):
@@ -129,7 +149,7 @@ def _plan_clients(
         values = asdict(rec)
         client = existing.get(key)
         if client is None:
-            plan.create(rec.name, lambda s, v=values: s.add(Client(**v)))
+            plan.create(rec.name, _add(Client(**values)))
         elif changed := _changed(client, values):
             plan.update(rec.name, changed, _set(client, values))
         else:
@@ -157,12 +177,18 @@ def _plan_contacts(
             continue
         if rec.primary and _duplicate(primary_line, client.id, row.line, "primary", errors):
             continue
-        values = {"name": rec.name, "role": rec.role, "phone": rec.phone, "mobile": rec.mobile,
-                  "email": rec.email, "is_primary": rec.primary}
+        values = {
+            "name": rec.name,
+            "role": rec.role,
+            "phone": rec.phone,
+            "mobile": rec.mobile,
+            "email": rec.email,
+            "is_primary": rec.primary,
+        }
         label = f"{client.name} / {rec.name}"
         contact = existing.get((client.id, rec.name.lower()))
         if contact is None:
-            plan.create(label, lambda s, cid=client.id, v=values: s.add(Contact(client_id=cid, **v)))
+            plan.create(label, _add(Contact(client_id=client.id, **values)))
         elif changed := _changed(contact, values):
             plan.update(label, changed, _set(contact, values))
         else:
@@ -214,28 +240,35 @@ def _plan_machines(
 
     for _row, rec, cid in accepted:
         label = f"{rec.client}/{rec.name}"
-        values = {"name": rec.name, "kind": rec.kind.value, "address": rec.address, "os": rec.os.value,
-                  "tags": rec.tags, "notes": rec.notes}
+        values = {
+            "name": rec.name,
+            "kind": rec.kind.value,
+            "address": rec.address,
+            "os": rec.os.value,
+            "tags": rec.tags,
+            "notes": rec.notes,
+        }
         machine = machines.get((cid, rec.name.lower()))
         current_site = machine.site.name.lower() if machine is not None and machine.site else ""
         current_parent = machine.parent.name.lower() if machine is not None and machine.parent else ""
         if machine is None:
             machine = machines[(cid, rec.name.lower())] = Machine(client_id=cid, **values)
-            plan.create(label, lambda s, m=machine: s.add(m))
+            plan.create(label, _add(machine))
         elif changed := _changed(machine, values) + [
-            f for f, old, new in (("site", current_site, rec.site), ("parent", current_parent, rec.parent))
+            f
+            for f, old, new in (("site", current_site, rec.site), ("parent", current_parent, rec.parent))
             if old != new.lower()
         ]:
             plan.update(label, changed, _set(machine, values))
         else:
             plan.unchanged += 1
             continue
-        plan.then(lambda s, m=machine, c=cid, n=rec.site: setattr(m, "site", site_for(s, c, n)))
+        plan.then(partial(_place_at_site, machine, cid, rec.site, site_for))
     # Parents last: they may be machines created by this same file.
     for _row, rec, cid in accepted:
         machine = machines[(cid, rec.name.lower())]
         target = machines.get((cid, rec.parent.lower())) if rec.parent else None
-        plan.then(lambda _s, m=machine, p=target: setattr(m, "parent", p))
+        plan.then(_set(machine, {"parent": target}))
     return plan
 
 

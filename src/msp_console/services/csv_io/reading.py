@@ -31,9 +31,7 @@ def detect_delimiter(header_line: str) -> str:
     return ";" if header_line.count(";") > header_line.count(",") else ","
 
 
-def read_rows(
-    data: bytes, allowed: Sequence[str], required: Sequence[str]
-) -> tuple[list[CsvRow], list[str]]:
+def read_rows(data: bytes, allowed: Sequence[str], required: Sequence[str]) -> tuple[list[CsvRow], list[str]]:
     """Parses the file; returns rows (with line numbers) and the columns found.
 
     Unknown or missing columns are refused before any row is looked at.
@@ -60,7 +58,9 @@ def read_rows(
         if not any(cell.strip() for cell in record):
             continue  # Excel leaves blank lines at the end
         if len(record) > len(header):
-            errors.append(FieldError("row", f"has {len(record)} cells but the header has {len(header)}", line))
+            errors.append(
+                FieldError("row", f"has {len(record)} cells but the header has {len(header)}", line)
+            )
             continue
         record += [""] * (len(header) - len(record))
         rows.append(CsvRow(line, dict(zip(header, record, strict=True))))
