@@ -27,7 +27,7 @@ install_packages() {
 
 pick_python() {
     for py in python3.13 python3.12 python3.11 python3; do
-        if command -v "$py" >/dev/null && "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+        if command -v "$py" >/dev/null && "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
             echo "$py"; return
         fi
     done
@@ -65,7 +65,7 @@ test)
     echo "==> static checks: ruff, mypy, import-linter"
     .venv/bin/ruff check src tests bench
     .venv/bin/mypy
-    .venv/bin/lint-imports --config pyproject.toml
+    .venv/bin/lint-imports
     echo "==> tests (real components are started by the fixtures)"
     export QT_QPA_PLATFORM=offscreen
     exec .venv/bin/python -m pytest "${@:2}"
