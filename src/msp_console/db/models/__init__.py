@@ -1,6 +1,37 @@
 """One model per aggregate, re-exported here so Alembic and services see them all."""
 
 from msp_console.db.models.client import Client, Contact, Site
+from msp_console.db.models.interventions import (
+    Appointment,
+    CallLog,
+    CallTask,
+    ClientSlaPlan,
+    Intervention,
+    InterventionEvent,
+    InterventionMachine,
+    ReminderState,
+    SchedulingSetting,
+    SessionLog,
+    SlaPlan,
+    SlaPlanTarget,
+)
 from msp_console.db.models.machine import Machine
 
-__all__ = ["Client", "Contact", "Machine", "Site"]
+__all__ = [
+    "Appointment",
+    "CallLog",
+    "CallTask",
+    "Client",
+    "ClientSlaPlan",
+    "Contact",
+    "Intervention",
+    "InterventionEvent",
+    "InterventionMachine",
+    "Machine",
+    "ReminderState",
+    "SchedulingSetting",
+    "SessionLog",
+    "Site",
+    "SlaPlan",
+    "SlaPlanTarget",
+]

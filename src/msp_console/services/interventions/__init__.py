@@ -1,0 +1,81 @@
+"""Interventions, call log, appointment calendar, SLA clocks, reminders (no Qt).
+
+Importing this package registers its history probe: a client with interventions, calls or
+appointments is archived, never deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import exists, or_, select
+from sqlalchemy.orm import Session
+
+from msp_console.db.models import Appointment, CallLog, Intervention
+from msp_console.services.database import Database
+from msp_console.services.history import register_history_probe
+from msp_console.services.interventions.appointments import (
+    AppointmentConflict,
+    AppointmentDraft,
+    Appointments,
+)
+from msp_console.services.interventions.calls import Calls, Direction, Outcome
+from msp_console.services.interventions.interventions import Interventions
+from msp_console.services.interventions.reminders import ReminderJob, Reminders
+from msp_console.services.interventions.today import today
+from msp_console.services.interventions.views import AppointmentView, TimelineEntry, TodayView
+
+
+def _has_history(session: Session, client_id: int) -> bool:
+    return bool(
+        session.scalar(
+            select(
+                or_(
+                    exists().where(Intervention.client_id == client_id),
+                    exists().where(CallLog.client_id == client_id),
+                    exists().where(Appointment.client_id == client_id),
+                )
+            )
+        )
+    )
+
+
+register_history_probe(_has_history)
+
+
+@dataclass
+class Scheduling:
+    """All the use cases of this feature on one database (what the GUI holds on to)."""
+
+    db: Database
+
+    def __post_init__(self) -> None:
+        self.interventions = Interventions(self.db)
+        self.calls = Calls(self.db)
+        self.appointments = Appointments(self.db)
+        self.reminders = Reminders(self.db)
+
+    def today(self, now: datetime | None = None) -> TodayView:
+        return today(self.db, now)
+
+    def week(self, start: date) -> list[AppointmentView]:
+        return self.appointments.week(start)
+
+    def timeline(self, intervention_id: int) -> list[TimelineEntry]:
+        return self.interventions.timeline(intervention_id)
+
+
+__all__ = [
+    "AppointmentConflict",
+    "AppointmentDraft",
+    "Appointments",
+    "Calls",
+    "Direction",
+    "Interventions",
+    "Outcome",
+    "ReminderJob",
+    "Reminders",
+    "Scheduling",
+    "today",
+]
