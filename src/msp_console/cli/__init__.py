@@ -14,13 +14,14 @@ import sys
 from collections.abc import Callable, Sequence
 
 from msp_console import __version__
-from msp_console.cli import db_commands, gui_commands, inventory_commands
+from msp_console.cli import hostkey_commands, db_commands, gui_commands, inventory_commands
 from msp_console.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CommandError
 from msp_console.domain.errors import NotFoundError, ValidationError
 
 # Each feature module adds its sub-commands here; order is the order in --help.
 COMMAND_MODULES: list[Callable[[argparse._SubParsersAction], None]] = [
     inventory_commands.register,
+    hostkey_commands.register,
     db_commands.register,
     gui_commands.register,
 ]

@@ -1,6 +1,7 @@
 """One model per aggregate, re-exported here so Alembic and services see them all."""
 
 from msp_console.db.models.client import Client, Contact, Site
+from msp_console.db.models.hostkey import HostKey
 from msp_console.db.models.interventions import (
     Appointment,
     CallLog,

@@ -1,0 +1,171 @@
+"""The console's own known-hosts store: no SSH key is trusted silently.
+
+An unknown key makes the check UNKNOWN ("host key not yet trusted") until a technician trusts it;
+a key different from the trusted one is CRITICAL ("host key changed") and no credential is sent —
+callers verify right after the key exchange and before any authentication.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+import paramiko
+from sqlalchemy import delete, select
+
+from msp_console.db.base import utcnow
+from msp_console.db.models.hostkey import HostKey
+
+if TYPE_CHECKING:
+    from msp_console.services.database import Database
+
+log = logging.getLogger(__name__)
+
+
+class Verdict(StrEnum):
+    TRUSTED = "TRUSTED"
+    UNKNOWN = "UNKNOWN"
+    CHANGED = "CHANGED"
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    verdict: Verdict
+    fingerprint: str  # what the server presented
+    trusted: str = ""  # what we trusted before (for CHANGED)
+
+    def message(self, host: str, port: int) -> str:
+        where = f"{host}:{port}"
+        if self.verdict is Verdict.CHANGED:
+            return (
+                f"host key changed on {where}: trusted {self.trusted}, presented {self.fingerprint} "
+                "— no credentials were sent (possible man-in-the-middle; if the server was "
+                "reinstalled, trust the new key with `msp-console hostkeys trust`)"
+            )
+        if self.verdict is Verdict.UNKNOWN:
+            return (
+                f"host key not yet trusted: {self.fingerprint} on {where} "
+                f"(check it, then `msp-console hostkeys trust {where} --fingerprint {self.fingerprint}`)"
+            )
+        return f"host key trusted: {self.fingerprint}"
+
+
+@dataclass(frozen=True, slots=True)
+class KnownKey:
+    host: str
+    port: int
+    key_type: str
+    fingerprint: str
+    first_seen: datetime
+    trusted_at: datetime | None
+
+
+def fingerprint(key: paramiko.PKey) -> str:
+    """OpenSSH's ``SHA256:`` form (as ``ssh-keygen -lf`` prints it)."""
+    digest = hashlib.sha256(key.asbytes()).digest()
+    return "SHA256:" + base64.b64encode(digest).decode().rstrip("=")
+
+
+def normalise_fingerprint(text: str) -> str:
+    fp = text.strip()
+    if not fp.startswith("SHA256:") or len(fp) != 50:
+        raise ValueError(f"{text!r} is not a SHA256 fingerprint (like SHA256:<43 base64 characters>)")
+    return fp
+
+
+class HostKeyStore:
+    def __init__(self, db: Database):
+        self._db = db
+
+    def verify(self, host: str, port: int, key: paramiko.PKey) -> Verification:
+        presented = fingerprint(key)
+        with self._db.read() as session:
+            rows = session.scalars(select(HostKey).where(HostKey.host == host, HostKey.port == port)).all()
+            trusted = [r for r in rows if r.trusted_at is not None]
+            seen = any(r.fingerprint == presented for r in rows)
+            if any(r.fingerprint == presented for r in trusted):
+                return Verification(Verdict.TRUSTED, presented)
+            if trusted:
+                return Verification(Verdict.CHANGED, presented, trusted[0].fingerprint)
+        if not seen:
+            self._remember(host, port, key.get_name(), presented)
+        return Verification(Verdict.UNKNOWN, presented)
+
+    def _remember(self, host: str, port: int, key_type: str, fp: str) -> None:
+        """Keeps an untrusted key so `hostkeys list` (and the GUI) can offer to trust it."""
+        try:
+            with self._db.transaction() as session:
+                session.add(HostKey(host=host, port=port, key_type=key_type, fingerprint=fp))
+        except Exception as exc:  # a concurrent poll recorded it first: nothing lost
+            log.debug("host key for %s:%s not recorded: %s", host, port, exc)
+
+    def trust(self, host: str, port: int, fp: str, key_type: str = "") -> None:
+        """Trusts ``fp`` for host:port, replacing any key trusted before."""
+        fp = normalise_fingerprint(fp)
+        with self._db.transaction() as session:
+            session.execute(
+                delete(HostKey).where(HostKey.host == host, HostKey.port == port, HostKey.fingerprint != fp)
+            )
+            row = session.scalars(
+                select(HostKey).where(HostKey.host == host, HostKey.port == port, HostKey.fingerprint == fp)
+            ).first()
+            if row is None:
+                row = HostKey(host=host, port=port, key_type=key_type, fingerprint=fp)
+                session.add(row)
+            row.trusted_at = utcnow()
+            if key_type:
+                row.key_type = key_type
+
+    def forget(self, host: str, port: int) -> int:
+        """Forgets every key of host:port; returns how many were removed."""
+        with self._db.transaction() as session:
+            result: Any = session.execute(delete(HostKey).where(HostKey.host == host, HostKey.port == port))
+            return int(result.rowcount or 0)
+
+    def trusted_key_type(self, host: str, port: int) -> str:
+        with self._db.read() as session:
+            row = session.scalars(
+                select(HostKey).where(
+                    HostKey.host == host, HostKey.port == port, HostKey.trusted_at.is_not(None)
+                )
+            ).first()
+            return row.key_type if row else ""
+
+    def list(self) -> list[KnownKey]:
+        with self._db.read() as session:
+            rows = session.scalars(select(HostKey).order_by(HostKey.host, HostKey.port, HostKey.id)).all()
+            return [
+                KnownKey(r.host, r.port, r.key_type, r.fingerprint, r.first_seen, r.trusted_at) for r in rows
+            ]
+
+
+class HostKeyRejectedError(paramiko.SSHException):
+    def __init__(self, verification: Verification, host: str, port: int):
+        super().__init__(verification.message(host, port))
+        self.verification = verification
+
+
+class StorePolicy(paramiko.MissingHostKeyPolicy):
+    """For code that uses ``paramiko.SSHClient`` (tunnels): defer to the store, refuse what it does not trust.
+
+    Give the client an empty host-key set so paramiko calls this policy for every connection;
+    paramiko calls it after the key exchange and before authentication.
+    """
+
+    def __init__(self, store: HostKeyStore, port: int = 22):
+        self._store = store
+        self._port = port
+
+    def missing_host_key(self, client: paramiko.SSHClient, hostname: str, key: paramiko.PKey) -> None:
+        host, port = hostname, self._port
+        if hostname.startswith("[") and "]:" in hostname:  # paramiko's "[host]:port" form
+            host, _, p = hostname[1:].partition("]:")
+            port = int(p)
+        verification = self._store.verify(host, port, key)
+        if verification.verdict is not Verdict.TRUSTED:
+            raise HostKeyRejectedError(verification, host, port)

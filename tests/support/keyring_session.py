@@ -1,0 +1,94 @@
+"""gnome-keyring (Secret Service) on a private D-Bus session, unlocked with a test password."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.support.components import need_binary
+
+
+@dataclass
+class KeyringSession:
+    base: Path
+    env: dict[str, str] = field(default_factory=dict)
+    pids: list[int] = field(default_factory=list)
+    _daemon: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> KeyringSession:
+        dbus = need_binary("dbus-daemon", "dbus")
+        gkd = need_binary("gnome-keyring-daemon", "gnome-keyring")
+        for sub in ("home", "data", "run"):
+            (self.base / sub).mkdir(parents=True, exist_ok=True)
+        (self.base / "run").chmod(0o700)
+        self.env = {
+            "HOME": str(self.base / "home"),
+            "XDG_DATA_HOME": str(self.base / "data"),
+            "XDG_RUNTIME_DIR": str(self.base / "run"),
+        }
+        env = {**os.environ, **self.env}
+        out = subprocess.run(
+            [dbus, "--session", "--fork", "--print-address=1", "--print-pid=1"],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        ).stdout.split()
+        address, pid = out[0], int(out[1])
+        self.pids.append(pid)
+        self.env["DBUS_SESSION_BUS_ADDRESS"] = address
+        env["DBUS_SESSION_BUS_ADDRESS"] = address
+        self._daemon = subprocess.Popen(
+            [gkd, "--foreground", "--unlock", "--components=secrets"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        assert self._daemon.stdin is not None
+        self._daemon.stdin.write(b"keyring-test-pass")
+        self._daemon.stdin.close()
+        self.pids.append(self._daemon.pid)
+        for _ in range(100):
+            probe = subprocess.run(
+                [
+                    "dbus-send",
+                    "--session",
+                    "--print-reply",
+                    "--dest=org.freedesktop.DBus",
+                    "/",
+                    "org.freedesktop.DBus.NameHasOwner",
+                    "string:org.freedesktop.secrets",
+                ],
+                capture_output=True,
+                text=True,
+                env=env,
+            )
+            if "boolean true" in probe.stdout:
+                return self
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError("gnome-keyring-daemon did not register org.freedesktop.secrets")
+
+    def stop(self) -> None:
+        for pid in reversed(self.pids):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+        if self._daemon is not None:
+            try:
+                self._daemon.wait(5)
+            except subprocess.TimeoutExpired:
+                self._daemon.kill()
+        self.pids.clear()
+        shutil.rmtree(self.base, ignore_errors=True)
+
+
+def start_keyring() -> KeyringSession:
+    return KeyringSession(Path(tempfile.mkdtemp(prefix="msp-keyring-"))).start()
