@@ -169,3 +169,22 @@ class StorePolicy(paramiko.MissingHostKeyPolicy):
         verification = self._store.verify(host, port, key)
         if verification.verdict is not Verdict.TRUSTED:
             raise HostKeyRejectedError(verification, host, port)
+
+
+def fetch_host_key(host: str, port: int, timeout: float = 10.0) -> tuple[str, str]:
+    """(key type, fingerprint) the server presents; key exchange only, nothing is authenticated."""
+    import socket
+
+    sock = socket.create_connection((host, port), timeout=timeout)
+    transport = paramiko.Transport(sock)
+    try:
+        transport.banner_timeout = timeout
+        try:
+            transport.start_client(timeout=timeout)
+        except paramiko.SSHException as exc:
+            raise OSError(str(exc)) from None
+        key = transport.get_remote_server_key()
+        return key.get_name(), fingerprint(key)
+    finally:
+        transport.close()
+        sock.close()
