@@ -1,0 +1,1 @@
+"""Dialogs that create, edit, delete and import records."""

@@ -1,0 +1,143 @@
+"""Starting the GUI, and rendering it offscreen for `msp-console screenshot`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEventLoop,
+    QIODevice,
+    QLibraryInfo,
+    QLocale,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtWidgets import QApplication
+
+from msp_console.cli.common import EXIT_INPUT, EXIT_OK, CommandError, open_app
+from msp_console.fileio import atomic_write_bytes
+from msp_console.ui.ui_settings import APPLICATION, ORGANISATION
+
+if TYPE_CHECKING:
+    from msp_console.app import App
+    from msp_console.ui.main_window import MainWindow
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+_translators: list[QTranslator] = []
+
+
+def _qapplication(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    qapp = QApplication(argv)
+    qapp.setApplicationDisplayName("MSP Console")
+    return qapp
+
+
+def _install_language(qapp: QApplication, language: str | None) -> None:
+    """Loads our translation (and Qt's own) for the chosen or the system language."""
+    locale = QLocale(language) if language else QLocale.system()
+    if language:
+        QLocale.setDefault(locale)
+    for name, folder in (
+        ("msp_console", str(TRANSLATIONS)),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(qapp)
+        if translator.load(locale, name, "_", folder):
+            qapp.installTranslator(translator)
+            _translators.append(translator)
+
+
+def _open_window(args: argparse.Namespace, *, persist: bool = True) -> tuple[App, MainWindow]:
+    from msp_console.ui.main_window import MainWindow
+
+    app = open_app(args)
+    return app, MainWindow(app, persist=persist)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    qapp = _qapplication(sys.argv[:1])
+    _install_language(qapp, getattr(args, "language", None))
+    app, window = _open_window(args)
+    try:
+        window.show()
+        window.reload()
+        path = getattr(args, "select", None)
+        if path:
+
+            def select_once() -> None:
+                window.tree_loaded.disconnect(select_once)
+                if not _select(window, path):
+                    window.statusBar().showMessage(
+                        QCoreApplication.translate("Launch", "No client or machine named '%1'.").replace(
+                            "%1", path
+                        )
+                    )
+
+            window.tree_loaded.connect(select_once)
+        return int(qapp.exec())
+    finally:
+        from msp_console.ui.worker import wait_for_background
+
+        wait_for_background()
+        app.close()
+
+
+def _select(window: MainWindow, path: str) -> bool:
+    return bool(window.tree.select_source(window.model.index_for_path(path)))
+
+
+def render_screenshot(args: argparse.Namespace, out: Path, width: int, height: int) -> int:
+    if (
+        not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    qapp = _qapplication(sys.argv[:1])
+    _install_language(qapp, getattr(args, "language", None))
+    app, window = _open_window(args, persist=False)
+    try:
+        window.resize(width, height)
+        window.show()
+        loop = QEventLoop()
+        window.tree_loaded.connect(loop.quit)
+        QTimer.singleShot(30_000, loop.quit)
+        window.reload()
+        loop.exec()
+        select = getattr(args, "select", None)
+        if select:
+            if not _select(window, select):
+                raise CommandError(f"--select {select!r}: no such client or machine")
+        elif window.tree.current_ref() is None and window.model.rowCount() > 0:
+            window.tree.select_source(window.model.index(0, 0))  # a card on show, not an empty pane
+        window.tree.view.setFocus()
+        for _ in range(5):
+            qapp.processEvents()
+        pixmap = window.grab()
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not pixmap.save(buffer, "PNG"):
+            raise CommandError(f"could not render {out}", EXIT_INPUT)
+        buffer.close()
+        atomic_write_bytes(Path(out), bytes(data.data()))
+        print(f"{out}: {pixmap.width()}x{pixmap.height()}")
+        return EXIT_OK
+    finally:
+        window.close()
+        from msp_console.ui.worker import wait_for_background
+
+        wait_for_background()
+        app.close()

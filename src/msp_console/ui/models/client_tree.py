@@ -1,0 +1,298 @@
+"""The client → site → machine tree as a QAbstractItemModel over a frozen TreeSnapshot.
+
+Display values and icons are computed once per node when a snapshot arrives, so ``data()``
+is a couple of lookups (the view calls it tens of thousands of times). Nodes are addressed by
+their position in ``self._nodes`` (the index's internalId), never by Python object pointers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QIcon
+
+from msp_console.domain.health import HealthState, worst
+from msp_console.services.views import ClientNode, MachineNode, TreeSnapshot
+from msp_console.ui.kind_icons import kind_icon
+from msp_console.ui.labels import kind_text, node_kind_text
+from msp_console.ui.states import state_icon, state_text
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root, as a default argument
+
+
+class Column(IntEnum):
+    NAME = 0
+    STATE = 1
+    ADDRESS = 2
+    KIND = 3
+
+
+class Role(IntEnum):
+    REF = Qt.ItemDataRole.UserRole + 1  # NodeRef of the row
+    SEARCH = Qt.ItemDataRole.UserRole + 2  # lower-case text the search box matches
+    STATE = Qt.ItemDataRole.UserRole + 3  # HealthState or None
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRef:
+    """What a row stands for, enough for actions: kind ('client'/'site'/'machine'), id, client."""
+
+    kind: str
+    id: int
+    client_id: int
+    name: str
+
+
+class _Node:
+    __slots__ = (
+        "children",
+        "display",
+        "font",
+        "icon",
+        "machine",
+        "parent",
+        "ref",
+        "row",
+        "search",
+        "state",
+        "uid",
+    )
+
+    def __init__(self, uid: int, ref: NodeRef, parent: _Node | None, row: int):
+        self.uid, self.ref, self.parent, self.row = uid, ref, parent, row
+        self.children: list[_Node] = []
+        self.display: list[str] = ["", "", "", ""]
+        self.icon: QIcon | None = None
+        self.font: QFont | None = None
+        self.search = ""
+        self.state: HealthState | None = None
+        self.machine: MachineNode | None = None
+
+
+class ClientTreeModel(QAbstractItemModel):
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._snapshot = TreeSnapshot(())
+        self._roots: list[_Node] = []
+        self._nodes: list[_Node] = []
+        self._machines: dict[int, _Node] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._archived_font = QFont()
+        self._archived_font.setItalic(True)
+        self._archived_label = self.tr("(archived)")
+        self._headers = [self.tr("Name"), self.tr("State"), self.tr("Address"), self.tr("Kind")]
+
+    # -- whole-snapshot replacement ----------------------------------------------------
+    @property
+    def snapshot(self) -> TreeSnapshot:
+        return self._snapshot
+
+    def set_snapshot(self, snapshot: TreeSnapshot) -> None:
+        self.beginResetModel()
+        self._snapshot = snapshot
+        self._nodes, self._roots, self._machines = [], [], {}
+        for row, client in enumerate(snapshot.clients):
+            self._roots.append(self._build_client(client, row))
+        self.endResetModel()
+
+    def _new(self, ref: NodeRef, parent: _Node | None, row: int) -> _Node:
+        node = _Node(len(self._nodes), ref, parent, row)
+        self._nodes.append(node)
+        return node
+
+    def _build_client(self, client: ClientNode, row: int) -> _Node:
+        node = self._new(NodeRef("client", client.id, client.id, client.name), None, row)
+        label = f"{client.name} {self._archived_label}" if client.archived else client.name
+        node.display = [label, "", client.city, node_kind_text("client")]
+        node.font = self._archived_font if client.archived else self._bold
+        node.icon = kind_icon("client")
+        node.search = client.name.casefold()
+        for site in client.sites:
+            snode = self._new(NodeRef("site", site.id, client.id, site.name), node, len(node.children))
+            snode.display = [site.name, "", site.address, node_kind_text("site")]
+            snode.icon = kind_icon("site")
+            snode.search = f"{site.name}\n{site.address}".casefold()
+            node.children.append(snode)
+            for machine in site.machines:
+                snode.children.append(self._build_machine(machine, snode))
+        for machine in client.machines:
+            node.children.append(self._build_machine(machine, node))
+        self._roll_up(node)
+        return node
+
+    def _build_machine(self, machine: MachineNode, parent: _Node) -> _Node:
+        node = self._new(
+            NodeRef("machine", machine.id, machine.client_id, machine.name), parent, len(parent.children)
+        )
+        node.machine = machine
+        node.display = [machine.name, state_text(machine.state), machine.address, kind_text(machine.kind)]
+        node.icon = kind_icon(machine.kind)
+        node.state = machine.state
+        tags = machine.tags.replace(",", " ")
+        node.search = f"{machine.name}\n{machine.address}\n{tags}\n{machine.kind}".casefold()
+        self._machines[machine.id] = node
+        return node
+
+    @staticmethod
+    def _roll_up(node: _Node) -> None:
+        """A client's or site's state is the worst of the machines under it."""
+        for child in node.children:
+            if child.ref.kind == "site":
+                ClientTreeModel._roll_up(child)
+        states = [c.state for c in node.children if c.state is not None]
+        node.state = worst(states) if states else None
+        node.display[Column.STATE] = state_text(node.state) if node.state is not None else ""
+
+    # -- live updates of single rows -----------------------------------------------------
+    def update_machine_state(self, machine_id: int, state: HealthState) -> None:
+        node = self._machines.get(machine_id)
+        if node is None or node.state is state:
+            return
+        node.state = state
+        node.display[Column.STATE] = state_text(state)
+        self._changed(node)
+        parent = node.parent
+        while parent is not None:
+            before = parent.state
+            self._roll_up(parent)
+            if parent.state is not before:
+                self._changed(parent)
+            parent = parent.parent
+
+    def _changed(self, node: _Node) -> None:
+        idx = self.createIndex(node.row, Column.STATE, node.uid)
+        self.dataChanged.emit(
+            idx, idx, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Role.STATE]
+        )
+
+    # -- lookups ---------------------------------------------------------------------------
+    def index_for(self, kind: str, ident: int) -> QModelIndex:
+        for node in self._nodes:
+            if node.ref.kind == kind and node.ref.id == ident:
+                return self.createIndex(node.row, 0, node.uid)
+        return QModelIndex()
+
+    def index_for_path(self, path: str) -> QModelIndex:
+        """'CLIENT' or 'CLIENT/MACHINE' (case-insensitive), as the CLI names them."""
+        client_name, _, machine_name = path.partition("/")
+        for root in self._roots:
+            if root.ref.name.casefold() != client_name.strip().casefold():
+                continue
+            if not machine_name:
+                return self.createIndex(root.row, 0, root.uid)
+            for node in self._nodes:
+                if (
+                    node.ref.kind == "machine"
+                    and node.ref.client_id == root.ref.id
+                    and node.ref.name.casefold() == machine_name.strip().casefold()
+                ):
+                    return self.createIndex(node.row, 0, node.uid)
+        return QModelIndex()
+
+    def ref(self, index: AnyIndex) -> NodeRef | None:
+        node = self._node(index)
+        return node.ref if node is not None else None
+
+    def machine_names(self, client_id: int) -> list[str]:
+        return [n.ref.name for n in self._nodes if n.ref.kind == "machine" and n.ref.client_id == client_id]
+
+    def machines_behind(self, client_id: int, name: str) -> int:
+        return sum(
+            1
+            for n in self._machines.values()
+            if n.ref.client_id == client_id and n.machine is not None and n.machine.parent_name == name
+        )
+
+    # -- QAbstractItemModel ---------------------------------------------------------------
+    def _node(self, index: AnyIndex) -> _Node | None:
+        if not index.isValid():
+            return None
+        return self._nodes[index.internalId()]
+
+    def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
+        if column < 0 or column >= len(Column) or row < 0:
+            return QModelIndex()
+        siblings = self._children(parent)
+        if row >= len(siblings):
+            return QModelIndex()
+        return self.createIndex(row, column, siblings[row].uid)
+
+    def _children(self, parent: AnyIndex) -> list[_Node]:
+        node = self._node(parent)
+        return self._roots if node is None else node.children
+
+    def parent(self, index: AnyIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
+        node = self._node(index)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent.uid)
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children(parent))
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        return len(Column)
+
+    def hasChildren(self, parent: AnyIndex = _ROOT) -> bool:
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._node(index)
+        if node is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.display[col]
+        if role == Qt.ItemDataRole.DecorationRole:
+            if col == Column.NAME:
+                return node.icon
+            if col == Column.STATE and node.state is not None:
+                return state_icon(node.state)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node)
+        if role == Qt.ItemDataRole.FontRole and col == Column.NAME:
+            return node.font
+        if role == Role.REF:
+            return node.ref
+        if role == Role.SEARCH:
+            return node.search
+        if role == Role.STATE:
+            return node.state
+        return None
+
+    def _tooltip(self, node: _Node) -> str | None:
+        m = node.machine
+        if m is None:
+            return None
+        lines = [f"{m.name} — {kind_text(m.kind)}"]
+        if m.address:
+            lines.append(m.address)
+        if m.parent_name:
+            lines.append(self.tr("Behind: %1").replace("%1", m.parent_name))
+        if m.tags:
+            lines.append(self.tr("Tags: %1").replace("%1", m.tags.replace(",", ", ")))
+        return "\n".join(lines)

@@ -1,0 +1,136 @@
+"""The left panel: a search box over the client → site → machine tree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from msp_console.ui.models.client_tree import ClientTreeModel, Column, NodeRef, Role
+from msp_console.ui.models.tree_filter import TreeFilterModel
+
+
+class ClientTreeView(QTreeView):
+    """Enter opens the current row (QTreeView only reports double-clicks as activation on some styles)."""
+
+    open_requested = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class TreePanel(QWidget):
+    selection_changed = Signal(object)  # NodeRef or None
+    open_requested = Signal(object)  # NodeRef (double-click / Enter)
+    context_menu_requested = Signal(object, QPoint)  # NodeRef or None, global position
+
+    def __init__(self, model: ClientTreeModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.proxy = TreeFilterModel(self)
+        self.proxy.setSourceModel(model)
+        self.search = QLineEdit()
+        self.search.setObjectName("treeSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search client, machine, address, tag… (Ctrl+F)"))
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self._focus_first_match)
+        self.view = ClientTreeView()
+        self.view.setObjectName("clientTree")
+        self.view.setModel(self.proxy)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setAllColumnsShowFocus(True)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((Column.STATE, 110), (Column.ADDRESS, 130), (Column.KIND, 95)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.doubleClicked.connect(self._open)
+        self.view.open_requested.connect(self._open)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view)
+
+    # -- selection ---------------------------------------------------------------------------
+    def current_ref(self) -> NodeRef | None:
+        idx = self.view.currentIndex()
+        return idx.data(Role.REF) if idx.isValid() else None
+
+    def select(self, kind: str, ident: int) -> bool:
+        return self.select_source(self.model.index_for(kind, ident))
+
+    def select_source(self, source: QModelIndex) -> bool:
+        if not source.isValid():
+            return False
+        idx = self.proxy.mapFromSource(source)
+        if not idx.isValid():  # hidden by the search: clear it so the row can be shown
+            self.search.clear()
+            idx = self.proxy.mapFromSource(source)
+        self.view.setCurrentIndex(idx)
+        self.view.scrollTo(idx)
+        return True
+
+    def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        self.selection_changed.emit(self.current_ref())
+
+    def _open(self, index: QModelIndex) -> None:
+        ref = index.data(Role.REF)
+        if ref is not None:
+            self.open_requested.emit(ref)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        idx = self.view.indexAt(pos)
+        if idx.isValid():
+            self.view.setCurrentIndex(idx)
+        ref = idx.data(Role.REF) if idx.isValid() else None
+        self.context_menu_requested.emit(ref, self.view.viewport().mapToGlobal(pos))
+
+    # -- search ------------------------------------------------------------------------------
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search_text(text)
+        if self.proxy.active:
+            self.view.expandAll()
+
+    def _focus_first_match(self) -> None:
+        """Enter in the search box jumps to the first matching machine (else the first row)."""
+        first = self._first_leaf(QModelIndex())
+        if first.isValid():
+            self.view.setCurrentIndex(first)
+            self.view.setFocus()
+
+    def _first_leaf(self, parent: QModelIndex) -> QModelIndex:
+        for row in range(self.proxy.rowCount(parent)):
+            idx = self.proxy.index(row, 0, parent)
+            ref = idx.data(Role.REF)
+            if ref is not None and ref.kind == "machine":
+                return idx
+            leaf = self._first_leaf(idx)
+            if leaf.isValid():
+                return leaf
+        return self.proxy.index(0, 0, parent) if parent == QModelIndex() else QModelIndex()
+
+    def visible_machine_names(self) -> list[str]:
+        """Names of the machines the search leaves visible (for tests and the status bar)."""
+        names: list[str] = []
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.proxy.rowCount(parent)):
+                idx = self.proxy.index(row, 0, parent)
+                ref = idx.data(Role.REF)
+                if ref is not None and ref.kind == "machine":
+                    names.append(ref.name)
+                walk(idx)
+
+        walk(QModelIndex())
+        return names

@@ -1,0 +1,169 @@
+"""The main window as a technician uses it: select, read the card, create, edit, delete."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from msp_console.app import App
+from msp_console.ui.dialogs.inventory_dialogs import client_dialog
+from msp_console.ui.dialogs.record_dialog import RecordDialog
+from msp_console.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.ui
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: asked.append(a[2]))
+    return asked
+
+
+def _fill_and_accept(monkeypatch: pytest.MonkeyPatch, values: dict[str, str]) -> list[RecordDialog]:
+    """Stands in for the user: types the values into the dialog and presses OK."""
+    shown: list[RecordDialog] = []
+
+    def exec_(dialog: RecordDialog) -> int:
+        shown.append(dialog)
+        for key, value in values.items():
+            widget = dialog._fields[key].widget
+            if hasattr(widget, "setText"):
+                widget.setText(value)
+            else:
+                widget.setCurrentIndex(widget.findData(value))
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(RecordDialog, "exec", exec_)
+    return shown
+
+
+def test_selecting_a_machine_shows_its_card(qtbot, window: MainWindow, ids) -> None:  # type: ignore[no-untyped-def]
+    assert window.tree.select("machine", ids["srv"])
+    assert window.details.kind == "machine"
+    text = window.details.toPlainText()
+    assert "SRV-01" in text and "127.0.10.2" in text and "FW-01" in text and "Hotel Bellavista" in text
+    assert window.commands.edit_machine.isEnabled()
+
+
+def test_client_card_links_phones_and_mails(qtbot, window: MainWindow, ids) -> None:  # type: ignore[no-untyped-def]
+    window.tree.select("client", ids["bellavista"])
+    html = window.details.toHtml()
+    assert 'href="tel:+390464555124"' in html
+    assert 'href="mailto:giulia@bellavista.example"' in html
+    assert "Giulia Rossi" in window.details.toPlainText()
+
+
+def test_client_dialog_shows_bad_vat_inline_and_refuses_ok(qtbot, app: App) -> None:  # type: ignore[no-untyped-def]
+    dialog = client_dialog(None, app.inventory)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog._fields["name"].widget, "Pizzeria Da Mario")
+    qtbot.keyClicks(dialog._fields["vat_number"].widget, "01234567890")  # wrong check digit
+    assert "check digit" in dialog.field_error("vat_number")
+    assert not dialog.ok_button.isEnabled()
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.saved_id is None
+    dialog._fields["vat_number"].widget.clear()
+    qtbot.keyClicks(dialog._fields["vat_number"].widget, "01234567897")
+    assert dialog.field_error("vat_number") == "" and dialog.ok_button.isEnabled()
+    qtbot.keyClick(dialog._fields["name"].widget, Qt.Key.Key_Return)  # Enter = OK
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.saved_id is not None
+
+
+def test_duplicate_client_name_from_the_service_lands_on_the_name_field(qtbot, app: App, ids) -> None:  # type: ignore[no-untyped-def]
+    dialog = client_dialog(None, app.inventory)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog._fields["name"].widget, "hotel bellavista")
+    dialog.accept()
+    assert "already exists" in dialog.field_error("name")
+    assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_new_machine_through_the_dialog_appears_in_the_tree(
+    qtbot, window: MainWindow, ids, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    shown = _fill_and_accept(
+        monkeypatch,
+        {
+            "name": "PC-CUCINA",
+            "kind": "workstation",
+            "address": "10.1.2.3",
+            "site": "Reception",
+            "parent": "FW-01",
+            "tags": "kitchen",
+        },
+    )
+    window.tree.select("site", ids["reception"])
+    with qtbot.waitSignal(window.tree_loaded, timeout=10_000):
+        window.commands.new.trigger()  # Ctrl+N on a site: a machine at that site
+    assert shown and shown[0].saved_id is not None
+    current = window.tree.current_ref()
+    assert current is not None and current.kind == "machine" and current.name == "PC-CUCINA"
+    site = window.model.index_for("site", ids["reception"])
+    assert "PC-CUCINA" in [window.model.index(r, 0, site).data() for r in range(window.model.rowCount(site))]
+    window.tree.search.setText("kitchen")
+    assert window.tree.visible_machine_names() == ["PC-CUCINA"]
+
+
+def test_delete_machine_asks_first_and_removes_it(qtbot, window: MainWindow, ids, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    window.tree.select("machine", ids["fw"])
+    window.commands.delete.trigger()
+    assert "FW-01" in asked[0] and "2 machine(s) sit behind it" in asked[0]
+    assert window.model.index_for("machine", ids["fw"]).isValid()  # No: nothing happened
+
+    _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(window.tree_loaded, timeout=10_000):
+        window.commands.delete.trigger()
+    assert not window.model.index_for("machine", ids["fw"]).isValid()
+    assert "FW-01" not in window.tree.visible_machine_names()
+
+
+def test_delete_client_says_what_goes_with_it(qtbot, window: MainWindow, ids, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    window.tree.select("client", ids["bellavista"])
+    with qtbot.waitSignal(window.tree_loaded, timeout=10_000):
+        window.commands.delete.trigger()
+    assert "2 site(s), 2 contact(s) and 4 machine(s)" in asked[0]
+    assert not window.model.index_for("client", ids["bellavista"]).isValid()
+    assert "deleted" in window.statusBar().currentMessage()
+
+
+def test_archive_hides_client_until_show_archived(qtbot, window: MainWindow, ids) -> None:  # type: ignore[no-untyped-def]
+    window.tree.select("client", ids["studio"])
+    with qtbot.waitSignal(window.tree_loaded, timeout=10_000):
+        window.commands.archive_client.trigger()
+    assert not window.model.index_for("client", ids["studio"]).isValid()
+    with qtbot.waitSignal(window.tree_loaded, timeout=10_000):
+        window.commands.show_archived.setChecked(True)
+    idx = window.model.index_for("client", ids["studio"])
+    assert idx.isValid() and "archived" in idx.data()
+
+
+def test_ctrl_f_focuses_the_search_box(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    window.commands.find.trigger()
+    assert window.tree.search.hasFocus() or window.focusWidget() is window.tree.search
+
+
+def test_layout_persists_between_runs(qtbot, app: App, ids, isolated_data_dir) -> None:  # type: ignore[no-untyped-def]
+    first = MainWindow(app)
+    qtbot.addWidget(first)
+    first.resize(701, 503)  # within the offscreen screen (800x600)
+    first.show()
+    first.tree.view.header().resizeSection(2, 222)
+    first.close()
+    assert (isolated_data_dir / "msp-console-ui.ini").exists()
+
+    second = MainWindow(app)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (701, 503)
+    assert second.tree.view.header().sectionSize(2) == 222

@@ -1,0 +1,51 @@
+"""`msp-console screenshot` renders the main window to a PNG of the requested size."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+
+from msp_console.app import App
+from msp_console.cli import main
+from tests.ui.populate import populate
+
+pytestmark = pytest.mark.ui
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_screenshot_writes_png_of_requested_size(qapp, sqlite_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    app = App.open(sqlite_url)
+    populate(app.inventory)
+    app.close()
+    out = tmp_path / "shots" / "main.png"
+    code = main(
+        [
+            "--database",
+            sqlite_url,
+            "screenshot",
+            str(out),
+            "--size",
+            "1200x800",
+            "--select",
+            "Hotel Bellavista/SRV-01",
+        ]
+    )
+    assert code == 0
+    assert out.stat().st_size > 10_000
+    assert _png_size(out) == (1200, 800)
+    assert not list(out.parent.glob(".*.tmp"))  # written atomically, no leftovers
+
+
+def test_screenshot_refuses_unknown_selection(qapp, sqlite_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "x.png"
+    assert main(["--database", sqlite_url, "screenshot", str(out), "--select", "Nobody"]) == 1
+    assert "Nobody" in capsys.readouterr().err
+    assert not out.exists()

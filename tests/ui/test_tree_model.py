@@ -1,0 +1,87 @@
+"""The tree model obeys Qt's model contract and the search finds what a technician types."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from msp_console.app import App
+from msp_console.domain.health import HealthState
+from msp_console.services.tree import load_tree
+from msp_console.ui.models.client_tree import ClientTreeModel, Column, Role
+from msp_console.ui.models.tree_filter import TreeFilterModel
+
+pytestmark = pytest.mark.ui
+
+
+def _snapshot(app: App):  # type: ignore[no-untyped-def]
+    with app.db.read() as s:
+        return load_tree(s)
+
+
+def _visible_machines(proxy: TreeFilterModel, parent: QModelIndex | None = None) -> list[str]:
+    parent = QModelIndex() if parent is None else parent
+    names = []
+    for row in range(proxy.rowCount(parent)):
+        idx = proxy.index(row, 0, parent)
+        ref = idx.data(Role.REF)
+        if ref.kind == "machine":
+            names.append(ref.name)
+        names += _visible_machines(proxy, idx)
+    return names
+
+
+def test_model_passes_qt_model_tester_through_reset_and_updates(qapp, app: App, ids: dict[str, int]) -> None:
+    model = ClientTreeModel()
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_snapshot(_snapshot(app))
+    assert model.rowCount() == 3
+    model.update_machine_state(ids["srv"], HealthState.CRITICAL)
+    app.inventory.save_machine(ids["ferramenta"], {"name": "PC-NEW", "kind": "workstation"})
+    model.set_snapshot(_snapshot(app))  # a whole new snapshot swapped in
+    proxy = TreeFilterModel()
+    proxy_tester = QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    proxy.setSourceModel(model)
+    proxy.set_search_text("pc")
+    proxy.set_search_text("")
+    del tester, proxy_tester
+
+
+def test_rows_show_name_state_address_kind_and_roll_up_the_worst_state(qapp, app: App, ids) -> None:  # type: ignore[no-untyped-def]
+    model = ClientTreeModel()
+    model.set_snapshot(_snapshot(app))
+    hotel = model.index_for("client", ids["bellavista"])
+    srv = model.index_for("machine", ids["srv"])
+    assert srv.parent() == hotel
+    row = [srv.siblingAtColumn(c).data() for c in Column]
+    assert row == ["SRV-01", "Unknown", "127.0.10.2", "Server"]
+    assert srv.siblingAtColumn(Column.STATE).data(Qt.ItemDataRole.DecorationRole) is not None
+
+    changed = []
+    model.dataChanged.connect(lambda a, b, roles: changed.append((a.data(Role.REF).name, a.column())))
+    model.update_machine_state(ids["srv"], HealthState.CRITICAL)
+    assert srv.siblingAtColumn(Column.STATE).data() == "Critical"
+    assert hotel.siblingAtColumn(Column.STATE).data() == "Critical"  # the client shows its worst machine
+    assert ("SRV-01", Column.STATE) in changed and ("Hotel Bellavista", Column.STATE) in changed
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("127.0.20.5", ["NAS-01"]),  # by address
+        ("backup", ["SRV-01"]),  # by tag
+        ("bellavista.invalid", ["PC-RECEPTION"]),  # by host name
+        ("colombo", ["LAPTOP-ANNA", "NAS-01", "SW-01"]),  # a matching client shows all its machines
+        ("reception", ["PC-RECEPTION", "PRN-01"]),  # a matching site shows its machines
+        ("srv 127.0.10", ["SRV-01"]),  # every word must match
+        ("nothing-like-this", []),
+    ],
+)
+def test_search_filters_recursively(qapp, app: App, ids, typed: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    model = ClientTreeModel()
+    model.set_snapshot(_snapshot(app))
+    proxy = TreeFilterModel()
+    proxy.setSourceModel(model)
+    proxy.set_search_text(typed)
+    assert sorted(_visible_machines(proxy)) == expected
