@@ -8,12 +8,14 @@ from typing import Any
 
 from msp_console.cli.common import EXIT_INPUT, CommandError, open_app, print_json
 from msp_console.domain.errors import ValidationError
+from msp_console.services.billing.contract_import import import_contracts
 from msp_console.services.csv_io import KINDS, export_csv, import_csv
 from msp_console.services.tree import load_tree
 from msp_console.services.views import MachineNode
 
 # Later features (checks, contracts) add their own import kinds to this table.
 IMPORT_KINDS: dict[str, Any] = {kind: import_csv for kind in KINDS}
+IMPORT_KINDS["contracts"] = import_contracts
 
 
 def register(sub: argparse._SubParsersAction) -> None:

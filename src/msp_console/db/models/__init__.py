@@ -1,5 +1,14 @@
 """One model per aggregate, re-exported here so Alembic and services see them all."""
 
+from msp_console.db.models.billing import (
+    CompanyProfile,
+    Contract,
+    ContractLine,
+    Invoice,
+    InvoiceCounter,
+    InvoiceLine,
+    Service,
+)
 from msp_console.db.models.client import Client, Contact, Site
 from msp_console.db.models.hostkey import HostKey
 from msp_console.db.models.interventions import (
@@ -24,13 +33,20 @@ __all__ = [
     "CallTask",
     "Client",
     "ClientSlaPlan",
+    "CompanyProfile",
     "Contact",
+    "Contract",
+    "ContractLine",
     "Intervention",
     "InterventionEvent",
     "InterventionMachine",
+    "Invoice",
+    "InvoiceCounter",
+    "InvoiceLine",
     "Machine",
     "ReminderState",
     "SchedulingSetting",
+    "Service",
     "SessionLog",
     "Site",
     "SlaPlan",

@@ -1,0 +1,1 @@
+"""Pure billing rules: periods, proration, VAT summaries, numbering, Italian fiscal codes."""

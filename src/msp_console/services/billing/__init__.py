@@ -1,0 +1,1 @@
+"""Billing use cases: company profile, catalog, contracts, the monthly run, issuing, documents."""
