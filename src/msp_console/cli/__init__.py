@@ -14,7 +14,14 @@ import sys
 from collections.abc import Callable, Sequence
 
 from msp_console import __version__
-from msp_console.cli import billing_commands, db_commands, gui_commands, hostkey_commands, inventory_commands
+from msp_console.cli import (
+    billing_commands,
+    db_commands,
+    gui_commands,
+    hostkey_commands,
+    inventory_commands,
+    monitoring_commands,
+)
 from msp_console.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CommandError
 from msp_console.domain.errors import NotFoundError, ValidationError
 
@@ -24,6 +31,7 @@ COMMAND_MODULES: list[Callable[[argparse._SubParsersAction], None]] = [
     hostkey_commands.register,
     db_commands.register,
     gui_commands.register,
+    monitoring_commands.register,
     billing_commands.register,
 ]
 

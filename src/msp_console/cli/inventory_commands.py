@@ -8,6 +8,7 @@ from typing import Any
 
 from msp_console.cli.common import EXIT_INPUT, CommandError, open_app, print_json
 from msp_console.domain.errors import ValidationError
+from msp_console.monitoring.checks_csv import import_checks
 from msp_console.services.billing.contract_import import import_contracts
 from msp_console.services.csv_io import KINDS, export_csv, import_csv
 from msp_console.services.tree import load_tree
@@ -15,6 +16,7 @@ from msp_console.services.views import MachineNode
 
 # Later features (checks, contracts) add their own import kinds to this table.
 IMPORT_KINDS: dict[str, Any] = {kind: import_csv for kind in KINDS}
+IMPORT_KINDS["checks"] = import_checks
 IMPORT_KINDS["contracts"] = import_contracts
 
 

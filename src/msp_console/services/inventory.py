@@ -164,6 +164,10 @@ class Inventory:
             machine.site_id, machine.parent_id = site_id, parent_id
             s.add(machine)
             s.flush()
+            if machine_id is None:  # a new machine gets its kind's default checks at once
+                from msp_console.monitoring.templates import apply_new_machine_templates
+
+                apply_new_machine_templates(s, [machine])
             return machine.id
 
     def delete_machine(self, machine_id: int) -> None:

@@ -26,6 +26,19 @@ from msp_console.db.models.interventions import (
     SlaPlanTarget,
 )
 from msp_console.db.models.machine import Machine
+from msp_console.db.models.monitoring import (
+    Acknowledgement,
+    Check,
+    CheckStatus,
+    MaintenanceWindow,
+    MetricRollup1h,
+    MetricRollup5m,
+    MetricSample,
+    MetricSeries,
+    PollerNode,
+    PollLease,
+    StateEvent,
+)
 
 __all__ = [
     "Appointment",
@@ -51,4 +64,15 @@ __all__ = [
     "Site",
     "SlaPlan",
     "SlaPlanTarget",
+    "Acknowledgement",
+    "Check",
+    "CheckStatus",
+    "MaintenanceWindow",
+    "MetricRollup1h",
+    "MetricRollup5m",
+    "MetricSample",
+    "MetricSeries",
+    "PollLease",
+    "PollerNode",
+    "StateEvent",
 ]

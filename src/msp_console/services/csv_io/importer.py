@@ -269,6 +269,11 @@ def _plan_machines(
         machine = machines[(cid, rec.name.lower())]
         target = machines.get((cid, rec.parent.lower())) if rec.parent else None
         plan.then(_set(machine, {"parent": target}))
+    new_machines = [m for m in machines.values() if m.id is None]
+    if new_machines:  # imported machines are monitored at once with their kind's default checks
+        from msp_console.monitoring.templates import apply_new_machine_templates
+
+        plan.then(lambda s: apply_new_machine_templates(s, new_machines))
     return plan
 
 

@@ -1,0 +1,207 @@
+"""Monitoring: configured checks, their current status, the state-change log, acks,
+maintenance windows, poller leases (team mode) and metric samples with roll-ups.
+
+Metric tables store time as integer epoch (ms for raw samples, s for roll-up buckets): they
+are by far the biggest tables, and integers are compact and bucket the same way on SQLite
+and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    exists,
+    select,
+)
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from msp_console.db.base import Base, UTCDateTime, utcnow
+from msp_console.db.models.machine import Machine
+from msp_console.services.history import register_history_probe
+
+
+class Check(Base):
+    __tablename__ = "check"
+    __table_args__ = (UniqueConstraint("machine_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    machine_id: Mapped[int] = mapped_column(ForeignKey("machine.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(100))
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    warn: Mapped[str] = mapped_column(String(100), default="")
+    crit: Mapped[str] = mapped_column(String(100), default="")
+    interval_s: Mapped[int] = mapped_column(Integer, default=60)
+    retry_interval_s: Mapped[int] = mapped_column(Integer, default=20)
+    max_attempts: Mapped[int] = mapped_column(Integer, default=3)
+    timeout_s: Mapped[float] = mapped_column(Float, default=10.0)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    credential_ref: Mapped[str] = mapped_column(String(200), default="")  # keyring reference only
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CheckStatus(Base):
+    """The current state of one check (one row per check that has run at least once)."""
+
+    __tablename__ = "check_status"
+
+    check_id: Mapped[int] = mapped_column(ForeignKey("check.id", ondelete="CASCADE"), primary_key=True)
+    state: Mapped[str] = mapped_column(String(12), default="PENDING")
+    hard_state: Mapped[str] = mapped_column(String(12), default="PENDING")
+    state_type: Mapped[str] = mapped_column(String(4), default="hard")
+    attempt: Mapped[int] = mapped_column(Integer, default=0)
+    output: Mapped[str] = mapped_column(Text, default="")
+    duration_ms: Mapped[float] = mapped_column(Float, default=0.0)
+    last_run: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    next_run: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    last_change: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    last_hard_change: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    history: Mapped[str] = mapped_column(String(300), default="")  # last results, for flapping
+    flapping: Mapped[bool] = mapped_column(Boolean, default=False)
+    acked: Mapped[bool] = mapped_column(Boolean, default=False)
+    ack_comment: Mapped[str] = mapped_column(Text, default="")
+    ack_sticky: Mapped[bool] = mapped_column(Boolean, default=False)
+    ack_author: Mapped[str] = mapped_column(String(100), default="")
+
+
+class StateEvent(Base):
+    __tablename__ = "state_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    check_id: Mapped[int] = mapped_column(ForeignKey("check.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(12))
+    hard_state: Mapped[str] = mapped_column(String(12))
+    state_type: Mapped[str] = mapped_column(String(4))
+    previous_state: Mapped[str] = mapped_column(String(12))
+    previous_hard_state: Mapped[str] = mapped_column(String(12))
+    attempt: Mapped[int] = mapped_column(Integer)
+    output: Mapped[str] = mapped_column(Text, default="")
+    notify: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Acknowledgement(Base):
+    """Who acknowledged what and why (kept after the ack ends, as history)."""
+
+    __tablename__ = "acknowledgement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    check_id: Mapped[int] = mapped_column(ForeignKey("check.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    author: Mapped[str] = mapped_column(String(100), default="")
+    comment: Mapped[str] = mapped_column(Text)
+    sticky: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str] = mapped_column(String(12))
+
+
+class MaintenanceWindow(Base):
+    """On one machine, or (machine_id NULL) on a whole client; ``rrule`` makes it recurring."""
+
+    __tablename__ = "maintenance_window"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"), index=True)
+    machine_id: Mapped[int | None] = mapped_column(
+        ForeignKey("machine.id", ondelete="CASCADE"), index=True, default=None
+    )
+    start: Mapped[datetime] = mapped_column(UTCDateTime)
+    end: Mapped[datetime] = mapped_column(UTCDateTime)
+    rrule: Mapped[str] = mapped_column(String(300), default="")
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class PollLease(Base):
+    """Team mode: which poller checks a machine, until when (renewed while the poller lives)."""
+
+    __tablename__ = "poll_lease"
+
+    machine_id: Mapped[int] = mapped_column(ForeignKey("machine.id", ondelete="CASCADE"), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(100), default="", index=True)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class PollerNode(Base):
+    """Team mode: the live pollers (heartbeat), so each takes a fair share of the machines."""
+
+    __tablename__ = "poller_node"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    heartbeat: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MetricSeries(Base):
+    __tablename__ = "metric_series"
+    __table_args__ = (UniqueConstraint("check_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    check_id: Mapped[int] = mapped_column(ForeignKey("check.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(String(20), default="")
+
+
+class MetricSample(Base):
+    """Raw samples, kept 48 hours."""
+
+    __tablename__ = "metric_sample"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    series_id: Mapped[int] = mapped_column(
+        ForeignKey("metric_series.id", ondelete="CASCADE"), primary_key=True
+    )
+    ts_ms: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    value: Mapped[float] = mapped_column(Float)
+
+
+class _Rollup:
+    series_id: Mapped[int] = mapped_column(
+        ForeignKey("metric_series.id", ondelete="CASCADE"), primary_key=True
+    )
+    bucket: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # epoch seconds of the start
+    avg: Mapped[float] = mapped_column(Float)
+    min: Mapped[float] = mapped_column(Float)
+    max: Mapped[float] = mapped_column(Float)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class MetricRollup5m(_Rollup, Base):
+    """5-minute roll-ups, kept 30 days."""
+
+    __tablename__ = "metric_rollup_5m"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
+class MetricRollup1h(_Rollup, Base):
+    """Hourly roll-ups, kept 13 months."""
+
+    __tablename__ = "metric_rollup_1h"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
+def _client_has_monitoring_history(session: Session, client_id: int) -> bool:
+    """State events prove what was seen and when: such a client is archived, not deleted."""
+    return bool(
+        session.scalar(
+            select(
+                exists().where(
+                    StateEvent.check_id == Check.id,
+                    Check.machine_id == Machine.id,
+                    Machine.client_id == client_id,
+                )
+            )
+        )
+    )
+
+
+register_history_probe(_client_has_monitoring_history)

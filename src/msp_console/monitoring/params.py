@@ -1,0 +1,141 @@
+"""Checking what a technician typed for a check: type, parameters, thresholds, interval.
+
+Parameter names follow the issue: tcp ``port``; http ``url``, ``expect_status``, ``contains``,
+``verify``; ssh/plugin ``command``, ``port``, ``user``; snmp ``oid``, ``community`` (or v3
+``user``...); ping ``count``. Unknown names are refused so a typo is not silently ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from msp_console.domain.errors import FieldError, ValidationError
+from msp_console.monitoring.model import CheckType
+
+_COMMON = {"timeout", "port"}
+ALLOWED: dict[CheckType, set[str]] = {
+    CheckType.PING: {"count"},
+    CheckType.TCP: {"port"},
+    CheckType.HTTP: {
+        "url",
+        "expect_status",
+        "contains",
+        "verify",
+        "cert_warn_days",
+        "cert_crit_days",
+        "ca_file",
+    },
+    CheckType.SSH: {"command", "user", "os", "updates", "key_file"},
+    CheckType.PLUGIN: {"command", "user", "key_file"},
+    CheckType.BACKUP_AGE: {"path", "command", "user", "key_file"},
+    CheckType.SNMP: {
+        "oid",
+        "community",
+        "version",
+        "user",
+        "auth_protocol",
+        "priv_protocol",
+        "what",
+        "interface",
+        "mode",
+    },
+}
+REQUIRED: dict[CheckType, set[str]] = {
+    CheckType.TCP: {"port"},
+    CheckType.PLUGIN: {"command"},
+}
+MIN_INTERVAL_S = 5
+MAX_INTERVAL_S = 86_400
+
+
+@dataclass(frozen=True, slots=True)
+class CheckFields:
+    type: CheckType
+    name: str
+    params: dict[str, str]
+    warn: str
+    crit: str
+    interval_s: int
+
+
+def parse_kv(text: str, sep: str = ";", field: str = "params", line: int | None = None) -> dict[str, str]:
+    """``k=v;k=v`` (CSV) or a list of ``k=v`` (command line) into a dict."""
+    out: dict[str, str] = {}
+    for part in (p.strip() for p in text.split(sep)):
+        if not part:
+            continue
+        key, eq, value = part.partition("=")
+        if not eq or not key.strip():
+            raise ValidationError([FieldError(field, f"'{part}' is not key=value", line)])
+        out[key.strip().lower()] = value.strip()
+    return out
+
+
+def clean_check(
+    type_: str,
+    name: str,
+    params: Mapping[str, str],
+    warn: str = "",
+    crit: str = "",
+    interval: str | int | None = None,
+    line: int | None = None,
+) -> CheckFields:
+    errors: list[FieldError] = []
+    try:
+        ctype = CheckType(type_.strip().lower())
+    except ValueError:
+        raise ValidationError(
+            [
+                FieldError(
+                    "type",
+                    f"unknown check type '{type_}' (expected one of: {', '.join(CheckType)})",
+                    line,
+                )
+            ]
+        ) from None
+    allowed = ALLOWED[ctype] | _COMMON
+    for key in sorted(set(params) - allowed):
+        errors.append(
+            FieldError(
+                "params",
+                f"'{key}' is not a {ctype.value} parameter (expected some of: {', '.join(sorted(allowed))})",
+                line,
+            )
+        )
+    for key in sorted(REQUIRED.get(ctype, set()) - set(params)):
+        errors.append(FieldError("params", f"a {ctype.value} check needs '{key}'", line))
+    for key in ("port",):
+        if key in params and not (params[key].isdigit() and 1 <= int(params[key]) <= 65535):
+            errors.append(FieldError("params", f"{key} must be a number from 1 to 65535", line))
+    for key in ("count", "expect_status", "timeout"):
+        if key in params and not params[key].replace(".", "", 1).isdigit():
+            errors.append(FieldError("params", f"{key} must be a number", line))
+    interval_s = 60
+    if interval not in (None, ""):
+        text = str(interval).strip().lower().removesuffix("s")
+        if not text.isdigit() or not MIN_INTERVAL_S <= int(text) <= MAX_INTERVAL_S:
+            errors.append(
+                FieldError(
+                    "interval", f"must be whole seconds from {MIN_INTERVAL_S} to {MAX_INTERVAL_S}", line
+                )
+            )
+        else:
+            interval_s = int(text)
+    for label, value in (("warn", warn), ("crit", crit)):
+        if len(value) > 100:
+            errors.append(FieldError(label, "is too long (at most 100 characters)", line))
+    clean_name = (name or "").strip() or default_name(ctype, params)
+    if len(clean_name) > 100:
+        errors.append(FieldError("name", "is too long (at most 100 characters)", line))
+    if errors:
+        raise ValidationError(errors)
+    return CheckFields(ctype, clean_name, dict(params), warn.strip(), crit.strip(), interval_s)
+
+
+def default_name(ctype: CheckType, params: Mapping[str, str]) -> str:
+    if ctype is CheckType.TCP:
+        return f"tcp {params.get('port', '')}".strip()
+    if ctype is CheckType.SNMP and params.get("oid"):
+        return f"snmp {params['oid']}"
+    return ctype.value
