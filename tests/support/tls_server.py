@@ -97,6 +97,11 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # clients that reject our test certificates are the point of some tests
+
+
 @dataclass
 class WebServer:
     server: ThreadingHTTPServer
@@ -114,7 +119,7 @@ class WebServer:
 
 def serve(cert: tuple[Path, Path] | None = None) -> WebServer:
     """An HTTP (or HTTPS with ``cert``) server on 127.0.0.1:<free port> in a daemon thread."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server = _QuietServer(("127.0.0.1", 0), _Handler)
     server.daemon_threads = True
     if cert is not None:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

@@ -43,6 +43,7 @@ _VERIFY_REASONS = {
     20: "the issuer is not trusted (unknown CA)",
     21: "the chain is incomplete (cannot verify the first certificate)",
     62: "the certificate is for another name",
+    64: "the certificate is for another name (IP address)",
 }
 
 
@@ -175,7 +176,7 @@ def _invalid_cert(
     except (OSError, ValueError):
         days, names = None, ""
     detail = []
-    if exc.verify_code == 62 and names:
+    if exc.verify_code in (62, 64) and names:
         detail.append(f"it is for {names}, not {host}")
     if days is not None:
         detail.append(f"expires in {days:.0f} days" if days >= 0 else f"expired {-days:.0f} days ago")

@@ -60,12 +60,11 @@ def connect_tcp(
     sock.settimeout(deadline.remaining())
     try:
         sock.connect(address)
-    except TimeoutError:
-        sock.close()
-        raise ConnectError(f"{host}:{port}: no answer within {deadline.timeout:g} s", True) from None
     except OSError as exc:
         sock.close()
-        raise ConnectError(f"{host}:{port}: {_reason(exc)}", deadline.expired) from None
+        if isinstance(exc, TimeoutError) or deadline.expired:  # the watchdog's shutdown looks like a reset
+            raise ConnectError(f"{host}:{port}: no answer within {deadline.timeout:g} s", True) from None
+        raise ConnectError(f"{host}:{port}: {_reason(exc)}") from None
     if nodelay:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     return sock, (time.perf_counter() - started) * 1000.0
