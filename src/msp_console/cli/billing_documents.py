@@ -2,9 +2,82 @@
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+from msp_console.app import App
+from msp_console.cli.common import EXIT_INPUT, CommandError, print_json
 
 
 def register(isub: Any, sub: Any, with_app: Callable[..., Any], month: Callable[[str], Any]) -> None:
-    """Filled in by the document renderers (PDF, FatturaPA, service report)."""
+    p = isub.add_parser("pdf", help="write the printable PDF of issued invoices and credit notes")
+    p.add_argument("numbers", nargs="*", metavar="NUMBER")
+    p.add_argument("--month", type=month, metavar="YYYY-MM", help="every document issued in that month")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=with_app(_pdf))
+
+    p = isub.add_parser("fatturapa", help="write FatturaPA XML (FPR12), validated against the XSD")
+    p.add_argument("numbers", nargs="*", metavar="NUMBER")
+    p.add_argument("--month", type=month, metavar="YYYY-MM")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=with_app(_xml))
+
+    p = sub.add_parser("report", help="the monthly service report of a client (PDF)")
+    p.add_argument("--client", required=True, metavar="NAME")
+    p.add_argument("--month", type=month, required=True, metavar="YYYY-MM")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.set_defaults(handler=with_app(_report))
+
+
+def _target(args: argparse.Namespace) -> tuple[list[str] | None, Any]:
+    if bool(args.numbers) == (args.month is not None):
+        raise CommandError("give either invoice numbers or --month YYYY-MM", EXIT_INPUT)
+    return (list(args.numbers) or None), args.month
+
+
+def _pdf(app: App, args: argparse.Namespace) -> int:
+    from msp_console.services.billing.documents import write_pdfs
+
+    numbers, month = _target(args)
+    written = write_pdfs(app.db, args.out, numbers, month)
+    if args.json:
+        print_json({"written": [{"number": w.number, "path": str(w.path)} for w in written]})
+    else:
+        print(f"wrote {len(written)} PDF(s) to {args.out}")
+        for w in written:
+            print(f"  {w.number}  {w.path.name}")
+    return 0
+
+
+def _xml(app: App, args: argparse.Namespace) -> int:
+    from msp_console.services.billing.documents import write_fatturapa
+
+    numbers, month = _target(args)
+    outcome = write_fatturapa(app.db, args.out, numbers, month)
+    if args.json:
+        print_json(
+            {
+                "written": [{"number": w.number, "path": str(w.path)} for w in outcome.written],
+                "refused": {n: [str(e) for e in errs] for n, errs in outcome.refused.items()},
+            }
+        )
+    else:
+        print(f"wrote {len(outcome.written)} FatturaPA file(s) to {args.out}")
+        for w in outcome.written:
+            print(f"  {w.number}  {w.path.name}")
+    if outcome.refused:
+        details = "\n".join(f"  {number}: {e}" for number, errs in outcome.refused.items() for e in errs)
+        raise CommandError(f"{len(outcome.refused)} invoice(s) not written, the XML is not valid:\n{details}")
+    return 0
+
+
+def _report(app: App, args: argparse.Namespace) -> int:
+    from msp_console.services.billing.service_report import write_service_report
+
+    path = write_service_report(app.db, args.client, args.month, args.out)
+    print(f"wrote the service report to {path}")
+    return 0

@@ -48,7 +48,10 @@ def line_description(name: str, label: str) -> str:
 
 
 def money(amount: Decimal, language: str, currency: str = "EUR") -> str:
-    return format_currency(amount, currency, locale=locale_of(language))
+    """'€ 1.234,50' in Italian (as Italian invoices print it), '€1,234.50' in English."""
+    if language == "en":
+        return format_currency(amount, currency, locale="en_GB")
+    return format_currency(amount, currency, format="¤\u00a0#,##0.00", locale="it_IT", currency_digits=False)
 
 
 def number(value: Decimal, language: str, places: int = 2) -> str:

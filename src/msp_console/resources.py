@@ -1,0 +1,34 @@
+"""Where the shipped resources (fonts, FatturaPA schema, icons) are, in a checkout or installed.
+
+Order: $MSP_CONSOLE_RESOURCES, the repository's resources/ (source checkout or editable
+install), then <prefix>/share/msp-console/resources (a wheel or a Debian package).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    override = os.environ.get("MSP_CONSOLE_RESOURCES")
+    candidates = [Path(override)] if override else []
+    candidates += [
+        Path(__file__).resolve().parents[2] / "resources",
+        Path(sys.prefix) / "share" / "msp-console" / "resources",
+        Path("/usr/share/msp-console/resources"),
+    ]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(
+        "MSP Console resources not found (looked in " + ", ".join(str(c) for c in candidates) + ")"
+    )
+
+
+def resource(*parts: str) -> Path:
+    path = resources_dir().joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(f"missing resource: {path}")
+    return path
