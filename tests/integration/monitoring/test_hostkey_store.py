@@ -1,0 +1,34 @@
+"""The known-hosts store on SQLite and PostgreSQL: unknown → trusted → changed → re-trusted."""
+
+from __future__ import annotations
+
+import paramiko
+
+from msp_console.db.migrate import upgrade
+from msp_console.monitoring.hostkeys import HostKeyStore, Verdict, fingerprint
+from msp_console.services.database import Database
+
+
+def test_verify_trust_change_forget(database_url: str) -> None:
+    db = Database(database_url)
+    upgrade(db.engine)
+    store = HostKeyStore(db)
+    first = paramiko.ECDSAKey.generate()
+    second = paramiko.ECDSAKey.generate()
+    unknown = store.verify("srv", 22, first)
+    assert unknown.verdict is Verdict.UNKNOWN and unknown.fingerprint == fingerprint(first)
+    assert store.verify("srv", 22, first).verdict is Verdict.UNKNOWN  # seen twice, recorded once
+    assert [k.trusted_at for k in store.list()] == [None]
+    store.trust("srv", 22, fingerprint(first), first.get_name())
+    assert store.verify("srv", 22, first).verdict is Verdict.TRUSTED
+    assert store.verify("srv", 2222, first).verdict is Verdict.UNKNOWN  # another port, another service
+    changed = store.verify("srv", 22, second)
+    assert changed.verdict is Verdict.CHANGED and changed.trusted == fingerprint(first)
+    assert "host key changed" in changed.message("srv", 22)
+    store.trust("srv", 22, fingerprint(second))  # the technician accepts the new key: the old one goes
+    assert store.verify("srv", 22, second).verdict is Verdict.TRUSTED
+    assert store.verify("srv", 22, first).verdict is Verdict.CHANGED
+    assert store.trusted_key_type("srv", 22) == ""
+    assert store.forget("srv", 22) == 1
+    assert store.verify("srv", 22, second).verdict is Verdict.UNKNOWN
+    db.dispose()
