@@ -19,6 +19,7 @@ from msp_console.cli import (
     db_commands,
     gui_commands,
     hostkey_commands,
+    intervention_commands,
     inventory_commands,
     monitoring_commands,
 )
@@ -33,6 +34,7 @@ COMMAND_MODULES: list[Callable[[argparse._SubParsersAction], None]] = [
     gui_commands.register,
     monitoring_commands.register,
     billing_commands.register,
+    intervention_commands.register,
 ]
 
 

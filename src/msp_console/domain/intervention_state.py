@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from msp_console.domain.errors import ValidationError
+from msp_console.domain.errors import FieldError, ValidationError
 
 
 class InterventionState(StrEnum):
@@ -56,11 +56,9 @@ class TransitionRefused(ValidationError):
         self.source = source
         self.target = target
         options = ", ".join(sorted(s.value for s in ALLOWED[source])) or "none"
-        super().__init__([])
-        self.args = (f"state: cannot go from {source.value} to {target.value} (allowed: {options})",)
-
-    def __str__(self) -> str:
-        return str(self.args[0])
+        super().__init__(
+            [FieldError("state", f"cannot go from {source.value} to {target.value} (allowed: {options})")]
+        )
 
 
 def can_transition(source: InterventionState, target: InterventionState) -> bool:

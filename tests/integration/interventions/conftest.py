@@ -9,6 +9,7 @@ import pytest
 
 from msp_console.app import App
 from msp_console.services.interventions import Scheduling
+from tests.support.radicale import RadicaleServer, start_radicale
 
 
 @dataclass
@@ -48,3 +49,12 @@ def sqlite_world(sqlite_url: str) -> Iterator[World]:
         yield make_world(app)
     finally:
         app.close()
+
+
+@pytest.fixture(scope="module")
+def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RadicaleServer]:
+    server = start_radicale(tmp_path_factory.mktemp("radicale"))
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -25,6 +25,7 @@ from msp_console.domain.intervention_state import (
     Origin,
     Priority,
     parse_priority,
+    parse_state,
 )
 from msp_console.services.database import Database
 from msp_console.services.interventions import sla_service
@@ -118,7 +119,7 @@ class Interventions:
         now = now or utcnow()
         with self.db.transaction() as s:
             iv = get_intervention(s, intervention_id, lock=True)
-            move(s, iv, S(target), now, load_settings(s), note)
+            move(s, iv, parse_state(str(target)), now, load_settings(s), note)
             return iv.state
 
     def close(self, intervention_id: int, *, note: str = "", now: datetime | None = None) -> str:
@@ -228,7 +229,7 @@ class Interventions:
         with self.db.read() as s:
             stmt = select(Intervention, Client.name).join(Client, Client.id == Intervention.client_id)
             if state:
-                stmt = stmt.where(Intervention.state == S(state).value)
+                stmt = stmt.where(Intervention.state == parse_state(state).value)
             if active_only:
                 stmt = stmt.where(Intervention.state.in_(ACTIVE))
             if client_id is not None:
