@@ -84,10 +84,16 @@ class Poller:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._last_retention = 0.0
+        self._claimed: frozenset[int] = frozenset()
 
     def refresh(self) -> None:
         now = datetime.now(UTC)
-        machines = self.leases.renew(now).owned if self.leases is not None else None
+        machines = None
+        if self.leases is not None:
+            owned = self.leases.renew(now).owned
+            # A machine just claimed is run from the next round on: by then the previous owner's
+            # last result is written, so its next_run is known and it is not checked twice.
+            machines, self._claimed = owned & self._claimed, owned
         with self.db.read() as s:
             plan = scale_plan(load_plan(s, machines), self.interval_scale)
             wanted = {p.spec.check_id for p in plan}

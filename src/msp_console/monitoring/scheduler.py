@@ -70,8 +70,8 @@ class CheckScheduler:
         now = datetime.now(UTC)
         if first_run is None:  # never run: spread the first runs over one interval
             start = now + timedelta(seconds=random.uniform(0, interval_s))
-        elif first_run <= now:  # overdue (e.g. after a restart): soon, but not all at once
-            start = now + timedelta(seconds=random.uniform(0, min(interval_s, 5.0)))
+        elif first_run <= now:  # overdue (restart, taken over): soon, but not all at once
+            start = now + timedelta(seconds=random.uniform(0, min(interval_s / 4, 5.0)))
         else:
             start = first_run
         trigger = IntervalTrigger(
