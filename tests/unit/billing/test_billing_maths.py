@@ -164,3 +164,23 @@ def test_italian_amounts_and_fiscal_codes() -> None:
         fiscal.natura_for(Decimal(22), "N1")
     with pytest.raises(ValueError):
         fiscal.sdi_code("ABC")
+
+
+def test_uptime_counts_only_known_time() -> None:
+    from datetime import UTC, datetime
+
+    from msp_console.domain.billing.availability import ok_days, state_durations, uptime_ratio
+
+    start, end = datetime(2026, 11, 1, tzinfo=UTC), datetime(2026, 12, 1, tzinfo=UTC)
+    changes = [
+        (datetime(2026, 11, 10, tzinfo=UTC), "CRITICAL"),
+        (datetime(2026, 11, 10, 6, tzinfo=UTC), "OK"),
+    ]
+    durations = state_durations("OK", changes, start, end)
+    assert durations["CRITICAL"] == timedelta(hours=6)
+    assert uptime_ratio(durations) == 1 - 6 / (30 * 24)
+    assert uptime_ratio(state_durations(None, [], start, end)) is None  # no data is not 100 %
+    late = state_durations(None, [(datetime(2026, 11, 16, tzinfo=UTC), "OK")], start, end)
+    assert uptime_ratio(late) == 1.0 and late[""] == timedelta(days=15)
+    days_ = [(datetime(2026, 11, d, tzinfo=UTC), datetime(2026, 11, d + 1, tzinfo=UTC)) for d in range(1, 30)]
+    assert ok_days("OK", changes, days_) == (28, 29)
