@@ -82,9 +82,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     today.add_argument("--json", action="store_true")
     today.set_defaults(handler=_today)
 
-    from msp_console.cli import appointment_commands
+    from msp_console.cli import appointment_commands, sla_commands
 
     appointment_commands.register(sub)
+    sla_commands.register(sub)
 
 
 # -- helpers shared with appointment_commands ---------------------------------------------------

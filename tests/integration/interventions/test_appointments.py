@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import threading
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -136,3 +137,24 @@ def test_follow_up_tasks_remind_and_the_today_view_lists_them(world: World) -> N
     today = world.sched.today(rome(24, 8))
     assert [c.intervention_id for c in today.calls_due] == [iid]
     assert today.day == "2026-11-24"
+
+
+def test_the_reminder_job_runs_on_apscheduler_and_calls_the_notifier(sqlite_world: World) -> None:
+    w = sqlite_world
+    lead = timedelta(minutes=w.sched.interventions.settings().reminder_minutes)
+    start = datetime.now(ROME).replace(microsecond=0) + lead + timedelta(seconds=2)
+    w.sched.appointments.add(draft(w, start, title="Call Giulia back", technician=""))
+    fired = threading.Event()
+    seen: list[str] = []
+
+    def notify(reminder: object) -> None:
+        seen.append(getattr(reminder, "title", ""))
+        fired.set()
+
+    job = ReminderJob(w.app.db, notify, interval_seconds=1)
+    try:
+        assert job.start() == []  # nothing missed
+        assert fired.wait(15), "the scheduler never delivered the reminder"
+    finally:
+        job.stop()
+    assert len(seen) == 1 and "Call Giulia back" in seen[0]

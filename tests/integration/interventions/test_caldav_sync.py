@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import json
+import os
 import uuid
+from collections.abc import Iterator
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import keyring
+import keyring.core
 import pytest
+from keyring.backends import fail
 
-from msp_console.calendar.caldav_sync import CalDavSync, connect, open_calendar
+from msp_console import secrets
+from msp_console.calendar.caldav_sync import CalDavSync, connect, open_calendar, secret_ref
+from msp_console.cli import main
 from msp_console.services.interventions import AppointmentDraft
 from tests.integration.interventions.conftest import World
+from tests.support.keyring_session import KeyringSession, start_keyring
 from tests.support.radicale import RadicaleServer
 
 ROME = ZoneInfo("Europe/Rome")
@@ -120,3 +129,46 @@ def test_a_conflict_keeps_the_latest_change_and_is_reported(sqlite_world: World,
     assert local[b].start == rome(25, 15)
     assert "NAS check 25 14:00" in summaries(remote).values()
     assert sync.run(rome(20, 14)).conflicts == []
+
+
+@pytest.fixture
+def gnome_keyring() -> Iterator[KeyringSession]:
+    session = start_keyring()
+    saved = {k: os.environ.get(k) for k in session.env}
+    os.environ.update(session.env)
+    keyring.core.init_backend()
+    try:
+        yield session
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        keyring.set_keyring(fail.Keyring())
+        session.stop()
+
+
+def test_caldav_sync_command_takes_the_password_from_the_keyring(
+    sqlite_world: World,
+    radicale: RadicaleServer,
+    gnome_keyring: KeyringSession,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    w = sqlite_world
+    w.sched.appointments.add(AppointmentDraft(w.client_id, rome(24, 14), "Disk cleanup", 60), now=rome(20, 9))
+    db = ["--database", str(w.app.db.engine.url)]
+    calendar = f"cli-{uuid.uuid4().hex[:8]}"
+    code = main(
+        [*db, "caldav", "sync", "--url", radicale.url, "--user", radicale.user, "--calendar", calendar]
+    )
+    assert code == 1 and "no CalDAV password in the keyring" in capsys.readouterr().err
+    secrets.set_secret(secret_ref(radicale.user), "wrong-password")
+    code = main([*db, "caldav", "sync", "--calendar", calendar])  # URL and user were remembered
+    err = capsys.readouterr().err
+    assert code == 1 and "CalDAV sync with" in err and "wrong-password" not in err
+    secrets.set_secret(secret_ref(radicale.user), radicale.password)
+    assert main([*db, "caldav", "sync", "--calendar", calendar, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pushed"] == 1
+    remote = open_calendar(connect(radicale.url, radicale.user, radicale.password), calendar)
+    assert list(summaries(remote).values()) == ["Disk cleanup 24 13:00"]

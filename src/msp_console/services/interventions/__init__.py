@@ -22,6 +22,7 @@ from msp_console.services.interventions.appointments import (
 )
 from msp_console.services.interventions.calls import Calls, Direction, Outcome
 from msp_console.services.interventions.interventions import Interventions
+from msp_console.services.interventions.plans import SlaPlans
 from msp_console.services.interventions.reminders import ReminderJob, Reminders
 from msp_console.services.interventions.today import today
 from msp_console.services.interventions.views import AppointmentView, TimelineEntry, TodayView
@@ -55,6 +56,7 @@ class Scheduling:
         self.calls = Calls(self.db)
         self.appointments = Appointments(self.db)
         self.reminders = Reminders(self.db)
+        self.sla_plans = SlaPlans(self.db)
 
     def today(self, now: datetime | None = None) -> TodayView:
         return today(self.db, now)
@@ -77,5 +79,6 @@ __all__ = [
     "ReminderJob",
     "Reminders",
     "Scheduling",
+    "SlaPlans",
     "today",
 ]

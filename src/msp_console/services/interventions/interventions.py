@@ -30,7 +30,7 @@ from msp_console.domain.intervention_state import (
 from msp_console.services.database import Database
 from msp_console.services.interventions import sla_service
 from msp_console.services.interventions.core import add_event, get_client, get_intervention, move
-from msp_console.services.interventions.settings import SchedulingSettings, load_settings
+from msp_console.services.interventions.settings import SchedulingSettings, load_settings, save_settings
 from msp_console.services.interventions.views import (
     InterventionSummary,
     InterventionView,
@@ -305,6 +305,11 @@ class Interventions:
     def settings(self) -> SchedulingSettings:
         with self.db.read() as s:
             return load_settings(s)
+
+    def update_settings(self, **changes: object) -> SchedulingSettings:
+        """Business hours, reopen window, follow-up delay, reminders (validated, all or nothing)."""
+        with self.db.transaction() as s:
+            return save_settings(s, **changes)
 
 
 def require_intervention(s: Session, intervention_id: int) -> Intervention:

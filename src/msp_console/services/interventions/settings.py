@@ -60,6 +60,12 @@ def load_settings(session: Session) -> SchedulingSettings:
 
 def save_settings(session: Session, **changes: object) -> SchedulingSettings:
     current = load_settings(session)
+    known = {f.name for f in fields(SchedulingSettings)}
+    for key, value in changes.items():
+        if key not in known:
+            raise ValidationError.single(key, "unknown setting")
+        if isinstance(value, int) and value < 0:
+            raise ValidationError.single(key, "must not be negative")
     updated = replace(current, **changes)  # type: ignore[arg-type]
     updated.calendar()  # validates hours and days
     _time("follow_up_time", updated.follow_up_time)
