@@ -117,26 +117,52 @@ def pauses(events: list[InterventionEvent]) -> list[Interval]:
 
 
 def clocks(
-    session: Session, iv: Intervention, cal: BusinessCalendar, now: datetime
+    session: Session,
+    iv: Intervention,
+    cal: BusinessCalendar,
+    now: datetime,
+    *,
+    state_events: list[InterventionEvent] | None = None,
+    plans: dict[str, SlaPlanSpec] | None = None,
 ) -> tuple[ClockStatus, ClockStatus]:
-    try:
-        target = plan_by_name(session, iv.sla_plan).target(Priority(iv.priority))
-    except NotFoundError:
-        target = DEFAULT_PLAN.target(Priority(iv.priority))
-    events = list(
-        session.scalars(
-            select(InterventionEvent)
-            .where(InterventionEvent.intervention_id == iv.id)
-            .order_by(InterventionEvent.at, InterventionEvent.id)
+    """Both clocks of one intervention; lists (Today page) pass prefetched events and plans."""
+    spec = plans.get(iv.sla_plan) if plans is not None else None
+    if spec is None:
+        try:
+            spec = plan_by_name(session, iv.sla_plan)
+        except NotFoundError:
+            spec = DEFAULT_PLAN
+        if plans is not None:
+            plans[iv.sla_plan] = spec
+    target = spec.target(Priority(iv.priority))
+    if state_events is None:
+        state_events = list(
+            session.scalars(
+                select(InterventionEvent)
+                .where(InterventionEvent.intervention_id == iv.id, InterventionEvent.kind == "state")
+                .order_by(InterventionEvent.at, InterventionEvent.id)
+            )
         )
-    )
     resolved = iv.closed_at if iv.state == InterventionState.CLOSED.value else None
     # A closed intervention's clock stops at closing; the closed interval is only a pause once reopened.
-    intervals = [p for p in pauses(events) if not (resolved and p[1] is None)]
+    intervals = [p for p in pauses(state_events) if not (resolved and p[1] is None)]
     return (
         response_clock(cal, iv.opened_at, target.response, iv.responded_at, now),
         resolution_clock(cal, iv.opened_at, target.resolution, intervals, resolved, now),
     )
+
+
+def state_events_by_intervention(session: Session, ids: list[int]) -> dict[int, list[InterventionEvent]]:
+    """The state changes of many interventions in one query (for lists)."""
+    out: dict[int, list[InterventionEvent]] = {i: [] for i in ids}
+    if ids:
+        for e in session.scalars(
+            select(InterventionEvent)
+            .where(InterventionEvent.intervention_id.in_(ids), InterventionEvent.kind == "state")
+            .order_by(InterventionEvent.at, InterventionEvent.id)
+        ):
+            out[e.intervention_id].append(e)
+    return out
 
 
 def refresh(session: Session, iv: Intervention, cal: BusinessCalendar, now: datetime) -> list[str]:
@@ -159,9 +185,15 @@ def refresh(session: Session, iv: Intervention, cal: BusinessCalendar, now: date
 
 
 def clock_views(
-    session: Session, iv: Intervention, cal: BusinessCalendar, now: datetime
+    session: Session,
+    iv: Intervention,
+    cal: BusinessCalendar,
+    now: datetime,
+    *,
+    state_events: list[InterventionEvent] | None = None,
+    plans: dict[str, SlaPlanSpec] | None = None,
 ) -> tuple[SlaClockView, ...]:
-    response, resolution = clocks(session, iv, cal, now)
+    response, resolution = clocks(session, iv, cal, now, state_events=state_events, plans=plans)
     return (
         _view("response", response, iv.response_breached_at),
         _view("resolution", resolution, iv.resolution_breached_at),

@@ -11,6 +11,7 @@ from msp_console.db.base import utcnow
 from msp_console.db.models import Client, Intervention, InterventionMachine, Machine
 from msp_console.domain.business_calendar import BusinessCalendar
 from msp_console.domain.intervention_state import InterventionState
+from msp_console.domain.sla import SlaPlanSpec
 from msp_console.services.database import Database
 from msp_console.services.interventions import sla_service
 from msp_console.services.interventions.appointments import Appointments
@@ -50,19 +51,23 @@ def today(db: Database, now: datetime | None = None) -> TodayView:
 
 def _interventions_to_call(s: Session) -> list[ProblemToCall]:
     out = []
-    rows = s.execute(
+    found = s.execute(
         select(Intervention, Client)
         .join(Client, Client.id == Intervention.client_id)
         .where(Intervention.state.in_(NOT_CALLED))
         .order_by(Intervention.opened_at)
     )
+    rows = list(found)
+    machines: dict[int, str] = {}
+    for iid, name in s.execute(
+        select(InterventionMachine.intervention_id, Machine.name)
+        .join(Machine, InterventionMachine.machine_id == Machine.id)
+        .where(InterventionMachine.intervention_id.in_([iv.id for iv, _ in rows]))
+        .order_by(Machine.name)
+    ):
+        machines.setdefault(iid, name)
     for iv, client in rows:
-        machine = s.scalar(
-            select(Machine.name)
-            .join(InterventionMachine, InterventionMachine.machine_id == Machine.id)
-            .where(InterventionMachine.intervention_id == iv.id)
-            .limit(1)
-        )
+        machine = machines.get(iv.id)
         out.append(
             ProblemToCall(
                 client.id,
@@ -128,13 +133,17 @@ def _monitoring_problems(s: Session) -> list[ProblemToCall]:
 
 def _sla_alerts(s: Session, cal: BusinessCalendar, now: datetime) -> list[SlaAlert]:
     out = []
-    rows = s.execute(
-        select(Intervention, Client.name)
-        .join(Client, Client.id == Intervention.client_id)
-        .where(Intervention.state.in_(ACTIVE))
+    rows = list(
+        s.execute(
+            select(Intervention, Client.name)
+            .join(Client, Client.id == Intervention.client_id)
+            .where(Intervention.state.in_(ACTIVE))
+        )
     )
+    events = sla_service.state_events_by_intervention(s, [iv.id for iv, _ in rows])
+    plans: dict[str, SlaPlanSpec] = {}
     for iv, client_name in rows:
-        for clock in sla_service.clock_views(s, iv, cal, now):
+        for clock in sla_service.clock_views(s, iv, cal, now, state_events=events[iv.id], plans=plans):
             if clock.name == "response" and iv.responded_at is not None:
                 continue
             if clock.level in ALERT_LEVELS:
