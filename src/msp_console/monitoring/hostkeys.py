@@ -10,6 +10,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -79,16 +81,43 @@ def normalise_fingerprint(text: str) -> str:
 
 
 class HostKeyStore:
-    def __init__(self, db: Database):
+    """Trusted keys are cached for ``cache_seconds`` (a poll then needs no database read); anything
+    that is not a cache hit on the trusted key is decided from the database, so a change is never
+    missed. A key forgotten by another process stays trusted here for at most ``cache_seconds``."""
+
+    def __init__(self, db: Database, cache_seconds: float = 60.0):
         self._db = db
+        self._ttl = cache_seconds
+        self._cache: dict[tuple[str, int], tuple[float, str, str]] = {}  # → (expires, fingerprint, type)
+        self._lock = threading.Lock()
+
+    def _cached(self, host: str, port: int) -> tuple[str, str] | None:
+        with self._lock:
+            hit = self._cache.get((host, port))
+        if hit is None or hit[0] < time.monotonic():
+            return None
+        return hit[1], hit[2]
+
+    def _remember_trusted(self, host: str, port: int, fp: str, key_type: str) -> None:
+        with self._lock:
+            self._cache[(host, port)] = (time.monotonic() + self._ttl, fp, key_type)
+
+    def _invalidate(self, host: str, port: int) -> None:
+        with self._lock:
+            self._cache.pop((host, port), None)
 
     def verify(self, host: str, port: int, key: paramiko.PKey) -> Verification:
         presented = fingerprint(key)
+        cached = self._cached(host, port)
+        if cached is not None and cached[0] == presented:
+            return Verification(Verdict.TRUSTED, presented)
         with self._db.read() as session:
             rows = session.scalars(select(HostKey).where(HostKey.host == host, HostKey.port == port)).all()
             trusted = [r for r in rows if r.trusted_at is not None]
             seen = any(r.fingerprint == presented for r in rows)
-            if any(r.fingerprint == presented for r in trusted):
+            match = next((r for r in trusted if r.fingerprint == presented), None)
+            if match is not None:
+                self._remember_trusted(host, port, presented, match.key_type)
                 return Verification(Verdict.TRUSTED, presented)
             if trusted:
                 return Verification(Verdict.CHANGED, presented, trusted[0].fingerprint)
@@ -107,6 +136,7 @@ class HostKeyStore:
     def trust(self, host: str, port: int, fp: str, key_type: str = "") -> None:
         """Trusts ``fp`` for host:port, replacing any key trusted before."""
         fp = normalise_fingerprint(fp)
+        self._invalidate(host, port)
         with self._db.transaction() as session:
             session.execute(
                 delete(HostKey).where(HostKey.host == host, HostKey.port == port, HostKey.fingerprint != fp)
@@ -123,11 +153,15 @@ class HostKeyStore:
 
     def forget(self, host: str, port: int) -> int:
         """Forgets every key of host:port; returns how many were removed."""
+        self._invalidate(host, port)
         with self._db.transaction() as session:
             result: Any = session.execute(delete(HostKey).where(HostKey.host == host, HostKey.port == port))
             return int(result.rowcount or 0)
 
     def trusted_key_type(self, host: str, port: int) -> str:
+        cached = self._cached(host, port)
+        if cached is not None:
+            return cached[1]
         with self._db.read() as session:
             row = session.scalars(
                 select(HostKey).where(

@@ -32,3 +32,19 @@ def test_verify_trust_change_forget(database_url: str) -> None:
     assert store.forget("srv", 22) == 1
     assert store.verify("srv", 22, second).verdict is Verdict.UNKNOWN
     db.dispose()
+
+
+def test_trusted_key_cache_never_hides_a_change(sqlite_url: str) -> None:
+    db = Database(sqlite_url)
+    upgrade(db.engine)
+    poller, technician = HostKeyStore(db, cache_seconds=60), HostKeyStore(db)
+    key, other = paramiko.ECDSAKey.generate(), paramiko.ECDSAKey.generate()
+    technician.trust("fw", 22, fingerprint(key), key.get_name())
+    assert poller.verify("fw", 22, key).verdict is Verdict.TRUSTED  # now cached
+    assert poller.verify("fw", 22, other).verdict is Verdict.CHANGED  # a miss always asks the database
+    technician.trust("fw", 22, fingerprint(other))  # re-trusted elsewhere: seen at once
+    assert poller.verify("fw", 22, other).verdict is Verdict.TRUSTED
+    uncached = HostKeyStore(db, cache_seconds=0)
+    technician.forget("fw", 22)
+    assert uncached.verify("fw", 22, other).verdict is Verdict.UNKNOWN
+    db.dispose()

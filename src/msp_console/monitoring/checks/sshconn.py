@@ -9,6 +9,7 @@ minute idle, more than reconnecting every few minutes (see docs/PERFORMANCE.md).
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 from collections.abc import Iterator
@@ -42,13 +43,27 @@ class CommandResult:
     stderr: str
 
 
-def _load_key(path: str, passphrase: str | None) -> paramiko.PKey:
+@functools.lru_cache(maxsize=64)
+def _load_plain_key(path: str, mtime_ns: int) -> paramiko.PKey:
+    """Unencrypted key files are parsed once (per change), not on every poll."""
+    return paramiko.PKey.from_path(path)
+
+
+def _load_key(path: str, spec: CheckSpec, ctx: CheckContext) -> paramiko.PKey:
+    """The key file; its passphrase (only if it has one) from the keyring ``<credential_ref>:passphrase``."""
     try:
-        return paramiko.PKey.from_path(path, passphrase=passphrase.encode() if passphrase else None)
-    except paramiko.PasswordRequiredException:
-        raise SshProblem(
-            HealthState.UNKNOWN, f"the key {path} needs a passphrase (none in the keyring)"
-        ) from None
+        try:
+            return _load_plain_key(path, os.stat(path).st_mtime_ns)
+        except paramiko.PasswordRequiredException:
+            ref = f"{spec.credential_ref}:passphrase" if spec.credential_ref else ""
+            passphrase = ctx.get_secret(ref) if ref else None
+            if not passphrase:
+                raise SshProblem(
+                    HealthState.UNKNOWN,
+                    f"the key {path} needs a passphrase "
+                    f"(store it in the keyring as {ref or '<credential_ref>:passphrase'})",
+                ) from None
+            return paramiko.PKey.from_path(path, passphrase=passphrase.encode())
     except (OSError, paramiko.SSHException) as exc:
         raise SshProblem(HealthState.UNKNOWN, f"cannot read the key {path}: {exc}") from None
 
@@ -58,8 +73,7 @@ def _authenticate(transport: paramiko.Transport, spec: CheckSpec, ctx: CheckCont
     tried: list[str] = []
     key_file = spec.params.get("key_file", "") or ctx.ssh.key_file
     if key_file:
-        passphrase = ctx.get_secret(f"{spec.credential_ref}:passphrase") if spec.credential_ref else None
-        key = _load_key(os.path.expanduser(key_file), passphrase)
+        key = _load_key(os.path.expanduser(key_file), spec, ctx)
         tried.append("key file")
         with contextlib.suppress(paramiko.AuthenticationException):
             transport.auth_publickey(user, key)
