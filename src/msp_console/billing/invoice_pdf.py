@@ -192,13 +192,14 @@ def _lines(doc: InvoiceDocument, st: _Styles) -> Table:
         ]
     ]
     for line in doc.lines:
+        # Plain strings (not Paragraphs) for the one-line cells: much cheaper to lay out.
         rows.append(
             [
                 _p(escape(line.description), st.body),
-                _p(quantity(line.quantity, lang), st.right),
-                _p(money(line.unit_price, lang), st.right),
-                _p(money(line.amount, lang), st.right),
-                _p(_rate_label(line.vat_rate, line.natura), st.right),
+                quantity(line.quantity, lang),
+                money(line.unit_price, lang),
+                money(line.amount, lang),
+                _rate_label(line.vat_rate, line.natura),
             ]
         )
     table = Table(
@@ -212,6 +213,8 @@ def _lines(doc: InvoiceDocument, st: _Styles) -> Table:
                 ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
                 ("TOPPADDING", (0, 0), (-1, -1), 3.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+                ("FONT", (1, 1), (-1, -1), st.body.fontName, 8.6, 10.6),
+                ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
             ]
         )
     )

@@ -7,13 +7,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from msp_console.app import App
 from msp_console.db.models import Contract, Invoice
+from msp_console.domain.billing.wording import money
+from msp_console.domain.money import round_cents
 from msp_console.services.billing.catalog import find_service
 from msp_console.services.billing.contracts import LineSpec, change_line, create_contract
+from msp_console.services.billing.documents import PARALLEL_FROM, write_pdfs
 from msp_console.services.billing.issuing import drafts_of_month, issue
 from msp_console.services.billing.ledger import credit_note, list_invoices
 from msp_console.services.billing.run import run_month
@@ -128,3 +133,25 @@ def test_a_year_of_fifty_contracts_to_the_cent(sqlite_billing_app: App, rng: ran
     notes = [r for r in rows if r.kind == "TD04"]
     assert [n.credited for n in notes] == issued_numbers[:2]
     assert run_month(db, YEAR, 12) == []
+
+
+def test_a_month_of_pdfs_in_worker_processes(sqlite_billing_app: App, tmp_path: Path) -> None:
+    db = sqlite_billing_app.db
+    with db.transaction() as s:
+        service = find_service(s, "MONITORING")
+        assert service is not None
+        for n in range(PARALLEL_FROM + 5):
+            client = add_client(s, f"Cliente {n:02d}", n)
+            create_contract(
+                s, client, f"K-{n:02d}", date(YEAR, 11, 1), [LineSpec(service, Decimal(1), Decimal(100 + n))]
+            )
+    run_month(db, YEAR, 11)
+    with db.read() as s:
+        issue(db, drafts_of_month(s, YEAR, 11), date(YEAR, 11, 3))
+    written = write_pdfs(db, tmp_path, month=(YEAR, 11))
+    assert len(written) == PARALLEL_FROM + 5
+    for item in written[::11]:
+        text = PdfReader(item.path).pages[0].extract_text()
+        n = int(item.number.split("/")[1]) - 1
+        total = money(round_cents(Decimal(100 + n) * Decimal("1.22")), "it").replace("\xa0", " ")
+        assert item.number in text and total in text and "novembre 2026" in text

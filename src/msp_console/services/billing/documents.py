@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -17,6 +20,8 @@ from msp_console.domain.billing.periods import Proration, add_months
 from msp_console.domain.errors import FieldError, NotFoundError, ValidationError
 from msp_console.fileio import atomic_write_bytes
 from msp_console.services.database import Database
+
+PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
 
 
 def to_document(invoice: Invoice, contract: Contract | None, credited: Invoice | None) -> InvoiceDocument:
@@ -96,17 +101,28 @@ class Written:
     path: Path
 
 
+def render_pdfs(docs: list[InvoiceDocument]) -> list[bytes]:
+    """Renders in worker processes when there are many (layout is CPU-bound, one core each)."""
+    from msp_console.billing.invoice_pdf import render_invoice_pdf
+
+    workers = min(os.cpu_count() or 1, 8)
+    if len(docs) < PARALLEL_FROM or workers < 2:
+        return [render_invoice_pdf(doc) for doc in docs]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(render_invoice_pdf, docs, chunksize=max(1, len(docs) // (workers * 4))))
+
+
 def write_pdfs(
     db: Database, out_dir: Path, numbers: list[str] | None = None, month: tuple[int, int] | None = None
 ) -> list[Written]:
-    from msp_console.billing.invoice_pdf import render_invoice_pdf
-
     with db.read() as session:
         docs = load_documents(session, numbers, month)
     written = []
-    for doc in docs:
+    for doc, data in zip(docs, render_pdfs(docs), strict=True):
         path = Path(out_dir) / pdf_name(doc)
-        atomic_write_bytes(path, render_invoice_pdf(doc))
+        atomic_write_bytes(path, data)
         written.append(Written(doc.number, path))
     return written
 
