@@ -14,6 +14,7 @@ from sqlalchemy import select
 from msp_console.db.models import Check, Client, Machine
 from msp_console.domain.errors import FieldError, ValidationError
 from msp_console.monitoring.params import CheckFields, clean_check, parse_kv
+from msp_console.monitoring.service import check_row
 from msp_console.services.csv_io import ImportReport
 from msp_console.services.csv_io.reading import read_rows
 from msp_console.services.database import Database
@@ -88,18 +89,7 @@ def import_checks_bytes(db: Database, data: bytes, *, dry_run: bool = False) -> 
                 created += 1
                 changes.append(f"+ {label}")
                 if not dry_run:
-                    s.add(
-                        Check(
-                            machine_id=machine.id,
-                            name=fields.name,
-                            enabled=True,
-                            credential_ref="",
-                            retry_interval_s=max(5, min(fields.interval_s // 3, 60)),
-                            max_attempts=3,
-                            timeout_s=float(fields.params.get("timeout", "") or 10.0),
-                            **values,
-                        )
-                    )
+                    s.add(Check(**check_row(machine.id, fields)))
                 continue
             changed = [k for k, val in values.items() if getattr(check, k) != val]
             if not changed:

@@ -1,6 +1,9 @@
 """APScheduler 3 drives *when*; the engine's pool decides *who runs it*.
 
-Each check is one interval job with jitter. Its executor only hands the check id to the
+Each check is one interval job; the jitter is a random phase (the first run falls anywhere in
+the first interval), so checks spread evenly and never fire in bursts. APScheduler's own
+per-run ``jitter`` is not used: it only ever adds delay, and the delays accumulate (an interval
+of 60 s with 6 s jitter really runs every ~63 s). Its executor only hands the check id to the
 engine (inline, microseconds), so a slow check never holds the scheduler's thread.
 A soft problem moves the job's next run to the (shorter) retry interval.
 """
@@ -40,9 +43,8 @@ def _noop(_check_id: int) -> None:  # APScheduler wants a callable; the executor
 
 
 class CheckScheduler:
-    def __init__(self, dispatch: Dispatch, *, jitter_fraction: float = 0.1):
+    def __init__(self, dispatch: Dispatch):
         self._dispatch = dispatch
-        self.jitter_fraction = jitter_fraction
         self._sched: BackgroundScheduler | None = None
         self._jobs: dict[int, float] = {}  # check id -> interval
 
@@ -78,7 +80,6 @@ class CheckScheduler:
             seconds=interval_s,
             start_date=start,
             timezone=UTC,
-            jitter=min(interval_s * self.jitter_fraction, 30.0) or None,
         )
         self._sched.add_job(
             _noop, trigger, args=[check_id], id=str(check_id), replace_existing=True, next_run_time=start

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -74,26 +75,32 @@ def find_check(session: Session, path: str, name: str) -> Check:
     return check
 
 
+def check_row(machine_id: int, fields: CheckFields) -> dict[str, Any]:
+    """Column values of a new check; retries while soft come at a third of the interval."""
+    return {
+        "machine_id": machine_id,
+        "type": fields.type.value,
+        "name": fields.name,
+        "params": fields.params,
+        "warn": fields.warn,
+        "crit": fields.crit,
+        "interval_s": fields.interval_s,
+        "retry_interval_s": max(5, min(fields.interval_s // 3, 60)),
+        "max_attempts": 3,
+        "timeout_s": float(fields.params.get("timeout", "") or 10.0),
+        "enabled": True,
+        "credential_ref": "",
+        "created_at": datetime.now(UTC),
+    }
+
+
 def add_check_to(session: Session, machine_id: int, fields: CheckFields) -> Check:
     clash = session.scalar(
         select(Check.id).where(Check.machine_id == machine_id, func.lower(Check.name) == fields.name.lower())
     )
     if clash is not None:
         raise ValidationError.single("name", f"this machine already has a check named '{fields.name}'")
-    check = Check(
-        machine_id=machine_id,
-        type=fields.type.value,
-        name=fields.name,
-        params=fields.params,
-        warn=fields.warn,
-        crit=fields.crit,
-        interval_s=fields.interval_s,
-        retry_interval_s=max(5, min(fields.interval_s // 3, 60)),
-        max_attempts=3,
-        timeout_s=float(fields.params.get("timeout", "") or 10.0),
-        enabled=True,
-        credential_ref="",
-    )
+    check = Check(**check_row(machine_id, fields))
     session.add(check)
     session.flush()
     return check

@@ -11,13 +11,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from msp_console.db.models import Check, Machine
 from msp_console.monitoring.model import CheckType
 from msp_console.monitoring.params import clean_check
-from msp_console.monitoring.service import add_check_to
+from msp_console.monitoring.service import add_check_to, check_row
 from msp_console.services.database import Database
 
 ENV_MONITOR_NEW = "MSP_CONSOLE_MONITOR_NEW_MACHINES"
@@ -92,9 +92,22 @@ def apply_templates(db: Database, machine_id: int) -> int:
 
 
 def apply_new_machine_templates(session: Session, machines: list[Machine]) -> None:
-    """Hook for machine creation (dialog and CSV import), in the caller's transaction."""
+    """Hook for machine creation (dialog and CSV import), in the caller's transaction.
+
+    The machines are new, so they have no checks yet: the rows are inserted in bulk without a
+    query per machine (a 10,000-machine import stays fast).
+    """
     if not monitor_new_machines():
         return
     session.flush()
+    rows = []
     for machine in machines:
-        apply_templates_in(session, machine)
+        if not machine.address.strip():
+            continue
+        for tpl in templates_for(machine.kind, machine.os):
+            params = {k: v.replace("{host}", machine.address) for k, v in tpl.params}
+            rows.append(
+                check_row(machine.id, clean_check(tpl.type.value, tpl.name, params, interval=tpl.interval_s))
+            )
+    if rows:
+        session.execute(insert(Check), rows)

@@ -1,0 +1,295 @@
+"""Monitoring engine benchmarks: TCP checks per minute, and the database size after a year.
+
+.venv/bin/python -m bench.monitoring_tcp throughput [--checks 20000] [--interval 60] [--duration 150]
+.venv/bin/python -m bench.monitoring_tcp dbsize [--database URL] [--sample-rows 200000]
+
+throughput: the real engine (APScheduler jobs with jitter → worker pool → real `tcp` check →
+state machine → writer into SQLite) polls ``--checks`` TCP checks on 127.0.0.1 every
+``--interval`` s; 80 % point at listening ports (served by a separate process, so its CPU is not
+counted), 20 % at closed ports. Reports completed checks per minute over the last full minute,
+the worst lateness (start of a run minus its scheduled time) and the engine's CPU.
+
+dbsize: inserts a scaled sample into each growing table (raw samples, 5-minute and hourly
+roll-ups, state events), measures bytes per row on the real database, and extrapolates to the
+steady state the retention policy allows for 1,000 machines × 10 checks, one run a minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import selectors
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert, select, text
+
+from msp_console.app import App
+from msp_console.db.models import (
+    Check,
+    Client,
+    Machine,
+    MetricRollup1h,
+    MetricRollup5m,
+    MetricSample,
+    MetricSeries,
+    StateEvent,
+)
+
+
+# -- a port farm in its own process ------------------------------------------------------------
+def serve_ports(count: int) -> None:
+    sel = selectors.DefaultSelector()
+    ports = []
+    for _ in range(count):
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        s.listen(1024)
+        s.setblocking(False)
+        sel.register(s, selectors.EVENT_READ)
+        ports.append(s.getsockname()[1])
+    print(",".join(map(str, ports)), flush=True)
+    while True:
+        for key, _ in sel.select(1.0):
+            try:
+                conn, _ = key.fileobj.accept()  # type: ignore[union-attr]
+                conn.close()
+            except OSError:
+                pass
+
+
+def closed_ports(count: int) -> list[int]:
+    out = []
+    for _ in range(count):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            out.append(s.getsockname()[1])
+    return out
+
+
+def throughput(args: argparse.Namespace) -> None:
+    from msp_console.monitoring.engine import Engine
+    from msp_console.monitoring.poller import default_runner
+    from msp_console.monitoring.store import load_plan, load_statuses
+    from msp_console.monitoring.writer import ResultWriter
+
+    farm = subprocess.Popen(
+        [sys.executable, "-m", "bench.monitoring_tcp", "_serve", "200"], stdout=subprocess.PIPE, text=True
+    )
+    assert farm.stdout is not None
+    open_ports = [int(p) for p in farm.stdout.readline().split(",")]
+    dead_ports = closed_ports(50)
+    os.environ["MSP_CONSOLE_MONITOR_NEW_MACHINES"] = "0"
+    with tempfile.TemporaryDirectory() as tmp:
+        app = App.open(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
+        machines = args.checks // 10
+        with app.db.transaction() as s:
+            client = Client(name="Bench")
+            s.add(client)
+            s.flush()
+            s.execute(
+                insert(Machine),
+                [{"client_id": client.id, "name": f"m{i}", "address": "127.0.0.1"} for i in range(machines)],
+            )
+            ids = list(s.scalars(select(Machine.id)))
+            rows = []
+            for n in range(args.checks):
+                dead = n % 5 == 0  # 20 % of the targets refuse
+                port = random.choice(dead_ports) if dead else random.choice(open_ports)
+                rows.append(
+                    {
+                        "machine_id": ids[n % machines],
+                        "type": "tcp",
+                        "name": f"c{n}",
+                        "params": {"port": str(port)},
+                        "interval_s": args.interval,
+                        "retry_interval_s": args.interval,
+                        "timeout_s": 2.0,
+                    }
+                )
+            s.execute(insert(Check), rows)
+        with app.db.read() as s:
+            plan = load_plan(s)
+            statuses = load_statuses(s, [p.spec.check_id for p in plan])
+        done: list[float] = []
+        writer = ResultWriter(app.db)
+        engine = Engine(
+            default_runner(app.db),
+            workers=args.workers,
+            writer=writer,
+            sinks=[lambda r: done.append(time.monotonic())],
+        )
+        engine.set_checks(plan, statuses)
+        cpu0 = resource.getrusage(resource.RUSAGE_SELF)
+        t0 = time.monotonic()
+        engine.start()
+        time.sleep(args.duration)
+        t1 = time.monotonic()
+        cpu1 = resource.getrusage(resource.RUSAGE_SELF)
+        engine.stop()
+        app.close()
+    farm.kill()
+    last_minute = sum(1 for t in done if t1 - 60 <= t <= t1)
+    cpu = (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime)
+    print(
+        f"checks: {args.checks} every {args.interval:g} s "
+        f"(target rate {args.checks * 60 / args.interval:,.0f}"
+        f"/min), 20 % to closed ports, {args.workers} workers, {args.duration:g} s run"
+    )
+    print(f"completed in the last full minute: {last_minute:,}")
+    print(f"completed overall: {len(done):,} in {t1 - t0:.0f} s; written by the writer: {writer.written:,}")
+    print(
+        f"worst lateness: {engine.stats.max_late_s:.2f} s; runs later than one interval: "
+        f"{engine.stats.late_over_interval}; skipped (previous run still busy): {engine.stats.skipped_busy}"
+    )
+    print(
+        f"engine process CPU: {cpu:.1f} s over {t1 - t0:.0f} s = {100 * cpu / (t1 - t0):.0f} % of one core "
+        f"({1000 * cpu / max(1, len(done)):.2f} ms per check)"
+    )
+
+
+# -- database size ----------------------------------------------------------------------------------
+MACHINES, CHECKS_PER_MACHINE, METRICS_PER_CHECK = 1_000, 10, 2
+EVENTS_PER_CHECK_PER_DAY = 4
+
+
+def _size(app: App) -> int:
+    with app.db.engine.connect() as c:
+        if app.db.is_sqlite:
+            c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            pages = c.exec_driver_sql("PRAGMA page_count").scalar() or 0
+            free = c.exec_driver_sql("PRAGMA freelist_count").scalar() or 0
+            size = c.exec_driver_sql("PRAGMA page_size").scalar() or 0
+            return int((pages - free) * size)
+        return int(c.execute(text("SELECT pg_database_size(current_database())")).scalar() or 0)
+
+
+def dbsize(args: argparse.Namespace) -> None:
+    os.environ["MSP_CONSOLE_MONITOR_NEW_MACHINES"] = "0"
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.database or f"sqlite:///{Path(tmp) / 'size.sqlite3'}"
+        app = App.open(url)
+        series_n = 200
+        with app.db.transaction() as s:
+            client = Client(name="Size")
+            s.add(client)
+            s.flush()
+            machine = Machine(client_id=client.id, name="m", address="127.0.0.1")
+            s.add(machine)
+            s.flush()
+            s.execute(
+                insert(Check),
+                [
+                    {"machine_id": machine.id, "type": "tcp", "name": f"c{i}", "params": {"port": "22"}}
+                    for i in range(series_n)
+                ],
+            )
+            check_ids = list(s.scalars(select(Check.id)))
+            s.execute(
+                insert(MetricSeries),
+                [{"check_id": c, "name": n, "unit": "ms"} for c in check_ids for n in ("time", "rtt")],
+            )
+            series = list(s.scalars(select(MetricSeries.id)))
+        per_row: dict[str, float] = {}
+        n = args.sample_rows
+        now = datetime.now(UTC)
+        t = int(now.timestamp())
+        samples = [
+            (
+                "metric_sample",
+                MetricSample,
+                lambda i: {
+                    "series_id": series[i % len(series)],
+                    "ts_ms": (t - i // len(series) * 60) * 1000 + i % 997,
+                    "value": random.uniform(0, 200),
+                },
+            ),
+            ("metric_rollup_5m", MetricRollup5m, lambda i: _rollup(series, i, t, 300)),
+            ("metric_rollup_1h", MetricRollup1h, lambda i: _rollup(series, i, t, 3600)),
+            (
+                "state_event",
+                StateEvent,
+                lambda i: {
+                    "check_id": check_ids[i % len(check_ids)],
+                    "at": now - timedelta(seconds=i),
+                    "kind": "hard_change",
+                    "state": "CRITICAL",
+                    "hard_state": "CRITICAL",
+                    "state_type": "hard",
+                    "previous_state": "OK",
+                    "previous_hard_state": "OK",
+                    "attempt": 3,
+                    "notify": True,
+                    "output": "127.0.0.1:3389: connection refused (nothing listens on that port)",
+                },
+            ),
+        ]
+        for name, model, make in samples:
+            before = _size(app)
+            rows = n if name != "state_event" else n // 4
+            for chunk in range(0, rows, 20_000):
+                with app.db.transaction() as s:
+                    s.execute(insert(model), [make(i) for i in range(chunk, min(rows, chunk + 20_000))])
+            per_row[name] = (_size(app) - before) / rows
+        dialect = app.db.engine.dialect.name
+        app.close()
+    n_series = MACHINES * CHECKS_PER_MACHINE * METRICS_PER_CHECK
+    checks = MACHINES * CHECKS_PER_MACHINE
+    steady = {
+        "metric_sample": n_series * 48 * 60,  # one sample a minute, 48 h
+        "metric_rollup_5m": n_series * 30 * 288,
+        "metric_rollup_1h": n_series * 395 * 24,
+        "state_event": checks * EVENTS_PER_CHECK_PER_DAY * 365,
+    }
+    print(f"database: {dialect}; sample: {n:,} rows per metric table, {n // 4:,} state events")
+    total = 0.0
+    for name, rows in steady.items():
+        size = rows * per_row[name]
+        total += size
+        print(f"{name:18s} {per_row[name]:6.1f} B/row × {rows:>13,} rows = {size / 2**30:6.2f} GiB")
+    print(
+        f"total after one year (steady state, {MACHINES:,} machines × {CHECKS_PER_MACHINE} checks/min, "
+        f"{METRICS_PER_CHECK} metrics per check, {EVENTS_PER_CHECK_PER_DAY} state events per check per day): "
+        f"{total / 2**30:.1f} GiB"
+    )
+
+
+def _rollup(series: list[int], i: int, t: int, step: int) -> dict[str, object]:
+    v = random.uniform(0, 200)
+    return {
+        "series_id": series[i % len(series)],
+        "bucket": (t // step - i // len(series)) * step,
+        "avg": v,
+        "min": v * 0.5,
+        "max": v * 1.5,
+        "count": step // 60,
+    }
+
+
+def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "_serve":
+        serve_ports(int(sys.argv[2]))
+        return
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="what", required=True)
+    tp = sub.add_parser("throughput")
+    tp.add_argument("--checks", type=int, default=20_000)
+    tp.add_argument("--interval", type=float, default=60.0)
+    tp.add_argument("--duration", type=float, default=150.0)
+    tp.add_argument("--workers", type=int, default=8)
+    ds = sub.add_parser("dbsize")
+    ds.add_argument("--database")
+    ds.add_argument("--sample-rows", type=int, default=200_000)
+    args = parser.parse_args()
+    throughput(args) if args.what == "throughput" else dbsize(args)
+
+
+if __name__ == "__main__":
+    main()
