@@ -5,20 +5,24 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from msp_console.app import App
 from msp_console.cli.common import EXIT_INPUT, CommandError, open_app, print_json
 from msp_console.domain.billing.periods import parse_month
 from msp_console.domain.errors import NotFoundError, ValidationError
+from msp_console.domain.money import parse_amount
 from msp_console.services.billing import company as company_service
 from msp_console.services.billing.issuing import drafts_of_month, issue
 from msp_console.services.billing.ledger import (
     InvoiceRow,
     credit_note,
     delete_drafts,
+    edit_draft_line,
     list_invoices,
     mark_paid,
+    mark_sent,
 )
 from msp_console.services.billing.run import run_month
 
@@ -103,9 +107,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("ids", nargs="+", type=int, metavar="ID")
     p.set_defaults(handler=_with_app(_delete))
 
-    from msp_console.cli import billing_documents
+    p = isub.add_parser("edit", help="change a line of a draft (issued invoices cannot change)")
+    p.add_argument("id", type=int)
+    p.add_argument("--line", type=int, required=True, metavar="N")
+    p.add_argument("--description")
+    p.add_argument("--quantity", type=_decimal)
+    p.add_argument("--unit-price", type=_decimal)
+    p.set_defaults(handler=_with_app(_edit))
+
+    p = isub.add_parser("mark-sent", help="record that invoices were sent to the client / the SdI")
+    p.add_argument("numbers", nargs="+", metavar="NUMBER")
+    p.set_defaults(handler=_with_app(_sent))
+
+    from msp_console.cli import billing_documents, contract_commands
 
     billing_documents.register(isub, sub, _with_app, _month)
+    contract_commands.register(sub, _with_app, _day)
 
 
 def _register_company(sub: argparse._SubParsersAction) -> None:
@@ -239,6 +256,32 @@ def _credit(app: App, args: argparse.Namespace) -> int:
 def _paid(app: App, args: argparse.Namespace) -> int:
     mark_paid(app.db, args.number, args.date)
     print(f"{args.number} marked paid on {args.date}")
+    return 0
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return parse_amount(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _edit(app: App, args: argparse.Namespace) -> int:
+    invoice = edit_draft_line(
+        app.db,
+        args.id,
+        args.line,
+        description=args.description,
+        quantity=args.quantity,
+        unit_price=args.unit_price,
+    )
+    print(f"draft {args.id} updated: total {invoice.total}")
+    return 0
+
+
+def _sent(app: App, args: argparse.Namespace) -> int:
+    mark_sent(app.db, args.numbers)
+    print(f"marked sent: {', '.join(args.numbers)}")
     return 0
 
 

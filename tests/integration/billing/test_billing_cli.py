@@ -180,3 +180,125 @@ def test_invalid_client_data_is_refused_at_issue(
     assert code == 1 and problem in err and f"client '{name}'" in err
     code, out, _ = cli(capsys, "--database", sqlite_url, "invoices", "list", "--json")
     assert [r["status"] for r in json.loads(out)["invoices"]] == ["draft"]
+
+
+def test_contracts_and_catalog_from_the_command_line(
+    tmp_path: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    setup_clients(
+        tmp_path,
+        capsys,
+        sqlite_url,
+        "name;vat_number;address;postal_code;city;province;sdi_code\n"
+        "Hotel Bellavista;05566778899;Lungomare 21;80122;Napoli;NA;T04ZHR3\n",
+    )
+    (tmp_path / "machines.csv").write_text(
+        "client;name;kind\nHotel Bellavista;srv1;server\n"
+        "Hotel Bellavista;nas1;nas\nHotel Bellavista;pc1;workstation\n"
+    )
+    assert cli(capsys, "--database", sqlite_url, "import", "machines", str(tmp_path / "machines.csv"))[0] == 0
+    code, _, err = cli(
+        capsys, "--database", sqlite_url, "catalog", "add", "Marche da bollo", "--vat-rate", "0"
+    )
+    assert code == 1 and "Natura" in err
+    assert (
+        cli(
+            capsys,
+            "--database",
+            sqlite_url,
+            "catalog",
+            "add",
+            "Marche da bollo",
+            "--vat-rate",
+            "0",
+            "--natura",
+            "N1",
+            "--price",
+            "2",
+        )[0]
+        == 0
+    )
+    code, _, err = cli(
+        capsys,
+        "--database",
+        sqlite_url,
+        "contracts",
+        "add",
+        "--client",
+        "Hotel Bellavista",
+        "--code",
+        "Q-1",
+        "--start",
+        "2026-02-15",
+        "--period",
+        "quarterly",
+        "--line",
+        "MONITORING:1:300",
+        "--line",
+        "BACKUP::25",
+        "--line",
+        "Marche da bollo",
+    )
+    assert code == 0, err
+    code, _, err = cli(
+        capsys,
+        "--database",
+        sqlite_url,
+        "contracts",
+        "change",
+        "Q-1",
+        "--line",
+        "1",
+        "--from",
+        "2026-05-01",
+        "--unit-price",
+        "330",
+    )
+    assert code == 1 and "first day of a quarterly period" in err
+    assert (
+        cli(
+            capsys,
+            "--database",
+            sqlite_url,
+            "contracts",
+            "change",
+            "Q-1",
+            "--line",
+            "1",
+            "--from",
+            "2026-04-01",
+            "--unit-price",
+            "330",
+        )[0]
+        == 0
+    )
+    code, out, _ = cli(capsys, "--database", sqlite_url, "invoices", "run", "--month", "2026-04", "--json")
+    created = json.loads(out)["created"]
+    # Q1 prorated 45/90 days: (300 + 2 backups × 25) / 2 = 175.00 + 22 % = 213.50, stamp 2 / 2 = 1.00 (N1)
+    # Q2 in full with the new price: 330 + 50 = 380.00 + 83.60 VAT + 2.00 stamp = 465.60
+    assert [(c["period_start"], c["total"]) for c in created] == [
+        ("2026-01-01", "214.50"),
+        ("2026-04-01", "465.60"),
+    ]
+    first = created[0]["id"]
+    assert (
+        cli(
+            capsys,
+            "--database",
+            sqlite_url,
+            "invoices",
+            "edit",
+            str(first),
+            "--line",
+            "1",
+            "--description",
+            "Canone concordato",
+        )[0]
+        == 0
+    )
+    code, out, _ = cli(capsys, "--database", sqlite_url, "contracts", "list", "--json")
+    history = json.loads(out)["contracts"][0]["history"]
+    assert [(h["line"], h["unit_price"], h["valid_from"]) for h in history if h["line"] == 1] == [
+        (1, "300.000000", "2026-02-15"),
+        (1, "330.000000", "2026-04-01"),
+    ]
