@@ -167,3 +167,60 @@ def test_layout_persists_between_runs(qtbot, app: App, ids, isolated_data_dir) -
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (701, 503)
     assert second.tree.view.header().sectionSize(2) == 222
+
+
+def _capture_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    titles: list[str] = []
+
+    def exec_(dialog: RecordDialog) -> int:
+        titles.append(dialog.windowTitle())
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(RecordDialog, "exec", exec_)
+    return titles
+
+
+def test_enter_and_f2_open_the_selected_items_editor(qtbot, window: MainWindow, ids, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    titles = _capture_dialogs(monkeypatch)
+    window.activateWindow()
+    window.tree.select("client", ids["bellavista"])
+    window.tree.view.setFocus()
+    qtbot.keyClick(window.tree.view, Qt.Key.Key_Return)
+    window.tree.select("machine", ids["srv"])
+    qtbot.keyClick(window.tree.view, Qt.Key.Key_F2)
+    assert titles == ["Edit client", "Edit machine of Hotel Bellavista"]
+
+
+def test_right_click_offers_what_the_menus_offer(qtbot, window: MainWindow, ids) -> None:  # type: ignore[no-untyped-def]
+    offered = []
+    for kind, ident in (("client", ids["bellavista"]), ("machine", ids["srv"]), ("site", ids["reception"])):
+        window.tree.select(kind, ident)
+        menu = window.context_menu(window.tree.current_ref())
+        offered.append([(a.text(), a.isEnabled()) for a in menu.actions() if a.text()])
+    client_menu, machine_menu, site_menu = offered
+    assert [text for text, _ in client_menu] == [
+        "&New machine…",
+        "New &site…",
+        "New &contact…",
+        "&Edit client…",
+        "&Archive client",
+        "&Delete client…",
+    ]
+    assert all(enabled for _, enabled in client_menu)
+    assert machine_menu == [("&Edit machine…", True), ("&Delete machine…", True), ("&New machine…", True)]
+    assert [text for text, _ in site_menu] == ["&New machine…", "&Edit…", "&Delete…"]
+
+
+def test_client_with_history_is_archived_not_deleted_and_user_is_told(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, ids, monkeypatch
+) -> None:
+    from msp_console.services import history
+
+    monkeypatch.setattr(history, "_probes", [lambda _s, _cid: True])
+    told = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    window.tree.select("client", ids["bellavista"])
+    with qtbot.waitSignal(window.tree_loaded, timeout=10_000):
+        window.commands.delete_client.trigger()
+    assert "archived instead of deleted" in told[-1]
+    assert not window.model.index_for("client", ids["bellavista"]).isValid()
+    assert window.app.inventory.client_card(ids["bellavista"]).archived

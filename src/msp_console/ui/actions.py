@@ -8,27 +8,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QStyle, QToolBar, QToolButton
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QToolBar, QToolButton
+
+from msp_console.ui.kind_icons import kind_icon
 
 
 class WindowActions(QObject):
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
-        style = window.style()
-        sp = QStyle.StandardPixmap
 
         def act(
             text: str,
             shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-            icon: QStyle.StandardPixmap | None = None,
+            icon: str | None = None,
             tip: str = "",
         ) -> QAction:
             a = QAction(text, window)
             if shortcut is not None:
                 a.setShortcut(QKeySequence(shortcut))
             if icon is not None:
-                a.setIcon(style.standardIcon(icon))
+                a.setIcon(kind_icon(icon))
             if tip:
                 a.setStatusTip(tip)
             return a
@@ -37,10 +37,10 @@ class WindowActions(QObject):
         self.import_csv = act(
             self.tr("&Import from CSV…"),
             "Ctrl+I",
-            sp.SP_DialogOpenButton,
+            "import",
             self.tr("Bring in clients, contacts or machines from a spreadsheet"),
         )
-        self.export_clients = act(self.tr("&Clients…"))
+        self.export_clients = act(self.tr("&Clients…"), None, "export")
         self.export_contacts = act(self.tr("C&ontacts…"))
         self.export_machines = act(self.tr("&Machines…"))
         self.quit = act(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
@@ -48,30 +48,28 @@ class WindowActions(QObject):
         self.new = act(
             self.tr("&New…"),
             QKeySequence.StandardKey.New,
-            sp.SP_FileIcon,
+            "new",
             self.tr("New machine under the selected client, or a new client"),
         )
-        self.edit = act(
-            self.tr("&Edit…"), "F2", sp.SP_FileDialogDetailedView, self.tr("Edit the selected item")
-        )
+        self.edit = act(self.tr("&Edit…"), "F2", "edit", self.tr("Edit the selected item"))
         self.delete = act(
             self.tr("&Delete…"),
             QKeySequence.StandardKey.Delete,
-            sp.SP_TrashIcon,
+            "delete",
             self.tr("Delete the selected item (asks first)"),
         )
-        self.find = act(self.tr("&Find in tree"), QKeySequence.StandardKey.Find)
+        self.find = act(self.tr("&Find in tree"), QKeySequence.StandardKey.Find, "find")
         self.quick_find = act(self.tr("&Quick find"), "Ctrl+K")
         # Client
-        self.new_client = act(self.tr("&New client…"), "Ctrl+Shift+N", sp.SP_FileDialogNewFolder)
-        self.new_site = act(self.tr("New &site…"))
+        self.new_client = act(self.tr("&New client…"), "Ctrl+Shift+N", "client")
+        self.new_site = act(self.tr("New &site…"), None, "site")
         self.new_contact = act(self.tr("New &contact…"))
         self.edit_client = act(self.tr("&Edit client…"))
         self.archive_client = act(self.tr("&Archive client"))
         self.unarchive_client = act(self.tr("&Restore archived client"))
         self.delete_client = act(self.tr("&Delete client…"))
         # Machine
-        self.new_machine = act(self.tr("&New machine…"), "Ctrl+M", sp.SP_ComputerIcon)
+        self.new_machine = act(self.tr("&New machine…"), "Ctrl+M", "workstation")
         self.edit_machine = act(self.tr("&Edit machine…"))
         self.delete_machine = act(self.tr("&Delete machine…"))
         # View
@@ -82,7 +80,7 @@ class WindowActions(QObject):
         self.refresh = act(
             self.tr("&Reload"),
             QKeySequence.StandardKey.Refresh,
-            sp.SP_BrowserReload,
+            "reload",
             self.tr("Read the tree again from the database"),
         )
         # Tools / Help

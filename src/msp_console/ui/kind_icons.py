@@ -1,4 +1,4 @@
-"""Small pictograms for clients, sites and machine kinds, painted once in the palette's text colour.
+"""Small pictograms (clients, sites, machine kinds, toolbar actions) in the palette's text colour.
 
 One family, drawn with QPainter on a 16-unit grid, so they follow the OS light/dark palette
 and need no icon files.
@@ -15,7 +15,8 @@ _cache: dict[tuple[str, str], QIcon] = {}
 
 
 def kind_icon(kind: str) -> QIcon:
-    """'client', 'site' or a machine kind (workstation, laptop, server, …)."""
+    """'client', 'site', a machine kind (workstation, laptop, server, …) or an action
+    ('new', 'edit', 'delete', 'import', 'export', 'reload')."""
     colour = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
     key = (kind, colour)
     icon = _cache.get(key)
@@ -108,7 +109,76 @@ def _other(p: QPainter) -> None:  # a generic device
     p.drawEllipse(QPointF(8, 8), 2, 2)
 
 
+def _new(p: QPainter) -> None:  # a sheet with a plus
+    p.drawPolyline(
+        [
+            QPointF(9.5, 1.5),
+            QPointF(3.5, 1.5),
+            QPointF(3.5, 14.5),
+            QPointF(12.5, 14.5),
+            QPointF(12.5, 4.5),
+            QPointF(9.5, 1.5),
+            QPointF(9.5, 4.5),
+            QPointF(12.5, 4.5),
+        ]
+    )
+    p.drawLine(QPointF(8, 7), QPointF(8, 12))
+    p.drawLine(QPointF(5.5, 9.5), QPointF(10.5, 9.5))
+
+
+def _edit(p: QPainter) -> None:  # a pencil
+    path = QPainterPath(QPointF(2.5, 13.5))
+    path.lineTo(QPointF(3.2, 10.5))
+    path.lineTo(QPointF(11, 2.7))
+    path.lineTo(QPointF(13.3, 5))
+    path.lineTo(QPointF(5.5, 12.8))
+    path.closeSubpath()
+    p.drawPath(path)
+    p.drawLine(QPointF(9.5, 4.2), QPointF(11.8, 6.5))
+
+
+def _delete(p: QPainter) -> None:  # a bin
+    p.drawLine(QPointF(2.5, 4), QPointF(13.5, 4))
+    p.drawPolyline([QPointF(6, 4), QPointF(6.5, 2), QPointF(9.5, 2), QPointF(10, 4)])
+    p.drawPolyline([QPointF(3.8, 4), QPointF(4.8, 14.5), QPointF(11.2, 14.5), QPointF(12.2, 4)])
+    p.drawLine(QPointF(6.7, 6.5), QPointF(6.9, 12))
+    p.drawLine(QPointF(9.3, 6.5), QPointF(9.1, 12))
+
+
+def _tray(p: QPainter) -> None:
+    p.drawPolyline([QPointF(1.5, 9.5), QPointF(1.5, 14), QPointF(14.5, 14), QPointF(14.5, 9.5)])
+
+
+def _import(p: QPainter) -> None:  # an arrow into a tray
+    _tray(p)
+    p.drawLine(QPointF(8, 1.5), QPointF(8, 10.5))
+    p.drawPolyline([QPointF(4.5, 7), QPointF(8, 10.5), QPointF(11.5, 7)])
+
+
+def _export(p: QPainter) -> None:  # an arrow out of a tray
+    _tray(p)
+    p.drawLine(QPointF(8, 10.5), QPointF(8, 1.5))
+    p.drawPolyline([QPointF(4.5, 5), QPointF(8, 1.5), QPointF(11.5, 5)])
+
+
+def _reload(p: QPainter) -> None:  # a circular arrow
+    p.drawArc(QRectF(2.5, 2.5, 11, 11), 60 * 16, 300 * 16)
+    p.drawPolyline([QPointF(13.8, 1.8), QPointF(13.3, 5.6), QPointF(9.6, 4.9)])
+
+
+def _find(p: QPainter) -> None:  # a magnifier
+    p.drawEllipse(QPointF(6.5, 6.5), 4.5, 4.5)
+    p.drawLine(QPointF(9.8, 9.8), QPointF(14.5, 14.5))
+
+
 _PAINTERS: dict[str, Callable[[QPainter], None]] = {
+    "new": _new,
+    "edit": _edit,
+    "delete": _delete,
+    "import": _import,
+    "export": _export,
+    "reload": _reload,
+    "find": _find,
     "client": _client,
     "site": _site,
     "workstation": _workstation,

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from msp_console import __version__
 from msp_console.app import App
 from msp_console.services.csv_io.exporter import export_csv
 from msp_console.services.csv_io.importer import ImportReport
 from msp_console.services.tree import load_tree
-from msp_console.services.views import SiteView, TreeSnapshot
+from msp_console.services.views import TreeSnapshot
 from msp_console.settings import data_dir
 from msp_console.ui.actions import WindowActions
 from msp_console.ui.dialogs import confirm as ask
 from msp_console.ui.dialogs.import_dialog import ImportDialog
+from msp_console.ui.help_dialogs import show_about, show_shortcuts
 from msp_console.ui.inventory_controller import InventoryController
 from msp_console.ui.models.client_tree import ClientTreeModel, NodeRef
 from msp_console.ui.ui_settings import ui_settings
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self._pending_select: tuple[str, int] | None = None
         self._first_load = True
         self.resize(1400, 850)
-        self.resizeDocks([self.tree_dock, self.details_dock], [540, 360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.tree_dock, self.details_dock], [600, 380], Qt.Orientation.Horizontal)
         if persist:
             self._restore()
         self._selection_changed(None)
@@ -121,9 +121,11 @@ class MainWindow(QMainWindow):
         a.new_site.triggered.connect(lambda: self._with_client(c.new_site))
         a.new_contact.triggered.connect(lambda: self._with_client(c.new_contact))
         a.new_machine.triggered.connect(self.new_machine)
-        a.edit_client.triggered.connect(lambda: self._with_client(lambda cid: c.edit(self._client_ref(cid))))
+        a.edit_client.triggered.connect(
+            lambda: self._with_client(lambda cid: c.edit(self.model.client_ref(cid)))
+        )
         a.delete_client.triggered.connect(
-            lambda: self._with_client(lambda cid: c.delete(self._client_ref(cid)))
+            lambda: self._with_client(lambda cid: c.delete(self.model.client_ref(cid)))
         )
         a.archive_client.triggered.connect(lambda: self._with_client(lambda cid: c.set_archived(cid, True)))
         a.unarchive_client.triggered.connect(
@@ -138,8 +140,8 @@ class MainWindow(QMainWindow):
         a.open_data_dir.triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))
         )
-        a.shortcuts.triggered.connect(self._show_shortcuts)
-        a.about.triggered.connect(self._about)
+        a.shortcuts.triggered.connect(lambda: show_shortcuts(self, self.findChildren(QAction)))
+        a.about.triggered.connect(lambda: show_about(self))
         a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
         self.tree.selection_changed.connect(self._selection_changed)
         self.tree.open_requested.connect(self.open_item)
@@ -168,12 +170,12 @@ class MainWindow(QMainWindow):
     def _loaded(self, generation: int, snapshot: TreeSnapshot) -> None:
         if generation != self._loading:  # a newer load is on its way
             return
-        expanded = self._expanded_refs()
+        expanded = self.tree.expanded_refs()
         self.model.set_snapshot(snapshot)
         if self._first_load and snapshot.machine_count <= AUTO_EXPAND_LIMIT:
             self.tree.view.expandAll()
         else:
-            self._expand(expanded)
+            self.tree.expand_refs(expanded)
         self._first_load = False
         self.overview.set_snapshot(snapshot)
         locale = QLocale()
@@ -198,32 +200,11 @@ class MainWindow(QMainWindow):
             ).replace("%1", str(error)),
         )
 
-    def _expanded_refs(self) -> set[tuple[str, int]]:
-        refs: set[tuple[str, int]] = set()
-        proxy, view = self.tree.proxy, self.tree.view
-        for row in range(proxy.rowCount()):
-            idx = proxy.index(row, 0)
-            if view.isExpanded(idx):
-                ref = idx.data(Qt.ItemDataRole.UserRole + 1)
-                refs.add((ref.kind, ref.id))
-                for sub in range(proxy.rowCount(idx)):
-                    child = proxy.index(sub, 0, idx)
-                    if view.isExpanded(child):
-                        cref = child.data(Qt.ItemDataRole.UserRole + 1)
-                        refs.add((cref.kind, cref.id))
-        return refs
-
-    def _expand(self, refs: set[tuple[str, int]]) -> None:
-        for kind, ident in refs:
-            idx = self.tree.proxy.mapFromSource(self.model.index_for(kind, ident))
-            if idx.isValid():
-                self.tree.view.expand(idx)
-
     # -- selection → details and enabled actions -------------------------------------------
     def _selection_changed(self, ref: NodeRef | None) -> None:
         a = self.commands
         has_client = ref is not None
-        archived = ref is not None and self._client_archived(ref.client_id)
+        archived = ref is not None and self.model.client_archived(ref.client_id)
         for act in (
             a.edit,
             a.delete,
@@ -251,28 +232,14 @@ class MainWindow(QMainWindow):
             elif ref.kind == "machine":
                 self.details.show_machine(self.app.inventory.machine_card(ref.id))
             else:
-                site, client_name = self._site(ref)
-                if site is None:
+                found = self.model.site_view(ref.id)
+                if found is None:
                     self.details.show_nothing()
                 else:
-                    self.details.show_site(site[0], client_name, site[1])
+                    site, client_name, count = found
+                    self.details.show_site(site, client_name, count)
         except NotFoundError:
             self.details.show_nothing()
-
-    def _site(self, ref: NodeRef) -> tuple[tuple[SiteView, int] | None, str]:
-        for client in self.model.snapshot.clients:
-            if client.id == ref.client_id:
-                for s in client.sites:
-                    if s.id == ref.id:
-                        return (SiteView(s.id, s.client_id, s.name, s.address), len(s.machines)), client.name
-        return None, ""
-
-    def _client_archived(self, client_id: int) -> bool:
-        return any(c.archived for c in self.model.snapshot.clients if c.id == client_id)
-
-    def _client_ref(self, client_id: int) -> NodeRef:
-        name = next((c.name for c in self.model.snapshot.clients if c.id == client_id), "")
-        return NodeRef("client", client_id, client_id, name)
 
     def _with_ref(self, fn: Callable[[NodeRef], None]) -> None:
         ref = self.tree.current_ref()
@@ -303,16 +270,7 @@ class MainWindow(QMainWindow):
             return
         site_name = ref.name if ref.kind == "site" else ""
         if ref.kind == "machine":
-            site_name = next(
-                (
-                    s.name
-                    for c in self.model.snapshot.clients
-                    if c.id == ref.client_id
-                    for s in c.sites
-                    if any(m.id == ref.id for m in s.machines)
-                ),
-                "",
-            )
+            site_name = self.model.site_of_machine(ref.id)
         self.controller.new_machine(ref.client_id, site_name)
 
     def open_item(self, ref: NodeRef) -> None:
@@ -324,7 +282,7 @@ class MainWindow(QMainWindow):
         client_id = ref.client_id if ref is not None else ident
         c = self.controller
         handlers = {
-            "edit-client": lambda: c.edit(self._client_ref(ident)),
+            "edit-client": lambda: c.edit(self.model.client_ref(ident)),
             "new-contact": lambda: c.new_contact(ident),
             "new-site": lambda: c.new_site(ident),
             "new-machine": lambda: c.new_machine(ident),
@@ -338,15 +296,21 @@ class MainWindow(QMainWindow):
         if handler is not None:
             handler()
 
-    def _context_menu(self, ref: NodeRef | None, pos: QPoint) -> None:
+    def context_menu(self, ref: NodeRef | None) -> QMenu:
+        """The right-click menu for a row: what the menu bar offers for that object."""
         menu = QMenu(self)
-        archived = ref is not None and self._client_archived(ref.client_id)
+        archived = ref is not None and self.model.client_archived(ref.client_id)
         for act in self.commands.context_actions(ref.kind if ref else None, archived):
             if act is None:
                 menu.addSeparator()
             else:
                 menu.addAction(act)
+        return menu
+
+    def _context_menu(self, ref: NodeRef | None, pos: QPoint) -> None:
+        menu = self.context_menu(ref)
         menu.exec(pos)
+        menu.deleteLater()
 
     def _focus_search(self) -> None:
         self.tree_dock.show()
@@ -396,34 +360,6 @@ class MainWindow(QMainWindow):
                 self.tr("Exported %1 row(s) to %2").replace("%1", str(rows)).replace("%2", str(target)), 10000
             ),
             lambda exc: ask.report_error(self, self.tr("Export failed"), str(exc)),
-        )
-
-    # -- help ------------------------------------------------------------------------------------
-    def _show_shortcuts(self) -> None:
-        rows = []
-        for a in self.findChildren(type(self.commands.new)):
-            if not a.shortcut().isEmpty():
-                text = a.text().replace("&", "")
-                rows.append(
-                    f"<tr><td><b>{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b>"
-                    f"</td><td>{text}</td></tr>"
-                )
-        rows.append("<tr><td><b>Enter</b></td><td>" + self.tr("Open the selected item") + "</td></tr>")
-        QMessageBox.information(
-            self,
-            self.tr("Keyboard shortcuts"),
-            "<table cellpadding='3'>" + "".join(sorted(set(rows))) + "</table>",
-        )
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About MSP Console"),
-            self.tr(
-                "<h3>MSP Console %1</h3><p>The desktop console of a Managed Service "
-                "Provider: clients, machines, monitoring, interventions and billing.</p>"
-                "<p>Licensed under the GNU GPL v3 or later.</p>"
-            ).replace("%1", __version__),
         )
 
     # -- persistence ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont, QIcon
 
 from msp_console.domain.health import HealthState, worst
-from msp_console.services.views import ClientNode, MachineNode, TreeSnapshot
+from msp_console.services.views import ClientNode, MachineNode, SiteView, TreeSnapshot
 from msp_console.ui.kind_icons import kind_icon
 from msp_console.ui.labels import kind_text, node_kind_text
 from msp_console.ui.states import state_icon, state_text
@@ -197,6 +197,29 @@ class ClientTreeModel(QAbstractItemModel):
     def ref(self, index: AnyIndex) -> NodeRef | None:
         node = self._node(index)
         return node.ref if node is not None else None
+
+    def client_archived(self, client_id: int) -> bool:
+        return any(c.archived for c in self._snapshot.clients if c.id == client_id)
+
+    def client_ref(self, client_id: int) -> NodeRef:
+        name = next((c.name for c in self._snapshot.clients if c.id == client_id), "")
+        return NodeRef("client", client_id, client_id, name)
+
+    def site_view(self, site_id: int) -> tuple[SiteView, str, int] | None:
+        """The site, its client's name and how many machines it holds."""
+        for client in self._snapshot.clients:
+            for s in client.sites:
+                if s.id == site_id:
+                    return SiteView(s.id, s.client_id, s.name, s.address), client.name, len(s.machines)
+        return None
+
+    def site_of_machine(self, machine_id: int) -> str:
+        node = self._machines.get(machine_id)
+        return (
+            node.parent.ref.name
+            if node is not None and node.parent and node.parent.ref.kind == "site"
+            else ""
+        )
 
     def machine_names(self, client_id: int) -> list[str]:
         return [n.ref.name for n in self._nodes if n.ref.kind == "machine" and n.ref.client_id == client_id]

@@ -121,7 +121,9 @@ class DetailsPane(QTextBrowser):
             )
         else:
             body += (
-                f"<p style='color:{self._muted()}'>" + escape(self.tr("All machines at one place.")) + "</p>"
+                f"<p style='color:{self._muted()}'>"
+                + escape(self.tr("No sites: all machines are at the client's address."))
+                + "</p>"
             )
         body += self._section(self.tr("Machines"), self._link("msp:new-machine", c.id, self.tr("add")))
         count = (

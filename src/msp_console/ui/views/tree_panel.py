@@ -49,7 +49,7 @@ class TreePanel(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((Column.STATE, 110), (Column.ADDRESS, 130), (Column.KIND, 95)):
+        for col, width in ((Column.STATE, 100), (Column.ADDRESS, 135), (Column.KIND, 90)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -119,6 +119,27 @@ class TreePanel(QWidget):
             if leaf.isValid():
                 return leaf
         return self.proxy.index(0, 0, parent) if parent == QModelIndex() else QModelIndex()
+
+    def expanded_refs(self) -> set[tuple[str, int]]:
+        """Which clients and sites are open, to reopen them after the model is reset."""
+        refs: set[tuple[str, int]] = set()
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.proxy.rowCount(parent)):
+                idx = self.proxy.index(row, 0, parent)
+                if self.view.isExpanded(idx):
+                    ref = idx.data(Role.REF)
+                    refs.add((ref.kind, ref.id))
+                    walk(idx)
+
+        walk(QModelIndex())
+        return refs
+
+    def expand_refs(self, refs: set[tuple[str, int]]) -> None:
+        for kind, ident in refs:
+            idx = self.proxy.mapFromSource(self.model.index_for(kind, ident))
+            if idx.isValid():
+                self.view.expand(idx)
 
     def visible_machine_names(self) -> list[str]:
         """Names of the machines the search leaves visible (for tests and the status bar)."""
