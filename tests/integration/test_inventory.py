@@ -127,3 +127,10 @@ def test_timestamps_come_back_timezone_aware(app: App) -> None:
         assert machine is not None
         assert machine.created_at.tzinfo is not None
         assert machine.created_at.utcoffset().total_seconds() == 0
+
+
+def test_the_fast_up_to_date_check_agrees_with_alembic(app: App) -> None:
+    from msp_console.db.migrate import _heads_from_files, is_up_to_date
+
+    assert "+".join(sorted(_heads_from_files())) == head_revision()
+    assert is_up_to_date(app.db.engine)

@@ -10,31 +10,24 @@ Exit codes (stable, documented in the README):
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from msp_console import __version__
-from msp_console.cli import (
-    billing_commands,
-    db_commands,
-    gui_commands,
-    hostkey_commands,
-    intervention_commands,
-    inventory_commands,
-    monitoring_commands,
-)
 from msp_console.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CommandError
 from msp_console.domain.errors import NotFoundError, ValidationError
 
-# Each feature module adds its sub-commands here; order is the order in --help.
-COMMAND_MODULES: list[Callable[[argparse._SubParsersAction], None]] = [
-    inventory_commands.register,
-    hostkey_commands.register,
-    db_commands.register,
-    gui_commands.register,
-    monitoring_commands.register,
-    billing_commands.register,
-    intervention_commands.register,
+# Each feature module (with a `register(sub)` function) adds its name here; order is the order in
+# --help. Modules are imported only when a command line is parsed, so opening the window stays fast.
+COMMAND_MODULES: list[str] = [
+    "msp_console.cli.inventory_commands",
+    "msp_console.cli.hostkey_commands",
+    "msp_console.cli.db_commands",
+    "msp_console.cli.gui_commands",
+    "msp_console.cli.monitoring_commands",
+    "msp_console.cli.billing_commands",
+    "msp_console.cli.intervention_commands",
 ]
 
 
@@ -45,22 +38,38 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command it opens the main window.",
     )
     parser.add_argument("--version", action="version", version=f"msp-console {__version__}")
-    parser.add_argument("--database", metavar="URL", help="SQLAlchemy database URL "
-                        "(default: $MSP_CONSOLE_DATABASE_URL, else the embedded SQLite file)")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="SQLAlchemy database URL (default: $MSP_CONSOLE_DATABASE_URL, else the embedded SQLite file)",
+    )
     parser.add_argument("--demo", action="store_true", help="use (and create if needed) the demo database")
+    parser.add_argument("--language", choices=["en", "it"], help="interface language (default: the system's)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for register in COMMAND_MODULES:
-        register(sub)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
     return parser
 
 
+def _global_options(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options when the command line only opens the window (no command, no --help/--version)."""
+    quick = argparse.ArgumentParser(add_help=False)
+    quick.add_argument("--database")
+    quick.add_argument("--demo", action="store_true")
+    quick.add_argument("--language", choices=["en", "it"])
+    args, rest = quick.parse_known_args(argv)
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _global_options(argv) or build_parser().parse_args(argv)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
-            return gui_commands.open_window(args)
+            from msp_console.cli.gui_commands import open_window
+
+            return open_window(args)
         return int(handler(args) or EXIT_OK)
     except CommandError as exc:
         print(f"msp-console: {exc}", file=sys.stderr)
