@@ -47,6 +47,7 @@ def test_uptime_and_reboot_detection(snmpd: SnmpServer) -> None:
 def test_interface_oper_status(snmpd: SnmpServer) -> None:
     lo = snmp(snmpd, ifindex="1")  # the loopback interface is index 1 and up
     assert lo.state is HealthState.OK and lo.output == "interface 1 is up"
+    assert snmp(snmpd, interface="1").output == "interface 1 is up"  # the name `checks add` accepts
     absent = snmp(snmpd, ifindex="999")
     assert absent.state is HealthState.CRITICAL and "no value" in absent.output
 

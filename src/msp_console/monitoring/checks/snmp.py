@@ -4,7 +4,8 @@ Params: ``version`` (2c default, 3 when ``user`` is set), ``community`` (v2c, de
 ``user`` + ``auth_protocol`` (sha | sha256 | md5) + ``priv_protocol`` (aes | des | none) for v3 —
 the auth password comes from the keyring ref ``credential_ref``, the privacy password from
 ``<credential_ref>:priv`` (or the auth one when absent); ``port`` (161); and one of ``oid``
-(numeric, thresholds apply; ``expect`` for text values), ``ifindex`` (ifOperStatus up = OK) or
+(numeric, thresholds apply; ``expect`` for text values), ``ifindex`` or ``interface`` (an
+interface index: ifOperStatus up = OK) or
 neither (sysUpTime: lower than last time → WARNING "rebooted"; previous value from the engine's
 last metrics or param ``last_uptime`` in seconds). Numeric OIDs only: Debian ships no MIBs.
 """
@@ -103,7 +104,7 @@ def _fetch(spec: CheckSpec, ctx: CheckContext, oid: str) -> Any:
 
 def run(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
     oid = spec.params.get("oid", "").strip()
-    ifindex = spec.params.get("ifindex", "").strip()
+    ifindex = (spec.params.get("ifindex", "") or spec.params.get("interface", "")).strip()
     try:
         if oid:
             if not _OID.match(oid):

@@ -1,0 +1,65 @@
+"""What each check type accepts: parameter names and threshold keys, for validating input early.
+
+Pure data and parsing (no network): the CLI, CSV import and GUI can refuse a typo in a threshold
+when the check is added instead of showing UNKNOWN at the first poll.
+"""
+
+from __future__ import annotations
+
+from msp_console.domain.thresholds import ThresholdError, parse_set
+from msp_console.monitoring.model import CheckType
+
+_SSH = frozenset({"port", "user", "key_file"})
+PARAMS: dict[CheckType, frozenset[str]] = {
+    CheckType.PING: frozenset({"count", "port"}),
+    CheckType.TCP: frozenset({"port"}),
+    CheckType.HTTP: frozenset(
+        {"url", "expect_status", "contains", "verify", "ca_file", "cert_warn_days", "cert_crit_days"}
+    ),
+    CheckType.SSH: _SSH | {"os", "updates"},
+    CheckType.PLUGIN: _SSH | {"command", "plugin_dir"},
+    CheckType.BACKUP_AGE: _SSH | {"path", "command"},
+    CheckType.SNMP: frozenset(
+        {
+            "version",
+            "community",
+            "user",
+            "auth_protocol",
+            "priv_protocol",
+            "port",
+            "oid",
+            "expect",
+            "ifindex",
+            "interface",
+            "last_uptime",
+        }
+    ),
+}
+
+# Threshold keys in positional order (``a,b`` = first key, second key); one key = a plain range.
+THRESHOLD_KEYS: dict[CheckType, tuple[str, ...]] = {
+    CheckType.PING: ("rtt", "loss"),
+    CheckType.TCP: ("time",),
+    CheckType.HTTP: ("time",),
+    CheckType.SSH: ("disk", "load", "mem", "cpu", "defender"),
+    CheckType.PLUGIN: (),  # the plugin's own -w/-c decide
+    CheckType.BACKUP_AGE: ("age",),
+    CheckType.SNMP: ("value",),
+}
+
+
+def threshold_errors(check_type: CheckType, warn: str, crit: str) -> list[tuple[str, str]]:
+    """[(field, message)] for warn/crit texts this check type cannot use; empty when fine."""
+    keys = THRESHOLD_KEYS[check_type]
+    errors: list[tuple[str, str]] = []
+    for field, text in (("warn", warn), ("crit", crit)):
+        if not text.strip():
+            continue
+        if not keys:
+            errors.append((field, f"a {check_type.value} check takes its thresholds in the command"))
+            continue
+        try:
+            parse_set(text, keys)
+        except ThresholdError as exc:
+            errors.append((field, str(exc)))
+    return errors
