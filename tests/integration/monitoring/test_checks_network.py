@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import socket
 
-from tests.integration.monitoring.conftest import Lab, TlsSites
-
 from msp_console.domain.health import HealthState
 from msp_console.monitoring.checks import CheckContext, run_check
 from msp_console.monitoring.model import CheckSpec, CheckType
+from tests.integration.monitoring.conftest import Lab, TlsSites
 
 CTX = CheckContext()
 
@@ -116,3 +115,19 @@ def test_http_plain_slow_and_refused(tls_sites: TlsSites) -> None:
         closed = s.getsockname()[1]
     refused = check(CheckType.HTTP, "127.0.0.1", url=f"http://127.0.0.1:{closed}/")
     assert refused.state is HealthState.CRITICAL and "refused" in refused.output
+
+
+def test_ping_uses_icmplib_where_the_os_allows_unprivileged_icmp(netlab: Lab) -> None:
+    """Inside a namespace with ping_group_range opened, icmplib's unprivileged socket runs first."""
+    import sys
+
+    src, dst = netlab.net.namespaces[0], netlab.net.namespaces[1]
+    src.run("sysctl", "-q", "-w", "net.ipv4.ping_group_range=0 2147483647")
+    code = (
+        "from msp_console.monitoring.checks import CheckContext, run_check\n"
+        "from msp_console.monitoring.model import CheckSpec, CheckType\n"
+        f"o = run_check(CheckSpec(1, 1, CheckType.PING, {dst.address!r}, {{'count': '2'}}), CheckContext())\n"
+        "print(o.state, o.output)\n"
+    )
+    done = src.run(sys.executable, "-c", code)
+    assert done.stdout.startswith("OK ") and "via icmp (unprivileged socket)" in done.stdout, done.stderr
