@@ -8,7 +8,7 @@ import sys
 from msp_console.cli.common import EXIT_INPUT, CommandError, open_app, print_json
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     hk = sub.add_parser("hostkeys", help="SSH host keys the monitoring trusts")
     hksub = hk.add_subparsers(dest="hostkeys_command", metavar="ACTION", required=True)
     ls = hksub.add_parser("list", help="trusted keys and keys seen but not yet trusted")
