@@ -224,3 +224,14 @@ def test_client_with_history_is_archived_not_deleted_and_user_is_told(  # type: 
     assert "archived instead of deleted" in told[-1]
     assert not window.model.index_for("client", ids["bellavista"]).isValid()
     assert window.app.inventory.client_card(ids["bellavista"]).archived
+
+
+def test_shift_f10_opens_the_menu_of_the_current_row(qtbot, window: MainWindow, ids) -> None:  # type: ignore[no-untyped-def]
+    asked = []
+    window.tree.context_menu_requested.disconnect()
+    window.tree.context_menu_requested.connect(lambda ref, _pos: asked.append(ref))
+    window.activateWindow()
+    window.tree.select("machine", ids["srv"])
+    window.tree.view.setFocus()
+    qtbot.keyClick(window.tree.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert [ref.name for ref in asked] == ["SRV-01"]

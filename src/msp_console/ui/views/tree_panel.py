@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from msp_console.ui.models.client_tree import ClientTreeModel, Column, NodeRef, Role
@@ -11,9 +11,27 @@ from msp_console.ui.models.tree_filter import TreeFilterModel
 
 
 class ClientTreeView(QTreeView):
-    """Enter opens the current row (QTreeView only reports double-clicks as activation on some styles)."""
+    """Enter opens the current row (QTreeView only reports double-clicks as activation on some styles);
+    the Menu key and Shift+F10 open the current row's menu, at that row."""
 
     open_requested = Signal(QModelIndex)
+    menu_requested = Signal(QPoint)  # in viewport coordinates
+
+    def __init__(self) -> None:
+        super().__init__()
+        menu_key = QShortcut(QKeySequence("Shift+F10"), self, context=Qt.ShortcutContext.WidgetShortcut)
+        menu_key.activated.connect(self._menu_at_current)
+
+    def _menu_at_current(self) -> None:
+        rect = self.visualRect(self.currentIndex())
+        self.menu_requested.emit(rect.center() if rect.isValid() else QPoint(4, 4))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self._menu_at_current()
+        else:
+            self.menu_requested.emit(event.pos())
+        event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -44,7 +62,6 @@ class TreePanel(QWidget):
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setAllColumnsShowFocus(True)
         header = self.view.header()
         header.setStretchLastSection(False)
@@ -55,7 +72,7 @@ class TreePanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.doubleClicked.connect(self._open)
         self.view.open_requested.connect(self._open)
-        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.menu_requested.connect(self._context_menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
