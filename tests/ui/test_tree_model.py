@@ -85,3 +85,29 @@ def test_search_filters_recursively(qapp, app: App, ids, typed: str, expected: l
     proxy.setSourceModel(model)
     proxy.set_search_text(typed)
     assert sorted(_visible_machines(proxy)) == expected
+
+
+def test_batch_of_state_changes_emits_one_signal_per_contiguous_run(qapp, app: App, ids) -> None:  # type: ignore[no-untyped-def]
+    model = ClientTreeModel()
+    model.set_snapshot(_snapshot(app))
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    ferr = model.index_for("client", ids["ferramenta"])
+    names = {model.index(r, 0, ferr).data(): model.index(r, 0, ferr).data(Role.REF).id for r in range(3)}
+    runs = []
+    model.dataChanged.connect(
+        lambda a, b, _roles: runs.append((a.data(Role.REF).name, b.data(Role.REF).name))
+    )
+    model.update_machine_states(
+        {
+            names["LAPTOP-ANNA"]: HealthState.OK,
+            names["NAS-01"]: HealthState.WARNING,
+            names["SW-01"]: HealthState.OK,
+        }
+    )
+    assert ("LAPTOP-ANNA", "SW-01") in runs  # three adjacent rows: one signal
+    assert ("Ferramenta Colombo", "Ferramenta Colombo") in runs
+    assert ferr.siblingAtColumn(Column.STATE).data() == "Warning"
+    runs.clear()
+    model.update_machine_states({names["NAS-01"]: HealthState.WARNING})  # no change, no signal
+    assert runs == []
+    del tester

@@ -51,6 +51,7 @@ class RecordDialog(QDialog):
         self.setModal(True)
         self._clean, self._save = clean, save
         self._fields: dict[str, _Field] = {}
+        self._forms: list[QFormLayout] = []
         self._touched: set[str] = set()
         self.saved_id: int | None = None
         self._layout = QVBoxLayout(self)
@@ -68,6 +69,7 @@ class RecordDialog(QDialog):
         box = QGroupBox(title)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._forms.append(form)
         self._layout.addWidget(box)
         return form
 
@@ -75,7 +77,16 @@ class RecordDialog(QDialog):
         """Adds the general error line and the buttons; call after the last field."""
         self._layout.addWidget(self._general_error)
         self._layout.addWidget(self._buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(480)
+        labels = [
+            w
+            for form in self._forms
+            for row in range(form.rowCount())
+            if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and (w := item.widget())
+        ]
+        widest = max((w.sizeHint().width() for w in labels), default=0)
+        for w in labels:  # one label column across the groups, so the fields line up
+            w.setMinimumWidth(widest)
         first = next(iter(self._fields.values()), None)
         if first is not None:
             first.widget.setFocus()
@@ -187,6 +198,16 @@ class RecordDialog(QDialog):
             )
         self._general_error.setText("\n".join(general))
         self._general_error.setVisible(bool(general))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grows the dialog when error lines appear, so no message is clipped."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        wanted = self.sizeHint().height()
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
     def _focus_first_error(self, errors: list[FieldError]) -> None:
         for e in errors:

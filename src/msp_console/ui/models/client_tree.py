@@ -7,6 +7,8 @@ their position in ``self._nodes`` (the index's internalId), never by Python obje
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -144,31 +146,65 @@ class ClientTreeModel(QAbstractItemModel):
         for child in node.children:
             if child.ref.kind == "site":
                 ClientTreeModel._roll_up(child)
+        ClientTreeModel._roll_up_one(node)
+
+    # -- live updates of single rows -----------------------------------------------------
+    def update_machine_state(self, machine_id: int, state: HealthState) -> None:
+        self.update_machine_states({machine_id: state})
+
+    def update_machine_states(self, states: Mapping[int, HealthState]) -> None:
+        """Applies new states; one dataChanged per contiguous run of changed rows under a parent,
+        then the clients and sites whose worst state changed."""
+        changed: dict[int, list[_Node]] = defaultdict(list)  # parent uid (-1 = root) → rows
+        parents: dict[int, _Node] = {}
+        for machine_id, state in states.items():
+            node = self._machines.get(machine_id)
+            if node is None or node.state is state:
+                continue
+            node.state = state
+            node.display[Column.STATE] = state_text(state)
+            changed[node.parent.uid if node.parent else -1].append(node)
+            ancestor = node.parent
+            while ancestor is not None:
+                parents[ancestor.uid] = ancestor
+                ancestor = ancestor.parent
+        for nodes in changed.values():
+            self._emit_runs(nodes)
+        rolled: dict[int, list[_Node]] = defaultdict(list)
+        for node in sorted(parents.values(), key=lambda n: -self._depth(n)):  # sites before clients
+            before = node.state
+            self._roll_up_one(node)
+            if node.state is not before:
+                rolled[node.parent.uid if node.parent else -1].append(node)
+        for nodes in rolled.values():
+            self._emit_runs(nodes)
+
+    @staticmethod
+    def _depth(node: _Node) -> int:
+        depth = 0
+        while node.parent is not None:
+            node, depth = node.parent, depth + 1
+        return depth
+
+    @staticmethod
+    def _roll_up_one(node: _Node) -> None:
         states = [c.state for c in node.children if c.state is not None]
         node.state = worst(states) if states else None
         node.display[Column.STATE] = state_text(node.state) if node.state is not None else ""
 
-    # -- live updates of single rows -----------------------------------------------------
-    def update_machine_state(self, machine_id: int, state: HealthState) -> None:
-        node = self._machines.get(machine_id)
-        if node is None or node.state is state:
-            return
-        node.state = state
-        node.display[Column.STATE] = state_text(state)
-        self._changed(node)
-        parent = node.parent
-        while parent is not None:
-            before = parent.state
-            self._roll_up(parent)
-            if parent.state is not before:
-                self._changed(parent)
-            parent = parent.parent
-
-    def _changed(self, node: _Node) -> None:
-        idx = self.createIndex(node.row, Column.STATE, node.uid)
-        self.dataChanged.emit(
-            idx, idx, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Role.STATE]
-        )
+    def _emit_runs(self, nodes: list[_Node]) -> None:
+        nodes.sort(key=lambda n: n.row)
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Role.STATE]
+        start = prev = nodes[0]
+        for node in [*nodes[1:], None]:
+            if node is not None and node.row == prev.row + 1:
+                prev = node
+                continue
+            first = self.createIndex(start.row, Column.STATE, start.uid)
+            last = self.createIndex(prev.row, Column.STATE, prev.uid)
+            self.dataChanged.emit(first, last, roles)
+            if node is not None:
+                start = prev = node
 
     # -- lookups ---------------------------------------------------------------------------
     def index_for(self, kind: str, ident: int) -> QModelIndex:
