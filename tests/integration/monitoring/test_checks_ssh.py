@@ -8,13 +8,13 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.integration.monitoring.conftest import Lab, Secrets
-from tests.support.sshd import TEST_USER, SshServer, start_sshd
 
 from msp_console.domain.health import HealthState
 from msp_console.monitoring.checks import CheckContext, SshPolicy, run_check
 from msp_console.monitoring.hostkeys import HostKeyStore
 from msp_console.monitoring.model import CheckOutcome, CheckSpec, CheckType
+from tests.integration.monitoring.conftest import Lab, Secrets
+from tests.support.sshd import TEST_USER, SshServer, start_sshd
 
 
 def ssh_spec(
@@ -198,9 +198,27 @@ def test_stalled_sshd_and_stalled_command_end_within_their_timeout(
         frozen = timed(ssh_spec(sshd, timeout=1.5), key_ctx)
     finally:
         sshd.thaw()
-    assert frozen.state is HealthState.CRITICAL
+    assert frozen.state is HealthState.CRITICAL and "no SSH handshake within 1.5 s" in frozen.output
     stalled = timed(ssh_spec(sshd, CheckType.PLUGIN, timeout=1.5, command="sleep 30"), key_ctx)
-    assert stalled.state is HealthState.CRITICAL and "1.5 s" in stalled.output
+    assert stalled.state is HealthState.CRITICAL
+    assert "the remote command did not finish within 1.5 s" in stalled.output
+
+
+def test_no_thread_is_left_behind(sshd: SshServer, key_ctx: CheckContext) -> None:
+    """One paramiko thread per poll, gone when the poll ends (also after a timeout)."""
+    import threading
+
+    assert key_ctx.hostkeys is not None
+    trusted(key_ctx.hostkeys, sshd)
+    run_check(ssh_spec(sshd), key_ctx)  # the shared watchdog thread starts once
+    before = {t.ident for t in threading.enumerate()}
+    for _ in range(5):
+        run_check(ssh_spec(sshd), key_ctx)
+    run_check(ssh_spec(sshd, CheckType.PLUGIN, timeout=0.5, command="sleep 5"), key_ctx)
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline and {t.ident for t in threading.enumerate()} - before:
+        time.sleep(0.05)
+    assert [t.name for t in threading.enumerate() if t.ident not in before] == []
 
 
 @pytest.mark.parametrize(

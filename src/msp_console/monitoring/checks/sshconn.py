@@ -125,10 +125,14 @@ def connect(spec: CheckSpec, ctx: CheckContext, deadline: Deadline) -> Iterator[
         try:
             transport.start_client(timeout=deadline.remaining())
         except (paramiko.SSHException, EOFError, OSError) as exc:
-            state = HealthState.CRITICAL
-            raise SshProblem(
-                state, f"{spec.host}:{port}: SSH handshake failed: {exc or type(exc).__name__}"
-            ) from None
+            if deadline.expired:
+                message = (
+                    f"{spec.host}:{port}: no SSH handshake within {deadline.timeout:g} s "
+                    "(the port accepts connections but the SSH server does not answer)"
+                )
+            else:
+                message = f"{spec.host}:{port}: SSH handshake failed: {exc or type(exc).__name__}"
+            raise SshProblem(HealthState.CRITICAL, message) from None
         _verify_host_key(transport, spec.host, port, ctx)
         _authenticate(transport, spec, ctx, user)
         yield transport
@@ -162,10 +166,12 @@ def execute(transport: paramiko.Transport, command: str, deadline: Deadline) -> 
         status = channel.recv_exit_status()
         deadline.check("the remote command")
         return CommandResult(status, out.decode(errors="replace"), err.decode(errors="replace"))
-    except TimeoutError:
-        raise SshProblem(
-            HealthState.CRITICAL, f"the remote command did not finish within {deadline.timeout:g} s"
-        ) from None
+    except (OSError, EOFError, paramiko.SSHException) as exc:  # TimeoutError, or closed by the deadline
+        if isinstance(exc, TimeoutError) or deadline.expired:
+            raise SshProblem(
+                HealthState.CRITICAL, f"the remote command did not finish within {deadline.timeout:g} s"
+            ) from None
+        raise
     finally:
         channel.close()
 
