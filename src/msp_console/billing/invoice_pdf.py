@@ -250,15 +250,14 @@ def _summary(doc: InvoiceDocument, st: _Styles) -> Table:
         )
     )
     t = doc.totals
-    totals = Table(
-        [
-            [_p(lb["total_taxable"], st.body), _p(money(t.taxable, lang), st.right)],
-            [_p(lb["total_vat"], st.body), _p(money(t.vat, lang), st.right)],
-            [_p(lb["total"], st.total), _p(money(t.total, lang), st.total_r)],
-            [_p(lb["net"], st.body), _p(money(t.total, lang), st.right)],
-        ],
-        colWidths=[WIDTH * 0.49 - 18 - 30 * mm, 30 * mm],
-    )
+    rows = [
+        [_p(lb["total_taxable"], st.body), _p(money(t.taxable, lang), st.right)],
+        [_p(lb["total_vat"], st.body), _p(money(t.vat, lang), st.right)],
+        [_p(lb["total"], st.total), _p(money(t.total, lang), st.total_r)],
+    ]
+    if not doc.is_credit_note:  # a credit note asks for no payment
+        rows.append([_p(lb["net"], st.body), _p(money(t.total, lang), st.right)])
+    totals = Table(rows, colWidths=[WIDTH * 0.49 - 18 - 30 * mm, 30 * mm])
     totals.setStyle(
         TableStyle(
             [

@@ -132,6 +132,13 @@ def test_a_year_of_fifty_contracts_to_the_cent(sqlite_billing_app: App, rng: ran
     assert seqs == list(range(1, len(rows) + 1))  # gapless and unique, credit notes included
     notes = [r for r in rows if r.kind == "TD04"]
     assert [n.credited for n in notes] == issued_numbers[:2]
+    with db.read() as s:
+        first, second = (
+            s.scalars(select(Invoice).where(Invoice.number == n)).one() for n in issued_numbers[:2]
+        )
+        assert notes[0].total == first.total  # a full credit note gives everything back
+        line2 = Fraction(second.lines[1].amount)
+        assert Fraction(notes[1].total) == line2 + half_up(line2 * Fraction(second.lines[1].vat_rate) / 100)
     assert run_month(db, YEAR, 12) == []
 
 

@@ -172,3 +172,22 @@ def test_an_invalid_invoice_is_reported_by_field_and_not_written(
     assert code == 1
     assert "2026/0002" in err and "CodiceDestinatario" in err and "CAP" in err and "Provincia" in err
     assert len(list(tmp_path.glob("*.xml"))) == 3
+
+
+def test_the_logo_is_printed_in_the_letterhead(issued: App, tmp_path: Path) -> None:
+    from PIL import Image, ImageDraw
+
+    from msp_console.services.billing.company import update_profile
+    from msp_console.services.billing.ledger import credit_note as make_note
+
+    logo = tmp_path / "logo.png"
+    image = Image.new("RGB", (380, 140), "white")
+    ImageDraw.Draw(image).rectangle((10, 10, 370, 130), fill="#1F3A5F")
+    image.save(logo)
+    update_profile(issued.db, {"logo_path": str(logo)})
+    note = make_note(issued.db, "2026/0002", "Storno totale", date(2026, 11, 21))
+    assert note.number is not None
+    written = write_pdfs(issued.db, tmp_path / "out", [note.number])
+    page = PdfReader(written[0].path).pages[0]
+    assert len(page.images) == 1
+    assert "CREDIT NOTE" in page.extract_text()  # the client's language is kept on the credit note

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -42,6 +43,18 @@ def _choice(*values: str) -> Callable[[str], str]:
         return text
 
     return clean
+
+
+def _logo(raw: str) -> str:
+    text = raw.strip()
+    if not text:
+        return ""
+    path = Path(text).expanduser()
+    if not path.is_file():
+        raise ValueError(f"'{raw}': no such file")
+    if path.suffix.lower() not in {".png", ".jpg", ".jpeg"}:
+        raise ValueError("the logo must be a PNG or JPEG image")
+    return str(path.resolve())
 
 
 def _capital(raw: str) -> Decimal | None:
@@ -88,7 +101,7 @@ FIELDS: dict[str, Callable[[str], Any]] = {
     "email": _optional(validation.email),
     "pec": _optional(validation.email),
     "phone": _text(40),
-    "logo_path": _text(500),
+    "logo_path": _logo,
     "invoice_footer": _text(2000),
     "payment_days": _days,
     "payment_end_of_month": _bool,

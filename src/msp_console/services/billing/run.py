@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from msp_console.db.models import Client, Contract, ContractLine, Invoice, InvoiceLine
@@ -40,11 +41,19 @@ class DraftSummary:
 
 def run_month(db: Database, year: int, month: int, *, dry_run: bool = False) -> list[DraftSummary]:
     """Creates the drafts due up to the end of the month; returns only the new ones."""
-    with db.transaction() as session:
-        created = bill_until(session, month_bounds(year, month)[1])
-        if dry_run:
-            session.rollback()
-        return created
+    for attempt in range(3):
+        try:
+            with db.transaction() as session:
+                created = bill_until(session, month_bounds(year, month)[1])
+                if dry_run:
+                    session.rollback()
+                return created
+        except IntegrityError:
+            # Someone ran the same month at the same moment: their drafts won the unique key.
+            # Running again sees them and creates only what is still missing.
+            if attempt == 2:
+                raise
+    return []
 
 
 def bill_until(session: Session, until: date) -> list[DraftSummary]:
