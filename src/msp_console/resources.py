@@ -1,12 +1,14 @@
 """Where the shipped resources (fonts, FatturaPA schema, icons) are, in a checkout or installed.
 
 Order: $MSP_CONSOLE_RESOURCES, the repository's resources/ (source checkout or editable
-install), then <prefix>/share/msp-console/resources (a wheel or a Debian package).
+install), then <prefix>/share/msp-console/resources where the wheel's data-files put them
+(also the user base for `pip install --user`), then /usr/share for a distribution package.
 """
 
 from __future__ import annotations
 
 import os
+import site
 import sys
 from pathlib import Path
 
@@ -17,6 +19,7 @@ def resources_dir() -> Path:
     candidates += [
         Path(__file__).resolve().parents[2] / "resources",
         Path(sys.prefix) / "share" / "msp-console" / "resources",
+        Path(site.getuserbase()) / "share" / "msp-console" / "resources",  # pip install --user
         Path("/usr/share/msp-console/resources"),
     ]
     for candidate in candidates:
