@@ -46,10 +46,14 @@ def _fill_and_accept(monkeypatch: pytest.MonkeyPatch, values: dict[str, str]) ->
 
 
 def test_selecting_a_machine_shows_its_card(qtbot, window: MainWindow, ids) -> None:  # type: ignore[no-untyped-def]
+    from msp_console.domain.health import HealthState
+
+    window.model.update_machine_state(ids["srv"], HealthState.CRITICAL)  # as monitoring will
     assert window.tree.select("machine", ids["srv"])
     assert window.details.kind == "machine"
     text = window.details.toPlainText()
     assert "SRV-01" in text and "127.0.10.2" in text and "FW-01" in text and "Hotel Bellavista" in text
+    assert "✕ Critical" in text and "backup" in text
     assert window.commands.edit_machine.isEnabled()
 
 

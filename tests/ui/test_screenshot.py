@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import struct
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from msp_console.app import App
 from msp_console.cli import main
+from msp_console.ui.launch import run_gui
 from tests.ui.populate import populate
 
 pytestmark = pytest.mark.ui
@@ -49,3 +51,31 @@ def test_screenshot_refuses_unknown_selection(qapp, sqlite_url: str, tmp_path: P
     assert main(["--database", sqlite_url, "screenshot", str(out), "--select", "Nobody"]) == 1
     assert "Nobody" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_gui_opens_on_the_database_and_exits_cleanly(qapp, sqlite_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`msp-console` with no command opens the window (selecting --select) and returns 0 on close."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from msp_console.ui.main_window import MainWindow
+
+    app = App.open(sqlite_url)
+    populate(app.inventory)
+    app.close()
+    seen: list[str] = []
+
+    def close_when_loaded() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and windows[0].tree.current_ref() is not None:
+            seen.append(windows[0].tree.current_ref().name)
+            windows[0].close()
+        else:
+            QTimer.singleShot(20, close_when_loaded)
+
+    QTimer.singleShot(20, close_when_loaded)
+    args = argparse.Namespace(
+        database=sqlite_url, demo=False, select="hotel bellavista/srv-01", language="en"
+    )
+    assert run_gui(args) == 0
+    assert seen == ["SRV-01"]

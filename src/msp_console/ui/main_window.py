@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QPoint, Qt, QUrl, Signal
@@ -230,7 +231,9 @@ class MainWindow(QMainWindow):
             elif ref.kind == "client":
                 self.details.show_client(self.app.inventory.client_card(ref.id))
             elif ref.kind == "machine":
-                self.details.show_machine(self.app.inventory.machine_card(ref.id))
+                card = self.app.inventory.machine_card(ref.id)
+                live = self.model.machine_state(ref.id)
+                self.details.show_machine(replace(card, state=live) if live is not None else card)
             else:
                 found = self.model.site_view(ref.id)
                 if found is None:

@@ -249,6 +249,11 @@ class ClientTreeModel(QAbstractItemModel):
                     return SiteView(s.id, s.client_id, s.name, s.address), client.name, len(s.machines)
         return None
 
+    def machine_state(self, machine_id: int) -> HealthState | None:
+        """The live state the tree shows (fresher than what the database card says)."""
+        node = self._machines.get(machine_id)
+        return node.state if node is not None else None
+
     def site_of_machine(self, machine_id: int) -> str:
         node = self._machines.get(machine_id)
         return (

@@ -38,6 +38,12 @@ class DetailsPane(QTextBrowser):
     def _muted(self) -> str:
         return self.palette().color(QPalette.ColorRole.PlaceholderText).name()
 
+    def _chip(self) -> str:
+        return self.palette().color(QPalette.ColorRole.AlternateBase).darker(110).name()
+
+    def _text(self) -> str:
+        return self.palette().color(QPalette.ColorRole.Text).name()
+
     def _frame(self, title: str, subtitle: str, body: str) -> str:
         return (
             "<html><body style='margin:6px'>"
@@ -154,7 +160,7 @@ class DetailsPane(QTextBrowser):
         colour = STATE_COLOURS[m.state]
         state = f"<span style='color:{colour}; font-weight:bold'>{escape(state_label(m.state))}</span>"
         tags = " ".join(
-            f"<span style='background:{self._muted()}; color:white'>&nbsp;{escape(t)}&nbsp;</span>"
+            f"<span style='background:{self._chip()}; color:{self._text()}'>&nbsp;{escape(t)}&nbsp;</span>"
             for t in m.tags.split(",")
             if t
         )
