@@ -85,6 +85,12 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path.startswith("/slow"):
             time.sleep(3)
+        if self.path.startswith("/old"):
+            self.send_response(301)
+            self.send_header("Location", "/new-home")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         status = 404 if self.path.startswith("/missing") else 200
         body = BODY if status == 200 else b"not here\n"
         self.send_response(status)

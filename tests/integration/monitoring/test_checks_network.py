@@ -113,6 +113,11 @@ def test_http_plain_slow_and_refused(tls_sites: TlsSites) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         closed = s.getsockname()[1]
+    moved = check(CheckType.HTTP, "127.0.0.1", url=url + "old")
+    assert (
+        moved.state is HealthState.CRITICAL
+        and "status 301, expected 200 (redirects to /new-home)" in moved.output
+    )
     refused = check(CheckType.HTTP, "127.0.0.1", url=f"http://127.0.0.1:{closed}/")
     assert refused.state is HealthState.CRITICAL and "refused" in refused.output
 

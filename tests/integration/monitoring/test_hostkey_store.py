@@ -48,3 +48,42 @@ def test_trusted_key_cache_never_hides_a_change(sqlite_url: str) -> None:
     technician.forget("fw", 22)
     assert uncached.verify("fw", 22, other).verdict is Verdict.UNKNOWN
     db.dispose()
+
+
+def test_store_policy_for_paramiko_ssh_clients(sqlite_url: str, sshd, ssh_client_key) -> None:
+    """Code that uses paramiko.SSHClient (tunnels) gets the same rule: nothing untrusted."""
+    import pytest
+
+    from msp_console.monitoring.hostkeys import HostKeyRejectedError, StorePolicy
+    from tests.support.sshd import TEST_USER
+
+    db = Database(sqlite_url)
+    upgrade(db.engine)
+    store = HostKeyStore(db)
+
+    def connect() -> None:
+        client = paramiko.SSHClient()
+        client.set_missing_host_key_policy(StorePolicy(store, sshd.port))
+        try:
+            client.connect(
+                sshd.host,
+                sshd.port,
+                username=TEST_USER,
+                key_filename=str(ssh_client_key),
+                allow_agent=False,
+                look_for_keys=False,
+                timeout=5,
+            )
+            _, out, _ = client.exec_command("echo hi")
+            assert out.read() == b"hi\n"
+        finally:
+            client.close()
+
+    with pytest.raises(HostKeyRejectedError, match="host key not yet trusted"):
+        connect()
+    store.trust(sshd.host, sshd.port, sshd.fingerprint)
+    connect()
+    store.trust(sshd.host, sshd.port, "SHA256:" + "B" * 43)
+    with pytest.raises(HostKeyRejectedError, match="host key changed"):
+        connect()
+    db.dispose()

@@ -47,3 +47,13 @@ def test_trust_by_fingerprint_and_bad_input(sqlite_url: str, capsys: pytest.Capt
     assert code == 1 and "not a SHA256 fingerprint" in err
     code, _, err = run(capsys, "--database", sqlite_url, "hostkeys", "forget", "h:99999")
     assert code == 1 and "not a port" in err
+
+
+def test_trust_of_a_host_that_does_not_answer(sqlite_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    code, _, err = run(capsys, "--database", sqlite_url, "hostkeys", "trust", f"127.0.0.1:{port}", "--yes")
+    assert code == 1 and "cannot fetch the host key of 127.0.0.1" in err

@@ -134,17 +134,26 @@ def run(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
             conn.close()
         sock.close()
     ms = (time.perf_counter() - started) * 1000.0
-    return _judge(spec, url, response.status, body, ms, der, expect)
+    location = response.getheader("Location", "") if 300 <= response.status < 400 else ""
+    return _judge(spec, url, response.status, body, ms, der, expect, location)
 
 
 def _judge(
-    spec: CheckSpec, url: str, status: int, body: bytes, ms: float, der: bytes | None, expect: int
+    spec: CheckSpec,
+    url: str,
+    status: int,
+    body: bytes,
+    ms: float,
+    der: bytes | None,
+    expect: int,
+    location: str = "",
 ) -> CheckOutcome:
     warn, crit = thresholds(spec, ("time",))
     verdicts = Verdicts.empty()
     metrics: list[Metric] = [metric("time", ms, "ms", warn, crit, "time")]
     if status != expect:
-        verdicts.add(HealthState.CRITICAL, f"status {status}, expected {expect}")
+        moved = f" (redirects to {location})" if location else ""
+        verdicts.add(HealthState.CRITICAL, f"status {status}, expected {expect}{moved}")
     needle = spec.params.get("contains", "")
     if needle and needle.encode() not in body:
         verdicts.add(HealthState.CRITICAL, f"body does not contain {needle!r}")

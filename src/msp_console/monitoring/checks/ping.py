@@ -131,9 +131,13 @@ def run(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
             HealthState.CRITICAL, f"{spec.host} is down: no reply via {echo.method}", tuple(metrics)
         )
     verdicts = Verdicts.empty()
-    verdicts.judge("rtt", echo.avg_rtt_ms, warn, crit, f"rtt {echo.avg_rtt_ms:.1f} ms")
+    verdicts.judge("rtt", echo.avg_rtt_ms, warn, crit, f"rtt {_ms(echo.avg_rtt_ms)}")
     verdicts.judge("loss", echo.loss_pct, warn, crit, f"loss {echo.loss_pct:.0f}%")
     return verdicts.outcome(
-        f"{spec.host} answers via {echo.method}: rtt {echo.avg_rtt_ms:.1f} ms, loss {echo.loss_pct:.0f}%",
+        f"{spec.host} answers via {echo.method}: rtt {_ms(echo.avg_rtt_ms)}, loss {echo.loss_pct:.0f}%",
         metrics,
     )
+
+
+def _ms(value: float) -> str:
+    return f"{value:.2f} ms" if value < 10 else f"{value:.0f} ms"
