@@ -54,6 +54,8 @@ def test_selecting_a_machine_shows_its_card(qtbot, window: MainWindow, ids) -> N
     text = window.details.toPlainText()
     assert "SRV-01" in text and "127.0.10.2" in text and "FW-01" in text and "Hotel Bellavista" in text
     assert "✕ Critical" in text and "backup" in text
+    window.model.update_machine_state(ids["srv"], HealthState.OK)  # the card follows live changes
+    assert "✓ OK" in window.details.toPlainText()
     assert window.commands.edit_machine.isEnabled()
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLocale, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QLocale, QModelIndex, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from msp_console.app import App
+from msp_console.domain.errors import NotFoundError
 from msp_console.services.csv_io.exporter import export_csv
 from msp_console.services.csv_io.importer import ImportReport
 from msp_console.services.tree import load_tree
-from msp_console.services.views import TreeSnapshot
+from msp_console.services.views import MachineCard, TreeSnapshot
 from msp_console.settings import data_dir
 from msp_console.ui.actions import WindowActions
 from msp_console.ui.dialogs import confirm as ask
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._loading = 0
         self._pending_select: tuple[str, int] | None = None
+        self._machine_card: MachineCard | None = None
         self._first_load = True
         self.resize(1400, 850)
         self.resizeDocks([self.tree_dock, self.details_dock], [600, 380], Qt.Orientation.Horizontal)
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: show_about(self))
         a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
         self.tree.selection_changed.connect(self._selection_changed)
+        self.model.dataChanged.connect(self._rows_changed)
         self.tree.open_requested.connect(self.open_item)
         self.tree.context_menu_requested.connect(self._context_menu)
         self.details.action_requested.connect(self._details_action)
@@ -223,17 +226,15 @@ class MainWindow(QMainWindow):
         self._show_details(ref)
 
     def _show_details(self, ref: NodeRef | None) -> None:
-        from msp_console.domain.errors import NotFoundError
-
+        self._machine_card = None
         try:
             if ref is None:
                 self.details.show_nothing()
             elif ref.kind == "client":
                 self.details.show_client(self.app.inventory.client_card(ref.id))
             elif ref.kind == "machine":
-                card = self.app.inventory.machine_card(ref.id)
-                live = self.model.machine_state(ref.id)
-                self.details.show_machine(replace(card, state=live) if live is not None else card)
+                self._machine_card = self.app.inventory.machine_card(ref.id)
+                self._refresh_machine_state()
             else:
                 found = self.model.site_view(ref.id)
                 if found is None:
@@ -243,6 +244,21 @@ class MainWindow(QMainWindow):
                     self.details.show_site(site, client_name, count)
         except NotFoundError:
             self.details.show_nothing()
+
+    def _refresh_machine_state(self) -> None:
+        card = self._machine_card
+        if card is not None:
+            live = self.model.machine_state(card.id)
+            self.details.show_machine(replace(card, state=live) if live is not None else card)
+
+    def _rows_changed(self, first: QModelIndex, last: QModelIndex, _roles: object = None) -> None:
+        """A state change of the machine on show redraws its card (no database read)."""
+        card = self._machine_card
+        if card is None or self.details.kind != "machine":
+            return
+        shown = self.model.index_for("machine", card.id)
+        if shown.parent() == first.parent() and first.row() <= shown.row() <= last.row():
+            self._refresh_machine_state()
 
     def _with_ref(self, fn: Callable[[NodeRef], None]) -> None:
         ref = self.tree.current_ref()

@@ -82,6 +82,7 @@ class ClientTreeModel(QAbstractItemModel):
         self._roots: list[_Node] = []
         self._nodes: list[_Node] = []
         self._machines: dict[int, _Node] = {}
+        self._by_ref: dict[tuple[str, int], _Node] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self._archived_font = QFont()
@@ -97,7 +98,7 @@ class ClientTreeModel(QAbstractItemModel):
     def set_snapshot(self, snapshot: TreeSnapshot) -> None:
         self.beginResetModel()
         self._snapshot = snapshot
-        self._nodes, self._roots, self._machines = [], [], {}
+        self._nodes, self._roots, self._machines, self._by_ref = [], [], {}, {}
         for row, client in enumerate(snapshot.clients):
             self._roots.append(self._build_client(client, row))
         self.endResetModel()
@@ -105,6 +106,7 @@ class ClientTreeModel(QAbstractItemModel):
     def _new(self, ref: NodeRef, parent: _Node | None, row: int) -> _Node:
         node = _Node(len(self._nodes), ref, parent, row)
         self._nodes.append(node)
+        self._by_ref[(ref.kind, ref.id)] = node
         return node
 
     def _build_client(self, client: ClientNode, row: int) -> _Node:
@@ -207,11 +209,9 @@ class ClientTreeModel(QAbstractItemModel):
                 start = prev = node
 
     # -- lookups ---------------------------------------------------------------------------
-    def index_for(self, kind: str, ident: int) -> QModelIndex:
-        for node in self._nodes:
-            if node.ref.kind == kind and node.ref.id == ident:
-                return self.createIndex(node.row, 0, node.uid)
-        return QModelIndex()
+    def index_for(self, kind: str, ident: int, column: int = 0) -> QModelIndex:
+        node = self._by_ref.get((kind, ident))
+        return self.createIndex(node.row, column, node.uid) if node is not None else QModelIndex()
 
     def index_for_path(self, path: str) -> QModelIndex:
         """'CLIENT' or 'CLIENT/MACHINE' (case-insensitive), as the CLI names them."""
