@@ -119,10 +119,11 @@ class HostKeyStore:
             if match is not None:
                 self._remember_trusted(host, port, presented, match.key_type)
                 return Verification(Verdict.TRUSTED, presented)
-            if trusted:
-                return Verification(Verdict.CHANGED, presented, trusted[0].fingerprint)
-        if not seen:
+            old = trusted[0].fingerprint if trusted else ""
+        if not seen:  # kept so `hostkeys list` (and the GUI) can show what to compare and trust
             self._remember(host, port, key.get_name(), presented)
+        if old:
+            return Verification(Verdict.CHANGED, presented, old)
         return Verification(Verdict.UNKNOWN, presented)
 
     def _remember(self, host: str, port: int, key_type: str, fp: str) -> None:

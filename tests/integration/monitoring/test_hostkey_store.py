@@ -24,12 +24,17 @@ def test_verify_trust_change_forget(database_url: str) -> None:
     assert store.verify("srv", 2222, first).verdict is Verdict.UNKNOWN  # another port, another service
     changed = store.verify("srv", 22, second)
     assert changed.verdict is Verdict.CHANGED and changed.trusted == fingerprint(first)
+    # The new key is listed (not trusted) beside the trusted one, for the technician to compare.
+    assert [(k.fingerprint, k.trusted_at is not None) for k in store.list() if k.port == 22] == [
+        (fingerprint(first), True),
+        (fingerprint(second), False),
+    ]
     assert "host key changed" in changed.message("srv", 22)
     store.trust("srv", 22, fingerprint(second))  # the technician accepts the new key: the old one goes
     assert store.verify("srv", 22, second).verdict is Verdict.TRUSTED
     assert store.verify("srv", 22, first).verdict is Verdict.CHANGED
-    assert store.trusted_key_type("srv", 22) == ""
-    assert store.forget("srv", 22) == 1
+    assert store.trusted_key_type("srv", 22) == second.get_name()  # recorded when it was presented
+    assert store.forget("srv", 22) == 2  # the trusted key and the old one presented again meanwhile
     assert store.verify("srv", 22, second).verdict is Verdict.UNKNOWN
     db.dispose()
 
