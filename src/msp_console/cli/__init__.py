@@ -23,6 +23,7 @@ from msp_console.domain.errors import NotFoundError, ValidationError
 COMMAND_MODULES: list[str] = [
     "msp_console.cli.inventory_commands",
     "msp_console.cli.hostkey_commands",
+    "msp_console.cli.secret_commands",
     "msp_console.cli.db_commands",
     "msp_console.cli.gui_commands",
     "msp_console.cli.monitoring_commands",

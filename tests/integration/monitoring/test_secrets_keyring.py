@@ -98,3 +98,48 @@ def test_no_backend_says_plainly_how_to_fix_it() -> None:
         assert out.state is HealthState.UNKNOWN and "No usable OS keyring" in out.output
     finally:
         keyring.set_keyring(previous)
+
+
+def _cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *argv: str, stdin: str = ""):
+    import io
+
+    from msp_console.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_secrets_cli_on_gnome_keyring(
+    gnome_keyring: KeyringSession, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = _cli(capsys, monkeypatch, "secrets", "status")
+    assert code == 0 and "SecretService" in out
+    code, out, _ = _cli(capsys, monkeypatch, "secrets", "set", "machine:12:ssh", stdin="piped-pass\n")
+    assert code == 0 and "stored machine:12:ssh" in out and "piped-pass" not in out
+    assert secrets.get_secret("machine:12:ssh") == "piped-pass"
+    code, out, _ = _cli(capsys, monkeypatch, "secrets", "has", "machine:12:ssh")
+    assert code == 0 and out.strip() == "machine:12:ssh: stored"
+    code, out, _ = _cli(capsys, monkeypatch, "secrets", "delete", "machine:12:ssh")
+    assert code == 0
+    code, out, _ = _cli(capsys, monkeypatch, "secrets", "has", "machine:12:ssh")
+    assert code == 1 and "not stored" in out
+    code, _, err = _cli(capsys, monkeypatch, "secrets", "set", "machine:12:ssh", stdin="\n")
+    assert code == 1 and "empty secret" in err
+    code, _, err = _cli(capsys, monkeypatch, "secrets", "set", "bad ref", stdin="x\n")
+    assert code == 1 and "not a secret reference" in err
+
+
+def test_secrets_cli_without_a_keyring(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        code, out, _ = _cli(capsys, monkeypatch, "secrets", "status")
+        assert code == 1 and "No usable OS keyring" in out and "gnome-keyring" in out
+        code, _, err = _cli(capsys, monkeypatch, "secrets", "set", "machine:1:ssh", stdin="x\n")
+        assert code == 1 and "No usable OS keyring" in err
+    finally:
+        keyring.set_keyring(previous)
