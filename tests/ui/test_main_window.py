@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from msp_console.app import App
 from msp_console.ui.dialogs.inventory_dialogs import client_dialog
@@ -80,6 +80,9 @@ def test_client_dialog_shows_bad_vat_inline_and_refuses_ok(qtbot, app: App) -> N
     dialog._fields["vat_number"].widget.clear()
     qtbot.keyClicks(dialog._fields["vat_number"].widget, "01234567897")
     assert dialog.field_error("vat_number") == "" and dialog.ok_button.isEnabled()
+    # Alt+T (the label's mnemonic) focuses the label's buddy, which forwards to the field.
+    tax_label = next(lb for lb in dialog.findChildren(QLabel) if lb.text() == "&Tax code:")
+    assert tax_label.buddy().focusProxy() is dialog._fields["tax_code"].widget
     qtbot.keyClick(dialog._fields["name"].widget, Qt.Key.Key_Return)  # Enter = OK
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.saved_id is not None
 

@@ -56,7 +56,9 @@ class ImportDialog(QDialog):
         row.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("&What:"), self.kind)
-        form.addRow(self.tr("&File:"), row)
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, row)
         self.summary = QLabel(
             self.tr(
                 "Choose a file, then Preview shows what would change. Nothing is "

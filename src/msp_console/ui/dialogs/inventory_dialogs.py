@@ -33,13 +33,13 @@ def client_dialog(
     d.add_line(form, "sdi_code", _t("&SdI code:"), c.sdi_code if c else "", _t("7 characters"))
     d.add_line(form, "pec", _t("&PEC:"), c.pec if c else "", _t("certified e-mail"))
     form = d.group(_t("Address"))
-    d.add_line(form, "address", _t("&Street:"), c.address if c else "")
+    d.add_line(form, "address", _t("Str&eet:"), c.address if c else "")
     d.add_line(form, "postal_code", _t("Postal &code:"), c.postal_code if c else "", _t("CAP, 5 digits"))
     d.add_line(form, "city", _t("C&ity:"), c.city if c else "")
     d.add_line(form, "province", _t("P&rovince:"), c.province if c else "", _t("e.g. MI"))
     d.add_line(form, "country", _t("Co&untry:"), c.country if c else "IT", _t("two letters"))
     form = d.group(_t("Reaching them"))
-    d.add_line(form, "email", _t("&E-mail:"), c.email if c else "")
+    d.add_line(form, "email", _t("E-&mail:"), c.email if c else "")
     d.add_line(form, "phone", _t("P&hone:"), c.phone if c else "")
     d.add_notes(form, "notes", _t("N&otes:"), c.notes if c else "")
     d.finish()
@@ -82,7 +82,7 @@ def contact_dialog(
     d.add_line(form, "phone", _t("&Phone:"), x.phone if x else "")
     d.add_line(form, "mobile", _t("&Mobile:"), x.mobile if x else "")
     d.add_line(form, "email", _t("&E-mail:"), x.email if x else "")
-    d.add_check(form, "primary", _t("P&rimary contact (called first)"), x.primary if x else False)
+    d.add_check(form, "primary", _t("Primar&y contact (called first)"), x.primary if x else False)
     d.finish()
     return d
 
@@ -117,7 +117,7 @@ def machine_dialog(
     d.add_combo(
         form,
         "os",
-        _t("&Operating system:"),
+        _t("O&perating system:"),
         [(o.value, os_text(o.value)) for o in OperatingSystem],
         m.os if m else OperatingSystem.WINDOWS.value,
     )

@@ -129,6 +129,7 @@ class RecordDialog(QDialog):
 
     def _add(self, form: QFormLayout, key: str, label: str, widget: FieldWidget) -> None:
         holder = QWidget()
+        holder.setFocusProxy(widget)  # the label's mnemonic (Alt+letter) lands in the field
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
