@@ -44,6 +44,18 @@ def test_uptime_and_reboot_detection(snmpd: SnmpServer) -> None:
     assert via_param.state is HealthState.WARNING
 
 
+def test_agent_restart_is_seen_as_a_reboot_by_a_running_poller(snmpd: SnmpServer) -> None:
+    import time
+
+    spec = CheckSpec(8, 1, CheckType.SNMP, "127.0.0.1", {"port": str(snmpd.port)}, timeout=3)
+    time.sleep(1.1)  # sysUpTime counts in hundredths: let it grow past what a restart resets it to
+    assert run_check(spec, CheckContext()).state is HealthState.OK
+    snmpd.restart()
+    after = run_check(spec, CheckContext())
+    assert after.state is HealthState.WARNING and "rebooted" in after.output
+    assert run_check(spec, CheckContext()).state is HealthState.OK  # one warning per reboot
+
+
 def test_interface_oper_status(snmpd: SnmpServer) -> None:
     lo = snmp(snmpd, ifindex="1")  # the loopback interface is index 1 and up
     assert lo.state is HealthState.OK and lo.output == "interface 1 is up"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import threading
 from typing import Any
 
 from msp_console.domain.health import HealthState
@@ -142,10 +143,20 @@ def _judge_oid(spec: CheckSpec, oid: str, value: Any) -> CheckOutcome:
     return v.outcome(f"{oid} = {text}", [metric(oid, number, "", warn, crit, "value")])
 
 
+# The last uptime seen per check in this process: reboot detection works even when the engine
+# does not hand back stored metrics (``ctx.last_metrics`` wins when it does).
+_SEEN_UPTIME: dict[int, float] = {}
+_SEEN_LOCK = threading.Lock()
+
+
 def _uptime(spec: CheckSpec, ctx: CheckContext, seconds: float) -> CheckOutcome:
     last = ctx.last_metrics(spec.check_id).get("uptime_s")
     if last is None and spec.params.get("last_uptime"):
         last = float(spec.params["last_uptime"])
+    with _SEEN_LOCK:
+        if last is None:
+            last = _SEEN_UPTIME.get(spec.check_id)
+        _SEEN_UPTIME[spec.check_id] = seconds
     metrics = (Metric("uptime_s", seconds, "s"),)
     days = seconds / 86400
     if last is not None and seconds < last:
