@@ -44,8 +44,13 @@ def register(sub: Any, with_app: Callable[..., Any], day: Callable[[str], date])
     p.add_argument("--period", choices=[x.value for x in BillingPeriod], default="monthly")
     p.add_argument("--line", action="append", required=True, dest="lines", metavar="SERVICE[:QTY[:PRICE]]")
     p.add_argument("--billing-day", type=int, default=1)
-    p.add_argument("--payment-days", type=int, default=30)
-    p.add_argument("--end-of-month", action="store_true", help="payment due at the end of the month")
+    p.add_argument("--payment-days", type=int, help="default: the company's payment terms")
+    p.add_argument(
+        "--end-of-month",
+        action="store_true",
+        default=None,
+        help="payment due at the end of the month (default: the company's terms)",
+    )
     p.add_argument("--sla-plan", default="")
     p.add_argument("--language", choices=["it", "en"], default="it")
     p.add_argument("--notes", default="")

@@ -302,3 +302,78 @@ def test_contracts_and_catalog_from_the_command_line(
         (1, "300.000000", "2026-02-15"),
         (1, "330.000000", "2026-04-01"),
     ]
+
+
+def test_custom_number_format_and_the_status_flow(
+    tmp_path: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    setup_clients(
+        tmp_path,
+        capsys,
+        sqlite_url,
+        "name;vat_number;address;postal_code;city;province;sdi_code\n"
+        "Hotel Bellavista;05566778899;Lungomare 21;80122;Napoli;NA;T04ZHR3\n",
+    )
+    code, _, err = cli(capsys, "--database", sqlite_url, "company", "set", "--number-format", "{year}")
+    assert code == 1 and "{seq}" in err
+    assert (
+        cli(
+            capsys,
+            "--database",
+            sqlite_url,
+            "company",
+            "set",
+            "--number-format",
+            "FT{seq:05d}-{year}",
+            "--payment-days",
+            "30",
+            "--payment-end-of-month",
+            "yes",
+        )[0]
+        == 0
+    )
+    assert (
+        cli(
+            capsys,
+            "--database",
+            sqlite_url,
+            "contracts",
+            "add",
+            "--client",
+            "Hotel Bellavista",
+            "--code",
+            "K1",
+            "--start",
+            "2026-10-01",
+            "--line",
+            "MONITORING:1:100",
+        )[0]
+        == 0
+    )
+    assert cli(capsys, "--database", sqlite_url, "invoices", "run", "--month", "2026-11")[0] == 0
+    code, out, _ = cli(
+        capsys,
+        "--database",
+        sqlite_url,
+        "invoices",
+        "issue",
+        "--month",
+        "2026-11",
+        "--date",
+        "2026-11-05",
+        "--json",
+    )
+    assert [x["number"] for x in json.loads(out)["issued"]] == ["FT00001-2026", "FT00002-2026"]
+    code, _, err = cli(capsys, "--database", sqlite_url, "invoices", "run", "--month", "2026-12")
+    code, _, err = cli(
+        capsys, "--database", sqlite_url, "invoices", "issue", "--month", "2026-12", "--date", "2026-11-04"
+    )
+    assert code == 1 and "numbers must follow the dates" in err
+    assert cli(capsys, "--database", sqlite_url, "invoices", "mark-sent", "FT00001-2026")[0] == 0
+    code, out, _ = cli(capsys, "--database", sqlite_url, "invoices", "list", "--json")
+    rows = {r["number"]: r for r in json.loads(out)["invoices"]}
+    # The company's terms (30 days, end of month) apply: 31 December (overdue once the clock passes it).
+    assert rows["FT00001-2026"]["due_date"] == "2026-12-31"
+    assert rows["FT00001-2026"]["status"] in {"sent", "overdue"}
+    assert rows["FT00002-2026"]["status"] in {"issued", "overdue"}
+    assert [r["status"] for r in rows.values() if r["number"] is None] == ["draft"]

@@ -36,8 +36,8 @@ def create_contract(
     end: date | None = None,
     period: BillingPeriod = BillingPeriod.MONTHLY,
     billing_day: int = 1,
-    payment_days: int = 30,
-    payment_end_of_month: bool = False,
+    payment_days: int | None = None,  # None: the company's default payment terms
+    payment_end_of_month: bool | None = None,
     sla_plan: str = "",
     language: str = "it",
     notes: str = "",
@@ -48,6 +48,13 @@ def create_contract(
         raise ValidationError.single("billing_day", "the billing day is a day of the month (1–31)")
     if language not in {"it", "en"}:
         raise ValidationError.single("language", "invoices are in Italian (it) or English (en)")
+    if payment_days is None or payment_end_of_month is None:
+        from msp_console.services.billing.company import load_profile
+
+        profile = load_profile(session)
+        payment_days = profile.payment_days if payment_days is None else payment_days
+        if payment_end_of_month is None:
+            payment_end_of_month = profile.payment_end_of_month
     contract = Contract(
         client_id=client.id,
         code=code,
