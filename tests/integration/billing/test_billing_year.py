@@ -18,7 +18,7 @@ from msp_console.domain.billing.wording import money
 from msp_console.domain.money import round_cents
 from msp_console.services.billing.catalog import find_service
 from msp_console.services.billing.contracts import LineSpec, change_line, create_contract
-from msp_console.services.billing.documents import PARALLEL_FROM, write_pdfs
+from msp_console.services.billing.documents import PARALLEL_FROM, write_fatturapa, write_pdfs
 from msp_console.services.billing.issuing import drafts_of_month, issue
 from msp_console.services.billing.ledger import credit_note, list_invoices
 from msp_console.services.billing.run import run_month
@@ -70,7 +70,9 @@ class Plan:
         return sum((t + half_up(t * rate / 100) for rate, t in by_rate.items()), Fraction(0))
 
 
-def test_a_year_of_fifty_contracts_to_the_cent(sqlite_billing_app: App, rng: random.Random) -> None:
+def test_a_year_of_fifty_contracts_to_the_cent(
+    sqlite_billing_app: App, rng: random.Random, tmp_path: Path
+) -> None:
     db = sqlite_billing_app.db
     plans: dict[int, Plan] = {}
     with db.transaction() as s:
@@ -140,6 +142,10 @@ def test_a_year_of_fifty_contracts_to_the_cent(sqlite_billing_app: App, rng: ran
         line2 = Fraction(second.lines[1].amount)
         assert Fraction(notes[1].total) == line2 + half_up(line2 * Fraction(second.lines[1].vat_rate) / 100)
     assert run_month(db, YEAR, 12) == []
+    # Every invoice and credit note of the year as FatturaPA: all valid against the XSD.
+    outcome = write_fatturapa(db, tmp_path / "xml")
+    assert not outcome.refused and len(outcome.written) == len(rows)
+    assert len({w.path.name for w in outcome.written}) == len(rows)
 
 
 def test_a_month_of_pdfs_in_worker_processes(sqlite_billing_app: App, tmp_path: Path) -> None:

@@ -90,3 +90,27 @@ def test_report_counts_what_was_recorded(billing_app: App, tmp_path: Path) -> No
     assert "Rapporto mensile del servizio" in text and "novembre 2026" in text
     assert "99.58%" in text and "28 / 30" in text and "Backup non eseguito" in text
     assert "srv01" in text and "pc-segreteria" in text
+
+
+def test_without_monitoring_and_interventions_it_says_not_available(
+    sqlite_billing_app: App, tmp_path: Path
+) -> None:
+    db = sqlite_billing_app.db
+    with db.transaction() as s:
+        client = add_client(s, "Studio Neri", 8)
+        s.add(Machine(client_id=client.id, name="pc1", kind="workstation"))
+    # An installation without those features: their tables do not exist.
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        for (name,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'").all():
+            if name in {"check", "check_status", "state_event", "intervention", "session_log", "call_log"}:
+                conn.exec_driver_sql(f'DROP TABLE "{name}"')
+        conn.commit()
+    report = gather(db, "Studio Neri", 2026, 11)
+    assert report.machines[0].checks is None and report.sessions is None and report.interventions is None
+    text = (
+        PdfReader(write_service_report(db, "Studio Neri", (2026, 11), tmp_path / "r.pdf"))
+        .pages[0]
+        .extract_text()
+    )
+    assert text.count("non ancora disponibile") >= 6 and "pc1" in text
