@@ -15,6 +15,8 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from msp_console.redaction import register_secret
+
 SERVICE = "msp-console"
 _REF = re.compile(r"^[A-Za-z][\w.-]*(:[\w.@-]+)+$")
 log = logging.getLogger(__name__)
@@ -80,6 +82,7 @@ def _refused(action: str, ref: str, exc: Exception) -> KeyringUnavailableError:
 
 def set_secret(ref: str, secret: str) -> None:
     _check_ref(ref)
+    register_secret(secret)  # from now on no log line can carry it
     _require_backend()
     try:
         keyring.set_password(SERVICE, ref, secret)
@@ -92,9 +95,11 @@ def get_secret(ref: str) -> str | None:
     _check_ref(ref)
     _require_backend()
     try:
-        return keyring.get_password(SERVICE, ref)
+        secret = keyring.get_password(SERVICE, ref)
     except keyring.errors.KeyringError as exc:
         raise _refused("read", ref, exc) from None
+    register_secret(secret)
+    return secret
 
 
 def delete_secret(ref: str) -> None:

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from msp_console import __version__
 from msp_console.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CommandError
 from msp_console.domain.errors import NotFoundError, ValidationError
+from msp_console.logs import FILE_ONLY, setup_logging
+from msp_console.redaction import redact, register_url_password
+from msp_console.settings import ENV_DATABASE_URL
 
 # Each feature module (with a `register(sub)` function) adds its name here; order is the order in
 # --help. Modules are imported only when a command line is parsed, so opening the window stays fast.
@@ -29,6 +34,7 @@ COMMAND_MODULES: list[str] = [
     "msp_console.cli.monitoring_commands",
     "msp_console.cli.billing_commands",
     "msp_console.cli.intervention_commands",
+    "msp_console.cli.backup_commands",
 ]
 
 
@@ -65,6 +71,8 @@ def _global_options(argv: Sequence[str]) -> argparse.Namespace | None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _global_options(argv) or build_parser().parse_args(argv)
+    log_file = setup_logging(verbose=bool(os.environ.get("MSP_CONSOLE_VERBOSE")))
+    register_url_password(getattr(args, "database", None) or os.environ.get(ENV_DATABASE_URL))
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
@@ -87,6 +95,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `msp-console tree | head` is fine
         sys.stderr.close()
         return EXIT_OK
+    except Exception as exc:  # a bug: the traceback goes to the log, the user gets one line
+        command = getattr(args, "command", None)
+        logging.getLogger("msp_console.cli").exception("unexpected error in %r", command, extra=FILE_ONLY)
+        what = redact(f"{type(exc).__name__}: {exc}".splitlines()[0])
+        print(f"msp-console: unexpected error ({what}); details in {log_file}", file=sys.stderr)
+        return EXIT_INPUT
 
 
 def gui_main() -> int:

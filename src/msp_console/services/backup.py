@@ -1,0 +1,250 @@
+"""Backups of the console's own SQLite database: online copy, integrity check, safe restore.
+
+The copy goes through SQLite's backup API (a consistent snapshot even while the app or the poller
+writes), never a file copy that could catch a half-written page or miss the WAL. A restore first
+checks the file (integrity, schema not newer than this version), keeps the current database aside
+under a timestamped name, then swaps the file in and upgrades an older schema.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from msp_console.db.engine import make_engine
+from msp_console.db.migrate import MIGRATIONS, upgrade
+
+
+class BackupError(RuntimeError):
+    """A backup or restore that was refused or failed; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    size: int
+    pages: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    database: Path
+    set_aside: Path | None
+    schema_before: str
+    schema_after: str
+
+
+def sqlite_path(url: str) -> Path:
+    """The file behind a SQLite URL; a BackupError with the pg_dump hint for PostgreSQL."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        raise BackupError(postgres_hint(url))
+    if not parsed.database or parsed.database == ":memory:":
+        raise BackupError("an in-memory database cannot be backed up")
+    return Path(parsed.database)
+
+
+def postgres_hint(url: str, out: str = "msp-console.dump", *, restore: bool = False) -> str:
+    """What to run instead: the pg_dump (or pg_restore) command line, never the password."""
+    u = make_url(url)
+    conn = []
+    if u.host:
+        conn.append(f"--host={u.host}")
+    if u.port:
+        conn.append(f"--port={u.port}")
+    if u.username:
+        conn.append(f"--username={u.username}")
+    db = u.database or "DATABASE"
+    if restore:
+        cmd = ["pg_restore", "--clean", "--if-exists", *conn, f"--dbname={db}", out]
+        what = "restore a PostgreSQL dump"
+    else:
+        cmd = ["pg_dump", "--format=custom", f"--file={out}", *conn, db]
+        what = "back up a PostgreSQL database"
+    return (
+        f"MSP Console backs up its embedded SQLite database only; to {what} use the PostgreSQL tools:\n"
+        f"  {shlex.join(cmd)}\n"
+        "(they ask for the password, or read it from ~/.pgpass or PGPASSFILE; "
+        "`msp-console backups status` warns when no recent dump is found)"
+    )
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """'PRAGMA integrity_check' on a file: [] when sound, else what SQLite found wrong."""
+    if not path.is_file():
+        return [f"{path} does not exist"]
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
+
+
+def _copy_online(source: Path, target: Path, *, read_only: bool) -> int:
+    """SQLite backup API from source to target (a fresh file), as a standalone rollback-journal file.
+
+    The live database is opened normally (it may be in WAL mode, being written); a file the user
+    hands us to restore is opened read-only so checking it never changes it.
+    """
+    src = (
+        sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+        if read_only
+        else sqlite3.connect(source, timeout=30)
+    )
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst, pages=1024)
+        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+        return int(dst.execute("PRAGMA page_count").fetchone()[0])
+    finally:
+        dst.close()
+        src.close()
+
+
+def _temp_beside(path: Path, tag: str) -> Path:
+    return path.with_name(f".{path.name}.{tag}-{os.getpid()}.tmp")
+
+
+def backup_sqlite(url: str, dest: Path) -> BackupResult:
+    """Online backup of the database at ``url`` into ``dest`` (replaced atomically when it is sound)."""
+    source = sqlite_path(url)
+    if not source.is_file():
+        raise BackupError(f"there is no database at {source} to back up")
+    dest = Path(dest)
+    if dest.resolve() == source.resolve():
+        raise BackupError("the backup file cannot be the live database itself")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _temp_beside(dest, "backup")
+    tmp.unlink(missing_ok=True)
+    try:
+        try:
+            pages = _copy_online(source, tmp, read_only=False)
+        except sqlite3.DatabaseError as exc:
+            raise BackupError(f"cannot read {source}: {exc}") from exc
+        problems = integrity_problems(tmp)
+        if problems:
+            raise BackupError(
+                f"the copy of {source} fails the integrity check ({'; '.join(problems[:3])}): "
+                "the live database is damaged; restore an earlier backup"
+            )
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return BackupResult(dest, dest.stat().st_size, pages)
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this version of the app knows (not only the heads)."""
+    from alembic.script import ScriptDirectory
+
+    return {s.revision for s in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
+
+
+def schema_of(path: Path) -> set[str]:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return {str(r[0]) for r in conn.execute("SELECT version_num FROM alembic_version")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"{path} is not an MSP Console database (no schema version: {exc})") from exc
+
+
+def check_restorable(path: Path) -> set[str]:
+    """Refuses a damaged file, a foreign file, or one written by a newer version; returns its schema."""
+    path = Path(path)
+    problems = integrity_problems(path)
+    if problems:
+        raise BackupError(
+            f"{path} fails the integrity check ({'; '.join(problems[:3])}): nothing was changed"
+        )
+    revisions = schema_of(path)
+    if not revisions:
+        raise BackupError(f"{path} has an empty schema version: it is not an MSP Console backup")
+    unknown = sorted(revisions - known_revisions())
+    if unknown:
+        from msp_console import __version__
+
+        raise BackupError(
+            f"{path} comes from a newer version of MSP Console (schema {', '.join(unknown)} is unknown "
+            f"to version {__version__}): update MSP Console, then restore it. Nothing was changed."
+        )
+    return revisions
+
+
+def _lock_out_others(live: Path) -> None:
+    """Refuse while the app or the poller has the database open (they would keep writing to it)."""
+    if not live.exists():
+        return
+    conn = sqlite3.connect(live, timeout=2)
+    try:
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.rollback()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise BackupError(
+                f"{live} is in use: close MSP Console and stop the poller, then restore again"
+            ) from exc
+    except sqlite3.DatabaseError:
+        pass  # damaged beyond opening: exactly what a restore is for
+    finally:
+        conn.close()
+
+
+def _set_aside(live: Path, stamp: str) -> Path | None:
+    """Renames the database and its -wal/-shm together, so the kept copy stays consistent."""
+    if not live.exists():
+        return None
+    aside = live.with_name(f"{live.stem}.before-restore-{stamp}{live.suffix}")
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        part = Path(f"{live}{suffix}")
+        if part.exists():
+            os.replace(part, Path(f"{aside}{suffix}"))
+    return aside
+
+
+def restore_sqlite(url: str, source: Path, *, now: datetime | None = None) -> RestoreResult:
+    """Replaces the database at ``url`` by the backup ``source`` (checked first; the old one kept aside)."""
+    live = sqlite_path(url)
+    source = Path(source)
+    if not source.is_file():
+        raise BackupError(f"{source} does not exist")
+    live.parent.mkdir(parents=True, exist_ok=True)
+    staged = _temp_beside(live, "restore")
+    staged.unlink(missing_ok=True)
+    try:
+        try:
+            _copy_online(source, staged, read_only=True)  # also reads a backup that is itself in WAL mode
+        except sqlite3.DatabaseError as exc:
+            raise BackupError(
+                f"{source} is not a readable SQLite database ({exc}): nothing was changed"
+            ) from exc
+        before = check_restorable(staged)
+        _lock_out_others(live)
+        stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+        aside = _set_aside(live, stamp)
+        os.replace(staged, live)
+    finally:
+        staged.unlink(missing_ok=True)
+    engine = make_engine(url)
+    try:
+        _, after = upgrade(engine)
+    except Exception as exc:
+        raise BackupError(
+            f"the backup was restored but its schema could not be upgraded ({exc}); "
+            f"the previous database is kept as {aside}"
+        ) from exc
+    finally:
+        engine.dispose()
+    return RestoreResult(live, aside, "+".join(sorted(before)), after)
