@@ -41,7 +41,7 @@ def due_date(issue: date, days: int, end_of_month: bool) -> date:
     return due
 
 
-def _lock_counter(session: Session, year: int) -> InvoiceCounter:
+def lock_counter(session: Session, year: int) -> InvoiceCounter:
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     session.execute(
@@ -68,7 +68,7 @@ def check_ready(session: Session, invoice: Invoice) -> list[FieldError]:
 
 def assign_number(session: Session, invoice: Invoice, issue_date: date) -> None:
     """Numbers `invoice` (already locked, draft) inside the caller's transaction."""
-    counter = _lock_counter(session, issue_date.year)
+    counter = lock_counter(session, issue_date.year)
     if counter.last_date is not None and issue_date < counter.last_date:
         raise ValidationError.single(
             "date",
@@ -123,7 +123,7 @@ def issue(db: Database, invoice_ids: list[int], issue_date: date) -> list[Issued
     issued: list[Issued] = []
     for chunk_start in range(0, len(invoice_ids), ISSUE_CHUNK):
         with db.transaction() as session:
-            _lock_counter(session, issue_date.year)  # the write lock comes first
+            lock_counter(session, issue_date.year)  # the write lock comes first
             for invoice_id in invoice_ids[chunk_start : chunk_start + ISSUE_CHUNK]:
                 invoice = session.get(
                     Invoice,

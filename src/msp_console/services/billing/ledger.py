@@ -14,7 +14,7 @@ from msp_console.domain.billing.amounts import TaxedAmount, vat_summary
 from msp_console.domain.billing.periods import add_months
 from msp_console.domain.errors import NotFoundError, ValidationError
 from msp_console.domain.money import ZERO
-from msp_console.services.billing.issuing import _lock_counter, assign_number
+from msp_console.services.billing.issuing import assign_number, lock_counter
 from msp_console.services.database import Database
 
 
@@ -112,7 +112,7 @@ def credit_note(
     if not reason.strip():
         raise ValidationError.single("reason", "a credit note needs a reason (it is printed on it)")
     with db.transaction() as session:
-        _lock_counter(session, issue_date.year)
+        lock_counter(session, issue_date.year)
         original = find_by_number(session, number)
         if original.kind != "TD01" or original.status == "draft":
             raise ValidationError.single("number", f"{number} is not an issued invoice")
