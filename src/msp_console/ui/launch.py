@@ -122,7 +122,9 @@ def render_screenshot(args: argparse.Namespace, out: Path, width: int, height: i
                 raise CommandError(f"--select {select!r}: no such client or machine")
         elif window.tree.current_ref() is None and window.model.rowCount() > 0:
             window.tree.select_source(window.model.index(0, 0))  # a card on show, not an empty pane
-        window.tree.view.setFocus()
+        view = window.tree.view
+        view.setFocus()
+        view.scrollTo(view.currentIndex(), view.ScrollHint.PositionAtTop)  # selection + its rows
         for _ in range(5):
             qapp.processEvents()
         pixmap = window.grab()
