@@ -29,6 +29,7 @@ class SnmpServer:
     base: Path
     port: int = 0
     proc: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+    _log_offset: int = 0
 
     def start(self) -> SnmpServer:
         binary = need_binary("/usr/sbin/snmpd", "snmpd")
@@ -42,7 +43,9 @@ class SnmpServer:
             f"rouser {V3_USER} priv\n"
         )
         env = {**os.environ, "MIBS": "", "SNMP_PERSISTENT_DIR": str(self.base / "persist")}
-        log = (self.base / "snmpd.log").open("ab")
+        log_path = self.base / "snmpd.log"
+        self._log_offset = log_path.stat().st_size if log_path.exists() else 0
+        log = log_path.open("ab")
         self.proc = subprocess.Popen(
             [
                 binary,
@@ -65,7 +68,10 @@ class SnmpServer:
 
     def _wait_ready(self) -> None:
         for _ in range(100):
-            if "NET-SNMP version" in (self.base / "snmpd.log").read_text(errors="replace"):
+            if (
+                "NET-SNMP version"
+                in (self.base / "snmpd.log").read_text(errors="replace")[self._log_offset :]
+            ):
                 return
             if self.proc is not None and self.proc.poll() is not None:
                 raise RuntimeError("snmpd exited: " + (self.base / "snmpd.log").read_text()[-1000:])

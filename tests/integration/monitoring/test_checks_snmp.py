@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+
 from msp_console.domain.health import HealthState
 from msp_console.monitoring.checks import CheckContext, run_check
 from msp_console.monitoring.model import CheckSpec, CheckType
 from tests.support.snmpd import V3_AUTH, V3_PRIV, V3_USER, SnmpServer
+
+_ids = itertools.count(100)
 
 
 def snmp(
@@ -15,10 +19,11 @@ def snmp(
     crit: str = "",
     ref: str = "",
     timeout: float = 3.0,
+    check_id: int | None = None,
     **params: str,
 ):
     spec = CheckSpec(
-        7,
+        check_id or next(_ids),  # the last uptime is remembered per check: one id per call
         1,
         CheckType.SNMP,
         "127.0.0.1",
@@ -38,7 +43,7 @@ def test_uptime_and_reboot_detection(snmpd: SnmpServer) -> None:
     assert ok.metrics[0].name == "uptime_s" and uptime >= 0
     # The engine hands the last stored uptime back: a lower one now means the device restarted.
     ctx = CheckContext(last_metrics=lambda check_id: {"uptime_s": 86400.0 * 30} if check_id == 7 else {})
-    rebooted = snmp(snmpd, ctx)
+    rebooted = snmp(snmpd, ctx, check_id=7)
     assert rebooted.state is HealthState.WARNING and "rebooted" in rebooted.output
     via_param = snmp(snmpd, last_uptime="999999")
     assert via_param.state is HealthState.WARNING

@@ -12,7 +12,6 @@ last metrics or param ``last_uptime`` in seconds). Numeric OIDs only: Debian shi
 
 from __future__ import annotations
 
-import asyncio
 import re
 import threading
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 from msp_console.domain.health import HealthState
 from msp_console.monitoring.checks.context import CheckContext
 from msp_console.monitoring.checks.runtime import Verdicts, current_deadline, int_param, metric, thresholds
+from msp_console.monitoring.checks.snmp_loop import SNMP_LOOP
 from msp_console.monitoring.model import CheckOutcome, CheckSpec, Metric
 
 SYS_UPTIME = "1.3.6.1.2.1.1.3.0"
@@ -73,20 +73,14 @@ def _auth(spec: CheckSpec, ctx: CheckContext) -> Any:
     )
 
 
-async def _get(spec: CheckSpec, ctx: CheckContext, oid: str, timeout: float) -> Any:
+async def _get(engine: Any, spec: CheckSpec, auth: Any, oid: str, timeout: float) -> Any:
     from pysnmp.hlapi.v3arch import asyncio as hl
 
-    engine = hl.SnmpEngine()
-    try:
-        port = int_param(spec, "port", 161)
-        target = await hl.UdpTransportTarget.create(
-            (spec.host, port), timeout=max(0.2, timeout / 2), retries=1
-        )
-        error, status, _index, binds = await hl.get_cmd(
-            engine, _auth(spec, ctx), target, hl.ContextData(), hl.ObjectType(hl.ObjectIdentity(oid))
-        )
-    finally:
-        engine.close_dispatcher()
+    port = int_param(spec, "port", 161)
+    target = await hl.UdpTransportTarget.create((spec.host, port), timeout=max(0.2, timeout / 2), retries=1)
+    error, status, _index, binds = await hl.get_cmd(
+        engine, auth, target, hl.ContextData(), hl.ObjectType(hl.ObjectIdentity(oid))
+    )
     if error:
         raise SnmpError(f"{spec.host}: {error}")
     if status:
@@ -98,9 +92,9 @@ async def _get(spec: CheckSpec, ctx: CheckContext, oid: str, timeout: float) -> 
 
 
 def _fetch(spec: CheckSpec, ctx: CheckContext, oid: str) -> Any:
-    deadline = current_deadline(spec)
-    budget = deadline.remaining()
-    return asyncio.run(asyncio.wait_for(_get(spec, ctx, oid, budget), timeout=budget))
+    auth = _auth(spec, ctx)  # here, not on the loop: reading the keyring may block
+    budget = current_deadline(spec).remaining()
+    return SNMP_LOOP.run(lambda engine: _get(engine, spec, auth, oid, budget), budget)
 
 
 def run(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
