@@ -43,6 +43,7 @@ class InvoiceDocument:
     credited_date: date | None = None
     reason: str = ""
     sdi_progressive: str = ""
+    draft: bool = False  # a preview before issuing: no number yet, printed with a watermark
 
     @property
     def is_credit_note(self) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -344,6 +345,22 @@ def _numbered_canvas(doc: InvoiceDocument) -> type[Canvas]:
     return NumberedCanvas
 
 
+def _watermark(text: str) -> Callable[[Canvas, Any], None]:
+    """A large pale word across each page, drawn before the content so the text stays readable."""
+    regular, _ = register_fonts()
+
+    def draw(canvas: Canvas, _doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(regular, 110)
+        canvas.setFillColor(colors.HexColor("#E4E9EF"))
+        canvas.translate(A4[0] / 2, A4[1] / 2)
+        canvas.rotate(40)
+        canvas.drawCentredString(0, -40, text)
+        canvas.restoreState()
+
+    return draw
+
+
 def render_invoice_pdf(doc: InvoiceDocument) -> bytes:
     st = _styles()
     out = io.BytesIO()
@@ -373,5 +390,11 @@ def render_invoice_pdf(doc: InvoiceDocument) -> bytes:
         Spacer(1, 5 * mm),
         _p(_footer_text(doc), st.small),
     ]
-    template.build(story, canvasmaker=_numbered_canvas(doc))
+    if doc.draft:
+        watermark = _watermark(lb["draft"])
+        template.build(
+            story, onFirstPage=watermark, onLaterPages=watermark, canvasmaker=_numbered_canvas(doc)
+        )
+    else:
+        template.build(story, canvasmaker=_numbered_canvas(doc))
     return out.getvalue()

@@ -26,6 +26,11 @@ def register(isub: Any, sub: Any, with_app: Callable[..., Any], month: Callable[
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=with_app(_xml))
 
+    p = isub.add_parser("preview", help="print a draft as it will look (marked BOZZA/DRAFT, no number)")
+    p.add_argument("id", type=int)
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.set_defaults(handler=with_app(_preview))
+
     p = sub.add_parser("report", help="the monthly service report of a client (PDF)")
     p.add_argument("--client", required=True, metavar="NAME")
     p.add_argument("--month", type=month, required=True, metavar="YYYY-MM")
@@ -72,6 +77,15 @@ def _xml(app: App, args: argparse.Namespace) -> int:
     if outcome.refused:
         details = "\n".join(f"  {number}: {e}" for number, errs in outcome.refused.items() for e in errs)
         raise CommandError(f"{len(outcome.refused)} invoice(s) not written, the XML is not valid:\n{details}")
+    return 0
+
+
+def _preview(app: App, args: argparse.Namespace) -> int:
+    from msp_console.fileio import atomic_write_bytes
+    from msp_console.services.billing.documents import draft_preview_pdf
+
+    atomic_write_bytes(args.out, draft_preview_pdf(app.db, args.id))
+    print(f"wrote the preview of draft {args.id} to {args.out}")
     return 0
 
 

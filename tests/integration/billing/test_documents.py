@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from datetime import date
@@ -191,3 +192,19 @@ def test_the_logo_is_printed_in_the_letterhead(issued: App, tmp_path: Path) -> N
     page = PdfReader(written[0].path).pages[0]
     assert len(page.images) == 1
     assert "CREDIT NOTE" in page.extract_text()  # the client's language is kept on the credit note
+
+
+def test_a_draft_previews_with_a_watermark_and_no_number(sqlite_billing_app: App) -> None:
+    from msp_console.services.billing.documents import draft_preview_pdf
+
+    db = sqlite_billing_app.db
+    with db.transaction() as s:
+        service = find_service(s, "MONITORING")
+        assert service is not None
+        client = add_client(s, "Cliente Bozza", 9)
+        create_contract(s, client, "B-1", date(2026, 11, 1), [LineSpec(service, Decimal(1), Decimal("100"))])
+    draft = run_month(db, 2026, 11)[0]
+    text = PdfReader(io.BytesIO(draft_preview_pdf(db, draft.invoice_id))).pages[0].extract_text()
+    assert "BOZZA" in text and "(bozza)" in text and "€ 122,00" in text and "Cliente Bozza" in text
+    with db.read() as s:
+        assert s.get(Invoice, draft.invoice_id).status == "draft"  # type: ignore[union-attr]

@@ -14,19 +14,38 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from msp_console.billing.document import DocLine, InvoiceDocument
-from msp_console.db.models import Contract, Invoice
+from msp_console.billing.labels import labels
+from msp_console.db.models import Client, Contract, Invoice
 from msp_console.domain.billing.amounts import TaxedAmount, effective_unit_price, vat_summary
 from msp_console.domain.billing.periods import Proration, add_months
 from msp_console.domain.errors import FieldError, NotFoundError, ValidationError
 from msp_console.fileio import atomic_write_bytes
+from msp_console.services.billing.company import load_profile
+from msp_console.services.billing.issuing import due_date
+from msp_console.services.billing.parties import customer_snapshot, supplier_snapshot
 from msp_console.services.database import Database
 
 PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
 
 
-def to_document(invoice: Invoice, contract: Contract | None, credited: Invoice | None) -> InvoiceDocument:
-    if invoice.number is None or invoice.issue_date is None or invoice.customer is None:
+def to_document(
+    invoice: Invoice, contract: Contract | None, credited: Invoice | None, preview: Session | None = None
+) -> InvoiceDocument:
+    """The read model of an issued invoice; with `preview` (a session), of a draft as it would print."""
+    draft = invoice.status == "draft"
+    if draft and preview is None:
         raise ValidationError.single("invoice", f"draft {invoice.id} has no number yet: issue it first")
+    supplier, customer = invoice.supplier, invoice.customer
+    number, issued_on, due = invoice.number, invoice.issue_date, invoice.due_date
+    if draft and preview is not None:
+        client = preview.get(Client, invoice.client_id)
+        assert client is not None
+        supplier, _ = supplier_snapshot(load_profile(preview))
+        customer, _ = customer_snapshot(client)
+        number = labels(invoice.language)["draft_number"]
+        issued_on = invoice.planned_date
+        due = due_date(issued_on, invoice.payment_days, invoice.payment_end_of_month)
+    assert number is not None and issued_on is not None and customer is not None
     lines = tuple(
         DocLine(
             line.position,
@@ -46,13 +65,13 @@ def to_document(invoice: Invoice, contract: Contract | None, credited: Invoice |
     return InvoiceDocument(
         invoice_id=invoice.id,
         kind=invoice.kind,
-        number=invoice.number,
-        issue_date=invoice.issue_date,
-        due_date=invoice.due_date,
+        number=number,
+        issue_date=issued_on,
+        due_date=due,
         language=invoice.language,
         currency=invoice.currency,
-        supplier=dict(invoice.supplier or {}),
-        customer=dict(invoice.customer),
+        supplier=dict(supplier or {}),
+        customer=dict(customer),
         lines=lines,
         totals=totals,
         contract_code=contract.code if contract else "",
@@ -60,7 +79,22 @@ def to_document(invoice: Invoice, contract: Contract | None, credited: Invoice |
         credited_number=(credited.number or "") if credited else "",
         credited_date=credited.issue_date if credited else None,
         reason=invoice.reason,
+        draft=draft,
     )
+
+
+def draft_preview_pdf(db: Database, invoice_id: int) -> bytes:
+    """A draft printed as it will look once issued, marked BOZZA/DRAFT and without a number."""
+    from msp_console.billing.invoice_pdf import render_invoice_pdf
+
+    with db.read() as session:
+        invoice = session.get(Invoice, invoice_id, options=[selectinload(Invoice.lines)])
+        if invoice is None:
+            raise NotFoundError(f"no invoice with id {invoice_id}")
+        contract = session.get(Contract, invoice.contract_id) if invoice.contract_id else None
+        credited = session.get(Invoice, invoice.credited_invoice_id) if invoice.credited_invoice_id else None
+        doc = to_document(invoice, contract, credited, preview=session)
+    return render_invoice_pdf(doc)
 
 
 def load_documents(
