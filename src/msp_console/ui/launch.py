@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from msp_console.cli.common import EXIT_INPUT, EXIT_OK, CommandError, open_app
+from msp_console.cli.common import EXIT_DATABASE, EXIT_INPUT, EXIT_OK, CommandError, open_app
 from msp_console.fileio import atomic_write_bytes
 from msp_console.ui.ui_settings import APPLICATION, ORGANISATION
 
@@ -112,10 +112,21 @@ def render_screenshot(args: argparse.Namespace, out: Path, width: int, height: i
         window.resize(width, height)
         window.show()
         loop = QEventLoop()
+        failures: list[str] = []
         window.tree_loaded.connect(loop.quit)
-        QTimer.singleShot(30_000, loop.quit)
+        window.load_failed.connect(failures.append)
+        window.load_failed.connect(loop.quit)
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        timer.start(60_000)
         window.reload()
         loop.exec()
+        if failures:
+            raise CommandError(f"cannot read the tree: {failures[0]}", EXIT_DATABASE)
+        if not timer.isActive():
+            raise CommandError("the tree did not load within 60 s", EXIT_DATABASE)
+        timer.stop()
         select = getattr(args, "select", None)
         if select:
             if not _select(window, select):

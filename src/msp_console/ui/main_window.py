@@ -43,6 +43,7 @@ AUTO_EXPAND_LIMIT = 400  # machines; bigger trees open collapsed
 
 class MainWindow(QMainWindow):
     tree_loaded = Signal()
+    load_failed = Signal(str)  # the reason, in words
 
     def __init__(self, app: App, *, persist: bool = True):
         super().__init__()
@@ -198,6 +199,9 @@ class MainWindow(QMainWindow):
         self.tree_loaded.emit()
 
     def _load_failed(self, error: Exception) -> None:
+        self.load_failed.emit(str(error))
+        if not self.persist:  # a screenshot: no one is there to close a message box
+            return
         ask.report_error(
             self,
             self.tr("Cannot read the database"),

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from msp_console.ui.models.client_tree import ClientTreeModel, Column, NodeRef, Role
 from msp_console.ui.models.tree_filter import TreeFilterModel
+
+DEBOUNCE_ABOVE_ROWS = 2_000
 
 
 class ClientTreeView(QTreeView):
@@ -54,6 +56,10 @@ class TreePanel(QWidget):
         self.search.setObjectName("treeSearch")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search client, machine, address, tag… (Ctrl+F)"))
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(lambda: self._apply_search(self.search.text()))
         self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._focus_first_match)
         self.view = ClientTreeView()
@@ -115,12 +121,21 @@ class TreePanel(QWidget):
 
     # -- search ------------------------------------------------------------------------------
     def _search_changed(self, text: str) -> None:
+        """Small trees filter at each keystroke; big ones wait for a pause in the typing."""
+        if len(self.model.snapshot.clients) + self.model.snapshot.machine_count > DEBOUNCE_ABOVE_ROWS:
+            self._debounce.start()
+        else:
+            self._apply_search(text)
+
+    def _apply_search(self, text: str) -> None:
+        self._debounce.stop()
         self.proxy.set_search_text(text)
         if self.proxy.active:
             self.view.expandAll()
 
     def _focus_first_match(self) -> None:
         """Enter in the search box jumps to the first matching machine (else the first row)."""
+        self._apply_search(self.search.text())
         first = self._first_leaf(QModelIndex())
         if first.isValid():
             self.view.setCurrentIndex(first)
