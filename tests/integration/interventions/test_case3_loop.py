@@ -102,7 +102,10 @@ def test_the_whole_case3_loop_leaves_a_complete_timeline(world: World) -> None:
         ),
         now=rome(25, 10, 10),
     )
-    ivs.link_session(iid, machine_id=world.server_id, protocol="rdp", started=rome(26, 9), ended=rome(26, 10))
+    sid = ivs.link_session(iid, machine_id=world.server_id, protocol="rdp", started=rome(26, 9))
+    running = [e.summary for e in ivs.timeline(iid) if e.kind == "session"]
+    assert running[-1] == "rdp session to srv-01"  # still running: no length yet
+    ivs.end_session(sid, ended=rome(26, 10), exit_code=0)
     appts.complete(second.id, now=rome(26, 10, 5))
     # 7. the follow-up says all is well → closed
     ok = calls.log(
@@ -137,6 +140,7 @@ def test_the_whole_case3_loop_leaves_a_complete_timeline(world: World) -> None:
         "ssh session to srv-01, 38 min, exit 0",
         "follow-up call scheduled for 2026-11-25 10:00",
         "still_broken — disk full again",
+        "rdp session to srv-01, 60 min, exit 0",
         "appointment done: Move the archive to the NAS",
         "all_ok",
     ):

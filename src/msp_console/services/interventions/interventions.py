@@ -177,14 +177,27 @@ class Interventions:
             s.flush()
             if intervention_id is not None:
                 iv = get_intervention(s, intervention_id, lock=True)
-                machine = s.get(Machine, machine_id) if machine_id else None
-                where = f" to {machine.name}" if machine else ""
-                took = f", {int((ended - started).total_seconds() // 60)} min" if ended else ""
-                code = f", exit {exit_code}" if exit_code is not None else ""
-                add_event(s, iv, started, "session", f"{protocol} session{where}{took}{code}", ref_id=row.id)
+                add_event(s, iv, started, "session", _session_summary(s, row), ref_id=row.id)
                 if iv.state in (S.SCHEDULED.value, S.CONTACTED.value, S.OPEN.value, S.REOPENED.value):
                     move(s, iv, S.IN_PROGRESS, started, load_settings(s), "remote session started")
             return row.id
+
+    def end_session(self, session_id: int, *, ended: datetime, exit_code: int | None = None) -> None:
+        """The launcher calls this when the remote tool exits; the timeline line is completed."""
+        with self.db.transaction() as s:
+            row = s.get(SessionLog, session_id)
+            if row is None:
+                raise NotFoundError(f"session {session_id} not found")
+            if ended < row.started_at:
+                raise ValidationError.single("ended", "the session ends before it starts")
+            row.ended_at, row.exit_code = ended, exit_code
+            event = s.scalar(
+                select(InterventionEvent).where(
+                    InterventionEvent.kind == "session", InterventionEvent.ref_id == session_id
+                )
+            )
+            if event is not None:
+                event.summary = _session_summary(s, row)
 
     def problem_returned(
         self, client_id: int, machine_id: int | None, check_ref: str, now: datetime | None = None
@@ -310,6 +323,14 @@ class Interventions:
         """Business hours, reopen window, follow-up delay, reminders (validated, all or nothing)."""
         with self.db.transaction() as s:
             return save_settings(s, **changes)
+
+
+def _session_summary(s: Session, row: SessionLog) -> str:
+    machine = s.get(Machine, row.machine_id) if row.machine_id else None
+    where = f" to {machine.name}" if machine else ""
+    took = f", {int((row.ended_at - row.started_at).total_seconds() // 60)} min" if row.ended_at else ""
+    code = f", exit {row.exit_code}" if row.exit_code is not None else ""
+    return f"{row.protocol} session{where}{took}{code}"
 
 
 def require_intervention(s: Session, intervention_id: int) -> Intervention:
