@@ -99,6 +99,8 @@ def test_https_expiring_wrong_name_and_unknown_ca_are_critical(tls_sites: TlsSit
     assert "certificate is for another name" in wrong.output and "www.example.invalid" in wrong.output
     unknown_ca = check(CheckType.HTTP, "127.0.0.1", url=https(tls_sites.valid))
     assert unknown_ca.state is HealthState.CRITICAL and "issuer is not trusted" in unknown_ca.output
+    no_ca = check(CheckType.HTTP, "127.0.0.1", url=https(tls_sites.valid), ca_file="/nonexistent/ca.pem")
+    assert no_ca.state is HealthState.UNKNOWN and "cannot read ca_file /nonexistent/ca.pem" in no_ca.output
     unverified = check(CheckType.HTTP, "127.0.0.1", url=https(tls_sites.wrong_name), verify="no")
     assert unverified.state is HealthState.OK and "expires in 200 days" in unverified.output
 

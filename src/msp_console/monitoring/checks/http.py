@@ -12,7 +12,9 @@ timeout from one deadline, and read only as much body as needed — with no extr
 from __future__ import annotations
 
 import contextlib
+import functools
 import http.client
+import os
 import socket
 import ssl
 import time
@@ -71,6 +73,16 @@ def _shutdown(sock: socket.socket) -> None:
 
 
 def _tls_context(verify: bool, ca_file: str) -> ssl.SSLContext:
+    """Contexts are cached: loading the system CA store costs ~10 ms of CPU per check otherwise."""
+    try:
+        mtime = os.stat(ca_file).st_mtime_ns if ca_file else 0
+    except OSError as exc:
+        raise ValueError(f"cannot read ca_file {ca_file}: {exc.strerror}") from None
+    return _cached_context(verify, ca_file, mtime)
+
+
+@functools.lru_cache(maxsize=32)
+def _cached_context(verify: bool, ca_file: str, mtime_ns: int) -> ssl.SSLContext:
     if not verify:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
         ctx.check_hostname = False

@@ -1,0 +1,1 @@
+"""Remote sessions: connection profiles, keyring credentials, per-OS launchers, SSH tunnels, audit."""
