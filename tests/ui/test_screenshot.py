@@ -79,3 +79,26 @@ def test_gui_opens_on_the_database_and_exits_cleanly(qapp, sqlite_url: str, monk
     )
     assert run_gui(args) == 0
     assert seen == ["SRV-01"]
+
+
+def test_without_a_screen_the_gui_says_so_instead_of_aborting(sqlite_url: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from msp_console.cli import main; sys.exit(main(sys.argv[1:]))",
+            "--database",
+            sqlite_url,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "DISPLAY is not set" in done.stderr and "screenshot" in done.stderr

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from msp_console.cli.common import EXIT_DATABASE, EXIT_INPUT, EXIT_OK, CommandError, open_app
+from msp_console.cli.common import EXIT_DATABASE, EXIT_INPUT, EXIT_OK, EXIT_USAGE, CommandError, open_app
 from msp_console.fileio import atomic_write_bytes
 from msp_console.ui.ui_settings import APPLICATION, ORGANISATION
 
@@ -66,7 +66,22 @@ def _open_window(args: argparse.Namespace, *, persist: bool = True) -> tuple[App
     return app, MainWindow(app, persist=persist)
 
 
+def _no_screen() -> bool:
+    """On Linux without X11/Wayland (and no platform chosen) Qt would abort; say so instead."""
+    return (
+        sys.platform.startswith("linux")
+        and QApplication.instance() is None
+        and not any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"))
+    )
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    if _no_screen():
+        raise CommandError(
+            "no screen to open the window on (DISPLAY is not set). Run it in a desktop session, "
+            "or render the window with `msp-console screenshot OUT.png`.",
+            EXIT_USAGE,
+        )
     qapp = _qapplication(sys.argv[:1])
     _install_language(qapp, getattr(args, "language", None))
     app, window = _open_window(args)
