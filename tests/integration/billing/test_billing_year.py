@@ -19,7 +19,7 @@ from msp_console.domain.money import round_cents
 from msp_console.services.billing.catalog import find_service
 from msp_console.services.billing.contracts import LineSpec, change_line, create_contract
 from msp_console.services.billing.documents import PARALLEL_FROM, write_fatturapa, write_pdfs
-from msp_console.services.billing.issuing import drafts_of_month, issue
+from msp_console.services.billing.issuing import ISSUE_CHUNK, drafts_of_month, issue
 from msp_console.services.billing.ledger import credit_note, list_invoices
 from msp_console.services.billing.run import run_month
 from tests.integration.billing.conftest import add_client
@@ -159,10 +159,22 @@ def test_a_month_of_pdfs_in_worker_processes(sqlite_billing_app: App, tmp_path: 
                 s, client, f"K-{n:02d}", date(YEAR, 11, 1), [LineSpec(service, Decimal(1), Decimal(100 + n))]
             )
     run_month(db, YEAR, 11)
+    steps: list[tuple[int, int]] = []
     with db.read() as s:
-        issue(db, drafts_of_month(s, YEAR, 11), date(YEAR, 11, 3))
-    written = write_pdfs(db, tmp_path, month=(YEAR, 11))
+        issue(
+            db,
+            drafts_of_month(s, YEAR, 11),
+            date(YEAR, 11, 3),
+            lambda done, total: steps.append((done, total)),
+        )
+    count = PARALLEL_FROM + 5
+    assert steps == [(min(k + ISSUE_CHUNK, count), count) for k in range(0, count, ISSUE_CHUNK)]
+    seen: list[tuple[int, int]] = []
+    written = write_pdfs(
+        db, tmp_path, month=(YEAR, 11), progress=lambda done, total: seen.append((done, total))
+    )
     assert len(written) == PARALLEL_FROM + 5
+    assert seen[-1] == (len(written), len(written)) and len(seen) == len(written)
     for item in written[::11]:
         text = PdfReader(item.path).pages[0].extract_text()
         n = int(item.number.split("/")[1]) - 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -135,21 +136,30 @@ class Written:
     path: Path
 
 
-def render_pdfs(docs: list[InvoiceDocument]) -> list[bytes]:
-    """Renders in worker processes when there are many (layout is CPU-bound, one core each)."""
+Progress = Callable[[int, int], None]  # (done, total), e.g. for the Billing panel's progress bar
+
+
+def render_pdfs(docs: list[InvoiceDocument]) -> Iterator[bytes]:
+    """Renders in worker processes when there are many (layout is CPU-bound, one core each);
+    yields the PDFs in the order of `docs` as they are ready."""
     from msp_console.billing.invoice_pdf import render_invoice_pdf
 
     workers = min(os.cpu_count() or 1, 8)
     if len(docs) < PARALLEL_FROM or workers < 2:
-        return [render_invoice_pdf(doc) for doc in docs]
+        yield from (render_invoice_pdf(doc) for doc in docs)
+        return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(render_invoice_pdf, docs, chunksize=max(1, len(docs) // (workers * 4))))
+        yield from pool.map(render_invoice_pdf, docs, chunksize=max(1, min(16, len(docs) // (workers * 4))))
 
 
 def write_pdfs(
-    db: Database, out_dir: Path, numbers: list[str] | None = None, month: tuple[int, int] | None = None
+    db: Database,
+    out_dir: Path,
+    numbers: list[str] | None = None,
+    month: tuple[int, int] | None = None,
+    progress: Progress | None = None,
 ) -> list[Written]:
     with db.read() as session:
         docs = load_documents(session, numbers, month)
@@ -158,6 +168,8 @@ def write_pdfs(
         path = Path(out_dir) / pdf_name(doc)
         atomic_write_bytes(path, data)
         written.append(Written(doc.number, path))
+        if progress is not None:
+            progress(len(written), len(docs))
     return written
 
 

@@ -7,6 +7,7 @@ takes the database write lock) so two technicians issuing at once are serialised
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -104,7 +105,12 @@ def drafts_of_month(session: Session, year: int, month: int) -> list[int]:
     )
 
 
-def issue(db: Database, invoice_ids: list[int], issue_date: date) -> list[Issued]:
+def issue(
+    db: Database,
+    invoice_ids: list[int],
+    issue_date: date,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Issued]:
     """Checks every draft first (nothing is issued if one is not ready), then numbers them in
     transactions of ISSUE_CHUNK: a crash leaves whole invoices issued and the rest drafts, never a gap."""
     with db.read() as session:
@@ -136,4 +142,6 @@ def issue(db: Database, invoice_ids: list[int], issue_date: date) -> list[Issued
                     continue  # issued meanwhile by someone else
                 assign_number(session, invoice, issue_date)
                 issued.append(Issued(invoice.id, invoice.number or "", issue_date, invoice.total))
+        if progress is not None:  # after the commit: what it reports is really issued
+            progress(min(chunk_start + ISSUE_CHUNK, len(invoice_ids)), len(invoice_ids))
     return issued
