@@ -208,3 +208,17 @@ def test_a_draft_previews_with_a_watermark_and_no_number(sqlite_billing_app: App
     assert "BOZZA" in text and "(bozza)" in text and "€ 122,00" in text and "Cliente Bozza" in text
     with db.read() as s:
         assert s.get(Invoice, draft.invoice_id).status == "draft"  # type: ignore[union-attr]
+
+
+def test_credit_notes_never_give_back_more_than_was_invoiced(issued: App) -> None:
+    import pytest as _pytest
+
+    from msp_console.domain.errors import ValidationError
+
+    # 2026/0001 = 605.25; its line 3 (62.67, N1) was already credited by 2026/0004.
+    rest = credit_note(issued.db, "2026/0001", "Storno del resto", date(2026, 11, 22))
+    assert rest.total == Decimal("542.58") and [x.position for x in rest.lines] == [1, 2]
+    with _pytest.raises(ValidationError, match="already fully credited"):
+        credit_note(issued.db, "2026/0001", "Ancora", date(2026, 11, 22))
+    with _pytest.raises(ValidationError, match="already credited"):
+        credit_note(issued.db, "2026/0003", "Riga", date(2026, 11, 22), [1, 1])

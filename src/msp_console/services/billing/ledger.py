@@ -97,12 +97,15 @@ def list_invoices(
 def credited_so_far(session: Session, invoice_id: int) -> dict[int, Decimal]:
     """Per line of an invoice, how much earlier credit notes already gave back."""
     rows = session.execute(
-        select(InvoiceLine.credited_line_id, func.sum(InvoiceLine.amount))
+        select(InvoiceLine.credited_line_id, InvoiceLine.amount)
         .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
         .where(Invoice.credited_invoice_id == invoice_id, Invoice.status != "draft")
-        .group_by(InvoiceLine.credited_line_id)
     )
-    return {line_id: Decimal(total) for line_id, total in rows if line_id is not None}
+    done: dict[int, Decimal] = {}
+    for line_id, amount in rows:  # summed in Decimal, not in SQL (SQLite would sum floats)
+        if line_id is not None:
+            done[line_id] = done.get(line_id, ZERO) + Decimal(amount)
+    return done
 
 
 def credit_note(
@@ -117,6 +120,8 @@ def credit_note(
         if original.kind != "TD01" or original.status == "draft":
             raise ValidationError.single("number", f"{number} is not an issued invoice")
         done = credited_so_far(session, original.id)
+        if positions and len(set(positions)) != len(positions):
+            raise ValidationError.single("line", "a line is already credited by this same note (given twice)")
         wanted = positions or [line.position for line in original.lines]
         by_position = {line.position: line for line in original.lines}
         lines: list[InvoiceLine] = []
