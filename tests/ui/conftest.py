@@ -1,8 +1,14 @@
-"""UI fixtures: a real SQLite database filled through Inventory, and the main window on it."""
+"""UI fixtures: a real SQLite database filled through Inventory, and the main window on it.
+
+The database is migrated and filled once per session, then copied for each test: every test
+gets its own file, without paying for the schema upgrade each time.
+"""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -12,9 +18,22 @@ from tests.ui.populate import populate
 pytestmark = pytest.mark.ui
 
 
+@pytest.fixture(scope="session")
+def _template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    path = tmp_path_factory.mktemp("ui-template") / "template.sqlite3"
+    app = App.open(f"sqlite:///{path}")
+    try:
+        ids = populate(app.inventory)
+    finally:
+        app.close()  # the last connection closing folds the WAL into the file
+    return path, ids
+
+
 @pytest.fixture
-def app(sqlite_url: str) -> Iterator[App]:
-    application = App.open(sqlite_url)
+def app(tmp_path: Path, _template: tuple[Path, dict[str, int]]) -> Iterator[App]:
+    path = tmp_path / "ui.sqlite3"
+    shutil.copyfile(_template[0], path)
+    application = App.open(f"sqlite:///{path}", upgrade_schema=False)
     try:
         yield application
     finally:
@@ -22,8 +41,8 @@ def app(sqlite_url: str) -> Iterator[App]:
 
 
 @pytest.fixture
-def ids(app: App) -> dict[str, int]:
-    return populate(app.inventory)
+def ids(app: App, _template: tuple[Path, dict[str, int]]) -> dict[str, int]:
+    return dict(_template[1])
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from msp_console.domain.health import HealthState
 from msp_console.services.tree import load_tree
 from msp_console.ui.models.client_tree import ClientTreeModel, Column, Role
 from msp_console.ui.models.tree_filter import TreeFilterModel
+from msp_console.ui.states import state_text
 
 pytestmark = pytest.mark.ui
 
@@ -49,13 +50,15 @@ def test_model_passes_qt_model_tester_through_reset_and_updates(qapp, app: App, 
 
 
 def test_rows_show_name_state_address_kind_and_roll_up_the_worst_state(qapp, app: App, ids) -> None:  # type: ignore[no-untyped-def]
+    snapshot = _snapshot(app)
     model = ClientTreeModel()
-    model.set_snapshot(_snapshot(app))
+    model.set_snapshot(snapshot)
     hotel = model.index_for("client", ids["bellavista"])
     srv = model.index_for("machine", ids["srv"])
     assert srv.parent() == hotel
     row = [srv.siblingAtColumn(c).data() for c in Column]
-    assert row == ["SRV-01", "Unknown", "127.0.10.2", "Server"]
+    never_polled = next(m.state for c in snapshot.clients for m in c.all_machines() if m.id == ids["srv"])
+    assert row == ["SRV-01", state_text(never_polled), "127.0.10.2", "Server"]
     assert srv.siblingAtColumn(Column.STATE).data(Qt.ItemDataRole.DecorationRole) is not None
 
     changed = []
