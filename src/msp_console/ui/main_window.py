@@ -10,7 +10,6 @@ from PySide6.QtCore import QByteArray, QLocale, QModelIndex, QPoint, Qt, QUrl, S
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -21,12 +20,11 @@ from PySide6.QtWidgets import (
 
 from msp_console.app import App
 from msp_console.domain.errors import NotFoundError
-from msp_console.services.csv_io.exporter import export_csv
-from msp_console.services.csv_io.importer import ImportReport
 from msp_console.services.tree import load_tree
 from msp_console.services.views import MachineCard, TreeSnapshot
 from msp_console.settings import data_dir
 from msp_console.ui.actions import WindowActions
+from msp_console.ui.csv_transfer import CsvTransfer
 from msp_console.ui.dialogs import confirm as ask
 from msp_console.ui.dialogs.import_dialog import ImportDialog
 from msp_console.ui.help_dialogs import show_about, show_shortcuts
@@ -67,6 +65,7 @@ class MainWindow(QMainWindow):
             self.tr("Details"), "detailsDock", self.details, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.controller = InventoryController(self, app.inventory, self.model)
+        self.transfer = CsvTransfer(self, app.db)
         self.commands = WindowActions(self)
         self.quick_find = QLineEdit()
         self.quick_find.setObjectName("quickFind")
@@ -158,6 +157,7 @@ class MainWindow(QMainWindow):
         self.overview.new_client_requested.connect(c.new_client)
         self.overview.import_requested.connect(lambda: self.import_csv())
         self.quick_find.returnPressed.connect(self._quick_find)
+        self.transfer.imported.connect(lambda: self.reload())
         c.changed.connect(lambda kind, ident: self.reload((kind, ident) if kind else None))
         c.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
@@ -350,43 +350,14 @@ class MainWindow(QMainWindow):
     def _quick_find(self) -> None:
         """Enter in the toolbar box: filter the tree by the text and jump to the first match."""
         self.tree.search.setText(self.quick_find.text())
-        self.tree._focus_first_match()
+        self.tree.focus_first_match()
 
     # -- import / export -------------------------------------------------------------------------
     def import_csv(self, kind: str = "clients", path: Path | None = None) -> ImportDialog:
-        dialog = ImportDialog(self, self.app.db, kind, path)
-        dialog.imported.connect(self._imported)
-        dialog.open()
-        return dialog
-
-    def _imported(self, report: ImportReport) -> None:
-        self.statusBar().showMessage(
-            self.tr("Imported %1: %2 created, %3 updated, %4 unchanged.")
-            .replace("%1", report.kind)
-            .replace("%2", str(report.created))
-            .replace("%3", str(report.updated))
-            .replace("%4", str(report.unchanged)),
-            10000,
-        )
-        self.reload()
+        return self.transfer.import_csv(kind, path)
 
     def export(self, kind: str, path: Path | None = None) -> None:
-        if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export to CSV"), f"{kind}.csv", self.tr("CSV files (*.csv)")
-            )
-            if not name:
-                return
-            path = Path(name)
-        db, target = self.app.db, path
-        self.statusBar().showMessage(self.tr("Exporting…"))
-        run_in_background(
-            lambda: export_csv(db, kind, target),
-            lambda rows: self.statusBar().showMessage(
-                self.tr("Exported %1 row(s) to %2").replace("%1", str(rows)).replace("%2", str(target)), 10000
-            ),
-            lambda exc: ask.report_error(self, self.tr("Export failed"), str(exc)),
-        )
+        self.transfer.export(kind, path)
 
     # -- persistence ---------------------------------------------------------------------------
     def _restore(self) -> None:

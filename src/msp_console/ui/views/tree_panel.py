@@ -61,7 +61,7 @@ class TreePanel(QWidget):
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(lambda: self._apply_search(self.search.text()))
         self.search.textChanged.connect(self._search_changed)
-        self.search.returnPressed.connect(self._focus_first_match)
+        self.search.returnPressed.connect(self.focus_first_match)
         self.view = ClientTreeView()
         self.view.setObjectName("clientTree")
         self.view.setModel(self.proxy)
@@ -133,7 +133,7 @@ class TreePanel(QWidget):
         if self.proxy.active:
             self.view.expandAll()
 
-    def _focus_first_match(self) -> None:
+    def focus_first_match(self) -> None:
         """Enter in the search box jumps to the first matching machine (else the first row)."""
         self._apply_search(self.search.text())
         first = self._first_leaf(QModelIndex())
