@@ -127,7 +127,8 @@ def test_secrets_cli_on_gnome_keyring(
     assert code == 1 and "not stored" in out
     code, _, err = _cli(capsys, monkeypatch, "secrets", "set", "machine:12:ssh", stdin="\n")
     assert code == 1 and "empty secret" in err
-    code, _, err = _cli(capsys, monkeypatch, "secrets", "set", "bad ref", stdin="x\n")
+    # (`secrets set` also takes CLIENT[/MACHINE] from the remote sessions; `has` takes only a REF)
+    code, _, err = _cli(capsys, monkeypatch, "secrets", "has", "bad ref")
     assert code == 1 and "not a secret reference" in err
 
 
