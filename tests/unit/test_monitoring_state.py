@@ -228,3 +228,31 @@ def test_bad_windows_are_refused_with_the_field():
         validate_window(T0, T0 + timedelta(hours=1), "FREQ=SOMETIMES")
     with pytest.raises(ValidationError, match="weekday"):
         weekly("someday", time(1), timedelta(hours=1), T0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from([H.OK, H.WARNING, H.CRITICAL, H.UNKNOWN]), min_size=1, max_size=40),
+    st.booleans(),
+)
+def test_never_an_alert_inside_maintenance_or_behind_a_down_parent(states, in_maintenance):
+    ctx = ApplyContext(
+        CheckPolicy(max_attempts=2), in_maintenance=in_maintenance, parent_down=not in_maintenance
+    )
+    _status, _events, notified = run(states, ctx)
+    assert not any(notified)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([H.OK, H.WARNING, H.CRITICAL]), min_size=1, max_size=40))
+def test_alerts_are_only_confirmed_problems_or_recoveries(states):
+    ctx = ApplyContext(CheckPolicy(max_attempts=2, flap_high=101.0, flap_low=100.0))  # flapping off
+    status = CheckStatus()
+    for i, s in enumerate(states):
+        new, events = apply(status, s, "", T0 + timedelta(minutes=i), ctx)
+        if should_notify(status, new, events, ctx):
+            assert new.state_type is StateType.HARD
+            assert new.hard_state in (H.WARNING, H.CRITICAL) or (
+                new.hard_state is H.OK and status.hard_state in (H.WARNING, H.CRITICAL)
+            )
+        status = new

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from msp_console.domain.health import HealthState
-from msp_console.domain.monitoring_state import CheckStatus, apply, should_notify
+from msp_console.domain.monitoring_state import CheckStatus, StateType, apply, should_notify
 from msp_console.monitoring.model import CheckOutcome, CheckResult, CheckSpec
 from msp_console.monitoring.pool import Task, WorkerPool
 from msp_console.monitoring.scheduler import CheckScheduler
@@ -85,6 +85,10 @@ class Engine:
         for cid, p in new.items():
             if cid not in old or old[cid].policy.interval_s != p.policy.interval_s:
                 self.scheduler.add(cid, p.policy.interval_s, self._status.get(cid, CheckStatus()).next_run)
+
+    def add_sink(self, sink: Sink) -> None:
+        """Subscribes another receiver (e.g. the GUI's bridge); called from worker threads."""
+        self.sinks = [*self.sinks, sink]
 
     def set_world(self, world: WorldView) -> None:
         """Maintenance, parents and acks made elsewhere (another console, the CLI)."""
@@ -230,7 +234,7 @@ class Engine:
             self._status[cid] = status
         notify = should_notify(previous, status, events, ctx)
         result = CheckResult(cid, planned.spec.machine_id, outcome, now)
-        if self._running and status.next_run is not None and status.state_type.value == "soft":
+        if self._running and status.next_run is not None and status.state_type is StateType.SOFT:
             self.scheduler.run_at(cid, status.next_run)
         return Processed(result, status, tuple(events), notify)
 

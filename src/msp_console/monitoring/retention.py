@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, text
 
 from msp_console.db.models import MetricRollup1h, MetricRollup5m, MetricSample
 from msp_console.services.database import Database
@@ -21,6 +21,7 @@ RAW_KEEP_S = 48 * 3600
 FIVE_MIN_KEEP_S = 30 * 86400
 HOURLY_KEEP_S = 395 * 86400  # 13 months
 SETTLE_S = 60
+_LOCK_KEY = 0x6D73_7072  # team mode: one poller at a time runs the job
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,8 @@ class RetentionReport:
 def run_retention(db: Database, now: datetime) -> RetentionReport:
     t = int(now.timestamp())
     with db.transaction() as s:
+        if not db.is_sqlite and not s.scalar(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": _LOCK_KEY}):
+            return RetentionReport(0, 0, 0, 0, 0)  # another poller is rolling up right now
         done_5m = s.scalar(select(func.max(MetricRollup5m.bucket)))
         start_5m = (
             (done_5m + 300)

@@ -86,7 +86,7 @@ def persist(session: Session, batch: Sequence[Processed]) -> list[int]:
 
 
 def _write_metrics(session: Session, batch: Sequence[Processed]) -> None:
-    wanted = {(p.result.check_id, m.name): m.unit for p in batch for m in p.result.outcome.metrics}
+    wanted = {(p.result.check_id, m.name[:200]): m.unit for p in batch for m in p.result.outcome.metrics}
     if not wanted:
         return
     check_ids = {c for c, _n in wanted}
@@ -94,11 +94,7 @@ def _write_metrics(session: Session, batch: Sequence[Processed]) -> None:
         (s.check_id, s.name): s.id
         for s in session.scalars(select(MetricSeries).where(MetricSeries.check_id.in_(check_ids)))
     }
-    new = [
-        {"check_id": c, "name": n[:200], "unit": u[:20]}
-        for (c, n), u in wanted.items()
-        if (c, n) not in series
-    ]
+    new = [{"check_id": c, "name": n, "unit": u[:20]} for (c, n), u in wanted.items() if (c, n) not in series]
     if new:
         session.execute(insert(MetricSeries), new)
         series = {

@@ -39,10 +39,14 @@ def load_tree(session: Session, *, include_archived: bool = False) -> TreeSnapsh
         .outerjoin(parent, parent.c.id == Machine.parent_id)
         .order_by(Machine.name)
     )
+    from msp_console.monitoring.store import machine_states  # monitoring owns check states
+
+    states = machine_states(session)
     machines: dict[tuple[int, int | None], list[MachineNode]] = defaultdict(list)
     for mid, cid, sid, name, kind, address, os_, tags, parent_name in rows:
+        state = states.get(mid, HealthState.PENDING)  # never polled (or no check): PENDING
         machines[(cid, sid)].append(
-            MachineNode(mid, cid, sid, name, kind, address, os_, tags, parent_name or "", HealthState.UNKNOWN)
+            MachineNode(mid, cid, sid, name, kind, address, os_, tags, parent_name or "", state)
         )
     nodes = []
     for cid, name, city, archived in clients:

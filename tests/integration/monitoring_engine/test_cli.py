@@ -24,6 +24,14 @@ def fleet(app: App, database_url: str) -> str:
     return database_url
 
 
+def test_machines_never_polled_are_pending(fleet: str, capsys: pytest.CaptureFixture[str]) -> None:
+    cli(fleet, "checks", "add", "Ottica Verdi/srv", "ping")
+    capsys.readouterr()
+    assert cli(fleet, "tree", "--json") == 0
+    (client,) = json.loads(capsys.readouterr().out)["clients"]
+    assert {m["name"]: m["state"] for m in client["machines"]} == {"srv": "PENDING", "pc": "PENDING"}
+
+
 def test_checks_add_list_remove(fleet: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert (
         cli(fleet, "checks", "add", "Ottica Verdi/srv", "tcp", "--param", "port=22", "--interval", "30") == 0
@@ -165,6 +173,11 @@ def test_poll_once_json_open_port_ok_closed_port_critical(
     # The third poll confirmed the closed port: soft → hard.
     assert by_check["closed"]["hard_state"] == "CRITICAL"
     assert listener.accepted >= 3
+    # The tree rolls check states up: machine = worst of its checks, client = worst of its machines.
+    assert cli(fleet, "tree", "--json") == 0
+    (client,) = json.loads(capsys.readouterr().out)["clients"]
+    assert {m["name"]: m["state"] for m in client["machines"]} == {"srv": "OK", "pc": "CRITICAL"}
+    assert client["state"] == "CRITICAL"
     assert cli(fleet, "ack", "Ottica Verdi/pc", "closed", "--comment", "service moved", "--sticky") == 0
     capsys.readouterr()
     cli(fleet, "checks", "list", "--json")
