@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, vCalAddress, vRecur, vText
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from msp_console import __version__
 from msp_console.db.base import utcnow
-from msp_console.db.models import Appointment, Client, Machine
+from msp_console.db.models import Appointment, Client, Contact, Machine
 from msp_console.domain.errors import NotFoundError
 from msp_console.services.database import Database
 from msp_console.services.interventions.occurrences import expand_rows
@@ -90,8 +90,13 @@ def _add(cal: Calendar, s: Session, rows: list[Appointment], tz: ZoneInfo, now: 
         )
 
 
-def invitation(db: Database, appointment_id: int, *, now: datetime | None = None) -> bytes:
-    """The .ics to send the client: METHOD:REQUEST, or CANCEL once the appointment is cancelled."""
+def invitation(
+    db: Database, appointment_id: int, *, organizer: str = "", now: datetime | None = None
+) -> bytes:
+    """The .ics to send the client: METHOD:REQUEST, or CANCEL once the appointment is cancelled.
+
+    The client's primary contact (with an e-mail) is the attendee; `organizer` is the MSP's address.
+    """
     now = now or utcnow()
     with db.read() as s:
         row = s.get(Appointment, appointment_id)
@@ -102,6 +107,22 @@ def invitation(db: Database, appointment_id: int, *, now: datetime | None = None
         method = "CANCEL" if master.state == "cancelled" else "REQUEST"
         cal = new_calendar(method)
         _add(cal, s, _family(s, row), tz, now)
+        attendees = [
+            (c.name, c.email)
+            for c in s.scalars(
+                select(Contact)
+                .where(Contact.client_id == master.client_id, Contact.email != "")
+                .order_by(Contact.is_primary.desc(), Contact.name)
+            )
+        ][:1]
+        for ev in cal.walk("VEVENT"):
+            if organizer:
+                ev.add("organizer", vCalAddress(f"mailto:{organizer}"))
+            for name, email in attendees:
+                who = vCalAddress(f"mailto:{email}")
+                who.params["CN"] = vText(name)
+                who.params["ROLE"] = vText("REQ-PARTICIPANT")
+                ev.add("attendee", who)
         cal.add_missing_timezones()
         return cal.to_ical()
 

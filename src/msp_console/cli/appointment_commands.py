@@ -62,6 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="start")
     p.add_argument("--to", dest="end")
     p.add_argument("--id", type=int, help="one appointment as an invitation (REQUEST or CANCEL)")
+    p.add_argument("--organizer", default="", help="your e-mail address, for --id invitations")
     p.set_defaults(handler=_export)
     p = aps.add_parser("import", help="read an iCalendar file (all or nothing)")
     p.add_argument("--ics", required=True, type=Path)
@@ -203,7 +204,7 @@ def _export(args: argparse.Namespace) -> int:
 
     def go(app: App, sc: Scheduling) -> int:
         if args.id is not None:
-            data = invitation(app.db, args.id)
+            data = invitation(app.db, args.id, organizer=args.organizer)
         else:
             lo, hi = _range(sc, args.start, args.end)
             data = export_range(app.db, lo, hi)

@@ -27,7 +27,15 @@ def make_world(app: App) -> World:
     cid = inv.save_client(
         {"name": "Hotel Bellavista", "vat_number": "01234567897", "city": "Como", "phone": "+39 031 123456"}
     )
-    contact = inv.save_contact(cid, {"name": "Giulia Rossi", "phone": "+39 031 123456", "primary": True})
+    contact = inv.save_contact(
+        cid,
+        {
+            "name": "Giulia Rossi",
+            "phone": "+39 031 123456",
+            "primary": True,
+            "email": "giulia.rossi@bellavista.example",
+        },
+    )
     srv = inv.save_machine(cid, {"name": "srv-01", "kind": "server", "address": "127.0.0.2"})
     nas = inv.save_machine(cid, {"name": "nas-01", "kind": "nas", "address": "127.0.0.3"})
     return World(app, Scheduling(app.db), cid, contact, srv, nas)

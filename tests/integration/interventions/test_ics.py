@@ -46,8 +46,11 @@ def test_invitation_update_and_cancellation_share_the_uid_with_rising_sequence(s
         ),
         now=NOW,
     ).id
-    cal, ev = only_event(invitation(w.app.db, aid, now=NOW))
+    cal, ev = only_event(invitation(w.app.db, aid, organizer="tech@msp.example", now=NOW))
     assert cal["method"] == "REQUEST"
+    assert str(ev["organizer"]) == "mailto:tech@msp.example"
+    assert str(ev["attendee"]) == "mailto:giulia.rossi@bellavista.example"
+    assert ev["attendee"].params["CN"] == "Giulia Rossi"
     assert ev.decoded("dtstart") == rome(24, 14) and ev.decoded("dtend") == rome(24, 15)
     assert str(ev["dtstart"].params["TZID"]) == "Europe/Rome"
     assert cal.walk("VTIMEZONE"), "the zone travels with the invitation"
