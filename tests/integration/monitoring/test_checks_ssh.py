@@ -29,6 +29,9 @@ def ssh_spec(
     params = {"port": str(server.port), **params}
     if kind is CheckType.SSH:
         params.setdefault("updates", "no")
+        # This machine's load is whatever the other test processes make it: judge it only on purpose.
+        warn = warn if "load" in warn else ",".join(filter(None, [warn, "load=10000"]))
+        crit = crit if "load" in crit else ",".join(filter(None, [crit, "load=10000"]))
     return CheckSpec(
         1, 1, kind, server.host, params, warn=warn, crit=crit, timeout=timeout, credential_ref=credential_ref
     )
