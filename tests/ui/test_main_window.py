@@ -244,3 +244,25 @@ def test_shift_f10_opens_the_menu_of_the_current_row(qtbot, window: MainWindow, 
     window.tree.view.setFocus()
     qtbot.keyClick(window.tree.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     assert [ref.name for ref in asked] == ["SRV-01"]
+
+
+def test_contact_added_from_the_client_card_shows_with_click_to_call(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, ids, monkeypatch
+) -> None:
+    from PySide6.QtCore import QUrl
+
+    _fill_and_accept(monkeypatch, {"name": "Anna Verdi", "role": "IT", "mobile": "+39 347 000 1122"})
+    window.tree.select("client", ids["ferramenta"])
+    assert "No contacts yet." in window.details.toPlainText()
+    with qtbot.waitSignal(window.tree_loaded, timeout=10_000):
+        window.details.anchorClicked.emit(QUrl(f"msp:new-contact/{ids['ferramenta']}"))
+    assert window.tree.current_ref().id == ids["ferramenta"]
+    assert "Anna Verdi" in window.details.toPlainText()
+    assert 'href="tel:+393470001122"' in window.details.toHtml()
+
+    opened: list[str] = []
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    window.details.anchorClicked.emit(QUrl("tel:+393470001122"))
+    assert opened == ["tel:+393470001122"]  # handed to the desktop's softphone
