@@ -56,7 +56,7 @@ class KeyringSession:
         self._daemon.stdin.write(b"keyring-test-pass")
         self._daemon.stdin.close()
         self.pids.append(self._daemon.pid)
-        for _ in range(100):
+        for _ in range(300):  # ~0.2 s normally
             probe = subprocess.run(
                 [
                     "dbus-send",

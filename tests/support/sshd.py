@@ -72,6 +72,7 @@ class SshServer:
     host_key: Path
     netns: str | None = None
     proc: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+    _log_offset: int = 0
 
     @property
     def pid(self) -> int:
@@ -101,6 +102,7 @@ class SshServer:
             "UseDNS no\nPrintMotd no\nPrintLastLog no\n"
         )
         argv = [SSHD, "-D", "-e", "-f", str(config)]
+        self._log_offset = self.log.stat().st_size if self.log.exists() else 0
         if self.netns:
             argv = ["ip", "netns", "exec", self.netns, *argv]
         with self.log.open("ab") as log:
@@ -109,13 +111,14 @@ class SshServer:
         return self
 
     def _wait_ready(self) -> None:
-        for _ in range(200):
-            if "Server listening" in self.log_text():
+        give_up = time.monotonic() + 15  # ~0.06 s normally; generous for a loaded CI box
+        while time.monotonic() < give_up:
+            if "Server listening" in self.log_text()[self._log_offset :]:
                 return
             if self.proc is not None and self.proc.poll() is not None:
                 raise RuntimeError(f"sshd exited: {self.log_text()[-2000:]}")
             time.sleep(0.01)
-        raise RuntimeError("sshd did not start listening within 2 s")
+        raise RuntimeError("sshd did not start listening within 15 s")
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
