@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QTabWidget,
+    QWidget,
 )
 
 from msp_console.app import App
@@ -29,6 +30,7 @@ from msp_console.ui.dialogs import confirm as ask
 from msp_console.ui.dialogs.import_dialog import ImportDialog
 from msp_console.ui.help_dialogs import show_about, show_shortcuts
 from msp_console.ui.inventory_controller import InventoryController
+from msp_console.ui.live_states import LiveStates
 from msp_console.ui.models.client_tree import ClientTreeModel, NodeRef
 from msp_console.ui.ui_settings import ui_settings
 from msp_console.ui.views.details import DetailsPane
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
             self.tr("Details"), "detailsDock", self.details, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.controller = InventoryController(self, app.inventory, self.model)
+        self.live_states = LiveStates(self.model.update_machine_states)  # monitoring submits here
         self.transfer = CsvTransfer(self, app.db)
         self.commands = WindowActions(self)
         self.quick_find = QLineEdit()
@@ -351,6 +354,14 @@ class MainWindow(QMainWindow):
         """Enter in the toolbar box: filter the tree by the text and jump to the first match."""
         self.tree.search.setText(self.quick_find.text())
         self.tree.focus_first_match()
+
+    # -- extension points for later features --------------------------------------------------
+    def add_task_tab(self, widget: QWidget, title: str) -> int:
+        """Today, Problems, Calendar, Interventions, Billing… go next to the Overview."""
+        return self.tabs.addTab(widget, title)
+
+    def set_polling_status(self, text: str) -> None:
+        self.polling_label.setText(text)
 
     # -- import / export -------------------------------------------------------------------------
     def import_csv(self, kind: str = "clients", path: Path | None = None) -> ImportDialog:
