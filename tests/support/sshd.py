@@ -41,12 +41,18 @@ def ensure_test_user(client_pub: Path | None = None) -> Path:
         auth = ssh_dir / "authorized_keys"
         line = client_pub.read_text().strip()
         existing = auth.read_text().splitlines() if auth.exists() else []
-        if line not in existing:
-            with auth.open("a") as fh:
-                fh.write(line + "\n")
+        # Drop keys of earlier runs whose key file is gone (their comment is "msp-test:<path>");
+        # keys of runs still going, and of other suites, stay.
+        kept = [k for k in existing if not _stale(k) and k != line]
+        auth.write_text("".join(k + "\n" for k in [*kept, line]))
         os.chown(auth, entry.pw_uid, entry.pw_gid)
         auth.chmod(0o600)
     return home
+
+
+def _stale(line: str) -> bool:
+    comment = line.split()[-1] if line.split() else ""
+    return comment.startswith("msp-test:") and not Path(comment.removeprefix("msp-test:")).exists()
 
 
 def keygen(path: Path, kind: str = "ed25519") -> Path:
@@ -55,7 +61,9 @@ def keygen(path: Path, kind: str = "ed25519") -> Path:
     if path.exists():
         path.unlink()
         path.with_suffix(".pub").unlink(missing_ok=True)
-    subprocess.run(["ssh-keygen", "-q", "-t", kind, "-N", "", "-f", str(path)], check=True)
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", kind, "-N", "", "-C", f"msp-test:{path}", "-f", str(path)], check=True
+    )
     return path
 
 
