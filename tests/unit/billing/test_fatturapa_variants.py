@@ -143,3 +143,29 @@ def test_schema_errors_name_the_field() -> None:
 def test_file_name_follows_the_sdi_rule() -> None:
     doc = document({"name": "X"}, [("Canone", Decimal("10.00"), Decimal(22), "")])
     assert file_name(doc) == "IT01234567897_000YA.xml"
+
+
+def test_sdi_arithmetic_checks_read_the_xml_back() -> None:
+    from dataclasses import replace
+
+    from msp_console.billing.fatturapa import build_xml, sdi_checks
+
+    client = {
+        "name": "X",
+        "vat_number": "05566778899",
+        "address": "Via Roma 1",
+        "postal_code": "80122",
+        "city": "Napoli",
+        "province": "NA",
+        "country": "IT",
+        "sdi_code": "T04ZHR3",
+    }
+    # A prorated line: 16/30 of 791.89 shows an 8-decimal unit price whose product is the line total.
+    doc = document(client, [("Canone", Decimal("422.34"), Decimal(22), "")])
+    prorated = replace(
+        doc.lines[0], unit_price=Decimal("791.89"), effective_unit_price=Decimal("422.34133333")
+    )
+    assert sdi_checks(build_xml(replace(doc, lines=(prorated,)))) == []
+    wrong = replace(doc.lines[0], effective_unit_price=Decimal("400"))
+    errors = sdi_checks(build_xml(replace(doc, lines=(wrong,))))
+    assert [e.field for e in errors] == ["DettaglioLinee[1]/PrezzoTotale"]
