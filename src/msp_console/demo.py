@@ -14,8 +14,7 @@ from sqlalchemy import func, select
 from msp_console.db.models import Client
 from msp_console.domain.validation import italian_vat_check_digit
 
-# Features that add demo content (history, interventions, contracts) register here.
-DemoExtension = Callable[["object"], None]
+# Features that add demo content (history, contracts…) may also register here.
 _extensions: list[Callable[..., None]] = []
 
 
@@ -382,6 +381,16 @@ def ensure_demo_data(app: object) -> bool:
                     "address": _address(-1 if own else index, mi, name, slug),
                 },
             )
+    _add_feature_demos(app)
+    return True
+
+
+def _add_feature_demos(app: object) -> None:
+    """Interventions, appointments (and what other features register) on top of the fleet."""
+    from datetime import UTC, datetime
+
+    from msp_console.services.interventions.demo import add_demo_interventions
+
+    add_demo_interventions(app, datetime.now(UTC))
     for extension in _extensions:
         extension(app)
-    return True
