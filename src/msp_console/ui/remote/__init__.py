@@ -1,0 +1,26 @@
+"""Remote-session hooks for the main window: Connect with…, quick connect, profile dialog, sessions panel.
+
+Wiring (done by the main window's owner):
+  controller = controller_for(app)
+  tree double-click / Enter on a machine → controller.open_session(machine_id)          (default profile)
+  context menu on a machine → menu.addMenu(build_connect_menu(menu, app, machine_id))
+  Ctrl+K → QuickConnect(app, line_edit).attach(); Enter → controller.open_session(resolved id)
+  a dock with SessionsPanel(controller); controller.failed → a message box / status bar text
+"""
+
+from msp_console.ui.remote.connect_menu import build_connect_menu
+from msp_console.ui.remote.controller import RemoteController, controller_for
+from msp_console.ui.remote.profile_dialog import ProfileDialog
+from msp_console.ui.remote.quick_connect import QuickConnect, machine_paths, resolve_machine
+from msp_console.ui.remote.sessions_panel import SessionsPanel
+
+__all__ = [
+    "ProfileDialog",
+    "QuickConnect",
+    "RemoteController",
+    "SessionsPanel",
+    "build_connect_menu",
+    "controller_for",
+    "machine_paths",
+    "resolve_machine",
+]
