@@ -290,7 +290,9 @@ class ClientTreeModel(QAbstractItemModel):
         node = self._node(parent)
         return self._roots if node is None else node.children
 
-    def parent(self, index: AnyIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: AnyIndex | None = None) -> Any:
+        if index is None:  # QObject.parent(): the model's owner, not a tree index
+            return super().parent()
         node = self._node(index)
         if node is None or node.parent is None:
             return QModelIndex()
