@@ -44,3 +44,14 @@ def test_extension_points_for_later_features(qtbot, window: MainWindow) -> None:
     assert window.tabs.tabText(index) == "Problems"
     window.set_polling_status("polling ● running")
     assert window.polling_label.text() == "polling ● running"
+
+
+def test_machine_opener_and_context_menu_hooks(qtbot, window: MainWindow, ids) -> None:  # type: ignore[no-untyped-def]
+    opened: list[int] = []
+    window.machine_opener = opened.append  # what remote sessions plug in: connect on Enter
+    window.context_menu_hooks.append(lambda menu, ref: menu.addAction(f"Connect to {ref.name}"))
+    window.tree.select("machine", ids["srv"])
+    window.tree.view.open_requested.emit(window.tree.view.currentIndex())
+    assert opened == [ids["srv"]]
+    texts = [a.text() for a in window.context_menu(window.tree.current_ref()).actions()]
+    assert texts[-1] == "Connect to SRV-01"

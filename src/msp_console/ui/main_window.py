@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self._loading = 0
         self._pending_select: tuple[str, int] | None = None
         self._machine_card: MachineCard | None = None
+        self.machine_opener: Callable[[int], None] | None = None  # set when remote sessions exist
+        self.context_menu_hooks: list[Callable[[QMenu, NodeRef], None]] = []
         self._first_load = True
         self.resize(1400, 850)
         self.resizeDocks([self.tree_dock, self.details_dock], [600, 380], Qt.Orientation.Horizontal)
@@ -303,8 +305,12 @@ class MainWindow(QMainWindow):
         self.controller.new_machine(ref.client_id, site_name)
 
     def open_item(self, ref: NodeRef) -> None:
-        """Double-click / Enter. On a machine this will connect once remote sessions exist."""
-        self.controller.edit(ref)
+        """Double-click / Enter: a machine opens with ``machine_opener`` (connect) when one is set,
+        anything else (or a machine before remote sessions are wired) opens its editor."""
+        if ref.kind == "machine" and self.machine_opener is not None:
+            self.machine_opener(ref.id)
+        else:
+            self.controller.edit(ref)
 
     def _details_action(self, action: str, ident: int) -> None:
         ref = self.tree.current_ref()
@@ -334,6 +340,9 @@ class MainWindow(QMainWindow):
                 menu.addSeparator()
             else:
                 menu.addAction(act)
+        if ref is not None:
+            for hook in self.context_menu_hooks:  # later features add their entries (Connect with…)
+                hook(menu, ref)
         return menu
 
     def _context_menu(self, ref: NodeRef | None, pos: QPoint) -> None:
