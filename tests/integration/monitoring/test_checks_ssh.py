@@ -62,6 +62,12 @@ def test_ssh_thresholds_warn_and_crit(sshd: SshServer, key_ctx: CheckContext) ->
     assert crit.state is HealthState.CRITICAL and "% full" in crit.output
 
 
+def test_bad_threshold_is_unknown_before_connecting(sshd: SshServer, key_ctx: CheckContext) -> None:
+    out = run_check(ssh_spec(sshd, warn="disk=lots"), key_ctx)
+    assert out.state is HealthState.UNKNOWN and "bad threshold — warn:" in out.output
+    assert "'lots' is not a threshold" in out.output
+
+
 def test_password_from_the_secrets_getter(
     sshd: SshServer, hostkeys: HostKeyStore, secrets_getter: Secrets
 ) -> None:

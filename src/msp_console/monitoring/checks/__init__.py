@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from msp_console.domain.health import HealthState
 from msp_console.domain.thresholds import ThresholdError
+from msp_console.monitoring.checks.catalog import threshold_errors
 from msp_console.monitoring.checks.context import CheckContext, SshPolicy
 from msp_console.monitoring.checks.deadline import WATCHDOG, CheckTimeoutError, Deadline
 from msp_console.monitoring.checks.runtime import bind_deadline
@@ -50,6 +51,10 @@ def run_check(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
     fn = CHECKS.get(spec.type)
     if fn is None:
         return CheckOutcome(HealthState.UNKNOWN, f"no check of type {spec.type!r}")
+    bad = threshold_errors(spec.type, spec.warn, spec.crit)
+    if bad:  # a configuration error, said before any connection is made
+        text = "; ".join(f"{field}: {message}" for field, message in bad)
+        return CheckOutcome(HealthState.UNKNOWN, f"bad threshold — {text}")
     WATCHDOG.watch(deadline)
     try:
         with bind_deadline(deadline):
