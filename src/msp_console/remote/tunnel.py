@@ -156,8 +156,8 @@ class Tunnel:
             chan = transport.open_channel(
                 "direct-tcpip", (self.target_host, self.target_port), peer, timeout=self._timeout
             )
-        except (paramiko.SSHException, OSError) as exc:
-            log.warning("tunnel %s: the gateway could not open the target: %s", self.describe(), exc)
+        except Exception as exc:  # refused by the gateway, or the tunnel closed meanwhile (EOFError)
+            log.warning("tunnel %s: the gateway could not open the target: %r", self.describe(), exc)
             client.close()
             return
         client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
