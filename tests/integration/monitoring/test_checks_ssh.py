@@ -82,6 +82,37 @@ def test_password_from_the_secrets_getter(
     assert wrong.state is HealthState.UNKNOWN and "no SSH credential" in wrong.output
 
 
+def test_key_from_a_real_ssh_agent(
+    sshd: SshServer,
+    hostkeys: HostKeyStore,
+    ssh_client_key: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import signal
+
+    sock = tmp_path / "agent.sock"
+    agent = subprocess.Popen(["ssh-agent", "-D", "-a", str(sock)], stdout=subprocess.DEVNULL)
+    try:
+        for _ in range(200):
+            if sock.exists():
+                break
+            time.sleep(0.01)
+        env = {**os.environ, "SSH_AUTH_SOCK": str(sock)}
+        subprocess.run(["ssh-add", "-q", str(ssh_client_key)], env=env, check=True, capture_output=True)
+        monkeypatch.setenv("SSH_AUTH_SOCK", str(sock))
+        trusted(hostkeys, sshd)
+        ctx = CheckContext(hostkeys=hostkeys, get_secret=lambda ref: None, ssh=SshPolicy(user=TEST_USER))
+        out = run_check(ssh_spec(sshd), ctx)
+        assert out.state in (HealthState.OK, HealthState.WARNING), out.output  # only the agent has a key
+    finally:
+        agent.send_signal(signal.SIGTERM)
+        agent.wait(5)
+    monkeypatch.delenv("SSH_AUTH_SOCK")
+    without = run_check(ssh_spec(sshd), ctx)
+    assert without.state is HealthState.UNKNOWN and "no SSH credential for msptest" in without.output
+
+
 def test_unknown_host_key_is_unknown_and_nothing_is_sent(
     component_dir: Path, hostkeys: HostKeyStore, secrets_getter: Secrets
 ) -> None:
