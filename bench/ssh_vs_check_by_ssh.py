@@ -21,7 +21,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import paramiko
-from tests.support.sshd import TEST_USER, client_key, start_sshd
 
 from msp_console.db.migrate import upgrade
 from msp_console.monitoring.checks import CheckContext, SshPolicy, run_check
@@ -30,6 +29,7 @@ from msp_console.monitoring.checks.sshconn import connect, execute
 from msp_console.monitoring.hostkeys import HostKeyStore
 from msp_console.monitoring.model import CheckSpec, CheckType
 from msp_console.services.database import Database
+from tests.support.sshd import TEST_USER, client_key, start_sshd
 
 PLUGIN = "/usr/lib/nagios/plugins/check_load"
 COMMAND = f"{PLUGIN} -w 50,50,50 -c 90,90,90"

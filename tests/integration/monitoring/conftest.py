@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from msp_console.monitoring.checks import CheckContext, SshPolicy
+from msp_console.monitoring.hostkeys import HostKeyStore
+from msp_console.services.database import Database
 from tests.support.components import need_binary
 from tests.support.netns import NetLab
 from tests.support.snmpd import SnmpServer
 from tests.support.sshd import TEST_PASSWORD, TEST_USER, SshServer, client_key, start_sshd
 from tests.support.tls_server import CertificateAuthority, WebServer, serve
-
-from msp_console.monitoring.checks import CheckContext, SshPolicy
-from msp_console.monitoring.hostkeys import HostKeyStore
-from msp_console.services.database import Database
 
 
 @pytest.fixture(scope="session")
