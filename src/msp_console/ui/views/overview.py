@@ -11,7 +11,7 @@ from html import escape
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from msp_console.services.views import TreeSnapshot
 from msp_console.ui.labels import kind_text
@@ -63,19 +63,17 @@ class OverviewTab(QWidget):
         buttons.addWidget(new_client)
         buttons.addWidget(import_csv)
         buttons.addStretch(1)
-        grid = QGridLayout()
-        grid.addWidget(self._heading(self.tr("Machines by kind")), 0, 0)
-        grid.addWidget(self._heading(self.tr("Getting started")), 0, 1)
-        grid.addWidget(self.by_kind, 1, 0, alignment=Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.getting_started, 1, 1, alignment=Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(1, 1)
-        grid.setHorizontalSpacing(40)
+        self.by_kind.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(title)
         layout.addLayout(tiles)
+        layout.addSpacing(6)
+        layout.addWidget(self._heading(self.tr("Machines by kind")))
+        layout.addWidget(self.by_kind)
         layout.addSpacing(10)
-        layout.addLayout(grid)
+        layout.addWidget(self._heading(self.tr("Getting started")))
+        layout.addWidget(self.getting_started)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self._fill_getting_started()
@@ -116,12 +114,12 @@ class OverviewTab(QWidget):
         counts = Counter(m.kind for m in machines)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         if counts:
-            rows = "".join(
-                f"<tr><td>{escape(kind_text(kind))}</td>"
-                f"<td align='right' style='padding-left:16px'>{n}</td></tr>"
-                for kind, n in counts.most_common()
+            self.by_kind.setText(
+                " &nbsp;·&nbsp; ".join(
+                    f"<b>{locale.toString(n)}</b>&nbsp;{escape(kind_text(kind))}"
+                    for kind, n in counts.most_common()
+                )
             )
-            self.by_kind.setText(f"<table cellspacing='0' cellpadding='2'>{rows}</table>")
         else:
             self.by_kind.setText(
                 f"<span style='color:{muted}'>" + escape(self.tr("No machines yet.")) + "</span>"
