@@ -255,6 +255,12 @@ def test_no_thread_is_left_behind(sshd: SshServer, key_ctx: CheckContext) -> Non
     for _ in range(5):
         run_check(ssh_spec(sshd), key_ctx)
     run_check(ssh_spec(sshd, CheckType.PLUGIN, timeout=0.5, command="sleep 5"), key_ctx)
+    # Many at once, as the engine's worker pool runs them: all answer, none hangs.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(8) as pool:
+        outcomes = list(pool.map(lambda _: run_check(ssh_spec(sshd), key_ctx), range(24)))
+    assert {o.state for o in outcomes} <= {HealthState.OK, HealthState.WARNING}, outcomes
     deadline = time.monotonic() + 2
     while time.monotonic() < deadline and {t.ident for t in threading.enumerate()} - before:
         time.sleep(0.05)
