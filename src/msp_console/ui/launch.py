@@ -125,6 +125,7 @@ def render_screenshot(args: argparse.Namespace, out: Path, width: int, height: i
     app, window = _open_window(args, persist=False)
     try:
         window.resize(width, height)
+        window.fit_docks()
         window.show()
         loop = QEventLoop()
         failures: list[str] = []
@@ -150,7 +151,11 @@ def render_screenshot(args: argparse.Namespace, out: Path, width: int, height: i
             window.tree.select_source(window.model.index(0, 0))  # a card on show, not an empty pane
         view = window.tree.view
         view.setFocus()
-        view.scrollTo(view.currentIndex(), view.ScrollHint.PositionAtTop)  # selection + its rows
+        top = view.currentIndex()
+        while top.parent().isValid():  # show the selection's client at the top, with its rows
+            top = top.parent()
+        view.scrollTo(top, view.ScrollHint.PositionAtTop)
+        view.scrollTo(view.currentIndex(), view.ScrollHint.EnsureVisible)
         for _ in range(5):
             qapp.processEvents()
         pixmap = window.grab()

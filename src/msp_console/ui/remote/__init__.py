@@ -2,13 +2,14 @@
 
 Wiring (done by the main window's owner):
   controller = controller_for(app)
-  tree double-click / Enter on a machine → controller.open_session(machine_id)          (default profile)
+  tree double-click / Enter on a machine → connect(window, app, machine_id)   (default profile; asks a
+    password itself for 'prompt every time' profiles)
   context menu on a machine → menu.addMenu(build_connect_menu(menu, app, machine_id))
-  Ctrl+K → QuickConnect(app, line_edit).attach(); Enter → controller.open_session(resolved id)
+  Ctrl+K → QuickConnect(app, line_edit, lambda mid: connect(window, app, mid), on_unknown=…)
   a dock with SessionsPanel(controller); controller.failed → a message box / status bar text
 """
 
-from msp_console.ui.remote.connect_menu import build_connect_menu
+from msp_console.ui.remote.connect_menu import build_connect_menu, connect
 from msp_console.ui.remote.controller import RemoteController, controller_for
 from msp_console.ui.remote.profile_dialog import ProfileDialog
 from msp_console.ui.remote.quick_connect import QuickConnect, machine_paths, resolve_machine
@@ -20,6 +21,7 @@ __all__ = [
     "RemoteController",
     "SessionsPanel",
     "build_connect_menu",
+    "connect",
     "controller_for",
     "machine_paths",
     "resolve_machine",

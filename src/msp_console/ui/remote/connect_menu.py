@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
 
 from msp_console.app import App
 from msp_console.remote.clients import install_hint, os_family
+from msp_console.remote.profiles import CredentialMode
 from msp_console.remote.store import ProfileStore
 from msp_console.ui.remote.controller import controller_for
 
@@ -23,7 +24,7 @@ def build_connect_menu(parent: QWidget, app: App, machine_id: int) -> QMenu:
         tools = ctl.runner.installed_tools(p.protocol.value)
         if tools:
             action.setToolTip(", ".join(t.label for t in tools))
-            action.triggered.connect(lambda _=False, name=p.name: ctl.open_session(machine_id, name))
+            action.triggered.connect(lambda _=False, name=p.name: connect(parent, app, machine_id, name))
         else:
             action.setEnabled(False)
             action.setToolTip(install_hint(os_family(), p.protocol.value))
@@ -39,3 +40,20 @@ def build_connect_menu(parent: QWidget, app: App, machine_id: int) -> QMenu:
 
     edit.triggered.connect(open_dialog)
     return menu
+
+
+def connect(parent: QWidget, app: App, machine_id: int, profile_name: str | None = None) -> bool:
+    """Double-click / Enter: the default profile (or ``profile_name``); a 'prompt every time'
+    profile asks for the password here, on the GUI thread. False when the user cancelled."""
+    ctl = controller_for(app)
+    profile = ProfileStore(app.db).get(machine_id, profile_name)
+    password = None
+    if profile.credential_mode is CredentialMode.PROMPT:
+        machine = ProfileStore(app.db).machine(machine_id)
+        who = profile.user or parent.tr("the user")
+        label = parent.tr("Password for %1 on %2:").replace("%1", who).replace("%2", machine.path)
+        password, ok = QInputDialog.getText(parent, parent.tr("Connect"), label, QLineEdit.EchoMode.Password)
+        if not ok:
+            return False
+    ctl.open_session(machine_id, profile.name, password)
+    return True

@@ -28,13 +28,15 @@ class RemoteController(QObject):
     def sessions(self) -> list[RunningSession]:
         return sorted(self.runner.running.values(), key=lambda s: s.started)
 
-    def open_session(self, machine_id: int, profile_name: str | None = None) -> None:
+    def open_session(
+        self, machine_id: int, profile_name: str | None = None, password: str | None = None
+    ) -> None:
         """Double-click / Enter / menu: returns at once; `started` or `failed` follows."""
-        threading.Thread(target=self._start, args=(machine_id, profile_name), daemon=True).start()
+        threading.Thread(target=self._start, args=(machine_id, profile_name, password), daemon=True).start()
 
-    def _start(self, machine_id: int, profile_name: str | None) -> None:
+    def _start(self, machine_id: int, profile_name: str | None, password: str | None) -> None:
         try:
-            session = self.runner.start(machine_id, profile_name)
+            session = self.runner.start(machine_id, profile_name, password=password)
         except Exception as exc:  # every launcher error carries a message meant for the user
             self.failed.emit(str(exc))
             return

@@ -72,7 +72,7 @@ class TreePanel(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((Column.STATE, 118), (Column.ADDRESS, 135), (Column.KIND, 90)):
+        for col, width in ((Column.STATE, 110), (Column.ADDRESS, 130), (Column.KIND, 88)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
