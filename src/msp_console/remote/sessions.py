@@ -132,7 +132,15 @@ class SessionRunner:
     def installed_tools(self, protocol: str) -> list[Tool]:
         return detect(protocol, self._platform, self._which, self._exists, self._terminal)
 
-    def prepare(self, machine_id: int, profile_name: str | None = None, *, dry_run: bool = False) -> Prepared:
+    def prepare(
+        self,
+        machine_id: int,
+        profile_name: str | None = None,
+        *,
+        dry_run: bool = False,
+        password: str | None = None,
+    ) -> Prepared:
+        """``password`` answers a 'prompt every time' profile (asked by the GUI on its own thread)."""
         machine = self.store.machine(machine_id)
         profile = self.store.get(machine_id, profile_name)
         proto = profile.protocol.value
@@ -140,8 +148,9 @@ class SessionRunner:
             proto, self.installed_tools(proto), str(profile.options.get("client", "")), self._platform
         )
         creds = resolve(
-            self.store, machine, profile, get_secret=self._get_secret, prompt=self._prompt, dry_run=dry_run
-        )
+            self.store, machine, profile, get_secret=self._get_secret, dry_run=dry_run,
+            prompt=(lambda _message: password) if password is not None else self._prompt,
+        )  # fmt: skip
         host = profile.host or machine.address
         if not host and profile.protocol not in {Protocol.CUSTOM, Protocol.ANYDESK, Protocol.RUSTDESK,
                                                  Protocol.TEAMVIEWER}:  # fmt: skip
@@ -199,8 +208,10 @@ class SessionRunner:
         return view
 
     # -- launch ----------------------------------------------------------------------------------
-    def start(self, machine_id: int, profile_name: str | None = None) -> RunningSession:
-        prepared = self.prepare(machine_id, profile_name)
+    def start(
+        self, machine_id: int, profile_name: str | None = None, *, password: str | None = None
+    ) -> RunningSession:
+        prepared = self.prepare(machine_id, profile_name, password=password)
         tunnel: Tunnel | None = None
         target = prepared.target
         if prepared.jump is not None:

@@ -140,3 +140,24 @@ def test_vnc_wrong_password_is_refused(fleet: Fleet, vnc_server: VncServer, disp
     finally:
         session.terminate()
         session.wait(10)
+
+
+def test_vnc_prompt_every_time_uses_the_typed_password_and_stores_nothing(
+    fleet: Fleet, vnc_server: VncServer, display: str, tmp_path: Path
+) -> None:
+    need_binary("vncviewer", "tigervnc-viewer")
+    store = ProfileStore(fleet.db)
+    store.add(fleet.machines["vnc-pc"], ProfileSpec("vnc", Protocol.VNC, port=vnc_server.port,
+                                                     credential_mode=CredentialMode.PROMPT))  # fmt: skip
+    accepted = vnc_server.log_text().count("Connections: accepted")
+    runner = SessionRunner(
+        fleet.db, hostkeys=fleet.hostkeys, get_secret=lambda ref: pytest.fail("no keyring read")
+    )
+    session = runner.start(fleet.machines["vnc-pc"], password=VNC_PASSWORD)  # what the GUI's dialog returns
+    try:
+        assert _wait_for(lambda: vnc_server.log_text().count("Connections: accepted") > accepted)
+        assert processes_showing(VNC_PASSWORD) == []
+    finally:
+        session.terminate()
+        session.wait(10)
+    assert files_showing(VNC_PASSWORD, fleet.db_file, tmp_path) == []

@@ -109,6 +109,26 @@ def test_bad_input(fleet: Fleet, db: list[str], capsys: pytest.CaptureFixture[st
     assert code == 1 and "No usable OS keyring" in err and "gnome-keyring" in err
 
 
+def test_connect_runs_the_tool_and_logs_the_session(
+    fleet: Fleet, db: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = "sh -c 'exit 3' {host}"
+    assert (
+        run(capsys, *db, "profiles", "add", "Lab/gw", "tool", "custom", "-o", f"template={template}")[0] == 0
+    )
+    code, out, err = run(capsys, *db, "connect", "Lab/gw")
+    assert code == 0, err
+    assert "custom command to Lab/gw" in out and "ended (exit 3)" in out
+    code, out, _ = run(capsys, *db, "sessions", "--json")
+    (row,) = json.loads(out)
+    assert (row["machine"], row["protocol"], row["profile"], row["exit_code"]) == (
+        "Lab/gw",
+        "custom",
+        "tool",
+        3,
+    )
+
+
 def test_sessions_log(fleet: Fleet, db: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, *db, "sessions")
     assert code == 0 and "no remote sessions yet" in out

@@ -95,3 +95,30 @@ def test_profile_dialog_refuses_bad_input_and_saves(qtbot, app: App, ids: dict[s
     assert dialog.saved_id is not None
     (p,) = ProfileStore(app.db).list(ids["srv"], with_proposals=False)
     assert p.options == {"resolution": "1280x800", "fullscreen": True} and p.is_default
+
+
+def test_double_click_on_a_prompt_profile_asks_then_starts(  # type: ignore[no-untyped-def]
+    qtbot, app: App, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from msp_console.remote.profiles import CredentialMode
+    from msp_console.ui.remote import connect
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    spec = ProfileSpec(
+        "shell", Protocol.CUSTOM, credential_mode=CredentialMode.PROMPT, options={"template": "sleep 30"}
+    )
+    ProfileStore(app.db).add(ids["srv"], spec)
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: asked.append(a[2]) or ("", False))
+    assert connect(parent, app, ids["srv"]) is False  # cancelled: nothing starts
+    assert "SRV-01" in asked[0]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("typed-pw", True))
+    ctl = controller_for(app)
+    with qtbot.waitSignal(ctl.started, timeout=5000) as started:
+        assert connect(parent, app, ids["srv"]) is True
+    session = started.args[0]
+    with qtbot.waitSignal(ctl.ended, timeout=5000):
+        session.terminate()
