@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerates the user guide's screenshots from the demo database (offscreen, no display needed).
+#   bash docs/screenshots/make-screenshots.sh
+set -euo pipefail
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$top"
+out=docs/screenshots
+export QT_QPA_PLATFORM=offscreen
+export MSP_CONSOLE_DATA_DIR=${MSP_CONSOLE_DATA_DIR:-$(mktemp -d)}  # never the user's own data
+shot() { .venv/bin/msp-console screenshot --demo --size 1280x800 "$@"; }
+shot "$out/01-morning-tree.png"
+shot "$out/02-client-card.png" --select "Farmacia San Marco"
+shot "$out/03-machine-card.png" --select "Farmacia San Marco/srv-farmacia"
