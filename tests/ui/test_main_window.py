@@ -26,6 +26,13 @@ def _answer(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton)
     return asked
 
 
+def _activate(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Keyboard shortcuts only reach the active window (offscreen or a real X server alike)."""
+    window.activateWindow()
+    window.raise_()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+
+
 def _fill_and_accept(monkeypatch: pytest.MonkeyPatch, values: dict[str, str]) -> list[RecordDialog]:
     """Stands in for the user: types the values into the dialog and presses OK."""
     shown: list[RecordDialog] = []
@@ -158,7 +165,7 @@ def test_archive_hides_client_until_show_archived(qtbot, window: MainWindow, ids
 
 
 def test_ctrl_f_focuses_the_search_box(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    window.activateWindow()
+    _activate(qtbot, window)
     window.commands.find.trigger()
     assert window.tree.search.hasFocus() or window.focusWidget() is window.tree.search
 
@@ -191,7 +198,7 @@ def _capture_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_enter_and_f2_open_the_selected_items_editor(qtbot, window: MainWindow, ids, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     titles = _capture_dialogs(monkeypatch)
-    window.activateWindow()
+    _activate(qtbot, window)
     window.tree.select("client", ids["bellavista"])
     window.tree.view.setFocus()
     qtbot.keyClick(window.tree.view, Qt.Key.Key_Return)
@@ -239,7 +246,7 @@ def test_shift_f10_opens_the_menu_of_the_current_row(qtbot, window: MainWindow, 
     asked = []
     window.tree.context_menu_requested.disconnect()
     window.tree.context_menu_requested.connect(lambda ref, _pos: asked.append(ref))
-    window.activateWindow()
+    _activate(qtbot, window)
     window.tree.select("machine", ids["srv"])
     window.tree.view.setFocus()
     qtbot.keyClick(window.tree.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
