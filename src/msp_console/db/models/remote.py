@@ -57,9 +57,9 @@ class RemoteSessionDetail(Base):
 
     __tablename__ = "remote_session_detail"
 
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("session_log.id", ondelete="CASCADE"), primary_key=True
-    )
+    # session_log.id — no FK: that table lives on the interventions' migration branch, and a
+    # cross-branch dependency would hide 0002d from the schema-version check.
+    session_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     profile_id: Mapped[int | None] = mapped_column(
         ForeignKey("remote_profile.id", ondelete="SET NULL"), default=None
     )

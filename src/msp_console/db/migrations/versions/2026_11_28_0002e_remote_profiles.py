@@ -15,8 +15,7 @@ import msp_console.db.base
 revision: str = "0002e"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
-# remote_session_detail points at session_log (interventions' branch).
-depends_on: str | Sequence[str] | None = "0002d"
+depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
@@ -78,7 +77,7 @@ def upgrade() -> None:
 
     op.create_table(
         "remote_session_detail",
-        sa.Column("session_id", sa.Integer(), nullable=False),
+        sa.Column("session_id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("profile_id", sa.Integer(), nullable=True),
         sa.Column("profile_name", sa.String(length=100), nullable=False),
         sa.Column("technician", sa.String(length=100), nullable=False),
@@ -90,12 +89,6 @@ def upgrade() -> None:
             ["remote_profile.id"],
             name=op.f("fk_remote_session_detail_profile_id_remote_profile"),
             ondelete="SET NULL",
-        ),
-        sa.ForeignKeyConstraint(
-            ["session_id"],
-            ["session_log.id"],
-            name=op.f("fk_remote_session_detail_session_id_session_log"),
-            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("session_id", name=op.f("pk_remote_session_detail")),
     )
