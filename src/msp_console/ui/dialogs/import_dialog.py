@@ -1,7 +1,9 @@
 """File → Import: pick a CSV, preview what would change (a dry run), then import for real.
 
-Both the preview and the import run off the GUI thread; the preview lists every problem as
-``line N: field: problem`` and the Import button stays disabled until a preview is clean.
+Both the preview and the import run off the GUI thread (a busy bar shows meanwhile); the preview
+lists every problem as ``line N: field: problem`` and the Import button stays disabled until a
+preview is clean. The import itself is one all-or-nothing transaction, so there is no half-way
+point to cancel at: closing the dialog leaves it to finish, and the tree reloads when it has.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -85,7 +88,11 @@ class ImportDialog(QDialog):
         self.path.textChanged.connect(self._invalidate)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # one transaction: busy, not a percentage
+        self.progress.setVisible(False)
         layout.addWidget(self.summary)
+        layout.addWidget(self.progress)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.buttons)
 
@@ -112,6 +119,7 @@ class ImportDialog(QDialog):
     def _busy(self, busy: bool, text: str = "") -> None:
         for w in (self.preview_button, self.kind, self.path):
             w.setEnabled(not busy)
+        self.progress.setVisible(busy)
         if busy:
             self.import_button.setEnabled(False)
             self.summary.setText(text)
