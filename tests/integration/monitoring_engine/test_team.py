@@ -143,6 +143,20 @@ def start_poller(url: str, name: str, log: Path) -> subprocess.Popen[bytes]:
     )
 
 
+def _owners(url: str) -> dict[str, list[int]]:
+    app = App.open(url, upgrade_schema=False)
+    try:
+        with app.db.read() as s:
+            rows = list(s.execute(select(PollLease.machine_id, PollLease.owner)))
+    finally:
+        app.close()
+    out: dict[str, list[int]] = {}
+    for machine_id, owner in rows:
+        if owner:
+            out.setdefault(owner, []).append(machine_id)
+    return out
+
+
 def too_close(hits: list[float], since: float, until: float) -> list[float]:
     """Gaps between consecutive checks of one machine shorter than half an interval."""
     times = [t for t in hits if since <= t <= until]
@@ -157,14 +171,22 @@ def test_two_pollers_share_without_double_checks_and_take_over_a_dead_one(team_d
     try:
         t0 = time.monotonic()
         notified: set[int] = set()
-        while time.monotonic() - t0 < 14:  # consoles hear about results without polling the tables
-            notified |= listener.poll(0.5)
+        by_owner: dict[str, list[int]] = {}
+        # Until every check has reported and the pollers have split the machines (a loaded CI box
+        # may take a while to start two processes), then two more intervals of sharing.
+        settled_at = None
+        while time.monotonic() - t0 < 90:
+            notified |= listener.poll(0.5)  # consoles hear about results without polling the tables
+            by_owner = _owners(url)
+            split = (
+                set(by_owner) == {"poller-a", "poller-b"}
+                and abs(len(by_owner["poller-a"]) - len(by_owner["poller-b"])) <= 2
+            )
+            if settled_at is None and split and len(notified) == MACHINES and all(farm.hits.values()):
+                settled_at = time.monotonic()
+            if settled_at is not None and time.monotonic() - settled_at > 2 * INTERVAL:
+                break
         shared_until = time.monotonic()
-        app = App.open(url, upgrade_schema=False)
-        with app.db.read() as s:
-            owners = {m: o for m, o in s.execute(select(PollLease.machine_id, PollLease.owner))}
-        app.close()
-        by_owner = {o: [m for m, x in owners.items() if x == o] for o in set(owners.values())}
         assert set(by_owner) == {"poller-a", "poller-b"}, by_owner.keys()
         assert abs(len(by_owner["poller-a"]) - len(by_owner["poller-b"])) <= 2  # a fair share each
         assert len(notified) == MACHINES  # every check reported (the dead ports too)
@@ -177,7 +199,7 @@ def test_two_pollers_share_without_double_checks_and_take_over_a_dead_one(team_d
         a.wait(5)
         killed_at = time.monotonic()
         a_ports = [port_of_machine[m] for m in by_owner["poller-a"] if port_of_machine[m] in farm.hits]
-        deadline = killed_at + 2 * INTERVAL + 4.0
+        deadline = killed_at + 2 * INTERVAL + 20.0
         while time.monotonic() < deadline and not all(
             any(t > killed_at + INTERVAL for t in farm.hits[p]) for p in a_ports
         ):
@@ -190,7 +212,8 @@ def test_two_pollers_share_without_double_checks_and_take_over_a_dead_one(team_d
             f"take-over: first check of a dead poller's machine after {max(firsts):.1f} s (max), "
             f"lease {INTERVAL} s"
         )
-        assert max(firsts) <= 2 * INTERVAL + 3.0
+        # Lease expiry (one interval) + the next lease round + the overdue spread; loose on a busy box.
+        assert max(firsts) <= 2 * INTERVAL + 8.0
         time.sleep(INTERVAL)
         for port, hits in farm.hits.items():
             assert not too_close(hits, t0, time.monotonic()), f"port {port} checked twice: {hits}"
