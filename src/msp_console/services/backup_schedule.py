@@ -8,6 +8,7 @@ backup is older than the interval, so restarts never skip nor double a day.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -20,6 +21,7 @@ from msp_console.fileio import atomic_write_bytes
 from msp_console.services.backup import BackupResult, backup_sqlite
 from msp_console.settings import data_dir
 
+log = logging.getLogger(__name__)
 POLICY_FILE = "backup-policy.json"
 PREFIX = "msp-console-"
 SUFFIX = ".sqlite3"
@@ -129,16 +131,32 @@ def run_scheduled(
     return ScheduledRun(made, removed, target, "backed up")
 
 
-def add_backup_job(scheduler: Any, url: str, *, check_every_minutes: int = 60) -> Any:
+def scheduled_backup_job(url: str) -> ScheduledRun | None:
+    """What the scheduler runs: never raises (a failed backup is logged as an error, and retried)."""
+    try:
+        run = run_scheduled(url)
+    except Exception:
+        log.exception("scheduled backup failed")
+        return None
+    if run.made:
+        log.info(
+            "scheduled backup %s (%d bytes); removed %d old", run.made.path, run.made.size, len(run.removed)
+        )
+    return run
+
+
+def add_backup_job(
+    scheduler: Any, url: str, *, check_every_minutes: int = 60, first_check_in_seconds: float = 60
+) -> Any:
     """Adds the hourly "back up if due" job to an APScheduler scheduler (the GUI's); returns the job."""
     return scheduler.add_job(
-        run_scheduled,
+        scheduled_backup_job,
         "interval",
         minutes=check_every_minutes,
         args=[url],
         id="msp-console-backup",
         replace_existing=True,
-        next_run_time=datetime.now(UTC) + timedelta(minutes=1),
+        next_run_time=datetime.now(UTC) + timedelta(seconds=first_check_in_seconds),
         coalesce=True,
         max_instances=1,
     )

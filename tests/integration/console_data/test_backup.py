@@ -181,3 +181,37 @@ def test_postgresql_status_warns_without_a_recent_dump(
     os.utime(dump, None)
     assert main(["--database", PG_URL, "backups", "status"]) == 0
     assert "newest dump" in capsys.readouterr().out
+
+
+def test_the_gui_scheduler_job_makes_the_daily_backup(sqlite_url: str, isolated_data_dir: Path) -> None:
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from msp_console.services.backup_schedule import add_backup_job
+
+    _populate(sqlite_url, machines=1)
+    scheduler = BackgroundScheduler(timezone="UTC")
+    scheduler.start()
+    try:
+        job = add_backup_job(scheduler, sqlite_url, first_check_in_seconds=0)
+        assert scheduler.get_job(job.id) is not None
+        deadline = time.monotonic() + 20
+        while not backups_in(isolated_data_dir / "backups") and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        scheduler.shutdown(wait=True)
+    assert len(backups_in(isolated_data_dir / "backups")) == 1
+
+
+def test_about_lists_version_licence_and_data_locations(isolated_data_dir: Path) -> None:
+    from msp_console import __version__
+    from msp_console.services.about import about_info
+
+    info = about_info("postgresql+psycopg://msp:Hidden-Pw-1@db.lan:5432/msp")
+    assert info.version == __version__ and info.licence == "GPL-3.0-or-later"
+    assert "Hidden-Pw-1" not in info.database and "db.lan:5432/msp" in info.database
+    assert Path(info.log_file).is_relative_to(isolated_data_dir)
+    assert Path(info.backups_dir) == isolated_data_dir / "backups"
+    assert (Path(info.resources_dir) / "fonts" / "DejaVuSans.ttf").is_file()
+    assert info.user_guide.endswith("USER_GUIDE.md")
+    local = about_info(f"sqlite:///{isolated_data_dir / 'x.sqlite3'}")
+    assert local.database == str(isolated_data_dir / "x.sqlite3")
