@@ -79,6 +79,7 @@ class SshServer:
     port: int
     host_key: Path
     netns: str | None = None
+    extra_config: str = ""  # more sshd_config lines (e.g. a ForceCommand that plays another OS)
     proc: subprocess.Popen[bytes] | None = field(default=None, repr=False)
     _log_offset: int = 0
 
@@ -107,7 +108,7 @@ class SshServer:
             f"PidFile {self.base}/sshd-{self.port}.pid\nUsePAM no\nPubkeyAuthentication yes\n"
             "PasswordAuthentication yes\nKbdInteractiveAuthentication no\nPermitRootLogin no\n"
             f"AllowUsers {TEST_USER}\nMaxStartups 200\nMaxSessions 100\nLogLevel DEBUG3\n"
-            "UseDNS no\nPrintMotd no\nPrintLastLog no\n"
+            "UseDNS no\nPrintMotd no\nPrintLastLog no\n" + self.extra_config
         )
         argv = [SSHD, "-D", "-e", "-f", str(config)]
         self._log_offset = self.log.stat().st_size if self.log.exists() else 0
@@ -158,12 +159,13 @@ def start_sshd(
     port: int | None = None,
     netns: str | None = None,
     host_key: Path | None = None,
+    extra_config: str = "",
 ) -> SshServer:
     base.mkdir(parents=True, exist_ok=True)
     base.chmod(0o755)
     port = port or free_port(host if host.startswith("127.") else "127.0.0.1")
     key = host_key or keygen(base / f"host_ed25519_{port}")
-    return SshServer(base, host, port, key, netns).start()
+    return SshServer(base, host, port, key, netns, extra_config).start()
 
 
 def wait_port_closed(host: str, port: int) -> None:

@@ -1,7 +1,7 @@
 """ssh: one connection, one bundled command, every host metric (Linux sh or Windows PowerShell).
 
-Params: ``os`` (linux | windows, default linux), ``port``, ``user``, ``key_file``, ``updates``
-(count pending packages, default yes). Thresholds by name (``disk=80,load=2,mem=90``):
+Params: ``os`` (linux | windows; not given: tried in that order, the answer decides), ``port``,
+``user``, ``key_file``, ``updates`` (count pending packages, default yes). Thresholds by name (``disk=80,load=2,mem=90``):
 disk used % per filesystem (default warn 80, crit 90), 1-minute load per core (warn 2, crit 4),
 memory used % (warn 90, crit 95), ``cpu`` % on Windows (warn 90, crit 98), ``defender`` signature
 age in days (warn 3, crit 7). Failed systemd units and stopped automatic services are WARNING.
@@ -14,7 +14,7 @@ from msp_console.monitoring.checks import bundle_linux, bundle_windows
 from msp_console.monitoring.checks.context import CheckContext
 from msp_console.monitoring.checks.hostreport import HostReport
 from msp_console.monitoring.checks.runtime import Verdicts, bool_param, current_deadline, metric, thresholds
-from msp_console.monitoring.checks.sshconn import SshProblem, run_command
+from msp_console.monitoring.checks.sshconn import SshProblem, connect, execute
 from msp_console.monitoring.model import CheckOutcome, CheckSpec, Metric
 
 KEYS = ("disk", "load", "mem", "cpu", "defender")
@@ -22,16 +22,38 @@ WARN = {"disk": "80", "load": "2", "mem": "90", "cpu": "90", "defender": "3"}
 CRIT = {"disk": "90", "load": "4", "mem": "95", "cpu": "98", "defender": "7"}
 
 
+# Hosts found to be Windows when ``os`` was not given: later polls send PowerShell at once.
+_WINDOWS_HOSTS: set[tuple[str, str]] = set()
+
+
+def _empty(report: HostReport) -> bool:
+    return not report.volumes and report.mem_total_kb == 0
+
+
 def run(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
-    windows = spec.params.get("os", "linux").lower() == "windows"
-    cmd = bundle_windows.command() if windows else bundle_linux.command(bool_param(spec, "updates", True))
+    """``os`` linux or windows; when not given, the POSIX bundle is tried first and a host that
+    answers it with no metrics gets the PowerShell bundle on the same connection."""
+    os_param = spec.params.get("os", "").lower()
+    where = (spec.host, spec.params.get("port", "22"))
+    windows = os_param == "windows" or (not os_param and where in _WINDOWS_HOSTS)
+    linux_cmd = bundle_linux.command(bool_param(spec, "updates", True))
     deadline = current_deadline(spec)
     try:
-        result = run_command(spec, ctx, cmd, deadline)
+        with connect(spec, ctx, deadline) as transport:
+            if windows:
+                result = execute(transport, bundle_windows.command(), deadline)
+                report = bundle_windows.parse(result.stdout)
+            else:
+                result = execute(transport, linux_cmd, deadline)
+                report = bundle_linux.parse(result.stdout)
+                if _empty(report) and not os_param:
+                    retry = execute(transport, bundle_windows.command(), deadline)
+                    if not _empty(bundle_windows.parse(retry.stdout)):
+                        _WINDOWS_HOSTS.add(where)
+                        result, report = retry, bundle_windows.parse(retry.stdout)
     except SshProblem as exc:
         return CheckOutcome(exc.state, str(exc))
-    report = bundle_windows.parse(result.stdout) if windows else bundle_linux.parse(result.stdout)
-    if not report.volumes and report.mem_total_kb == 0:
+    if _empty(report):
         detail = (result.stderr or result.stdout).strip().splitlines()[:1]
         return CheckOutcome(
             HealthState.UNKNOWN,
