@@ -1,10 +1,11 @@
 """ssh: one connection, one bundled command, every host metric (Linux sh or Windows PowerShell).
 
 Params: ``os`` (linux | windows; not given: tried in that order, the answer decides), ``port``,
-``user``, ``key_file``, ``updates`` (count pending packages, default yes). Thresholds by name
-(``disk=80,load=2,mem=90``): disk used % per filesystem (default warn 80, crit 90), 1-minute load per core (warn 2, crit 4),
-memory used % (warn 90, crit 95), ``cpu`` % on Windows (warn 90, crit 98), ``defender`` signature
-age in days (warn 3, crit 7). Failed systemd units and stopped automatic services are WARNING.
+``user``, ``key_file``, ``updates`` (count pending packages, default yes).
+Thresholds by name (``disk=80,load=2,mem=90``): disk used % per filesystem (default warn 80,
+crit 90), 1-minute load per core (warn 2, crit 4), memory used % (warn 90, crit 95), ``cpu`` % on
+Windows (warn 90, crit 98), ``defender`` signature age in days (warn 3, crit 7). Failed systemd
+units and stopped automatic services are WARNING.
 """
 
 from __future__ import annotations
