@@ -103,7 +103,9 @@ def _copy_online(source: Path, target: Path, *, read_only: bool) -> int:
     )
     dst = sqlite3.connect(target)
     try:
-        src.backup(dst, pages=1024)
+        # One step under one read transaction: in WAL mode the poller keeps writing meanwhile, and
+        # the copy never restarts (a stepped copy starts over whenever another connection writes).
+        src.backup(dst, pages=-1)
         dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
         return int(dst.execute("PRAGMA page_count").fetchone()[0])
     finally:
