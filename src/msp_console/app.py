@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Registers the interventions feature's history probe: a client with tickets is archived, not deleted.
-import msp_console.services.interventions  # noqa: F401
 from msp_console.db.migrate import upgrade
 from msp_console.services.database import Database
 from msp_console.services.inventory import Inventory

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, exists, or_, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from msp_console.db.base import Base, UTCDateTime, utcnow
+from msp_console.services.history import register_history_probe
 
 
 class SlaPlan(Base):
@@ -209,3 +210,20 @@ class ReminderState(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     dismissed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+def _client_has_intervention_history(session: Session, client_id: int) -> bool:
+    return bool(
+        session.scalar(
+            select(
+                or_(
+                    exists().where(Intervention.client_id == client_id),
+                    exists().where(CallLog.client_id == client_id),
+                    exists().where(Appointment.client_id == client_id),
+                )
+            )
+        )
+    )
+
+
+register_history_probe(_client_has_intervention_history)

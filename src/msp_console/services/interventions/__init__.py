@@ -1,7 +1,7 @@
 """Interventions, call log, appointment calendar, SLA clocks, reminders (no Qt).
 
-Importing this package registers its history probe: a client with interventions, calls or
-appointments is archived, never deleted.
+The history probe (a client with interventions, calls or appointments is archived, never
+deleted) lives with the models, so it is active whenever the tables are.
 """
 
 from __future__ import annotations
@@ -9,12 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import exists, or_, select
-from sqlalchemy.orm import Session
-
-from msp_console.db.models import Appointment, CallLog, Intervention
 from msp_console.services.database import Database
-from msp_console.services.history import register_history_probe
 from msp_console.services.interventions.appointments import (
     AppointmentConflict,
     AppointmentDraft,
@@ -26,23 +21,6 @@ from msp_console.services.interventions.plans import SlaPlans
 from msp_console.services.interventions.reminders import ReminderJob, Reminders
 from msp_console.services.interventions.today import today
 from msp_console.services.interventions.views import AppointmentView, TimelineEntry, TodayView
-
-
-def _has_history(session: Session, client_id: int) -> bool:
-    return bool(
-        session.scalar(
-            select(
-                or_(
-                    exists().where(Intervention.client_id == client_id),
-                    exists().where(CallLog.client_id == client_id),
-                    exists().where(Appointment.client_id == client_id),
-                )
-            )
-        )
-    )
-
-
-register_history_probe(_has_history)
 
 
 @dataclass
