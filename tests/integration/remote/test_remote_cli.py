@@ -15,6 +15,7 @@ from msp_console.cli import main
 from msp_console.remote.audit import record_end, record_start
 from tests.integration.remote.conftest import Fleet
 from tests.support.keyring_session import KeyringSession
+from tests.support.leaks import files_showing
 
 PW = "Cli-Secret-77"
 
@@ -36,7 +37,7 @@ def db(fleet: Fleet) -> list[str]:
 
 def test_profiles_secrets_and_dry_run(
     fleet: Fleet, db: list[str], gnome_keyring: KeyringSession, capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:  # fmt: skip
     code, out, _ = run(capsys, *db, "profiles", "list", "Lab/win")
     assert code == 0 and "rdp" in out and "proposed" in out
@@ -90,6 +91,7 @@ def test_profiles_secrets_and_dry_run(
     assert [(p["name"], p["default"]) for p in json.loads(out)] == [("admin", True), ("ssh", False)]
     code, out, _ = run(capsys, *db, "profiles", "remove", "Lab/srv", "ssh")
     assert code == 0 and secrets.get_secret(ref) is None  # its keyring entry went with it
+    assert files_showing(PW, tmp_path) == []  # database, logs, data directory
 
 
 def test_bad_input(fleet: Fleet, db: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path,
