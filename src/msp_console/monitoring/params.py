@@ -11,36 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from msp_console.domain.errors import FieldError, ValidationError
+from msp_console.monitoring.checks.catalog import PARAMS, threshold_errors
 from msp_console.monitoring.model import CheckType
 
-_COMMON = {"timeout", "port"}
-ALLOWED: dict[CheckType, set[str]] = {
-    CheckType.PING: {"count"},
-    CheckType.TCP: {"port"},
-    CheckType.HTTP: {
-        "url",
-        "expect_status",
-        "contains",
-        "verify",
-        "cert_warn_days",
-        "cert_crit_days",
-        "ca_file",
-    },
-    CheckType.SSH: {"command", "user", "os", "updates", "key_file"},
-    CheckType.PLUGIN: {"command", "user", "key_file"},
-    CheckType.BACKUP_AGE: {"path", "command", "user", "key_file"},
-    CheckType.SNMP: {
-        "oid",
-        "community",
-        "version",
-        "user",
-        "auth_protocol",
-        "priv_protocol",
-        "what",
-        "interface",
-        "mode",
-    },
-}
+# The check implementations' own catalog decides which parameters each type reads; the engine
+# adds ``timeout`` (seconds, the check's hard deadline).
+_COMMON = {"timeout"}
+ALLOWED: dict[CheckType, frozenset[str]] = PARAMS
 REQUIRED: dict[CheckType, set[str]] = {
     CheckType.TCP: {"port"},
     CheckType.PLUGIN: {"command"},
@@ -125,6 +102,7 @@ def clean_check(
     for label, value in (("warn", warn), ("crit", crit)):
         if len(value) > 100:
             errors.append(FieldError(label, "is too long (at most 100 characters)", line))
+    errors.extend(FieldError(f, m, line) for f, m in threshold_errors(ctype, warn, crit))
     clean_name = (name or "").strip() or default_name(ctype, params)
     if len(clean_name) > 100:
         errors.append(FieldError("name", "is too long (at most 100 characters)", line))

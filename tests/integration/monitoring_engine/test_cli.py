@@ -72,6 +72,8 @@ def test_checks_add_list_remove(fleet: str, capsys: pytest.CaptureFixture[str]) 
     assert "'prot' is not a tcp parameter" in err and "a tcp check needs 'port'" in err
     assert cli(fleet, "checks", "add", "Ottica Verdi/nope", "ping") == 1
     assert "no machine 'nope'" in capsys.readouterr().err
+    assert cli(fleet, "checks", "add", "Ottica Verdi/srv", "ping", "--warn", "fast") == 1
+    assert "warn:" in capsys.readouterr().err  # a threshold typo is refused when added, not at the poll
     assert cli(fleet, "checks", "add", "Ottica Verdi/srv", "telnet") == 1
     assert "unknown check type 'telnet'" in capsys.readouterr().err
     assert cli(fleet, "checks", "remove", "Ottica Verdi/srv", "site") == 0
