@@ -1,12 +1,14 @@
 """A whole session that uses every kind of credential leaves no secret in the log files.
 
 Real components: gnome-keyring (the secrets), sshd (password and passphrase-protected key), snmpd (v3
-auth and privacy keys), Radicale (CalDAV password), PostgreSQL (password in the database URL).
+auth and privacy keys), Radicale (CalDAV password), a remote-session profile password, PostgreSQL
+(password in the database URL).
 Logging runs at DEBUG, so paramiko, pysnmp, caldav and alembic chatter is all in the file.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import shutil
@@ -39,6 +41,7 @@ from tests.support.snmpd import V3_AUTH, V3_PRIV, V3_USER, SnmpServer
 from tests.support.sshd import TEST_PASSWORD, TEST_USER, SshServer, ensure_test_user, start_sshd
 
 PASSPHRASE = "Key-Passphrase-456"
+RDP_PASSWORD = "Rdp-Admin-Pass-321"
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +125,7 @@ def test_a_session_with_every_credential_leaves_no_secret_in_the_logs(
     postgres_server: PostgresServer,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     setup_logging(verbose=True)
     log = logging.getLogger("msp_console.test_session")
@@ -195,6 +199,29 @@ def test_a_session_with_every_credential_leaves_no_secret_in_the_logs(
         == 0
     )
 
+    # Remote session: an RDP profile's password typed into `secrets set`, then the launch plan.
+    from msp_console.app import App
+
+    console = App.open(sqlite_db[1])
+    cid = console.inventory.save_client({"name": "Studio Rossi"})
+    console.inventory.save_machine(cid, {"name": "srv", "kind": "server", "address": "127.0.0.1"})
+    console.close()
+    profile = [
+        "profiles",
+        "add",
+        "Studio Rossi/srv",
+        "rdp",
+        "rdp",
+        "--user",
+        "admin",
+        "--credential",
+        "profile",
+    ]
+    assert main([*sqlite_db, *profile]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(RDP_PASSWORD + "\n"))
+    assert main([*sqlite_db, "secrets", "set", "Studio Rossi/srv"]) == 0
+    assert main([*sqlite_db, "connect", "Studio Rossi/srv", "--dry-run"]) == 0
+
     # PostgreSQL: the password is in the URL (right, then wrong).
     assert main(["--database", pg_url, "tree"]) == 0
     assert main(["--database", wrong_pg_url, "tree"]) == 3
@@ -222,6 +249,7 @@ def test_a_session_with_every_credential_leaves_no_secret_in_the_logs(
         for s in (
             TEST_PASSWORD,
             PASSPHRASE,
+            RDP_PASSWORD,
             V3_AUTH,
             V3_PRIV,
             radicale.password,
