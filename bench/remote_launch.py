@@ -12,6 +12,7 @@ Targets: ≤ 150 ms without a tunnel, ≤ 600 ms with one. Needs root (sshd, use
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import subprocess
 import tempfile
@@ -93,6 +94,7 @@ def main() -> None:
     finally:
         app.close()
         sshd.stop()
+        shutil.rmtree(base, ignore_errors=True)
 
 
 if __name__ == "__main__":
