@@ -12,6 +12,13 @@ if ! "$py" -c 'import PyInstaller' 2>/dev/null; then
 fi
 echo "==> rendering the icons"
 QT_QPA_PLATFORM=offscreen "$py" packaging/icons/render_icons.py build/icons >/dev/null
+if compgen -G "resources/translations/*.ts" >/dev/null; then
+    echo "==> compiling the translations"
+    mkdir -p build/translations
+    for ts in resources/translations/*.ts; do
+        "$(dirname "$py")/pyside6-lrelease" -silent "$ts" -qm "build/translations/$(basename "${ts%.ts}").qm"
+    done
+fi
 echo "==> PyInstaller (one-folder)"
 # Incremental by default (PyInstaller caches its analysis in the work dir); CLEAN=1 starts afresh.
 "$py" -m PyInstaller --noconfirm ${CLEAN:+--clean} --log-level WARN \
