@@ -139,3 +139,11 @@ def vnc_server(remote_dir: Path) -> Iterator[VncServer]:
     server = VncServer(remote_dir / "vnc", VNC_PASSWORD).start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def loopback_sshd(remote_dir: Path, remote_client_key: Path) -> Iterator[SshServer]:
+    """A gateway on loopback, to tunnel to servers that listen on loopback too (xrdp)."""
+    server = start_sshd(remote_dir / "loopback-sshd")
+    yield server
+    server.stop()

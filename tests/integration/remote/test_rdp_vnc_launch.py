@@ -20,7 +20,7 @@ from tests.integration.remote.conftest import VNC_PASSWORD, Fleet
 from tests.support.components import need_binary
 from tests.support.keyring_session import KeyringSession
 from tests.support.leaks import files_showing, processes_showing
-from tests.support.sshd import TEST_PASSWORD, TEST_USER
+from tests.support.sshd import TEST_PASSWORD, TEST_USER, SshServer
 from tests.support.xservers import VncServer, XrdpServer, Xvfb
 
 
@@ -161,3 +161,43 @@ def test_vnc_prompt_every_time_uses_the_typed_password_and_stores_nothing(
         session.terminate()
         session.wait(10)
     assert files_showing(VNC_PASSWORD, fleet.db_file, tmp_path) == []
+
+
+def test_rdp_through_a_tunnel_closes_it_when_the_session_ends(
+    fleet: Fleet,
+    xrdp: XrdpServer,
+    loopback_sshd: SshServer,
+    remote_client_key: Path,
+    display: str,
+    tmp_path: Path,
+) -> None:
+    need_binary("xfreerdp", "freerdp2-x11")
+    store = ProfileStore(fleet.db)
+    gw = fleet.machines["vnc-pc"]  # a Linux box of the client on 127.0.0.1, used as the gateway
+    store.add(gw, ProfileSpec("ssh", Protocol.SSH, port=loopback_sshd.port, user=TEST_USER,
+                              options={"key_file": str(remote_client_key)}))  # fmt: skip
+    mode = CredentialMode.PROFILE
+    rdp = ProfileSpec("rdp", Protocol.RDP, port=xrdp.port, user=TEST_USER, credential_mode=mode,
+                      jump_machine_id=gw, options={"cert": "ignore"})  # fmt: skip
+    store.add(fleet.machines["win"], rdp)
+    fleet.hostkeys.trust("127.0.0.1", loopback_sshd.port, loopback_sshd.fingerprint)
+    granted = xrdp.sesman_text().count("access granted")
+    runner = SessionRunner(fleet.db, hostkeys=fleet.hostkeys, get_secret=lambda ref: TEST_PASSWORD)
+    session = runner.start(fleet.machines["win"])
+    try:
+        assert session.tunnel is not None and session.tunnel.is_open
+        assert _wait_for(lambda: xrdp.sesman_text().count("access granted") > granted), xrdp.sesman_text()[
+            -2000:
+        ]
+        assert "direct-tcpip" in loopback_sshd.log_text()  # the connection went through the gateway
+        assert processes_showing(TEST_PASSWORD) == []
+        session.wait(30)
+    finally:
+        session.terminate()
+        session.wait(10)
+    assert not session.tunnel.is_open
+    (record,) = list_sessions(fleet.db)
+    assert (
+        record.tunnel.startswith("127.0.0.1:")
+        and f"via {TEST_USER}@127.0.0.1:{loopback_sshd.port}" in record.tunnel
+    )
