@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from urllib.parse import quote
 
 from msp_console.remote.clients import Tool
 from msp_console.remote.launchers import host_port, join, ssh_files_and_args
 from msp_console.remote.plan import LaunchPlan, PlannedFile, Target
 
+Protect = Callable[[str], str]  # password → hex DPAPI blob (remote.dpapi.protect_for_rdp on Windows)
 _TYPED = "the password is typed in the tool (no safe channel to hand it over)"
 
 
-def rdp_file(target: Target) -> str:
-    """A .rdp file without any password (mstsc asks, or uses Windows Credential Manager)."""
+def rdp_file(target: Target, protect: Protect | None = None) -> str:
+    """A .rdp file; the password only as a DPAPI blob (``protect``), else none (mstsc asks)."""
     o = target.options
     lines = [f"full address:s:{host_port(target.host, target.port, 3389)}"]
     if target.user:
@@ -34,18 +36,23 @@ def rdp_file(target: Target) -> str:
             "gatewaycredentialssource:i:0",
         ]
     lines.append("prompt for credentials:i:0")
+    if target.password is not None and protect is not None:
+        lines.append(f"password 51:b:{protect(target.password)}")
     return "\r\n".join(lines) + "\r\n"
 
 
-def build_windows(tool: Tool, target: Target, workdir: str) -> LaunchPlan:
+def build_windows(tool: Tool, target: Target, workdir: str, protect: Protect | None = None) -> LaunchPlan:
     main = tool.paths["main"]
     port = target.port
     if target.protocol == "rdp":
         path = join(workdir, "session.rdp")
-        f = PlannedFile(
-            path, 0o600, rdp_file(target).encode("utf-8"), purpose="connection settings, no password"
+        sealed = target.password is not None and protect is not None
+        purpose = (
+            "connection settings, password as a DPAPI blob" if sealed else "connection settings, no password"
         )
-        notes = (_TYPED + " or taken from Windows Credential Manager",) if target.password else ()
+        f = PlannedFile(path, 0o600, rdp_file(target, protect).encode("utf-8"), sealed, purpose=purpose)
+        typed = target.password is not None and not sealed
+        notes = (_TYPED + " or taken from Windows Credential Manager",) if typed else ()
         return LaunchPlan(tool.label, (main, path), (f,), notes=notes)
     if target.protocol == "ssh":
         if tool.id == "putty":

@@ -10,13 +10,22 @@ from __future__ import annotations
 import os
 import shlex
 import string
+from collections.abc import Callable
 from urllib.parse import quote
 
 from msp_console.remote.clients import Tool
 from msp_console.remote.plan import LaunchPlan, MissingClientError, PlannedFile, Target
 
 
-def build(family: str, tool: Tool, target: Target, workdir: str, session_name: str = "msp") -> LaunchPlan:
+def build(
+    family: str,
+    tool: Tool,
+    target: Target,
+    workdir: str,
+    session_name: str = "msp",
+    protect: Callable[[str], str] | None = None,
+) -> LaunchPlan:
+    """``protect`` seals a password with Windows DPAPI for mstsc's .rdp file (Windows only)."""
     proto = target.protocol
     if proto == "custom":
         return _custom(target)
@@ -27,7 +36,7 @@ def build(family: str, tool: Tool, target: Target, workdir: str, session_name: s
     if family == "windows":
         from msp_console.remote.launch_other import build_windows
 
-        return build_windows(tool, target, workdir)
+        return build_windows(tool, target, workdir, protect)
     if family == "macos":
         from msp_console.remote.launch_other import build_macos
 

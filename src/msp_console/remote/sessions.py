@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -251,7 +252,11 @@ class SessionRunner:
         workdir = Path(tempfile.mkdtemp(prefix="msp-remote-"))  # 0700, ours only
         name = f"msp-{os.getpid()}-{self._counter}"
         try:
-            plan = build(os_family(self._platform), prepared.tool, target, str(workdir), name)
+            family = os_family(self._platform)
+            protect = None
+            if family == "windows" and sys.platform == "win32":
+                from msp_console.remote.dpapi import protect_for_rdp as protect
+            plan = build(family, prepared.tool, target, str(workdir), name, protect)
             _write_files(plan)
             env = {**os.environ, **plan.env}
             proc = subprocess.Popen(

@@ -233,3 +233,18 @@ def test_detection_offers_only_installed_tools() -> None:
     assert [t.id for t in tools] == ["xfreerdp2", "remmina"]
     assert choose("rdp", tools, "remmina").id == "remmina"
     assert detect("vnc", "darwin", lambda n: None, win_exists()) == []
+
+
+def test_windows_rdp_file_can_carry_a_dpapi_sealed_password() -> None:
+    tools = detect("rdp", "win32", lambda n: None, win_exists("C:\\Windows\\System32\\mstsc.exe"))
+
+    def fake_dpapi(pw: str) -> str:  # stands in for CryptProtectData, which exists only on Windows
+        return pw.encode("utf-16-le").hex().upper()[::-1]
+
+    sealed = build(
+        "windows", tools[0], Target("rdp", "srv", 3389, "admin", password=PW), "C:\\T", protect=fake_dpapi
+    )
+    (f,) = sealed.files
+    assert f.secret and f.mode == 0o600 and not sealed.notes
+    assert "password 51:b:" in f.content.decode() and PW not in f.content.decode()
+    assert PW not in str(sealed.describe()) and "password 51" not in str(sealed.describe())
