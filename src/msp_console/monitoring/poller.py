@@ -129,6 +129,15 @@ class Poller:
     def wait(self, timeout: float | None = None) -> bool:
         return self._stop.wait(timeout)
 
+    def _drop_if_leases_lapsed(self) -> None:
+        """Team mode: without a renewal for a whole lease, other pollers own our machines now."""
+        if self.leases is None or self.leases.renewed_at is None:
+            return
+        if (datetime.now(UTC) - self.leases.renewed_at).total_seconds() >= self.leases.lease_s:
+            log.warning("leases lapsed (database unreachable?): stopping checks until renewed")
+            self.engine.set_checks([], {})
+            self._claimed = frozenset()
+
     def _loop(self) -> None:
         clock = 0.0
         while not self._stop.wait(self.refresh_s):
@@ -140,3 +149,4 @@ class Poller:
                     run_retention(self.db, datetime.now(UTC))
             except Exception:  # a database hiccup must not end monitoring; try again next round
                 log.exception("monitoring refresh failed")
+                self._drop_if_leases_lapsed()

@@ -145,6 +145,12 @@ class WorkerPool:
                 if task.finish(task.on_timeout()):
                     self.overruns += 1
                     with self._lock:
-                        if thread in self._threads and thread not in self._retired:
+                        # Replace the stuck worker, but never grow past 4× the pool: a mass hang
+                        # (a broken runner) then costs capacity instead of unbounded threads.
+                        if (
+                            thread in self._threads
+                            and thread not in self._retired
+                            and len(self._threads) < 4 * self.size
+                        ):
                             self._retired.add(thread)
                             self._spawn_locked()

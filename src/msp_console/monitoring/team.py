@@ -34,6 +34,7 @@ class LeaseManager:
     def __init__(self, db: Database, owner: str, lease_s: float):
         self.db, self.owner, self.lease_s = db, owner, lease_s
         self.owned: frozenset[int] = frozenset()
+        self.renewed_at: datetime | None = None
 
     def renew(self, now: datetime) -> LeaseChange:
         until = now + timedelta(seconds=self.lease_s)
@@ -114,7 +115,7 @@ class LeaseManager:
                     )
         owned = frozenset(keep) | frozenset(claimed)
         change = LeaseChange(owned, owned - self.owned, self.owned - owned)
-        self.owned = owned
+        self.owned, self.renewed_at = owned, now
         return change
 
     def release_all(self) -> None:
