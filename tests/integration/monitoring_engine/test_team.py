@@ -158,9 +158,14 @@ def _owners(url: str) -> dict[str, list[int]]:
 
 
 def too_close(hits: list[float], since: float, until: float) -> list[float]:
-    """Gaps between consecutive checks of one machine shorter than half an interval."""
+    """Gaps between consecutive checks of one machine shorter than a quarter interval.
+
+    Two pollers checking one machine run on independent phases, so across 240 ports and several
+    intervals they would leave many such gaps; one run delayed by a busy CPU leaves a gap of
+    interval minus the delay, which stays above a quarter interval.
+    """
     times = [t for t in hits if since <= t <= until]
-    return [b - a for a, b in itertools.pairwise(times) if b - a < INTERVAL / 2]
+    return [b - a for a, b in itertools.pairwise(times) if b - a < INTERVAL / 4]
 
 
 def test_two_pollers_share_without_double_checks_and_take_over_a_dead_one(team_db, tmp_path: Path) -> None:
@@ -194,6 +199,8 @@ def test_two_pollers_share_without_double_checks_and_take_over_a_dead_one(team_d
         for port, hits in farm.hits.items():
             assert hits, f"port {port} never checked"
             assert not too_close(hits, t0, shared_until), f"port {port} checked twice: {hits}"
+            in_window = [t for t in hits if settled_at is not None and settled_at <= t <= shared_until]
+            assert len(in_window) <= (shared_until - (settled_at or t0)) / INTERVAL + 2, hits
 
         a.send_signal(signal.SIGKILL)
         a.wait(5)
