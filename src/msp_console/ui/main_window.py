@@ -28,6 +28,7 @@ from msp_console.ui.actions import WindowActions
 from msp_console.ui.csv_transfer import CsvTransfer
 from msp_console.ui.dialogs import confirm as ask
 from msp_console.ui.dialogs.import_dialog import ImportDialog
+from msp_console.ui.features import install_features
 from msp_console.ui.help_dialogs import show_about, show_shortcuts
 from msp_console.ui.inventory_controller import InventoryController
 from msp_console.ui.live_states import LiveStates
@@ -89,7 +90,9 @@ class MainWindow(QMainWindow):
         self._machine_card: MachineCard | None = None
         self.machine_opener: Callable[[int], None] | None = None  # set when remote sessions exist
         self.context_menu_hooks: list[Callable[[QMenu, NodeRef], None]] = []
+        self.shutdown_hooks: list[Callable[[], None]] = []  # features stop their threads here
         self._first_load = True
+        install_features(self)
         self.resize(1400, 850)
         self.fit_docks()
         if persist:
@@ -416,4 +419,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.persist:
             self.save_layout()
+        for hook in self.shutdown_hooks:
+            hook()
+        self.shutdown_hooks.clear()
         super().closeEvent(event)

@@ -1,0 +1,25 @@
+"""Where later features plug into the main window without editing it.
+
+Each feature package under msp_console.ui has a module with ``install(window)`` that adds its
+tabs (``window.add_task_tab``), docks, menu entries, context-menu hooks
+(``window.context_menu_hooks``) and shutdown hooks (``window.shutdown_hooks``). Add the module's
+name here; the order is the order of the tabs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from msp_console.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+FEATURES: list[str] = []
+
+
+def install_features(window: MainWindow) -> None:
+    for name in FEATURES:
+        importlib.import_module(name).install(window)
