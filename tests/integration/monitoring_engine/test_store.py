@@ -222,3 +222,18 @@ def test_retention_rolls_up_and_bounds_the_tables(app: App) -> None:
     assert all(h.count == 60 and h.avg == pytest.approx(29.5) and h.min == 0 and h.max == 59 for h in hours)
     again = run_retention(app.db, now)
     assert (again.rolled_5m, again.rolled_1h, again.deleted_raw) == (0, 0, 0)
+
+
+def test_deleting_a_machine_or_a_client_without_history_removes_its_checks(app: App) -> None:
+    ping, tcp = _setup(app)
+    from msp_console.db.models import Check, MaintenanceWindow
+
+    add_maintenance(app.db, "Studio Rossi/srv", T0, T0 + timedelta(hours=1))
+    srv = load_plan_machine(app, tcp)
+    app.inventory.delete_machine(srv)
+    with app.db.read() as s:
+        assert set(s.scalars(select(Check.id))) == {ping}
+        assert s.scalar(select(func.count()).select_from(MaintenanceWindow)) == 0
+    assert app.inventory.delete_client(app.inventory.client_id_by_name("Studio Rossi")) == "deleted"
+    with app.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Check)) == 0
