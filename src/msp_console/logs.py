@@ -42,6 +42,18 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class _RotatingFile(logging.handlers.RotatingFileHandler):
+    """The window, the poller and the CLI share one file: when another process holds it open while
+    this one rotates (Windows refuses the rename), keep writing to it instead of printing errors."""
+
+    def doRollover(self) -> None:
+        try:
+            super().doRollover()
+        except OSError:
+            if self.stream is None:
+                self.stream = self._open()
+
+
 class _Stderr(logging.StreamHandler):  # type: ignore[type-arg,unused-ignore]
     """Writes to whatever sys.stderr is now (tests and the GUI swap it)."""
 
@@ -77,8 +89,8 @@ def setup_logging(verbose: bool = False) -> Path:
     _installed.clear()
     redacting = RedactingFilter()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        to_file: logging.Handler = logging.handlers.RotatingFileHandler(
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # client names, hosts: the user's only
+        to_file: logging.Handler = _RotatingFile(
             path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
         )
         to_file.setFormatter(logging.Formatter(_FORMAT))

@@ -82,3 +82,27 @@ def test_a_bug_in_a_command_gives_one_line_and_the_traceback_goes_to_the_log(
     logged = Path(log_path()).read_text(encoding="utf-8")
     assert "Traceback" in logged and "def broken" not in logged and "hunter2" not in logged
     assert "broken" in logged  # the frame is there for whoever reads the log
+
+
+def test_a_rotation_refused_by_another_process_keeps_logging(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from msp_console.logs import _RotatingFile
+
+    def refused(_source: str, _dest: str) -> None:
+        raise PermissionError("the file is open in another process")
+
+    handler = _RotatingFile(tmp_path / "shared.log", maxBytes=200, backupCount=2, encoding="utf-8")
+    handler.rotator = refused
+    log = logging.getLogger("msp_console.test_rotation")
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        for n in range(20):
+            log.warning("line %02d of a shared log", n)
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    text = (tmp_path / "shared.log").read_text(encoding="utf-8")
+    assert all(f"line {n:02d}" in text for n in range(20))
+    assert "Logging error" not in capsys.readouterr().err
