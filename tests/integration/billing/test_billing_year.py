@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import threading
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -175,6 +176,14 @@ def test_a_month_of_pdfs_in_worker_processes(sqlite_billing_app: App, tmp_path: 
     )
     assert len(written) == PARALLEL_FROM + 5
     assert seen[-1] == (len(written), len(written)) and len(seen) == len(written)
+    gate = threading.Event()  # another thread running (as in the GUI): rendered without forking
+    other = threading.Thread(target=gate.wait)
+    other.start()
+    try:
+        assert len(write_pdfs(db, tmp_path / "threaded", month=(YEAR, 11))) == len(written)
+    finally:
+        gate.set()
+        other.join()
     for item in written[::11]:
         text = PdfReader(item.path).pages[0].extract_text()
         n = int(item.number.split("/")[1]) - 1

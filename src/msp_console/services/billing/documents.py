@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -145,11 +146,13 @@ def render_pdfs(docs: list[InvoiceDocument]) -> Iterator[bytes]:
     from msp_console.billing.invoice_pdf import render_invoice_pdf
 
     workers = min(os.cpu_count() or 1, 8)
-    if len(docs) < PARALLEL_FROM or workers < 2:
+    # Workers are forked (cheap, nothing to re-import); forking a process that runs other threads
+    # (the GUI, the poller) is unsafe, so there the PDFs are rendered here, one after the other.
+    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if len(docs) < PARALLEL_FROM or workers < 2 or not forkable:
         yield from (render_invoice_pdf(doc) for doc in docs)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(render_invoice_pdf, docs, chunksize=max(1, min(16, len(docs) // (workers * 4))))
 
