@@ -6,6 +6,9 @@ set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$top"
 py=${PYTHON:-.venv/bin/python}
+mkdir -p build
+exec 9>build/.pyinstaller.lock
+flock 9  # one build at a time; the smoke tests hold this lock shared while they run the result
 if ! "$py" -c 'import PyInstaller' 2>/dev/null; then
     echo "==> installing PyInstaller into the virtualenv"
     "$py" -m pip install -q 'pyinstaller>=6.10,<7'

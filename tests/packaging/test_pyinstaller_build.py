@@ -6,9 +6,11 @@ environment, from an empty folder, on a fresh database.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +24,8 @@ BINARY = APP / "msp-console"
 
 
 @pytest.fixture(scope="session")
-def built_app() -> Path:
+def built_app() -> Iterator[Path]:
+    """Built once per run; a shared lock keeps a concurrent build from replacing it under the tests."""
     started = time.monotonic()
     done = subprocess.run(
         ["bash", str(TOP / "packaging" / "build-linux.sh")],
@@ -33,7 +36,9 @@ def built_app() -> Path:
     )
     assert done.returncode == 0, f"build failed:\n{done.stdout[-3000:]}\n{done.stderr[-6000:]}"
     print(f"PyInstaller build took {time.monotonic() - started:.0f} s")
-    return APP
+    with (TOP / "build" / ".pyinstaller.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_SH)
+        yield APP
 
 
 def _run(args: list[str], cwd: Path, data: Path) -> subprocess.CompletedProcess[str]:
@@ -71,3 +76,29 @@ def test_the_built_app_finds_its_resources_and_knows_its_version(built_app: Path
     assert (resources / "icons" / "rendered" / "msp-console-256.png").is_file()
     assert Path(info["log_file"]).is_relative_to(data)
     assert (built_app / "io.github.msp_console.MspConsole.desktop").is_file()
+
+
+def test_the_built_app_bills_on_demo_data_and_finds_the_keyring(built_app: Path, tmp_path: Path) -> None:
+    """Fonts (PDF), the FatturaPA XSD (lxml), Babel, holidays and the keyring's backends are bundled."""
+    from tests.support.keyring_session import start_keyring
+
+    data = tmp_path / "data"
+    month = ["--month", "2026-11"]
+    for step in (["invoices", "run", *month], ["invoices", "issue", *month, "--date", "2026-11-30"]):
+        done = _run(["--demo", *step], tmp_path, data)
+        assert done.returncode == 0, done.stderr
+    assert _run(["--demo", "invoices", "pdf", *month, "--out", "pdf"], tmp_path, data).returncode == 0
+    assert _run(["--demo", "invoices", "fatturapa", *month, "--out", "xml"], tmp_path, data).returncode == 0
+    pdfs, xmls = list((tmp_path / "pdf").glob("*.pdf")), list((tmp_path / "xml").glob("*.xml"))
+    assert pdfs and len(pdfs) == len(xmls) and pdfs[0].read_bytes()[:5] == b"%PDF-"
+
+    session = start_keyring()
+    try:
+        env = {**session.env, "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
+        env["MSP_CONSOLE_DATA_DIR"] = str(data)
+        done = subprocess.run(
+            [str(BINARY), "secrets", "status"], env=env, capture_output=True, text=True, timeout=60
+        )
+    finally:
+        session.stop()
+    assert done.returncode == 0 and "SecretService" in done.stdout, done.stdout + done.stderr
