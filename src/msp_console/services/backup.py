@@ -185,10 +185,35 @@ def check_restorable(path: Path) -> set[str]:
     return revisions
 
 
+_SHM_DMS_BYTE = 128  # SQLite's unix VFS: every connection of another process holds a read lock on it
+
+
+def _open_in_another_process(live: Path) -> bool:
+    """True when another process has the WAL database open, even idle (POSIX; Windows refuses the
+    rename instead). SQLite's "dead-man switch" byte of the -shm file is read-locked by each of them."""
+    shm = Path(f"{live}-shm")
+    if os.name != "posix" or not shm.exists():
+        return False
+    import fcntl
+
+    with shm.open("rb+") as fh:
+        try:
+            fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _SHM_DMS_BYTE)
+        except OSError:
+            return True
+        fcntl.lockf(fh, fcntl.LOCK_UN, 1, _SHM_DMS_BYTE)
+    return False
+
+
 def _lock_out_others(live: Path) -> None:
     """Refuse while the app or the poller has the database open (they would keep writing to it)."""
     if not live.exists():
         return
+    if _open_in_another_process(live):
+        raise BackupError(
+            f"{live} is open in another program (MSP Console's window or the poller): "
+            "close it, then restore again. Nothing was changed."
+        )
     conn = sqlite3.connect(live, timeout=2)
     try:
         conn.execute("BEGIN EXCLUSIVE")
@@ -235,8 +260,13 @@ def restore_sqlite(url: str, source: Path, *, now: datetime | None = None) -> Re
         before = check_restorable(staged)
         _lock_out_others(live)
         stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
-        aside = _set_aside(live, stamp)
-        os.replace(staged, live)
+        try:
+            aside = _set_aside(live, stamp)
+            os.replace(staged, live)
+        except PermissionError as exc:  # Windows: the file is open elsewhere
+            raise BackupError(
+                f"{live} is in use ({exc}): close MSP Console and the poller, then retry"
+            ) from exc
     finally:
         staged.unlink(missing_ok=True)
     engine = make_engine(url)

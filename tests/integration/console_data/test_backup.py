@@ -215,3 +215,28 @@ def test_about_lists_version_licence_and_data_locations(isolated_data_dir: Path)
     assert info.user_guide.endswith("USER_GUIDE.md")
     local = about_info(f"sqlite:///{isolated_data_dir / 'x.sqlite3'}")
     assert local.database == str(isolated_data_dir / "x.sqlite3")
+
+
+def test_restore_refuses_while_another_program_has_the_database_open(
+    sqlite_url: str, tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    import subprocess
+    import sys
+
+    _populate(sqlite_url, machines=2)
+    backup = tmp_path / "b.sqlite3"
+    assert main(["--database", sqlite_url, "backup", str(backup)]) == 0
+    restore = [sys.executable, "-c", "import sys; from msp_console.cli import main; sys.exit(main())"]
+    restore += ["--database", sqlite_url, "restore", str(backup)]
+    env = {**os.environ, "MSP_CONSOLE_DATA_DIR": str(isolated_data_dir)}
+    app = App.open(sqlite_url)  # the window, idle: an open connection, no transaction
+    try:
+        with app.db.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM machine").scalar()
+            done = subprocess.run(restore, env=env, capture_output=True, text=True, timeout=60)
+    finally:
+        app.close()
+    assert done.returncode == 1 and "open in another program" in done.stderr
+    assert not list(Path(sqlite_url.split(":///", 1)[1]).parent.glob("*.before-restore-*"))
+    done = subprocess.run(restore, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
