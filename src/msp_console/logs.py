@@ -106,6 +106,9 @@ def setup_logging(verbose: bool = False) -> Path:
         _installed.append(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # one line per plugin, every start
+    # Per-poll chatter (a line per job run, per SSH connection): thousands an hour on a busy poller.
+    for noisy in ("apscheduler", "paramiko", "pysnmp", "urllib3", "niquests", "caldav"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
     _current = (path, verbose)
     return path
 
