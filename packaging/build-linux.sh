@@ -15,12 +15,9 @@ if ! "$py" -c 'import PyInstaller' 2>/dev/null; then
 fi
 echo "==> rendering the icons"
 QT_QPA_PLATFORM=offscreen "$py" packaging/icons/render_icons.py build/icons >/dev/null
-if compgen -G "resources/translations/*.ts" >/dev/null; then
-    echo "==> compiling the translations"
-    mkdir -p build/translations
-    for ts in resources/translations/*.ts; do
-        "$(dirname "$py")/pyside6-lrelease" -silent "$ts" -qm "build/translations/$(basename "${ts%.ts}").qm"
-    done
+if [ -f packaging/i18n/build_translations.py ]; then
+    echo "==> compiling the translations (.ts → .qm next to them, bundled with resources/)"
+    "$py" packaging/i18n/build_translations.py >/dev/null
 fi
 echo "==> PyInstaller (one-folder)"
 # Incremental by default (PyInstaller caches its analysis in the work dir); CLEAN=1 starts afresh.

@@ -74,6 +74,8 @@ def test_the_built_app_finds_its_resources_and_knows_its_version(built_app: Path
     for needed in ("fonts/DejaVuSans.ttf", "fatturapa/Schema_VFPR12_v1.2.3.xsd", "icons/msp-console.svg"):
         assert (resources / needed).is_file(), needed
     assert (resources / "icons" / "rendered" / "msp-console-256.png").is_file()
+    for ts in (TOP / "resources" / "translations").glob("*.ts"):  # compiled by the build, then bundled
+        assert (resources / "translations" / f"{ts.stem}.qm").is_file(), ts.stem
     assert Path(info["log_file"]).is_relative_to(data)
     assert (built_app / "io.github.msp_console.MspConsole.desktop").is_file()
 
