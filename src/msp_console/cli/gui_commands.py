@@ -16,6 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     shot.add_argument("--size", default="1400x850", help="window size WxH (default 1400x850)")
     shot.add_argument("--select", metavar="CLIENT[/MACHINE]", help="select this client or machine first")
     shot.add_argument("--language", choices=["en", "it"], help="interface language")
+    shot.add_argument(
+        "--view",
+        metavar="NAME[:ARG]",
+        help="bring a view forward first (e.g. today, calendar, interventions, intervention:N)",
+    )
     shot.set_defaults(handler=_screenshot)
 
 

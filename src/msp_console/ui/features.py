@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FEATURES: list[str] = []
+FEATURES: list[str] = [
+    "msp_console.ui.scheduling.feature",
+]
 
 
 def install_features(window: MainWindow) -> None:

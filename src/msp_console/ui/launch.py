@@ -156,6 +156,14 @@ def render_screenshot(args: argparse.Namespace, out: Path, width: int, height: i
             top = top.parent()
         view.scrollTo(top, view.ScrollHint.PositionAtTop)
         view.scrollTo(view.currentIndex(), view.ScrollHint.EnsureVisible)
+        view_name = getattr(args, "view", None)
+        if view_name:
+            from msp_console.ui.views_registry import show_view
+
+            try:
+                show_view(window, view_name)
+            except ValueError as exc:
+                raise CommandError(f"--view: {exc}", EXIT_USAGE) from None
         for _ in range(5):
             qapp.processEvents()
         pixmap = window.grab()

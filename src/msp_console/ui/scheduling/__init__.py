@@ -1,0 +1,1 @@
+"""The GUI of interventions, call log, appointment calendar, SLA clocks and reminders (issue 6)."""

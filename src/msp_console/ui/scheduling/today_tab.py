@@ -1,0 +1,314 @@
+"""Today: the technician's morning page — whom to call, where to be, which clocks are running out.
+
+Re-read every minute off the GUI thread, so the SLA countdowns move on their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msp_console.services.interventions.views import (
+    AppointmentView,
+    CallTaskView,
+    ProblemToCall,
+    SlaAlert,
+    TodayView,
+)
+from msp_console.ui.scheduling.controller import SchedulingController
+from msp_console.ui.scheduling.interventions_model import clock_text
+from msp_console.ui.scheduling.look import (
+    SLA_COLOURS,
+    client_colour,
+    clock_name,
+    date_text,
+    datetime_text,
+    duration_text,
+    time_text,
+    tr,
+)
+
+Action = tuple[str, Callable[[Any], None]]
+
+
+class Section(QGroupBox):
+    """A titled list whose rows carry an object; double-click runs the first action."""
+
+    def __init__(self, name: str, title: str, headers: list[str], empty: str):
+        super().__init__()
+        self.setObjectName(name)
+        self.base_title = title
+        self.empty = empty
+        self.tree = QTreeWidget()
+        self.tree.setObjectName(f"{name}List")
+        self.tree.setHeaderLabels(headers)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
+        self.tree.itemDoubleClicked.connect(lambda item, _c: self._run(0, item))
+        self.tree.currentItemChanged.connect(lambda _c, _p: self._enable())
+        self.buttons = QHBoxLayout()
+        self.row_actions: list[Action] = []
+        self._button_widgets: list[QPushButton] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addLayout(self.buttons)
+        self.setTitle(title)
+
+    def set_actions(self, actions: list[Action]) -> None:
+        self.row_actions = actions
+        for i, (text, _fn) in enumerate(actions):
+            b = QPushButton(text)
+            b.clicked.connect(lambda _c=False, i=i: self._run(i, self.tree.currentItem()))
+            self.buttons.addWidget(b)
+            self._button_widgets.append(b)
+        self.buttons.addStretch(1)
+        self._enable()
+
+    def _enable(self) -> None:
+        item = self.tree.currentItem()
+        ok = item is not None and item.data(0, Qt.ItemDataRole.UserRole) is not None
+        for b in self._button_widgets:
+            b.setEnabled(ok)
+
+    def _run(self, i: int, item: QTreeWidgetItem | None) -> None:
+        if item is None or i >= len(self.row_actions):
+            return
+        obj = item.data(0, Qt.ItemDataRole.UserRole)
+        if obj is not None:
+            self.row_actions[i][1](obj)
+
+    def _menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None or item.data(0, Qt.ItemDataRole.UserRole) is None:
+            return
+        menu = QMenu(self)
+        for i, (text, _fn) in enumerate(self.row_actions):
+            act = menu.addAction(text)
+            act.setData(i)
+        chosen = menu.exec(self.tree.viewport().mapToGlobal(pos))
+        if chosen is not None:
+            self._run(int(chosen.data()), item)
+        menu.deleteLater()
+
+    def fill(self, rows: list[tuple[list[str], object, QColor | None]]) -> None:
+        self.tree.clear()
+        self.setTitle(f"{self.base_title} ({len(rows)})")
+        if not rows:
+            item = QTreeWidgetItem([self.empty])
+            item.setFirstColumnSpanned(True)
+            item.setForeground(0, QBrush(QColor("#757575")))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(item)
+            item.setFirstColumnSpanned(True)
+        for texts, obj, colour in rows:
+            item = QTreeWidgetItem(texts)
+            item.setData(0, Qt.ItemDataRole.UserRole, obj)
+            if colour is not None:
+                item.setForeground(0, QBrush(colour))
+            self.tree.addTopLevelItem(item)
+        for col in range(self.tree.columnCount() - 1):
+            self.tree.resizeColumnToContents(col)
+            self.tree.setColumnWidth(col, min(self.tree.columnWidth(col), 190))
+        first = self.tree.topLevelItem(0)
+        if rows and first is not None:
+            self.tree.setCurrentItem(first)
+        self._enable()
+
+    def row_texts(self) -> list[list[str]]:
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) is not None:
+                out.append([item.text(c) for c in range(self.tree.columnCount())])
+        return out
+
+
+class TodayTab(QWidget):
+    loaded = Signal()
+
+    def __init__(self, ctl: SchedulingController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("todayTab")
+        self.ctl = ctl
+        self.view: TodayView | None = None
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        refresh = QPushButton(tr("Refresh"))
+        refresh.clicked.connect(self.reload)
+        head = QHBoxLayout()
+        head.addWidget(self.heading)
+        head.addSpacing(16)
+        head.addWidget(self.summary, 1)
+        head.addWidget(refresh)
+        self.problems = Section(
+            "problemsToCall",
+            tr("☎ Problems needing a call"),
+            [tr("Since"), tr("Client"), tr("Machine"), tr("Problem"), tr("Phone")],
+            tr("No one to call about a problem."),
+        )
+        self.appointments = Section(
+            "todayAppointments",
+            tr("◷ Today's appointments"),
+            [tr("Time"), tr("Appointment"), tr("Client"), tr("Where"), tr("Technician")],
+            tr("No appointments today."),
+        )
+        self.calls = Section(
+            "callsDue",
+            tr("↻ Follow-up calls due"),
+            [tr("Due"), tr("Call"), tr("Client"), tr("Note"), tr("Phone")],
+            tr("No calls due."),
+        )
+        self.sla = Section(
+            "slaAlerts",
+            tr("⚑ SLA clocks about to breach"),
+            [tr("Left"), tr("Clock"), tr("Intervention"), tr("Client")],
+            tr("All SLA clocks are on time."),
+        )
+        self._wire_actions()
+        grid = QGridLayout()
+        grid.addWidget(self.problems, 0, 0)
+        grid.addWidget(self.appointments, 0, 1)
+        grid.addWidget(self.calls, 1, 0)
+        grid.addWidget(self.sla, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addLayout(head)
+        layout.addLayout(grid, 1)
+        ctl.changed.connect(self.reload)
+        ctl.calendar_loaded.connect(self.reload)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.reload)  # countdowns tick each minute (re-read off the GUI thread)
+        self.timer.start(60_000)
+        self._generation = 0
+        self.reload()
+
+    def _wire_actions(self) -> None:
+        ctl = self.ctl
+
+        def open_iv(obj: Any) -> None:
+            if getattr(obj, "intervention_id", None) is not None:
+                ctl.open_intervention(obj.intervention_id)
+
+        def new_iv_or_open(p: ProblemToCall) -> None:
+            if p.intervention_id is not None:
+                ctl.open_intervention(p.intervention_id)
+            else:
+                ctl.new_intervention(p.client_id)
+
+        self.problems.set_actions(
+            [
+                (tr("Log call…"), lambda p: ctl.log_call(p.client_id, p.intervention_id)),
+                (tr("Open intervention"), new_iv_or_open),
+                (tr("Open client"), lambda p: ctl.open_client(p.client_id)),
+            ]
+        )
+        self.appointments.set_actions(
+            [
+                (tr("Open…"), ctl.edit_appointment),
+                (tr("Open intervention"), open_iv),
+                (tr("Log call…"), lambda a: ctl.log_call(a.client_id, a.intervention_id)),
+                (tr("Open client"), lambda a: ctl.open_client(a.client_id)),
+            ]
+        )
+        self.calls.set_actions(
+            [
+                (tr("Log call…"), lambda c: ctl.log_call(c.client_id, c.intervention_id)),
+                (tr("Open intervention"), open_iv),
+                (tr("Open client"), lambda c: ctl.open_client(c.client_id)),
+            ]
+        )
+        self.sla.set_actions(
+            [
+                (tr("Open intervention"), lambda a: ctl.open_intervention(a.intervention_id)),
+            ]
+        )
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        sc = self.ctl.sc
+        self.ctl.run(
+            lambda: sc.today(), lambda view: self._loaded(generation, view), title=tr("Cannot read today")
+        )
+
+    def _loaded(self, generation: int, view: TodayView) -> None:
+        if generation != self._generation:
+            return
+        self.view = view
+        tz = self.ctl.tz
+        now = datetime.now(tz)
+        self.heading.setText(tr("Today — %1").replace("%1", date_text(now.date(), long=True)))
+        holiday = self.ctl.calendar.holiday_name(now.date())
+        parts = [
+            tr("%1 to call").replace("%1", str(len(view.problems_to_call))),
+            tr("%1 appointments").replace("%1", str(len(view.appointments))),
+            tr("%1 calls due").replace("%1", str(len(view.calls_due))),
+        ]
+        breached = sum(1 for a in view.sla_alerts if a.clock.level == "breached")
+        if breached:
+            parts.append(
+                f"<span style='color:#c62828'>✕ {tr('%1 SLA breached').replace('%1', str(breached))}</span>"
+            )
+        if holiday:
+            parts.append(f"<span style='color:#c62828'>{holiday}</span>")
+        self.summary.setText(" · ".join(parts))
+        self.problems.fill([self._problem(p, tz) for p in view.problems_to_call])
+        self.appointments.fill([self._appointment(a, tz) for a in view.appointments])
+        self.calls.fill([self._call(c, now, tz) for c in view.calls_due])
+        self.sla.fill([self._alert(a) for a in view.sla_alerts])
+        self.loaded.emit()
+
+    @staticmethod
+    def _problem(p: ProblemToCall, tz: Any) -> tuple[list[str], object, QColor | None]:
+        colour = QColor("#c62828") if "CRITICAL" in p.summary or p.summary.startswith("P1") else None
+        return [datetime_text(p.since, tz), p.client_name, p.machine_name, p.summary, p.phone], p, colour
+
+    @staticmethod
+    def _appointment(a: AppointmentView, tz: Any) -> tuple[list[str], object, QColor | None]:
+        when = f"{time_text(a.start.astimezone(tz))}–{time_text(a.end.astimezone(tz))}"
+        where = "⌂ " + tr("On site") if a.on_site else "⇄ " + tr("Remote")
+        title = a.title + (f" (#{a.intervention_id})" if a.intervention_id else "")
+        return [when, title, a.client_name, where, a.technician], a, client_colour(a.client_id)
+
+    @staticmethod
+    def _call(c: CallTaskView, now: datetime, tz: Any) -> tuple[list[str], object, QColor | None]:
+        kind = {"retry": tr("Retry"), "call_back": tr("Call back"), "follow_up": tr("Follow-up")}.get(
+            c.kind, c.kind
+        )
+        late = c.due_at < now
+        due = datetime_text(c.due_at, tz) + (
+            f" ({tr('late')} {duration_text(now - c.due_at)})" if late else ""
+        )
+        return [due, kind, c.client_name, c.note, c.phone], c, QColor("#c62828") if late else None
+
+    @staticmethod
+    def _alert(a: SlaAlert) -> tuple[list[str], object, QColor | None]:
+        colour = QColor(SLA_COLOURS.get(a.clock.level, "#757575")).darker(115)
+        return (
+            [clock_text(a.clock), clock_name(a.clock.name), f"#{a.intervention_id} {a.title}", a.client_name],
+            a,
+            colour,
+        )
