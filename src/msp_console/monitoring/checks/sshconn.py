@@ -54,7 +54,7 @@ def _load_key(path: str, spec: CheckSpec, ctx: CheckContext) -> paramiko.PKey:
     try:
         try:
             return _load_plain_key(path, os.stat(path).st_mtime_ns)
-        except paramiko.PasswordRequiredException:
+        except (paramiko.PasswordRequiredException, TypeError):  # paramiko 4 raises TypeError here
             ref = f"{spec.credential_ref}:passphrase" if spec.credential_ref else ""
             passphrase = ctx.get_secret(ref) if ref else None
             if not passphrase:
