@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from msp_console.services.interventions import AppointmentDraft
 from msp_console.services.interventions.views import AppointmentView, InterventionSummary
+from msp_console.ui.scheduling.controller import alive
 from msp_console.ui.scheduling.look import from_qdatetime, to_qdatetime, tr
 
 if TYPE_CHECKING:
@@ -242,7 +243,7 @@ class AppointmentDialog(QDialog):
         )
 
     def _interventions(self, cid: int, rows: list[InterventionSummary]) -> None:
-        if self.client.currentData() != cid:
+        if not alive(self) or self.client.currentData() != cid:  # closed, or another client chosen
             return
         for iv in rows:
             self.intervention.addItem(f"#{iv.id} {iv.title}", iv.id)

@@ -32,7 +32,9 @@ class SchedulingFeature:
         self.today = TodayTab(self.ctl)
         self.calendar = CalendarTab(self.ctl)
         self.interventions = InterventionsTab(self.ctl)
-        self.pages = {w: _page(w) for w in (self.today, self.calendar, self.interventions)}
+        self.pages: dict[QWidget, QScrollArea] = {
+            w: _page(w) for w in (self.today, self.calendar, self.interventions)
+        }
         window.tabs.insertTab(1, self.pages[self.today], tr("Today"))  # first after the Overview
         window.add_task_tab(self.pages[self.calendar], tr("Calendar"))
         window.add_task_tab(self.pages[self.interventions], tr("Interventions"))

@@ -63,6 +63,8 @@ class InterventionDetail(QWidget):
         self.setObjectName("interventionDetail")
         self.ctl = ctl
         self.view: InterventionView | None = None
+        self._requested: int | None = None
+        self._in_flight: int | None = None
         self.heading = QLabel(tr("Select an intervention to see its timeline."))
         self.heading.setWordWrap(True)
         font = self.heading.font()
@@ -111,15 +113,31 @@ class InterventionDetail(QWidget):
         layout.addWidget(self.timeline, 1)
 
     # -- loading ------------------------------------------------------------------------------------
-    def load(self, intervention_id: int) -> None:
+    def load(self, intervention_id: int, *, force: bool = False) -> None:
+        if not force and self._in_flight == intervention_id:
+            return  # already on its way
+        self._requested = self._in_flight = intervention_id
         ivs = self.ctl.sc.interventions
         self.ctl.run(
-            lambda: ivs.show(intervention_id), self.set_view, title=tr("Cannot read the intervention")
+            lambda: ivs.show(intervention_id),
+            self._arrived,
+            title=tr("Cannot read the intervention"),
+            on_error=self._failed,
         )
+
+    def _failed(self, _exc: Exception) -> bool:
+        self._in_flight = None
+        return False  # still shown to the user
+
+    def _arrived(self, v: InterventionView) -> None:
+        if v.id != self._requested:
+            return  # the user moved on to another one
+        self._in_flight = None
+        self.set_view(v)
 
     def reload(self) -> None:
         if self.view is not None:
-            self.load(self.view.id)
+            self.load(self.view.id, force=True)
 
     def set_view(self, v: InterventionView) -> None:
         self.view = v

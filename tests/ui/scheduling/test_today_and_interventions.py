@@ -1,0 +1,83 @@
+"""The Today page on the demo data; an intervention's timeline and its allowed next states."""
+
+from __future__ import annotations
+
+import pytest
+
+from msp_console.domain.intervention_state import ALLOWED, InterventionState
+from msp_console.ui.scheduling.feature import feature_of
+from msp_console.ui.views_registry import show_view
+
+pytestmark = pytest.mark.ui
+
+
+def test_today_shows_whom_to_call_appointments_calls_due_and_sla_clocks(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+    f = feature_of(demo_window)
+    today = f.today
+    with qtbot.waitSignal(today.loaded, timeout=10_000):
+        today.reload()
+    assert demo_window.tabs.tabText(1) == "Today"  # first after the Overview
+    view = today.view
+    assert view is not None
+    problems = today.problems.row_texts()
+    # the demo's open and reopened interventions still need a call
+    titles = [p.summary for p in view.problems_to_call]
+    assert any("Disco C" in t for t in titles) and any("Wi-Fi" in t for t in titles)
+    assert [r[1] for r in problems] == [p.client_name for p in view.problems_to_call]
+    assert len(today.appointments.row_texts()) == len(view.appointments)
+    assert [r[2] for r in today.calls.row_texts()] == [c.client_name for c in view.calls_due]
+    assert view.calls_due  # the follow-up call after the work is waiting
+    sla = today.sla.row_texts()
+    assert sla and all(r[0] for r in sla)  # each alert shows its countdown
+    assert len(sla) == len(view.sla_alerts)
+    assert any(r[0].startswith("✕") for r in sla)  # a breached clock says so in text, not only colour
+    assert "Today" in today.heading.text()
+
+
+def test_intervention_timeline_shows_a_logged_call(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+    f = feature_of(demo_window)
+    ctl = f.ctl
+    first_open = next(s for s in ctl.sc.interventions.list() if s.state == "open")
+    detail = f.interventions.detail
+    with qtbot.waitSignal(detail.shown, timeout=10_000):
+        show_view(demo_window, f"intervention:{first_open.id}")
+    assert detail.view is not None and detail.view.id == first_open.id
+    seen: dict[str, object] = {}
+
+    def answer(dlg) -> bool:  # type: ignore[no-untyped-def]
+        seen["contact"] = dlg.contact.currentText()
+        seen["intervention"] = dlg.intervention.currentData()
+        dlg.outcome_buttons["no_answer"].setChecked(True)
+        dlg.note.setText("segreteria")
+        return True
+
+    ctl.exec_dialog = answer
+    with qtbot.waitSignal(detail.shown, timeout=10_000):  # logged, then the detail reloads
+        detail.call_button.click()
+    assert seen["intervention"] == first_open.id
+    assert "★" not in str(seen["contact"]) and seen["contact"]  # the primary contact is preselected
+    texts = detail.timeline_texts()
+    assert any("no_answer" in t and "segreteria" in t for t in texts)
+    assert any("retry call scheduled" in t for t in texts)  # 'no answer' schedules the retry
+
+
+def test_only_allowed_transitions_are_offered_and_they_work(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+    f = feature_of(demo_window)
+    detail = f.interventions.detail
+    by_state = {s.state: s for s in f.ctl.sc.interventions.list()}
+    assert len(by_state) == len(InterventionState)  # the demo has every state
+    for state, summary in by_state.items():
+        with qtbot.waitSignal(detail.shown, timeout=10_000):
+            f.show_intervention(summary.id)
+        offered = detail.transition_states()
+        assert sorted(offered) == sorted(t.value for t in ALLOWED[InterventionState(state)]), state
+    waiting = by_state["waiting_for_client"]
+    with qtbot.waitSignal(detail.shown, timeout=10_000):
+        f.show_intervention(waiting.id)
+    button = detail.transitions_box.findChild(type(detail.call_button), "to-contacted")
+    assert button is not None
+    with qtbot.waitSignal(detail.shown, timeout=10_000):
+        button.click()
+    assert detail.view is not None and detail.view.state == "contacted"
+    assert "to-waiting_for_client" in [f"to-{s}" for s in detail.transition_states()]
+    assert detail.timeline_texts()[0].startswith("Waiting for client → Contacted")
