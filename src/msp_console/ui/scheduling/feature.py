@@ -157,7 +157,7 @@ def _roomy(window: MainWindow) -> None:
     width = window.width()
     window.resizeDocks(
         [window.tree_dock, window.details_dock],
-        [int(width * 0.2), int(width * 0.17)],
+        [int(width * 0.18), int(width * 0.16)],
         Qt.Orientation.Horizontal,
     )
 

@@ -83,6 +83,7 @@ class MonthView(QWidget):
                 if d == today:
                     p.fillRect(cell, QColor(66, 133, 244, 30))
                 p.setPen(QPen(line, 1))
+                p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawRect(cell)
                 p.setFont(small)
                 holiday = self.calendar.holiday_name(d)

@@ -377,7 +377,7 @@ class TimeGrid(QAbstractScrollArea):
         p.setPen(ink)
         if r.height() < 2.2 * line_h:  # a short block: one line says it all
             p.setFont(bold)
-            one = f"{glyph} {time_text(v.start.astimezone(self.tz))} {v.title} · {v.client_name}{recurring}"
+            one = f"{glyph}{recurring} {v.title} · {v.client_name}"
             elided = p.fontMetrics().elidedText(one, Qt.TextElideMode.ElideRight, int(inner.width()))
             p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elided)
             p.restore()

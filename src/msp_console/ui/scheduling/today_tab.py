@@ -6,14 +6,14 @@ Re-read every minute off the GUI thread, so the SLA countdowns move on their own
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QGridLayout,
     QGroupBox,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -50,8 +50,9 @@ Action = tuple[str, Callable[[Any], None]]
 class Section(QGroupBox):
     """A titled list whose rows carry an object; double-click runs the first action."""
 
-    def __init__(self, name: str, title: str, headers: list[str], empty: str):
+    def __init__(self, name: str, title: str, headers: list[str], empty: str, stretch: int = 1):
         super().__init__()
+        self.stretch = stretch  # the column that takes the spare width (the rest elide)
         self.setObjectName(name)
         self.base_title = title
         self.empty = empty
@@ -60,15 +61,16 @@ class Section(QGroupBox):
         self.tree.setHeaderLabels(headers)
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._run(0, item))
         self.tree.currentItemChanged.connect(lambda _c, _p: self._enable())
-        self.buttons = QHBoxLayout()
+        self.buttons = QVBoxLayout()
         self.row_actions: list[Action] = []
         self._button_widgets: list[QPushButton] = []
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tree)
+        layout = QHBoxLayout(self)  # actions beside the list: the page stays one screen high
+        layout.addWidget(self.tree, 1)
         layout.addLayout(self.buttons)
         self.setTitle(title)
 
@@ -124,12 +126,18 @@ class Section(QGroupBox):
             if colour is not None:
                 item.setForeground(0, QBrush(colour))
             self.tree.addTopLevelItem(item)
-        for col in range(self.tree.columnCount() - 1):
-            self.tree.resizeColumnToContents(col)
-            self.tree.setColumnWidth(col, min(self.tree.columnWidth(col), 190))
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for col in range(self.tree.columnCount()):
+            if col == self.stretch:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+                self.tree.resizeColumnToContents(col)
+                self.tree.setColumnWidth(col, min(self.tree.columnWidth(col), 260))
         first = self.tree.topLevelItem(0)
-        if rows and first is not None:
-            self.tree.setCurrentItem(first)
+        if rows and first is not None:  # the buttons act on it, without a loud selection
+            self.tree.setCurrentItem(first, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
         self._enable()
 
     def row_texts(self) -> list[list[str]]:
@@ -149,6 +157,7 @@ class TodayTab(QWidget):
         self.setObjectName("todayTab")
         self.ctl = ctl
         self.view: TodayView | None = None
+        self.upcoming: list[AppointmentView] = []
         self.heading = QLabel()
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -166,7 +175,7 @@ class TodayTab(QWidget):
         self.problems = Section(
             "problemsToCall",
             tr("☎ Problems needing a call"),
-            [tr("Since"), tr("Client"), tr("Machine"), tr("Problem"), tr("Phone")],
+            [tr("Client"), tr("Problem"), tr("Since"), tr("Phone")],
             tr("No one to call about a problem."),
         )
         self.appointments = Section(
@@ -180,23 +189,21 @@ class TodayTab(QWidget):
             tr("↻ Follow-up calls due"),
             [tr("Due"), tr("Call"), tr("Client"), tr("Note"), tr("Phone")],
             tr("No calls due."),
+            stretch=3,
         )
         self.sla = Section(
             "slaAlerts",
             tr("⚑ SLA clocks about to breach"),
             [tr("Left"), tr("Clock"), tr("Intervention"), tr("Client")],
             tr("All SLA clocks are on time."),
+            stretch=2,
         )
         self._wire_actions()
-        grid = QGridLayout()
-        grid.addWidget(self.problems, 0, 0)
-        grid.addWidget(self.appointments, 0, 1)
-        grid.addWidget(self.calls, 1, 0)
-        grid.addWidget(self.sla, 1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addLayout(head)
-        layout.addLayout(grid, 1)
+        for section, stretch in ((self.problems, 3), (self.appointments, 3), (self.calls, 2), (self.sla, 2)):
+            layout.addWidget(section, stretch)
         ctl.changed.connect(self.reload)
         ctl.calendar_loaded.connect(self.reload)
         self.timer = QTimer(self)
@@ -250,14 +257,31 @@ class TodayTab(QWidget):
         self._generation += 1
         generation = self._generation
         sc = self.ctl.sc
-        self.ctl.run(
-            lambda: sc.today(), lambda view: self._loaded(generation, view), title=tr("Cannot read today")
-        )
 
-    def _loaded(self, generation: int, view: TodayView) -> None:
+        def load() -> tuple[TodayView, list[AppointmentView]]:
+            view = sc.today()
+            upcoming: list[AppointmentView] = []
+            if not view.appointments:  # nothing today: show the next day with work, so no surprises
+                day = date.fromisoformat(view.day)
+                tz = sc.appointments.tz()
+                lo = datetime.combine(day + timedelta(days=1), time(0), tz)
+                found = [
+                    a for a in sc.appointments.between(lo, lo + timedelta(days=14)) if a.state == "planned"
+                ]
+                if found:
+                    first = found[0].start.astimezone(tz).date()
+                    upcoming = [a for a in found if a.start.astimezone(tz).date() == first]
+            return view, upcoming
+
+        self.ctl.run(load, lambda got: self._loaded(generation, *got), title=tr("Cannot read today"))
+
+    def _loaded(
+        self, generation: int, view: TodayView, upcoming: list[AppointmentView] | None = None
+    ) -> None:
         if generation != self._generation:
             return
         self.view = view
+        self.upcoming = upcoming or []
         tz = self.ctl.tz
         now = datetime.now(tz)
         self.heading.setText(tr("Today — %1").replace("%1", date_text(now.date(), long=True)))
@@ -276,7 +300,15 @@ class TodayTab(QWidget):
             parts.append(f"<span style='color:#c62828'>{holiday}</span>")
         self.summary.setText(" · ".join(parts))
         self.problems.fill([self._problem(p, tz) for p in view.problems_to_call])
-        self.appointments.fill([self._appointment(a, tz) for a in view.appointments])
+        if view.appointments or not self.upcoming:
+            self.appointments.base_title = tr("◷ Today's appointments")
+            self.appointments.fill([self._appointment(a, tz) for a in view.appointments])
+        else:
+            first = self.upcoming[0].start.astimezone(tz).date()
+            self.appointments.base_title = tr("◷ No appointments today — next: %1").replace(
+                "%1", date_text(first, long=True)
+            )
+            self.appointments.fill([self._appointment(a, tz) for a in self.upcoming])
         self.calls.fill([self._call(c, now, tz) for c in view.calls_due])
         self.sla.fill([self._alert(a) for a in view.sla_alerts])
         self.loaded.emit()
@@ -284,7 +316,8 @@ class TodayTab(QWidget):
     @staticmethod
     def _problem(p: ProblemToCall, tz: Any) -> tuple[list[str], object, QColor | None]:
         colour = QColor("#c62828") if "CRITICAL" in p.summary or p.summary.startswith("P1") else None
-        return [datetime_text(p.since, tz), p.client_name, p.machine_name, p.summary, p.phone], p, colour
+        who = p.client_name + (f" · {p.machine_name}" if p.machine_name else "")
+        return [who, p.summary, datetime_text(p.since, tz), p.phone], p, colour
 
     @staticmethod
     def _appointment(a: AppointmentView, tz: Any) -> tuple[list[str], object, QColor | None]:
