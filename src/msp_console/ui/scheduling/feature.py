@@ -152,12 +152,12 @@ def _view_today(window: MainWindow, _arg: str) -> None:
     _settle()
 
 
-def _roomy(window: MainWindow) -> None:
+def _roomy(window: MainWindow, tree: float = 0.18, details: float = 0.16) -> None:
     """Screenshots of the task tabs: the tree and the details pane step aside a little."""
     width = window.width()
     window.resizeDocks(
         [window.tree_dock, window.details_dock],
-        [int(width * 0.18), int(width * 0.16)],
+        [int(width * tree), int(width * details)],
         Qt.Orientation.Horizontal,
     )
 
@@ -165,7 +165,7 @@ def _roomy(window: MainWindow) -> None:
 def _view_calendar(window: MainWindow, arg: str) -> None:
     f = feature_of(window)
     f.bring(f.calendar)
-    _roomy(window)
+    _roomy(window, 0.15, 0.16)
     if arg:
         f.calendar.set_mode(arg)
     _settle()

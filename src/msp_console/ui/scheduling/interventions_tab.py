@@ -87,8 +87,7 @@ class InterventionsTab(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.detail = InterventionDetail(ctl)
         self.state_filter = QComboBox()
         self.state_filter.addItem(tr("All states"), "")
@@ -156,9 +155,9 @@ class InterventionsTab(QWidget):
             if cid not in known:
                 self.client_filter.addItem(name, cid)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(
-            COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch
-        )
+        for name in ("client", "machine", "title"):  # long texts elide; the clocks stay in view
+            col = COLUMNS.index(name)
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 210))
         wanted = self._wanted if self._wanted is not None else current
         self._wanted = None
         if wanted is not None:

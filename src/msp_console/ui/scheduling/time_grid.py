@@ -27,7 +27,7 @@ from msp_console.ui.scheduling.look import (
 SNAP = 15  # minutes
 HEADER = 46
 GUTTER = 58
-HOUR = 52
+HOUR = 56
 EDGE = 6  # px of a block's bottom that resizes it
 
 
@@ -373,37 +373,47 @@ class TimeGrid(QAbstractScrollArea):
         state_glyph = APPOINTMENT_LOOK.get(v.state, ("", ""))[1] if v.state != "planned" else ""
         recurring = " ↻" if v.recurring else ""
         when = f"{time_text(v.start.astimezone(self.tz))}–{time_text(v.end.astimezone(self.tz))}"
-        line_h = p.fontMetrics().height()
         p.setPen(ink)
-        if r.height() < 2.2 * line_h:  # a short block: one line says it all
-            p.setFont(bold)
-            one = f"{glyph}{recurring} {v.title} · {v.client_name}"
-            elided = p.fontMetrics().elidedText(one, Qt.TextElideMode.ElideRight, int(inner.width()))
-            p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elided)
-            p.restore()
-            return
-        y = inner.top()
         p.setFont(small)
-        head = f"{glyph} {when}{recurring} {state_glyph}".rstrip()
-        p.drawText(QRectF(inner.left(), y, inner.width(), line_h), Qt.AlignmentFlag.AlignLeft, head)
-        y += p.fontMetrics().height()
+        small_h = p.fontMetrics().height()
         p.setFont(bold)
-        fm = p.fontMetrics()
-        title_lines = max(1, min(2, int((inner.bottom() - y - fm.height()) // fm.height())))
-        rect = QRectF(inner.left(), y, inner.width(), fm.height() * title_lines)
-        title = fm.elidedText(v.title, Qt.TextElideMode.ElideRight, int(inner.width() * title_lines - 8))
-        p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, title)
-        y += fm.boundingRect(rect.toRect(), Qt.TextFlag.TextWordWrap, title).height()
-        p.setFont(small)
-        fm = p.fontMetrics()
-        for extra in (v.client_name, v.technician and f"• {v.technician}"):
-            if extra and y + fm.height() <= inner.bottom() + 1:
-                p.drawText(
-                    QRectF(inner.left(), y, inner.width(), fm.height()),
-                    Qt.AlignmentFlag.AlignLeft,
-                    fm.elidedText(extra, Qt.TextElideMode.ElideRight, int(inner.width())),
-                )
-                y += fm.height()
+        bold_h = p.fontMetrics().height()
+
+        def line(text: str, font: QFont, y: float) -> float:
+            p.setFont(font)
+            fm = p.fontMetrics()
+            elided = fm.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width()))
+            p.drawText(
+                QRectF(inner.left(), y, inner.width(), fm.height()), Qt.AlignmentFlag.AlignLeft, elided
+            )
+            return y + fm.height()
+
+        if r.height() < bold_h + small_h:  # a short block: one line says it all
+            line(f"{glyph}{recurring} {v.title} · {v.client_name}", bold, inner.top())
+        elif r.height() < bold_h + 2 * small_h + 4:  # two lines: what, then when and for whom
+            y = line(f"{glyph}{recurring} {v.title}", bold, inner.top())
+            line(f"{when} · {v.client_name}", small, y)
+        else:
+            y = line(f"{glyph} {when}{recurring} {state_glyph}".rstrip(), small, inner.top())
+            p.setFont(bold)
+            fm = p.fontMetrics()
+            room = inner.bottom() - y - small_h  # keep a line for the client
+            lines = max(1, min(2, int(room // fm.height())))
+            rect = QRectF(inner.left(), y, inner.width(), fm.height() * lines)
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+            used = fm.boundingRect(rect.toRect(), flags, v.title)
+            if used.height() > rect.height() or used.width() > rect.width():  # too long: elide the last line
+                title = fm.elidedText(v.title, Qt.TextElideMode.ElideRight, int(inner.width() * lines * 0.92))
+            else:
+                title = v.title
+            p.save()
+            p.setClipRect(rect)
+            p.drawText(rect, flags, title)
+            p.restore()
+            y += min(rect.height(), fm.boundingRect(rect.toRect(), flags, title).height())
+            for extra in (v.client_name, v.technician and f"• {v.technician}"):
+                if extra and y + small_h <= inner.bottom() + 1:
+                    y = line(extra, small, y)
         p.restore()
 
     def _dragged_rect(self, block: Block) -> QRectF:
