@@ -83,3 +83,38 @@ def test_only_allowed_transitions_are_offered_and_they_work(qtbot, demo_window) 
     assert detail.view is not None and detail.view.state == "contacted"
     assert "to-waiting_for_client" in [f"to-{s}" for s in detail.transition_states()]
     assert detail.timeline_texts()[0].startswith("Waiting for client → Contacted")
+
+
+def test_a_monitoring_problem_opens_a_prefilled_intervention(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import Qt
+
+    from msp_console.services.interventions.views import ProblemToCall
+
+    f = feature_of(demo_window)
+    ctl = f.ctl
+    client_id, client_name = ctl.clients()[0]
+    machine_id, machine_name = ctl.machines(client_id)[0]
+    problem = ProblemToCall(
+        client_id, client_name, machine_name, "CRITICAL disk: 97% used", datetime.now(UTC), None, ""
+    )
+    seen: dict[str, object] = {}
+
+    def accept(dlg) -> bool:  # type: ignore[no-untyped-def]
+        checked = [
+            dlg.machines.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(dlg.machines.count())
+            if dlg.machines.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        seen.update(title=dlg.title.text(), origin=dlg.origin.currentData(), machines=checked)
+        return True
+
+    ctl.exec_dialog = accept
+    detail = f.interventions.detail
+    open_or_new = f.today.problems.row_actions[1][1]
+    with qtbot.waitSignal(detail.shown, timeout=10_000):
+        open_or_new(problem)
+    assert seen == {"title": "CRITICAL disk: 97% used", "origin": "monitoring", "machines": [machine_id]}
+    assert detail.view is not None and detail.view.title == "CRITICAL disk: 97% used"
+    assert detail.view.machines == ((machine_id, machine_name),) and detail.view.state == "open"

@@ -237,11 +237,22 @@ class SchedulingController(QObject):
     def open_intervention(self, intervention_id: int) -> None:
         self.open_intervention_requested.emit(intervention_id)
 
-    def new_intervention(self, client_id: int | None = None, machine_id: int | None = None) -> None:
+    def new_intervention(
+        self,
+        client_id: int | None = None,
+        machine_id: int | None = None,
+        *,
+        title: str = "",
+        origin: str = "",
+        machine_name: str = "",
+    ) -> None:
+        """The dialog, pre-filled (from a monitoring problem: its machine, summary and origin)."""
         from msp_console.ui.scheduling.intervention_dialogs import NewInterventionDialog
 
+        if machine_id is None and machine_name and client_id is not None:
+            machine_id = next((m for m, name in self.machines(client_id) if name == machine_name), None)
         dlg = NewInterventionDialog(self, self.window)
-        dlg.prefill(client_id, machine_id)
+        dlg.prefill(client_id, machine_id, title=title, origin=origin)
         if self.exec_dialog(dlg):
             values = dlg.values()
             ivs = self.sc.interventions

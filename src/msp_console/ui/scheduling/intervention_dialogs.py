@@ -94,9 +94,15 @@ class NewInterventionDialog(QDialog):
         layout.addWidget(self.buttons)
         self.client.currentIndexChanged.connect(self._client_changed)
 
-    def prefill(self, client_id: int | None, machine_id: int | None) -> None:
+    def prefill(
+        self, client_id: int | None, machine_id: int | None, *, title: str = "", origin: str = ""
+    ) -> None:
         if client_id is not None:
             self.client.setCurrentIndex(self.client.findData(client_id))
+        if title:
+            self.title.setText(title)
+        if origin:
+            self.origin.setCurrentIndex(max(0, self.origin.findData(origin)))
         for i in range(self.machines.count()):
             item = self.machines.item(i)
             if item.data(Qt.ItemDataRole.UserRole) == machine_id:

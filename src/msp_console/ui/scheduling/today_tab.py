@@ -222,13 +222,15 @@ class TodayTab(QWidget):
         def new_iv_or_open(p: ProblemToCall) -> None:
             if p.intervention_id is not None:
                 ctl.open_intervention(p.intervention_id)
-            else:
-                ctl.new_intervention(p.client_id)
+            else:  # a monitoring problem nobody handles yet: one click opens it, pre-filled
+                ctl.new_intervention(
+                    p.client_id, title=p.summary, origin="monitoring", machine_name=p.machine_name
+                )
 
         self.problems.set_actions(
             [
                 (tr("Log call…"), lambda p: ctl.log_call(p.client_id, p.intervention_id)),
-                (tr("Open intervention"), new_iv_or_open),
+                (tr("Open / new intervention"), new_iv_or_open),
                 (tr("Open client"), lambda p: ctl.open_client(p.client_id)),
             ]
         )
