@@ -53,6 +53,7 @@ case "$mode" in
 demo)
     install_packages "$here/packages-app.txt"
     setup_venv ""
+    .venv/bin/python packaging/i18n/build_translations.py >/dev/null  # Italian UI (.qm, not committed)
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
         echo "==> no screen found (DISPLAY unset): rendering the demo window to demo-screenshot.png instead"
         exec .venv/bin/msp-console screenshot demo-screenshot.png --demo
@@ -62,6 +63,7 @@ demo)
 test)
     install_packages "$here/packages-app.txt" "$here/packages-test.txt"
     setup_venv "[dev]"
+    .venv/bin/python packaging/i18n/build_translations.py >/dev/null  # Italian UI (.qm, not committed)
     echo "==> static checks: ruff, mypy, import-linter"
     .venv/bin/ruff check src tests bench
     .venv/bin/mypy

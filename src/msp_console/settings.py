@@ -33,7 +33,8 @@ def demo_database_path() -> Path:
 
 
 def resolve_database_url(explicit: str | None = None, *, demo: bool = False) -> str:
-    """--database wins, then the environment, then the embedded SQLite file (demo or real)."""
+    """--database wins, then the environment, then the team database chosen at first run, then the
+    embedded SQLite file (demo or real)."""
     if explicit:
         return explicit
     if demo:
@@ -41,4 +42,9 @@ def resolve_database_url(explicit: str | None = None, *, demo: bool = False) -> 
     from_env = os.environ.get(ENV_DATABASE_URL)
     if from_env:
         return from_env
+    from msp_console.database_choice import configured_url  # the team DB chosen at first run
+
+    team = configured_url()
+    if team:
+        return team
     return f"sqlite:///{default_database_path()}"

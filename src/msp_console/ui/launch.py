@@ -23,13 +23,14 @@ from PySide6.QtWidgets import QApplication
 
 from msp_console.cli.common import EXIT_DATABASE, EXIT_INPUT, EXIT_OK, EXIT_USAGE, CommandError, open_app
 from msp_console.fileio import atomic_write_bytes
+from msp_console.preferences import apply_to_environment, load_preferences
+from msp_console.resources import resources_dir
 from msp_console.ui.ui_settings import APPLICATION, ORGANISATION
 
 if TYPE_CHECKING:
     from msp_console.app import App
     from msp_console.ui.main_window import MainWindow
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 _translators: list[QTranslator] = []
 
 
@@ -44,13 +45,23 @@ def _qapplication(argv: list[str]) -> QApplication:
     return qapp
 
 
+def translations_dir() -> Path:
+    """Where msp_console_<lang>.qm are (built from resources/translations/*.ts, see packaging/i18n)."""
+    try:
+        return resources_dir() / "translations"
+    except FileNotFoundError:
+        return Path(__file__).resolve().parents[3] / "resources" / "translations"
+
+
 def _install_language(qapp: QApplication, language: str | None) -> None:
-    """Loads our translation (and Qt's own) for the chosen or the system language."""
+    """Loads our translation (and Qt's own) for the chosen language, else the one set in
+    Settings, else the system's."""
+    language = language or load_preferences().language or None
     locale = QLocale(language) if language else QLocale.system()
     if language:
         QLocale.setDefault(locale)
     for name, folder in (
-        ("msp_console", str(TRANSLATIONS)),
+        ("msp_console", str(translations_dir())),
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
     ):
         translator = QTranslator(qapp)
@@ -84,6 +95,11 @@ def run_gui(args: argparse.Namespace) -> int:
         )
     qapp = _qapplication(sys.argv[:1])
     _install_language(qapp, getattr(args, "language", None))
+    from msp_console.ui.first_run import first_run_needed, run_first_run
+
+    if first_run_needed(args) and not run_first_run():
+        return EXIT_OK  # set-up cancelled: asked again at the next start
+    apply_to_environment()
     app, window = _open_window(args)
     try:
         window.show()

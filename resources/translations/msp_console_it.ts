@@ -1,0 +1,4709 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT" sourcelanguage="en">
+    <context>
+        <name />
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="137" />
+            <source>Issue %d draft invoice(s) dated today? Numbers are assigned and they cannot change afterwards.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="153" />
+            <source>Issue all %d draft invoice(s) up to %s, dated today? Numbers are assigned and they cannot change afterwards.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="209" />
+            <source>Delete %d draft invoice(s)? The next run creates them again if their contract is still billed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AckDialog</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="68" />
+            <source>Acknowledge problem</source>
+            <translation>Prendi in carico il problema</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="70" />
+            <source>e.g. disk ordered, ticket 123</source>
+            <translation>es. disco ordinato, ticket 123</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="71" />
+            <source>Keep until the check is OK again (sticky)</source>
+            <translation>Mantieni finché il controllo non torna OK (persistente)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="77" />
+            <source>Comment:</source>
+            <translation>Commento:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="80" />
+            <source>Acknowledge</source>
+            <translation>Prendi in carico</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="87" />
+            <source>Say why (the comment is shown to the whole team).</source>
+            <translation>Indica il motivo (il commento è visibile a tutto il team).</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupPage</name>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="192" />
+            <source>&amp;Back up the database automatically</source>
+            <translation>&amp;Esegui il backup del database automaticamente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="195" />
+            <source> h</source>
+            <translation> h</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="195" />
+            <source>Back up every</source>
+            <translation>Backup ogni</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="196" />
+            <source>Backups to keep</source>
+            <translation>Backup da conservare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="200" />
+            <source>Backup folder</source>
+            <translation>Cartella dei backup</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="203" />
+            <source>Back up &amp;every:</source>
+            <translation>Backup &amp;ogni:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="204" />
+            <source>&amp;Keep the newest:</source>
+            <translation>&amp;Conserva gli ultimi:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="205" />
+            <source>&amp;Folder:</source>
+            <translation>Ca&amp;rtella:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="211" />
+            <source>A team PostgreSQL database is backed up on its server with pg_dump; this PC checks that a recent dump exists.</source>
+            <translation>Un database PostgreSQL di team si salva sul suo server con pg_dump; questo PC controlla che esista un dump recente.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Billing</name>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="52" />
+            <source>Printed at the bottom of every invoice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="57" />
+            <source> days</source>
+            <translation> giorni</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="58" />
+            <source>end of month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="65" />
+            <source>Default payment terms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="66" />
+            <source>Invoice footer</source>
+            <translation>Piè di pagina della fattura</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="86" />
+            <source>Required: invoices cannot be issued without it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="138" />
+            <source>Company profile</source>
+            <translation>Profilo aziendale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="47" />
+            <source>Required to issue invoices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="72" />
+            <source>Fields marked * are needed before the first invoice can be issued.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="115" />
+            <source>Some details are missing or not valid: see the marked fields.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
+            <source>Description</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
+            <source>Quantity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
+            <source>Unit price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
+            <source>VAT %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="37" />
+            <source>a number is needed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="50" />
+            <source>cannot be negative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="190" />
+            <source>Why the invoice is cancelled or corrected (printed on the note)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="195" />
+            <source>Reason:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="196" />
+            <source>Date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="205" />
+            <source>Lines to credit:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="236" />
+            <source>Paid on:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="246" />
+            <source>Monthly service report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="254" />
+            <source>Client:</source>
+            <translation>Cliente:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="255" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="89" />
+            <source>Month:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="48" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="46" />
+            <source>'%s' is not a number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="93" />
+            <source>Edit draft for %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="108" />
+            <source>Drafts can change until they are issued. Amounts are recomputed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="187" />
+            <source>Credit note for %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="216" />
+            <source>Write a reason: it is printed on the credit note.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="219" />
+            <source>Choose at least one line to credit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="233" />
+            <source>Mark %s paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="138" />
+            <source>quantity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="138" />
+            <source>unit price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="151" />
+            <source>Line %d: the description cannot be empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
+            <source>Line %d, %s: %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
+            <source>Number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
+            <source>Client</source>
+            <translation>Cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
+            <source>Period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
+            <source>Total</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="76" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="28" />
+            <source>credit note for %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="72" />
+            <source>Credit note (TD04) for %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="78" />
+            <source>(draft %d)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/look.py" line="53" />
+            <source>Draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/look.py" line="54" />
+            <source>Issued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/look.py" line="55" />
+            <source>Sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/look.py" line="56" />
+            <source>Paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/look.py" line="57" />
+            <source>Overdue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/look.py" line="74" />
+            <source>The file could not be written: %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/look.py" line="72" />
+            <source>Refused, nothing was changed:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="216" />
+            <source>Deleting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="219" />
+            <source>Cannot delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="292" />
+            <source>Writing the PDFs…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="327" />
+            <source>Writing the FatturaPA files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="330" />
+            <source>FatturaPA</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="367" />
+            <source>Invoice %s — %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="377" />
+            <source>Preparing the preview…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="115" />
+            <source>Stopping after the current step…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="136" />
+            <source>Issue %d draft invoice(s) dated today? Numbers are assigned and they cannot change afterwards.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="152" />
+            <source>Issue all %d draft invoice(s) up to %s, dated today? Numbers are assigned and they cannot change afterwards.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="164" />
+            <source>Issuing %d invoice(s)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="170" />
+            <source>The invoices cannot be issued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="193" />
+            <source>Saving the draft…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="196" />
+            <source>The draft cannot change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="234" />
+            <source>Issuing the credit note…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="239" />
+            <source>The credit note cannot be issued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="251" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="268" />
+            <source>Saving…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="254" />
+            <source>Cannot mark sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="271" />
+            <source>Cannot mark paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="287" />
+            <source>Save the invoice PDFs in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="301" />
+            <source>Save the FatturaPA files in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="320" />
+            <source>%d FatturaPA file(s) written to %s, %d refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="347" />
+            <source>Save the service report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="347" />
+            <source>PDF (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="393" />
+            <source>Print %d invoice(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="407" />
+            <source>Preparing %d invoice(s) for the printer…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="86" />
+            <source>Stopped: what was done before Cancel is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="125" />
+            <source>%d draft invoice(s) created: check them, then issue.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="148" />
+            <source>No drafts to issue up to %s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="160" />
+            <source>Issue invoices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="167" />
+            <source>%d invoice(s) issued: %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="195" />
+            <source>Draft updated.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="207" />
+            <source>Delete drafts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="218" />
+            <source>%d draft(s) deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="294" />
+            <source>%d PDF(s) written to %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="316" />
+            <source>Some FatturaPA files were not written</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="317" />
+            <source>These invoices are not valid for the SdI; their files were not written:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="351" />
+            <source>Writing the service report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="367" />
+            <source>draft</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="409" />
+            <source>%d page(s) sent to the printer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="88" />
+            <source>Refused, nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="90" />
+            <source>Nothing was changed. Fix these first:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="208" />
+            <source>Delete %d draft invoice(s)? The next run creates them again if their contract is still billed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="237" />
+            <source>Credit note %s issued for %s: %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="253" />
+            <source>%d invoice(s) marked sent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="270" />
+            <source>%s marked paid.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="353" />
+            <source>Service report written to %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="57" />
+            <source>Month</source>
+            <translation>Mese</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="67" />
+            <source>Run invoices…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="69" />
+            <source>Preview and create the draft invoices due up to the end of the month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="71" />
+            <source>Issue month…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="77" />
+            <source>All statuses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="85" />
+            <source>Filter by client…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="131" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="158" />
+            <source>Preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="160" />
+            <source>Print…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="162" />
+            <source>Edit draft…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="164" />
+            <source>Delete draft…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="166" />
+            <source>Issue selected…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="167" />
+            <source>Credit note…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="168" />
+            <source>Mark sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="169" />
+            <source>Mark paid…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="170" />
+            <source>Export PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="171" />
+            <source>Export FatturaPA XML…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="172" />
+            <source>Service report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="60" />
+            <source>Previous month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="60" />
+            <source>Next month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="208" />
+            <source>The invoices could not be read: %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="242" />
+            <source>%s: %d document(s), %d draft(s), %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/preview.py" line="43" />
+            <source>Zoom</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/preview.py" line="58" />
+            <source>Zoom:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/preview.py" line="65" />
+            <source>&amp;Print…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/preview.py" line="98" />
+            <source>%d page(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/preview.py" line="95" />
+            <source>Page %d of %d</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
+            <source>Contract</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
+            <source>Lines</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
+            <source>Taxable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
+            <source>VAT</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="56" />
+            <source>Create drafts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="114" />
+            <source>Creating the drafts…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="38" />
+            <source>Run invoices — %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="43" />
+            <source>Checking which invoices are due up to the end of %s…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="107" />
+            <source>Nothing to bill: every contract is already invoiced up to this month.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="103" />
+            <source>%d draft invoice(s) will be created, %s in all. Nothing is written until you confirm.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BusinessHoursTab</name>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="75" />
+            <source>Opening time</source>
+            <translation>Orario di apertura</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="75" />
+            <source>Closing time</source>
+            <translation>Orario di chiusura</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="78" />
+            <source>Mon</source>
+            <translation>Lun</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="78" />
+            <source>Tue</source>
+            <translation>Mar</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="78" />
+            <source>Wed</source>
+            <translation>Mer</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="78" />
+            <source>Thu</source>
+            <translation>Gio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="78" />
+            <source>Fri</source>
+            <translation>Ven</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="79" />
+            <source>Sat</source>
+            <translation>Sab</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="79" />
+            <source>Sun</source>
+            <translation>Dom</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="92" />
+            <source>Public holidays of</source>
+            <translation>Festività di</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="93" />
+            <source>No public holidays</source>
+            <translation>Nessuna festività</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="98" />
+            <source>Time zone</source>
+            <translation>Fuso orario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="103" />
+            <source>&amp;Opens at:</source>
+            <translation>&amp;Apertura:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="104" />
+            <source>&amp;Closes at:</source>
+            <translation>&amp;Chiusura:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="105" />
+            <source>Working days:</source>
+            <translation>Giorni lavorativi:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="106" />
+            <source>Public &amp;holidays of:</source>
+            <translation>&amp;Festività di:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="107" />
+            <source>Time &amp;zone:</source>
+            <translation>&amp;Fuso orario:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckDialog</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="39" />
+            <source>Edit check</source>
+            <translation>Modifica controllo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="39" />
+            <source>Add check to %1</source>
+            <translation>Aggiungi controllo a %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="60" />
+            <source>Type:</source>
+            <translation>Tipo:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="61" />
+            <source>Name:</source>
+            <translation>Nome:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="63" />
+            <source>Warning at:</source>
+            <translation>Avviso da:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="64" />
+            <source>Critical at:</source>
+            <translation>Critico da:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="66" />
+            <source>Every:</source>
+            <translation>Ogni:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="97" />
+            <source>Thresholds (%1): %2</source>
+            <translation>Soglie (%1): %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientTreeModel</name>
+        <message>
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="105" />
+            <source>(archived)</source>
+            <translation>(archiviato)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="106" />
+            <source>Name</source>
+            <translation>Nome</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="106" />
+            <source>State</source>
+            <translation>Stato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="106" />
+            <source>Address</source>
+            <translation>Indirizzo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="106" />
+            <source>Kind</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="220" />
+            <source>%1 silenced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="435" />
+            <source>Behind: %1</source>
+            <translation>Dietro: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="437" />
+            <source>Tags: %1</source>
+            <translation>Etichette: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompanyForm</name>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="44" />
+            <source>Company name</source>
+            <translation>Ragione sociale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="45" />
+            <source>VAT number</source>
+            <translation>Partita IVA</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="46" />
+            <source>Tax code</source>
+            <translation>Codice fiscale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="47" />
+            <source>Address</source>
+            <translation>Indirizzo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="48" />
+            <source>Postal code</source>
+            <translation>CAP</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="49" />
+            <source>City</source>
+            <translation>Città</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="50" />
+            <source>Province</source>
+            <translation>Provincia</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="51" />
+            <source>Country</source>
+            <translation>Paese</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="52" />
+            <source>IBAN</source>
+            <translation>IBAN</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="53" />
+            <source>Bank</source>
+            <translation>Banca</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="54" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="55" />
+            <source>PEC (certified e-mail)</source>
+            <translation>PEC (posta elettronica certificata)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="56" />
+            <source>Phone</source>
+            <translation>Telefono</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="57" />
+            <source>Logo (PNG or JPEG)</source>
+            <translation>Logo (PNG o JPEG)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="58" />
+            <source>Tax regime</source>
+            <translation>Regime fiscale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="59" />
+            <source>REA office (province)</source>
+            <translation>Ufficio REA (provincia)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="60" />
+            <source>REA number</source>
+            <translation>Numero REA</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="63" />
+            <source>At most 200 characters.</source>
+            <translation>Al massimo 200 caratteri.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="64" />
+            <source>Not a valid VAT number (Italy: 11 digits, with the check digit).</source>
+            <translation>Partita IVA non valida (Italia: 11 cifre, con la cifra di controllo).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="65" />
+            <source>Not a valid tax code (16 characters, or 11 digits for a company).</source>
+            <translation>Codice fiscale non valido (16 caratteri, oppure 11 cifre per una società).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="66" />
+            <source>At most 12 characters.</source>
+            <translation>Al massimo 12 caratteri.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="67" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="74" />
+            <source>Use the two-letter province code (e.g. MI).</source>
+            <translation>Usa la sigla della provincia di due lettere (es. MI).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="68" />
+            <source>Use the two-letter country code (e.g. IT).</source>
+            <translation>Usa il codice del paese di due lettere (es. IT).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="69" />
+            <source>Not a valid IBAN: check the digits.</source>
+            <translation>IBAN non valido: controlla le cifre.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="70" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="71" />
+            <source>Not a valid e-mail address.</source>
+            <translation>Indirizzo e-mail non valido.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="72" />
+            <source>Choose an existing PNG or JPEG file.</source>
+            <translation>Scegli un file PNG o JPEG esistente.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="73" />
+            <source>Choose a tax regime (RF01 is the ordinary one).</source>
+            <translation>Scegli un regime fiscale (RF01 è quello ordinario).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="86" />
+            <source>RF01 – ordinary</source>
+            <translation>RF01 – ordinario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="87" />
+            <source>RF19 – flat-rate (forfettario)</source>
+            <translation>RF19 – forfettario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="106" />
+            <source>Choose…</source>
+            <translation>Scegli…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="107" />
+            <source>Choose the logo file</source>
+            <translation>Scegli il file del logo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="114" />
+            <source>e.g. Rossi Informatica S.r.l.</source>
+            <translation>es. Rossi Informatica S.r.l.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="122" />
+            <source>Company logo</source>
+            <translation>Logo dell'azienda</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="122" />
+            <source>Images (*.png *.jpg *.jpeg)</source>
+            <translation>Immagini (*.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="155" />
+            <source>Not valid.</source>
+            <translation>Non valido.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompanyPage</name>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="31" />
+            <source>Your company</source>
+            <translation>La tua azienda</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="34" />
+            <source>The letterhead of invoices and reports. Only the name is needed now; the rest can be completed later in Settings.</source>
+            <translation>L'intestazione di fatture e rapporti. Ora serve solo la ragione sociale; il resto si può completare più tardi in Impostazioni.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsvTransfer</name>
+        <message>
+            <location filename="../../src/msp_console/ui/csv_transfer.py" line="33" />
+            <source>Imported %1: %2 created, %3 updated, %4 unchanged.</source>
+            <translation>Importati %1: %2 creati, %3 aggiornati, %4 invariati.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/csv_transfer.py" line="45" />
+            <source>Export to CSV</source>
+            <translation>Esporta in CSV</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/csv_transfer.py" line="45" />
+            <source>CSV files (*.csv)</source>
+            <translation>File CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/csv_transfer.py" line="51" />
+            <source>Exporting…</source>
+            <translation>Esportazione in corso…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/csv_transfer.py" line="55" />
+            <source>Exported %1 row(s) to %2</source>
+            <translation>Esportate %1 righe in %2</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/csv_transfer.py" line="57" />
+            <source>Export failed</source>
+            <translation>Esportazione non riuscita</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabasePage</name>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="41" />
+            <source>Where to keep the data</source>
+            <translation>Dove tenere i dati</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="44" />
+            <source>Most desks use the embedded database. Choose a team database to share clients and machines.</source>
+            <translation>Quasi sempre basta il database integrato. Scegli un database di team per condividere clienti e macchine.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="48" />
+            <source>&amp;Embedded database on this PC (recommended: nothing to install)</source>
+            <translation>Database &amp;integrato su questo PC (consigliato: niente da installare)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="51" />
+            <source>&amp;Team database (PostgreSQL)</source>
+            <translation>Database di &amp;team (PostgreSQL)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="57" />
+            <source>File: %1</source>
+            <translation>File: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="63" />
+            <source>Team database address (URL)</source>
+            <translation>Indirizzo del database di team (URL)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="67" />
+            <source>Team database password</source>
+            <translation>Password del database di team</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="68" />
+            <source>Test &amp;connection</source>
+            <translation>&amp;Prova la connessione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="76" />
+            <source>&amp;Address (URL):</source>
+            <translation>In&amp;dirizzo (URL):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="77" />
+            <source>&amp;Password:</source>
+            <translation>Pass&amp;word:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="82" />
+            <source>The password is kept in the system keyring, never in a file.</source>
+            <translation>La password viene custodita nel portachiavi di sistema, mai in un file.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="145" />
+            <source>The server refused the password for user “%1”. Check the user name and password.</source>
+            <translation>Il server ha rifiutato la password dell'utente “%1”. Controlla nome utente e password.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="148" />
+            <source>The database “%2” does not exist on the server. Check its name, or ask the administrator to create it.</source>
+            <translation>Il database “%2” non esiste sul server. Controlla il nome o chiedi all'amministratore di crearlo.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="152" />
+            <source>Nothing answers at %3. Check the address and port, and that PostgreSQL accepts network connections.</source>
+            <translation>Nessuna risposta da %3. Controlla indirizzo e porta, e che PostgreSQL accetti connessioni di rete.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="155" />
+            <source>The server name in the address cannot be found. Check the address.</source>
+            <translation>Il nome del server nell'indirizzo non è stato trovato. Controlla l'indirizzo.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="156" />
+            <source>The server at %3 did not answer in time. Check the address and the network.</source>
+            <translation>Il server %3 non ha risposto in tempo. Controlla l'indirizzo e la rete.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="158" />
+            <source>The address is not a PostgreSQL URL. Write it like postgresql://user@server:5432/database.</source>
+            <translation>L'indirizzo non è un URL PostgreSQL. Scrivilo così: postgresql://utente@server:5432/database.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="160" />
+            <source>The connection failed.</source>
+            <translation>La connessione non è riuscita.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="168" />
+            <source>Server message: %1</source>
+            <translation>Messaggio del server: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="173" />
+            <source>Connecting…</source>
+            <translation>Connessione in corso…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="178" />
+            <source>Connection works.</source>
+            <translation>La connessione funziona.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="187" />
+            <source>The password cannot be stored: no usable system keyring. %1</source>
+            <translation>Impossibile salvare la password: nessun portachiavi di sistema utilizzabile. %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="189" />
+            <source>The database cannot be prepared: %1</source>
+            <translation>Impossibile preparare il database: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="200" />
+            <source>Preparing the database (schema upgrade)…</source>
+            <translation>Preparazione del database (aggiornamento dello schema)…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="220" />
+            <source>Database ready.</source>
+            <translation>Database pronto.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DatabaseTab</name>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="39" />
+            <source>In use now: %1</source>
+            <translation>In uso ora: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="47" />
+            <source>&amp;Use this database from the next start</source>
+            <translation>&amp;Usa questo database dal prossimo avvio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="63" />
+            <source>Saved. Restart MSP Console to use this database.</source>
+            <translation>Salvato. Riavvia MSP Console per usare questo database.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailsPane</name>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="72" />
+            <source>Nothing selected</source>
+            <translation>Nessuna selezione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="75" />
+            <source>Select a client or a machine in the tree to see its card here.</source>
+            <translation>Seleziona un cliente o una macchina nell'albero per vederne la scheda qui.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="86" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="150" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="170" />
+            <source>Client</source>
+            <translation>Cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="88" />
+            <source>archived</source>
+            <translation>archiviato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="91" />
+            <source>VAT number</source>
+            <translation>Partita IVA</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="92" />
+            <source>Tax code</source>
+            <translation>Codice fiscale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="93" />
+            <source>SdI code</source>
+            <translation>Codice SdI</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="94" />
+            <source>PEC</source>
+            <translation>PEC</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="95" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="151" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="174" />
+            <source>Address</source>
+            <translation>Indirizzo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="96" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="97" />
+            <source>Phone</source>
+            <translation>Telefono</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="100" />
+            <source>Contacts</source>
+            <translation>Contatti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="100" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="118" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="134" />
+            <source>add</source>
+            <translation>aggiungi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="110" />
+            <source>edit</source>
+            <translation>modifica</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="112" />
+            <source>delete</source>
+            <translation>elimina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="117" />
+            <source>No contacts yet.</source>
+            <translation>Ancora nessun contatto.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="118" />
+            <source>Sites</source>
+            <translation>Sedi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="131" />
+            <source>No sites: all machines are at the client's address.</source>
+            <translation>Nessuna sede: tutte le macchine sono all'indirizzo del cliente.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="134" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="152" />
+            <source>Machines</source>
+            <translation>Macchine</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="136" />
+            <source>1 machine</source>
+            <translation>1 macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="138" />
+            <source>%1 machines</source>
+            <translation>%1 macchine</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="142" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="180" />
+            <source>Notes</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="143" />
+            <source>Edit client…</source>
+            <translation>Modifica cliente…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="155" />
+            <source>Edit site…</source>
+            <translation>Modifica sede…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="156" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="171" />
+            <source>Site</source>
+            <translation>Sede</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="169" />
+            <source>State</source>
+            <translation>Stato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="171" />
+            <source>(none)</source>
+            <translation>(nessuna)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="172" />
+            <source>Kind</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="173" />
+            <source>Operating system</source>
+            <translation>Sistema operativo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="175" />
+            <source>Behind</source>
+            <translation>Dietro</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="176" />
+            <source>Tags</source>
+            <translation>Etichette</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="181" />
+            <source>Edit machine…</source>
+            <translation>Modifica macchina…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="182" />
+            <source>Machine of %1</source>
+            <translation>Macchina di %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorDialog</name>
+        <message>
+            <location filename="../../src/msp_console/ui/error_dialog.py" line="46" />
+            <source>Something went wrong</source>
+            <translation>Qualcosa è andato storto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/error_dialog.py" line="64" />
+            <source>Error details</source>
+            <translation>Dettagli dell'errore</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/error_dialog.py" line="68" />
+            <source>Copy details</source>
+            <translation>Copia i dettagli</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/error_dialog.py" line="77" />
+            <source>Copied</source>
+            <translation>Copiato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/error_dialog.py" line="50" />
+            <source>MSP Console hit an unexpected error:
+%1
+
+What you were doing may not have been completed; the rest of the program keeps working. If something looks wrong, restart MSP Console.
+
+The details are in the log file:
+%2</source>
+            <translation>MSP Console ha incontrato un errore imprevisto:
+%1
+
+L'operazione in corso potrebbe non essere stata completata; il resto del programma continua a funzionare. Se qualcosa non sembra corretto, riavvia MSP Console.
+
+I dettagli sono nel file di log:
+%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="144" />
+            <source>Welcome to MSP Console</source>
+            <translation>Benvenuto in MSP Console</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneralPage</name>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="50" />
+            <source>Your name</source>
+            <translation>Il tuo nome</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="53" />
+            <source>Interface language</source>
+            <translation>Lingua dell'interfaccia</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="54" />
+            <source>System language</source>
+            <translation>Lingua di sistema</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="59" />
+            <source>&amp;Your name:</source>
+            <translation>Il tuo &amp;nome:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="60" />
+            <source>Signs appointments, acknowledgements and remote sessions.</source>
+            <translation>Firma appuntamenti, prese in carico e sessioni remote.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="61" />
+            <source>&amp;Language:</source>
+            <translation>&amp;Lingua:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="62" />
+            <source>A new language applies at the next start.</source>
+            <translation>La nuova lingua si applica dal prossimo avvio.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HealthState</name>
+        <message>
+            <location filename="../../src/msp_console/ui/states.py" line="25" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/states.py" line="26" />
+            <source>Warning</source>
+            <translation>Avviso</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/states.py" line="27" />
+            <source>Critical</source>
+            <translation>Critico</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/states.py" line="28" />
+            <source>Unknown</source>
+            <translation>Sconosciuto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/states.py" line="29" />
+            <source>Unreachable</source>
+            <translation>Irraggiungibile</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/states.py" line="30" />
+            <source>Pending</source>
+            <translation>In attesa</translation>
+        </message>
+    </context>
+    <context>
+        <name>Help</name>
+        <message>
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="36" />
+            <source>Keyboard shortcuts</source>
+            <translation>Scorciatoie da tastiera</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="42" />
+            <source>About MSP Console</source>
+            <translation>Informazioni su MSP Console</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="25" />
+            <source>Open the selected item (in the tree); OK (in a dialog)</source>
+            <translation>Apre l'elemento selezionato (nell'albero); OK (in una finestra di dialogo)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="26" />
+            <source>Close the dialog</source>
+            <translation>Chiude la finestra di dialogo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="27" />
+            <source>The selected item's menu</source>
+            <translation>Il menu dell'elemento selezionato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="43" />
+            <source>&lt;h3&gt;MSP Console %1&lt;/h3&gt;&lt;p&gt;The desktop console of a Managed Service Provider: clients, machines, monitoring, interventions and billing.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL v3 or later.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;MSP Console %1&lt;/h3&gt;&lt;p&gt;La console desktop di un Managed Service Provider: clienti, macchine, monitoraggio, interventi e fatturazione.&lt;/p&gt;&lt;p&gt;Distribuito con licenza GNU GPL v3 o successiva.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>HostKeyDialog</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="161" />
+            <source>Host key CHANGED</source>
+            <translation>Chiave host CAMBIATA</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="164" />
+            <source>&lt;b&gt;The host key of %1 has changed.&lt;/b&gt;&lt;br&gt;This happens after a reinstall — or when someone is intercepting the connection. No credentials were sent.&lt;br&gt;&lt;br&gt;Trusted before: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Presented now: &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;&lt;br&gt;Verify the new fingerprint on the server's console before accepting it.</source>
+            <translation>&lt;b&gt;La chiave host di %1 è cambiata.&lt;/b&gt;&lt;br&gt;Succede dopo una reinstallazione — oppure quando qualcuno sta intercettando la connessione. Non è stata inviata alcuna credenziale.&lt;br&gt;&lt;br&gt;Attendibile prima: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Presentata ora: &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;&lt;br&gt;Verifica la nuova impronta sulla console del server prima di accettarla.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="181" />
+            <source>I verified the new fingerprint; the change is expected</source>
+            <translation>Ho verificato la nuova impronta; il cambio è previsto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="184" />
+            <source>Why (logged): e.g. server reinstalled, ticket 812</source>
+            <translation>Motivo (registrato): es. server reinstallato, ticket 812</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="186" />
+            <source>Accept the new key</source>
+            <translation>Accetta la nuova chiave</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="197" />
+            <source>Trust host key</source>
+            <translation>Considera attendibile la chiave host</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="200" />
+            <source>%1 presented a host key this console has never seen:&lt;br&gt;&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;&lt;br&gt;Compare it with the server's own fingerprint (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt;) before trusting it.</source>
+            <translation>%1 ha presentato una chiave host mai vista da questa console:&lt;br&gt;&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;&lt;br&gt;Confrontala con l'impronta del server (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt;) prima di considerarla attendibile.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="212" />
+            <source>Trust this key</source>
+            <translation>Considera attendibile questa chiave</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="45" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="102" />
+            <source>Import from CSV</source>
+            <translation>Importa da CSV</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="49" />
+            <source>Clients</source>
+            <translation>Clienti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="49" />
+            <source>Contacts</source>
+            <translation>Contatti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="49" />
+            <source>Machines</source>
+            <translation>Macchine</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="54" />
+            <source>a .csv file saved from Excel or LibreOffice</source>
+            <translation>un file .csv salvato da Excel o LibreOffice</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="55" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Sfoglia…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="61" />
+            <source>&amp;What:</source>
+            <translation>&amp;Cosa:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="62" />
+            <source>&amp;File:</source>
+            <translation>&amp;File:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="67" />
+            <source>Choose a file, then Preview shows what would change. Nothing is written until you press Import.</source>
+            <translation>Scegli un file, poi Anteprima mostra cosa cambierebbe. Non viene scritto nulla finché non premi Importa.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="76" />
+            <source>&amp;Preview</source>
+            <translation>&amp;Anteprima</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="79" />
+            <source>&amp;Import</source>
+            <translation>&amp;Importa</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="104" />
+            <source>CSV files (*.csv *.txt);;All files (*)</source>
+            <translation>File CSV (*.csv *.txt);;Tutti i file (*)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="131" />
+            <source>'%1' is not a file. Choose the CSV with Browse.</source>
+            <translation>'%1' non è un file. Scegli il CSV con Sfoglia.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="135" />
+            <source>Reading the file…</source>
+            <translation>Lettura del file…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="142" />
+            <source>%1 row(s) read: %2 to create, %3 to update, %4 unchanged. Press Import to write them.</source>
+            <translation>%1 righe lette: %2 da creare, %3 da aggiornare, %4 invariate. Premi Importa per scriverle.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="148" />
+            <source>Nothing would change.</source>
+            <translation>Non cambierebbe nulla.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="158" />
+            <source>The file has %1 problem(s); nothing will be imported. Fix them in the spreadsheet and preview again.</source>
+            <translation>Il file ha %1 problemi; non verrà importato nulla. Correggili nel foglio di calcolo e ripeti l'anteprima.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="164" />
+            <source>The file could not be read: %1</source>
+            <translation>Impossibile leggere il file: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="171" />
+            <source>Importing…</source>
+            <translation>Importazione in corso…</translation>
+        </message>
+    </context>
+    <context>
+        <name>InventoryController</name>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="39" />
+            <source>Not found</source>
+            <translation>Non trovato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="39" />
+            <source>The tree will be reloaded.</source>
+            <translation>L'albero verrà ricaricato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="47" />
+            <source>Client created.</source>
+            <translation>Cliente creato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="57" />
+            <source>Site created.</source>
+            <translation>Sede creata.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="67" />
+            <source>Contact created.</source>
+            <translation>Contatto creato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="80" />
+            <source>Machine created.</source>
+            <translation>Macchina creata.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="92" />
+            <source>the site no longer exists</source>
+            <translation>la sede non esiste più</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="103" />
+            <source>Saved.</source>
+            <translation>Salvato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="113" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="181" />
+            <source>the contact no longer exists</source>
+            <translation>il contatto non esiste più</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="115" />
+            <source>Contact saved.</source>
+            <translation>Contatto salvato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="133" />
+            <source>Delete the client '%1'?
+
+Its %2 site(s), %3 contact(s) and %4 machine(s) will be deleted with it. A client with history (interventions, invoices) is archived instead, so its past work stays on record.</source>
+            <translation>Eliminare il cliente '%1'?
+
+Verranno eliminati anche le sue sedi (%2), i contatti (%3) e le macchine (%4). Un cliente con uno storico (interventi, fatture) viene invece archiviato, così il lavoro passato resta registrato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="139" />
+            <source>Delete client</source>
+            <translation>Elimina cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="144" />
+            <source>'%1' has history, so it was archived instead of deleted. View → Show archived clients shows it again.</source>
+            <translation>'%1' ha uno storico, quindi è stato archiviato invece che eliminato. Visualizza → Mostra clienti archiviati lo fa rivedere.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="147" />
+            <source>Client archived</source>
+            <translation>Cliente archiviato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="149" />
+            <source>Client '%1' deleted.</source>
+            <translation>Cliente '%1' eliminato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="154" />
+            <source>Delete the site '%1'?
+
+Its machines stay with the client, at no site.</source>
+            <translation>Eliminare la sede '%1'?
+
+Le sue macchine restano al cliente, senza sede.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="155" />
+            <source>Delete site</source>
+            <translation>Elimina sede</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="158" />
+            <source>Site deleted; %1 machine(s) moved to no site.</source>
+            <translation>Sede eliminata; macchine rimaste senza sede: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="163" />
+            <source>Delete the machine '%1'?</source>
+            <translation>Eliminare la macchina '%1'?</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="166" />
+            <source>%1 machine(s) sit behind it; they will no longer have a parent.</source>
+            <translation>Dietro di essa ci sono %1 macchine; non avranno più un nodo padre.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="168" />
+            <source>Delete machine</source>
+            <translation>Elimina macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="171" />
+            <source>Machine '%1' deleted.</source>
+            <translation>Macchina '%1' eliminata.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="182" />
+            <source>Delete the contact '%1' of %2?</source>
+            <translation>Eliminare il contatto '%1' di %2?</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="183" />
+            <source>Delete contact</source>
+            <translation>Elimina contatto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="186" />
+            <source>Contact deleted.</source>
+            <translation>Contatto eliminato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="194" />
+            <source>Client archived.</source>
+            <translation>Cliente archiviato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="194" />
+            <source>Client restored.</source>
+            <translation>Cliente ripristinato.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InventoryDialogs</name>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="24" />
+            <source>Edit client</source>
+            <translation>Modifica cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="24" />
+            <source>New client</source>
+            <translation>Nuovo cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="27" />
+            <source>Company</source>
+            <translation>Azienda</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="28" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="61" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="80" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="109" />
+            <source>&amp;Name:</source>
+            <translation>&amp;Nome:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="28" />
+            <source>e.g. Hotel Bellavista S.r.l.</source>
+            <translation>es. Hotel Bellavista S.r.l.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="30" />
+            <source>&amp;VAT number:</source>
+            <translation>Partita &amp;IVA:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="30" />
+            <source>11 digits (partita IVA)</source>
+            <translation>11 cifre (partita IVA)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="32" />
+            <source>&amp;Tax code:</source>
+            <translation>Codice &amp;fiscale:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="32" />
+            <source>codice fiscale</source>
+            <translation>codice fiscale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="33" />
+            <source>&amp;SdI code:</source>
+            <translation>Codice &amp;SdI:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="33" />
+            <source>7 characters</source>
+            <translation>7 caratteri</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="34" />
+            <source>&amp;PEC:</source>
+            <translation>&amp;PEC:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="34" />
+            <source>certified e-mail</source>
+            <translation>posta elettronica certificata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="35" />
+            <source>Address</source>
+            <translation>Indirizzo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="36" />
+            <source>Str&amp;eet:</source>
+            <translation>&amp;Via:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="37" />
+            <source>Postal &amp;code:</source>
+            <translation>&amp;CAP:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="37" />
+            <source>CAP, 5 digits</source>
+            <translation>CAP, 5 cifre</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="38" />
+            <source>C&amp;ity:</source>
+            <translation>Ci&amp;ttà:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="39" />
+            <source>P&amp;rovince:</source>
+            <translation>P&amp;rovincia:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="39" />
+            <source>e.g. MI</source>
+            <translation>es. MI</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="40" />
+            <source>Co&amp;untry:</source>
+            <translation>P&amp;aese:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="40" />
+            <source>two letters</source>
+            <translation>due lettere</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="41" />
+            <source>Reaching them</source>
+            <translation>Recapiti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="42" />
+            <source>E-&amp;mail:</source>
+            <translation>E-&amp;mail:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="43" />
+            <source>P&amp;hone:</source>
+            <translation>&amp;Telefono:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="44" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="138" />
+            <source>N&amp;otes:</source>
+            <translation>N&amp;ote:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="60" />
+            <source>Site</source>
+            <translation>Sede</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="61" />
+            <source>e.g. Main office</source>
+            <translation>es. Sede principale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="62" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="124" />
+            <source>&amp;Address:</source>
+            <translation>In&amp;dirizzo:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="79" />
+            <source>Contact</source>
+            <translation>Contatto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="81" />
+            <source>&amp;Role:</source>
+            <translation>&amp;Ruolo:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="81" />
+            <source>e.g. Owner, Office manager</source>
+            <translation>es. Titolare, Responsabile d'ufficio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="82" />
+            <source>&amp;Phone:</source>
+            <translation>&amp;Telefono:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="83" />
+            <source>&amp;Mobile:</source>
+            <translation>&amp;Cellulare:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="84" />
+            <source>&amp;E-mail:</source>
+            <translation>&amp;E-mail:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="85" />
+            <source>Primar&amp;y contact (called first)</source>
+            <translation>Contatto &amp;principale (chiamato per primo)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="108" />
+            <source>Machine</source>
+            <translation>Macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="109" />
+            <source>e.g. SRV-01</source>
+            <translation>es. SRV-01</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="113" />
+            <source>&amp;Kind:</source>
+            <translation>T&amp;ipo:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="120" />
+            <source>O&amp;perating system:</source>
+            <translation>Sistema &amp;operativo:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="124" />
+            <source>host name or IP address</source>
+            <translation>nome host o indirizzo IP</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="125" />
+            <source>Where it sits</source>
+            <translation>Dove si trova</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="129" />
+            <source>&amp;Site:</source>
+            <translation>&amp;Sede:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="135" />
+            <source>&amp;Behind (parent):</source>
+            <translation>&amp;Dietro a (padre):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="137" />
+            <source>&amp;Tags:</source>
+            <translation>&amp;Etichette:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="137" />
+            <source>comma-separated</source>
+            <translation>separate da virgola</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="107" />
+            <source>(none)</source>
+            <translation>(nessuna)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="53" />
+            <source>Edit site of %1</source>
+            <translation>Modifica sede di %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="53" />
+            <source>New site for %1</source>
+            <translation>Nuova sede per %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="71" />
+            <source>Edit contact of %1</source>
+            <translation>Modifica contatto di %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="71" />
+            <source>New contact for %1</source>
+            <translation>Nuovo contatto per %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="99" />
+            <source>Edit machine of %1</source>
+            <translation>Modifica macchina di %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="99" />
+            <source>New machine for %1</source>
+            <translation>Nuova macchina per %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>InvoicesTab</name>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="127" />
+            <source>Invoice number format</source>
+            <translation>Formato del numero di fattura</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="134" />
+            <source> days</source>
+            <translation> giorni</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="135" />
+            <source>Payment terms</source>
+            <translation>Termini di pagamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="136" />
+            <source>&amp;End of month</source>
+            <translation>&amp;Fine mese</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="140" />
+            <source>Language of new invoices</source>
+            <translation>Lingua delle nuove fatture</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="141" />
+            <source>Italian</source>
+            <translation>Italiano</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="142" />
+            <source>English</source>
+            <translation>Inglese</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="145" />
+            <source>Invoice footer</source>
+            <translation>Piè di pagina della fattura</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="152" />
+            <source>&amp;Number format:</source>
+            <translation>Formato del &amp;numero:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="154" />
+            <source>&amp;Payment terms:</source>
+            <translation>&amp;Termini di pagamento:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="155" />
+            <source>&amp;Language of new invoices:</source>
+            <translation>&amp;Lingua delle nuove fatture:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="156" />
+            <source>&amp;Footer:</source>
+            <translation>&amp;Piè di pagina:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="163" />
+            <source>Use {year} and {seq}, e.g. {year}/{seq:04d}.</source>
+            <translation>Usa {year} e {seq}, es. {year}/{seq:04d}.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="168" />
+            <source>The first invoice of 2026: %1</source>
+            <translation>La prima fattura del 2026: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="16" />
+            <source>Workstation</source>
+            <translation>Postazione di lavoro</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="17" />
+            <source>Laptop</source>
+            <translation>Portatile</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="18" />
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="19" />
+            <source>Firewall</source>
+            <translation>Firewall</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="20" />
+            <source>Switch</source>
+            <translation>Switch</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="21" />
+            <source>NAS</source>
+            <translation>NAS</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="22" />
+            <source>Printer</source>
+            <translation>Stampante</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="23" />
+            <location filename="../../src/msp_console/ui/labels.py" line="36" />
+            <source>Other</source>
+            <translation>Altro</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="33" />
+            <source>Windows</source>
+            <translation>Windows</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="34" />
+            <source>Linux</source>
+            <translation>Linux</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="35" />
+            <source>macOS</source>
+            <translation>macOS</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="45" />
+            <source>Client</source>
+            <translation>Cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="45" />
+            <source>Site</source>
+            <translation>Sede</translation>
+        </message>
+    </context>
+    <context>
+        <name>Launch</name>
+        <message>
+            <location filename="../../src/msp_console/ui/launch.py" line="114" />
+            <source>No client or machine named '%1'.</source>
+            <translation>Nessun cliente o macchina di nome '%1'.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineChart</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/chart.py" line="157" />
+            <source>no data in this period</source>
+            <translation>nessun dato in questo periodo</translation>
+        </message>
+    </context>
+    <context>
+        <name>MachineView</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="85" />
+            <source>Check now</source>
+            <translation>Controlla ora</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="86" />
+            <source>Add check…</source>
+            <translation>Aggiungi controllo…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="87" />
+            <source>Edit…</source>
+            <translation>Modifica…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="88" />
+            <source>Remove</source>
+            <translation>Rimuovi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="89" />
+            <source>Close</source>
+            <translation>Chiudi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="99" />
+            <source>State</source>
+            <translation>Stato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="100" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="120" />
+            <source>Check</source>
+            <translation>Controllo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="101" />
+            <source>Last output</source>
+            <translation>Ultimo output</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="102" />
+            <source>Last run</source>
+            <translation>Ultima esecuzione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="103" />
+            <source>Next run</source>
+            <translation>Prossima esecuzione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="104" />
+            <source>Thresholds</source>
+            <translation>Soglie</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="105" />
+            <source>Every</source>
+            <translation>Ogni</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="120" />
+            <source>When</source>
+            <translation>Quando</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="120" />
+            <source>Change</source>
+            <translation>Cambiamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="120" />
+            <source>Output</source>
+            <translation>Output</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="129" />
+            <source>History:</source>
+            <translation>Storico:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="231" />
+            <source>Cannot add the check</source>
+            <translation>Impossibile aggiungere il controllo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="241" />
+            <source>Cannot save the check</source>
+            <translation>Impossibile salvare il controllo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="249" />
+            <source>Remove check</source>
+            <translation>Rimuovi controllo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="250" />
+            <source>Remove the check '%1' and its history?</source>
+            <translation>Rimuovere il controllo '%1' e il suo storico?</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="256" />
+            <source>Cannot remove the check</source>
+            <translation>Impossibile rimuovere il controllo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="304" />
+            <source>No metrics recorded for this machine yet.</source>
+            <translation>Nessuna metrica ancora registrata per questa macchina.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../src/msp_console/ui/main_window.py" line="54" />
+            <source>MSP Console</source>
+            <translation>MSP Console</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/main_window.py" line="62" />
+            <source>Overview</source>
+            <translation>Panoramica</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/main_window.py" line="65" />
+            <source>Clients</source>
+            <translation>Clienti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/main_window.py" line="68" />
+            <source>Details</source>
+            <translation>Dettagli</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/main_window.py" line="77" />
+            <source>Quick find (Ctrl+K)…</source>
+            <translation>Ricerca rapida (Ctrl+K)…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/main_window.py" line="80" />
+            <source>C&amp;lients pane</source>
+            <translation>Pannello c&amp;lienti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/main_window.py" line="81" />
+            <source>De&amp;tails pane</source>
+            <translation>Pannello &amp;dettagli</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/main_window.py" line="124" />
+            <source>polling: not configured</source>
+            <translation>monitoraggio: non configurato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/main_window.py" line="125" />
+            <source>DB: %1</source>
+            <translation>DB: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/main_window.py" line="208" />
+            <source>%1 clients · %2 machines</source>
+            <translation>%1 clienti · %2 macchine</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/main_window.py" line="224" />
+            <source>Cannot read the database</source>
+            <translation>Impossibile leggere il database</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/main_window.py" line="226" />
+            <source>The tree could not be loaded: %1
+
+Check that the database is reachable, then use View → Reload.</source>
+            <translation>Impossibile caricare l'albero: %1
+
+Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MaintenanceDialog</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="98" />
+            <source>Schedule maintenance</source>
+            <translation>Pianifica manutenzione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="99" />
+            <source>Machine %1</source>
+            <translation>Macchina %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="100" />
+            <source>Whole client %1</source>
+            <translation>Intero cliente %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="111" />
+            <source> h</source>
+            <translation> h</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="121" />
+            <source>e.g. Windows updates and reboot</source>
+            <translation>es. aggiornamenti di Windows e riavvio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="125" />
+            <source>On:</source>
+            <translation>Su:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="127" />
+            <source>Start:</source>
+            <translation>Inizio:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="128" />
+            <source>Duration:</source>
+            <translation>Durata:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="129" />
+            <source>End:</source>
+            <translation>Fine:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="130" />
+            <source>Comment:</source>
+            <translation>Commento:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="134" />
+            <source>Schedule</source>
+            <translation>Pianifica</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="144" />
+            <source>The end must come after the start.</source>
+            <translation>La fine deve essere dopo l'inizio.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="147" />
+            <source>A window is at most 31 days; use a recurring window for more.</source>
+            <translation>Una finestra dura al massimo 31 giorni; per periodi più lunghi usa una finestra ricorrente.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotificationsPage</name>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="102" />
+            <source>A check becomes &amp;critical</source>
+            <translation>Un controllo diventa &amp;critico</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="103" />
+            <source>A check becomes a &amp;warning</source>
+            <translation>Un controllo passa in &amp;avviso</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="104" />
+            <source>A check becomes &amp;unknown</source>
+            <translation>Un controllo diventa &amp;sconosciuto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="105" />
+            <source>A machine becomes un&amp;reachable</source>
+            <translation>Una macchina diventa &amp;irraggiungibile</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="106" />
+            <source>A problem is s&amp;olved (back to OK)</source>
+            <translation>Un problema è &amp;risolto (torna OK)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="110" />
+            <source>Notify me when</source>
+            <translation>Avvisami quando</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="118" />
+            <source>&amp;Do not disturb between</source>
+            <translation>&amp;Non disturbare dalle</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="123" />
+            <source>Quiet from</source>
+            <translation>Silenzio dalle</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="123" />
+            <source>Quiet until</source>
+            <translation>Silenzio fino alle</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="128" />
+            <source>and</source>
+            <translation>alle</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifier</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/tray.py" line="58" />
+            <source>%1 recovered</source>
+            <translation>%1 ripristinato</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverviewTab</name>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="41" />
+            <source>clients</source>
+            <translation>clienti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="42" />
+            <source>sites</source>
+            <translation>sedi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="43" />
+            <source>machines</source>
+            <translation>macchine</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="48" />
+            <source>Overview</source>
+            <translation>Panoramica</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="58" />
+            <source>New client…</source>
+            <translation>Nuovo cliente…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="60" />
+            <source>Import from CSV…</source>
+            <translation>Importa da CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="72" />
+            <source>Machines by kind</source>
+            <translation>Macchine per tipo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="75" />
+            <source>Getting started</source>
+            <translation>Per iniziare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="91" />
+            <source>Add your clients with &lt;b&gt;Client → New client&lt;/b&gt; (Ctrl+Shift+N), or bring in your existing list with &lt;b&gt;File → Import from CSV&lt;/b&gt; (Ctrl+I).</source>
+            <translation>Aggiungi i clienti con &lt;b&gt;Cliente → Nuovo cliente&lt;/b&gt; (Ctrl+Shift+N), oppure importa l'elenco che hai già con &lt;b&gt;File → Importa da CSV&lt;/b&gt; (Ctrl+I).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="95" />
+            <source>Select a client and press Ctrl+N to add a machine under it; the &lt;b&gt;Client&lt;/b&gt; menu (or a right-click) adds sites and contacts.</source>
+            <translation>Seleziona un cliente e premi Ctrl+N per aggiungergli una macchina; il menu &lt;b&gt;Cliente&lt;/b&gt; (o il clic destro) aggiunge sedi e contatti.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="98" />
+            <source>Search the tree with Ctrl+F: name, address or tag.</source>
+            <translation>Cerca nell'albero con Ctrl+F: nome, indirizzo o etichetta.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="99" />
+            <source>F2 edits the selected item; Del deletes it (clients with history are archived).</source>
+            <translation>F2 modifica l'elemento selezionato; Canc lo elimina (i clienti con uno storico vengono archiviati).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="100" />
+            <source>Monitoring, interventions, the calendar and billing will appear here as tabs.</source>
+            <translation>Monitoraggio, interventi, calendario e fatturazione compariranno qui come schede.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="125" />
+            <source>No machines yet.</source>
+            <translation>Ancora nessuna macchina.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PollingPage</name>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="73" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="77" />
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="73" />
+            <source>Check interval</source>
+            <translation>Intervallo dei controlli</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="75" />
+            <source>Attempts before a problem is confirmed</source>
+            <translation>Tentativi prima di confermare un problema</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="77" />
+            <source>Timeout of a check</source>
+            <translation>Timeout di un controllo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="78" />
+            <source>Checks run at the same time</source>
+            <translation>Controlli eseguiti in parallelo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="82" />
+            <source>Check &amp;interval:</source>
+            <translation>&amp;Intervallo dei controlli:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="83" />
+            <source>&amp;Attempts before a problem is confirmed:</source>
+            <translation>&amp;Tentativi prima di confermare un problema:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="84" />
+            <source>&amp;Timeout of a check:</source>
+            <translation>Ti&amp;meout di un controllo:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="85" />
+            <source>Checks run at the &amp;same time (workers):</source>
+            <translation>Controlli eseguiti in &amp;parallelo (worker):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="86" />
+            <source>Defaults for new checks and for the poller started from this PC.</source>
+            <translation>Valori predefiniti per i nuovi controlli e per il poller avviato da questo PC.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemActions</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="72" />
+            <source>Acknowledged: %1</source>
+            <translation>Preso in carico: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="74" />
+            <source>Cannot acknowledge</source>
+            <translation>Impossibile prendere in carico</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="95" />
+            <source>Maintenance scheduled on %1</source>
+            <translation>Manutenzione pianificata su %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="100" />
+            <source>Cannot schedule maintenance</source>
+            <translation>Impossibile pianificare la manutenzione</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="106" />
+            <source>Checking %n check(s) now…</source>
+            <translation>
+                <numerusform>Esecuzione di %n controllo…</numerusform>
+                <numerusform>Esecuzione di %n controlli…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="108" />
+            <source>Team mode: the shared pollers run the checks.</source>
+            <translation>Modalità team: i controlli li eseguono i poller condivisi.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="110" />
+            <source>Polling is paused or starting: resume it to check now.</source>
+            <translation>Il monitoraggio è in pausa o in avvio: riprendilo per controllare ora.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="155" />
+            <source>Host key of %1 trusted</source>
+            <translation>Chiave host di %1 considerata attendibile</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="158" />
+            <source>Cannot trust the host key</source>
+            <translation>Impossibile considerare attendibile la chiave host</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="165" />
+            <source>Open intervention</source>
+            <translation>Apri intervento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="166" />
+            <source>Title:</source>
+            <translation>Titolo:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="187" />
+            <source>Intervention #%1 opened</source>
+            <translation>Intervento n. %1 aperto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="191" />
+            <source>Cannot open the intervention</source>
+            <translation>Impossibile aprire l'intervento</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemsModel</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="58" />
+            <source>State</source>
+            <translation>Stato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="59" />
+            <source>Client</source>
+            <translation>Cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="60" />
+            <source>Machine</source>
+            <translation>Macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="61" />
+            <source>Check</source>
+            <translation>Controllo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="62" />
+            <source>Output</source>
+            <translation>Output</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="63" />
+            <source>For</source>
+            <translation>Da</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="64" />
+            <source>Flags</source>
+            <translation>Indicatori</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="99" />
+            <source>✓ acknowledged</source>
+            <translation>✓ preso in carico</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="101" />
+            <source>in maintenance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="103" />
+            <source>soft</source>
+            <translation>provvisorio</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemsTab</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="51" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="175" />
+            <source>All clients</source>
+            <translation>Tutti i clienti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="54" />
+            <source>All states</source>
+            <translation>Tutti gli stati</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="57" />
+            <source>Hide acknowledged / in maintenance</source>
+            <translation>Nascondi presi in carico / in manutenzione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="61" />
+            <source>Client:</source>
+            <translation>Cliente:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="63" />
+            <source>State:</source>
+            <translation>Stato:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="92" />
+            <source>Acknowledge…</source>
+            <translation>Prendi in carico…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="93" />
+            <source>Maintenance…</source>
+            <translation>Manutenzione…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="94" />
+            <source>Check now</source>
+            <translation>Controlla ora</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="95" />
+            <source>Open machine</source>
+            <translation>Apri macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="96" />
+            <source>Host key…</source>
+            <translation>Chiave host…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="97" />
+            <source>Open intervention…</source>
+            <translation>Apri intervento…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="160" />
+            <source>%1 problems (%2 acknowledged or in maintenance)</source>
+            <translation>%1 problemi (%2 presi in carico o in manutenzione)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileDialog</name>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="42" />
+            <source>New connection profile — %1</source>
+            <translation>Nuovo profilo di connessione — %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="49" />
+            <source>host name or address</source>
+            <translation>nome host o indirizzo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="52" />
+            <source>default</source>
+            <translation>predefinito</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="61" />
+            <source>stored in the OS keyring (credential: profile)</source>
+            <translation>custodita nel portachiavi di sistema (credenziale: profilo)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="63" />
+            <source>(direct)</source>
+            <translation>(diretto)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="71" />
+            <source>default profile (double-click, Enter)</source>
+            <translation>profilo predefinito (doppio clic, Invio)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="130" />
+            <source>The profile is saved, but not its password: %1</source>
+            <translation>Il profilo è salvato, ma non la sua password: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RemotePage</name>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="152" />
+            <source>&amp;RDP client:</source>
+            <translation>Client &amp;RDP:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="153" />
+            <source>&amp;SSH client:</source>
+            <translation>Client &amp;SSH:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="154" />
+            <source>&amp;VNC client:</source>
+            <translation>Client &amp;VNC:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="160" />
+            <source>Automatic (the first one installed)</source>
+            <translation>Automatico (il primo installato)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="172" />
+            <source>the system's default terminal</source>
+            <translation>il terminale predefinito del sistema</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="173" />
+            <source>Terminal for SSH sessions</source>
+            <translation>Terminale per le sessioni SSH</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="174" />
+            <source>&amp;Terminal for SSH:</source>
+            <translation>&amp;Terminale per SSH:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="175" />
+            <source>A connection profile can still choose its own client.</source>
+            <translation>Un profilo di connessione può comunque scegliere un proprio client.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Scheduling</name>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="74" />
+            <source>⇄ Remote</source>
+            <translation>⇄ Da remoto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="75" />
+            <source>⌂ On site</source>
+            <translation>⌂ In sede</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="125" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="84" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="80" />
+            <source>&amp;Client</source>
+            <translation>&amp;Cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="126" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="84" />
+            <source>&amp;Machine</source>
+            <translation>&amp;Macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="127" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="229" />
+            <source>&amp;Intervention</source>
+            <translation>&amp;Intervento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="128" />
+            <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
+            <source>Where</source>
+            <translation>Dove</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="129" />
+            <source>&amp;Technician</source>
+            <translation>&amp;Tecnico</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="130" />
+            <source>&amp;When</source>
+            <translation>&amp;Quando</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="131" />
+            <source>T&amp;itle</source>
+            <translation>T&amp;itolo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="132" />
+            <source>&amp;Notes</source>
+            <translation>&amp;Note</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="133" />
+            <source>&amp;Repeats</source>
+            <translation>&amp;Ripetizione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="141" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="248" />
+            <source>Export invitation (.ics)…</source>
+            <translation>Esporta invito (.ics)…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="233" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="235" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="191" />
+            <source>(none)</source>
+            <translation>(nessuna)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="321" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="255" />
+            <source>Export invitation</source>
+            <translation>Esporta invito</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="59" />
+            <source>Edit appointment</source>
+            <translation>Modifica appuntamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="59" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="117" />
+            <source>New appointment</source>
+            <translation>Nuovo appuntamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="97" />
+            <source>min</source>
+            <translation>min</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="100" />
+            <source>to</source>
+            <translation>a</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="145" />
+            <source>Mark done</source>
+            <translation>Segna come svolto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="147" />
+            <source>Cancel appointment</source>
+            <translation>Annulla appuntamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="153" />
+            <source>Save the appointment first</source>
+            <translation>Salva prima l'appuntamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="213" />
+            <source>Repeats (series)</source>
+            <translation>Si ripete (serie)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="289" />
+            <source>The appointment ends before it starts.</source>
+            <translation>L'appuntamento finisce prima di iniziare.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="291" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="120" />
+            <source>Choose the client.</source>
+            <translation>Scegli il cliente.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="293" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="122" />
+            <source>Give it a title.</source>
+            <translation>Dagli un titolo.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="295" />
+            <source>This time is in the past.</source>
+            <translation>Questo orario è nel passato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="301" />
+            <source>Outside business hours.</source>
+            <translation>Fuori dall'orario lavorativo.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="111" />
+            <source>Does not repeat</source>
+            <translation>Non si ripete</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="112" />
+            <source>Every week</source>
+            <translation>Ogni settimana</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="113" />
+            <source>Every month</source>
+            <translation>Ogni mese</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="114" />
+            <source>Custom (RRULE)…</source>
+            <translation>Personalizzata (RRULE)…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="299" />
+            <source>%1 is a public holiday.</source>
+            <translation>%1 è un giorno festivo.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="69" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="38" />
+            <source>Today</source>
+            <translation>Oggi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="75" />
+            <source>Previous</source>
+            <translation>Precedente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="76" />
+            <source>Next</source>
+            <translation>Successivo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="93" />
+            <source>Day</source>
+            <translation>Giorno</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="94" />
+            <source>Work week</source>
+            <translation>Settimana lavorativa</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="95" />
+            <source>Week</source>
+            <translation>Settimana</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="96" />
+            <source>Month</source>
+            <translation>Mese</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="97" />
+            <source>Agenda</source>
+            <translation>Agenda</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="110" />
+            <source>All technicians</source>
+            <translation>Tutti i tecnici</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="113" />
+            <source>Colour by client</source>
+            <translation>Colore per cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="114" />
+            <source>Colour by state</source>
+            <translation>Colore per stato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="116" />
+            <source>New…</source>
+            <translation>Nuovo…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="236" />
+            <source>Edit…</source>
+            <translation>Modifica…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="242" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="232" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="240" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="247" />
+            <source>Open client</source>
+            <translation>Apri cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="243" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="111" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="230" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="239" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="245" />
+            <source>Log call…</source>
+            <translation>Registra chiamata…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="187" />
+            <source>Cannot read the calendar</source>
+            <translation>Impossibile leggere il calendario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="246" />
+            <source>Open remote session</source>
+            <translation>Apri sessione remota</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="240" />
+            <source>Open intervention #%1</source>
+            <translation>Apri intervento n. %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="214" />
+            <source>Could not move</source>
+            <translation>Impossibile spostare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="233" />
+            <source>Could not export</source>
+            <translation>Impossibile esportare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="264" />
+            <source>Cannot log the call</source>
+            <translation>Impossibile registrare la chiamata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="276" />
+            <source>Call logged.</source>
+            <translation>Chiamata registrata.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="213" />
+            <source>Appointment moved.</source>
+            <translation>Appuntamento spostato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="84" />
+            <source>Could not save</source>
+            <translation>Impossibile salvare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="146" />
+            <source>Appointment #%1 saved.</source>
+            <translation>Appuntamento n. %1 salvato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="278" />
+            <source>A call task was scheduled.</source>
+            <translation>È stata pianificata una richiamata.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="232" />
+            <source>Invitation written to %1</source>
+            <translation>Invito scritto in %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="250" />
+            <source>Intervention #%1 opened.</source>
+            <translation>Intervento n. %1 aperto.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="39" />
+            <source>Calendar</source>
+            <translation>Calendario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="40" />
+            <source>Interventions</source>
+            <translation>Interventi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="68" />
+            <source>New &amp;appointment…</source>
+            <translation>Nuovo &amp;appuntamento…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="70" />
+            <source>New &amp;intervention…</source>
+            <translation>Nuovo &amp;intervento…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="72" />
+            <source>&amp;Log call…</source>
+            <translation>&amp;Registra chiamata…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="110" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="103" />
+            <source>New intervention…</source>
+            <translation>Nuovo intervento…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="112" />
+            <source>New appointment…</source>
+            <translation>Nuovo appuntamento…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="73" />
+            <source>C&amp;alendar</source>
+            <translation>Ca&amp;lendario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="80" />
+            <source>&amp;Today</source>
+            <translation>&amp;Oggi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="81" />
+            <source>&amp;Calendar</source>
+            <translation>&amp;Calendario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="82" />
+            <source>&amp;Interventions</source>
+            <translation>&amp;Interventi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="68" />
+            <source>Select an intervention to see its timeline.</source>
+            <translation>Seleziona un intervento per vederne la cronologia.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="84" />
+            <source>☎ Log call…</source>
+            <translation>☎ Registra chiamata…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="85" />
+            <source>◷ New appointment…</source>
+            <translation>◷ Nuovo appuntamento…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="86" />
+            <source>✎ Add note…</source>
+            <translation>✎ Aggiungi nota…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="87" />
+            <source>+ Add time…</source>
+            <translation>+ Aggiungi tempo…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="106" />
+            <source>Move to:</source>
+            <translation>Sposta in:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="279" />
+            <source>Add note</source>
+            <translation>Aggiungi nota</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="279" />
+            <source>Note:</source>
+            <translation>Nota:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="286" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="288" />
+            <source>Add time</source>
+            <translation>Aggiungi tempo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="286" />
+            <source>Minutes spent:</source>
+            <translation>Minuti impiegati:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="48" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="77" />
+            <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
+            <source>State</source>
+            <translation>Stato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="49" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
+            <source>Call</source>
+            <translation>Chiamata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="50" />
+            <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
+            <source>Appointment</source>
+            <translation>Appuntamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="51" />
+            <source>Remote session</source>
+            <translation>Sessione remota</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="52" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
+            <source>Note</source>
+            <translation>Nota</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="53" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
+            <source>Time</source>
+            <translation>Tempo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="54" />
+            <source>SLA</source>
+            <translation>SLA</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="98" />
+            <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
+            <source>When</source>
+            <translation>Quando</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="98" />
+            <source>What</source>
+            <translation>Cosa</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="98" />
+            <source>Details</source>
+            <translation>Dettagli</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="124" />
+            <source>Cannot read the intervention</source>
+            <translation>Impossibile leggere l'intervento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="288" />
+            <source>What was done (optional):</source>
+            <translation>Cosa è stato fatto (facoltativo):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="152" />
+            <source>Machines: %1</source>
+            <translation>Macchine: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="153" />
+            <source>Origin: %1</source>
+            <translation>Origine: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="154" />
+            <source>Opened %1</source>
+            <translation>Aperto il %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="112" />
+            <source>Timeline</source>
+            <translation>Cronologia</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="157" />
+            <source>SLA plan: %1</source>
+            <translation>Piano SLA: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="208" />
+            <source>Move the intervention to “%1”</source>
+            <translation>Sposta l'intervento in “%1”</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="191" />
+            <source>due %1</source>
+            <translation>scadenza %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="56" />
+            <source>New intervention</source>
+            <translation>Nuovo intervento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="81" />
+            <source>&amp;Machines</source>
+            <translation>&amp;Macchine</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="82" />
+            <source>&amp;Title</source>
+            <translation>&amp;Titolo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="83" />
+            <source>&amp;Description</source>
+            <translation>&amp;Descrizione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="84" />
+            <source>&amp;Origin</source>
+            <translation>&amp;Origine</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="85" />
+            <source>&amp;Priority</source>
+            <translation>&amp;Priorità</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="188" />
+            <source>Outgoing</source>
+            <translation>In uscita</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="189" />
+            <source>Incoming</source>
+            <translation>In entrata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="214" />
+            <source>What was said (optional)</source>
+            <translation>Cosa ci si è detti (facoltativo)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="215" />
+            <source>Press 1–5 for the outcome, then Enter.</source>
+            <translation>Premi 1–5 per l'esito, poi Invio.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="218" />
+            <source>&amp;Contact</source>
+            <translation>&amp;Contatto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="228" />
+            <source>&amp;Direction</source>
+            <translation>&amp;Direzione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="230" />
+            <source>Outcome</source>
+            <translation>Esito</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="231" />
+            <source>&amp;Note</source>
+            <translation>&amp;Nota</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="36" />
+            <source>Monitoring problem</source>
+            <translation>Problema dal monitoraggio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="37" />
+            <source>Client's call</source>
+            <translation>Chiamata del cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="38" />
+            <source>Planned work</source>
+            <translation>Lavoro pianificato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="44" />
+            <source>P1 — critical</source>
+            <translation>P1 — critica</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="45" />
+            <source>P2 — high</source>
+            <translation>P2 — alta</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="46" />
+            <source>P3 — normal</source>
+            <translation>P3 — normale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="47" />
+            <source>P4 — low</source>
+            <translation>P4 — bassa</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="154" />
+            <source>Reached</source>
+            <translation>Raggiunto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="155" />
+            <source>No answer</source>
+            <translation>Nessuna risposta</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="156" />
+            <source>Call back later</source>
+            <translation>Richiamare più tardi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="157" />
+            <source>Follow-up: all OK</source>
+            <translation>Richiamata: tutto OK</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="158" />
+            <source>Follow-up: still broken</source>
+            <translation>Richiamata: ancora guasto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="175" />
+            <source>Log call — %1</source>
+            <translation>Registra chiamata — %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="185" />
+            <source>%1 (main number)</source>
+            <translation>%1 (numero principale)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="45" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="91" />
+            <source>breached</source>
+            <translation>superato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="78" />
+            <source>Priority</source>
+            <translation>Priorità</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="79" />
+            <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="178" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="197" />
+            <source>Client</source>
+            <translation>Cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="80" />
+            <source>Machine</source>
+            <translation>Macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="81" />
+            <source>Title</source>
+            <translation>Titolo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="82" />
+            <source>Response SLA</source>
+            <translation>SLA di risposta</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="83" />
+            <source>Resolution SLA</source>
+            <translation>SLA di risoluzione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="84" />
+            <source>Opened</source>
+            <translation>Aperto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="128" />
+            <source>Deadline: %1</source>
+            <translation>Scadenza: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="94" />
+            <source>All states</source>
+            <translation>Tutti gli stati</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="98" />
+            <source>All clients</source>
+            <translation>Tutti i clienti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="100" />
+            <source>Filter…</source>
+            <translation>Filtra…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="102" />
+            <source>Active only</source>
+            <translation>Solo attivi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="59" />
+            <source>Open</source>
+            <translation>Aperto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="60" />
+            <source>Reopened</source>
+            <translation>Riaperto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="61" />
+            <source>Contacted</source>
+            <translation>Contattato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="62" />
+            <source>Scheduled</source>
+            <translation>Pianificato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="63" />
+            <source>In progress</source>
+            <translation>In corso</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="64" />
+            <source>Awaiting check</source>
+            <translation>In attesa di verifica</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="65" />
+            <source>Waiting for client</source>
+            <translation>In attesa del cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="66" />
+            <source>Closed</source>
+            <translation>Chiuso</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="80" />
+            <source>Planned</source>
+            <translation>Pianificato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="80" />
+            <source>Done</source>
+            <translation>Svolto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="80" />
+            <source>Cancelled</source>
+            <translation>Annullato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="89" />
+            <source>on time</source>
+            <translation>nei tempi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="90" />
+            <source>75 % used</source>
+            <translation>75 % consumato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="92" />
+            <source>met</source>
+            <translation>rispettato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="93" />
+            <source>paused</source>
+            <translation>in pausa</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="98" />
+            <source>Response</source>
+            <translation>Risposta</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="98" />
+            <source>Resolution</source>
+            <translation>Risoluzione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
+            <source>Technician</source>
+            <translation>Tecnico</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="127" />
+            <source>%1 more</source>
+            <translation>altri %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="325" />
+            <source>On site</source>
+            <translation>In sede</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="325" />
+            <source>Remote</source>
+            <translation>Da remoto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/prompts.py" line="28" />
+            <source>Technician already busy</source>
+            <translation>Tecnico già impegnato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/prompts.py" line="29" />
+            <source>The technician has other appointments at that time:</source>
+            <translation>Il tecnico ha altri appuntamenti a quell'ora:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/prompts.py" line="31" />
+            <source>Save anyway</source>
+            <translation>Salva comunque</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/prompts.py" line="42" />
+            <source>Recurring appointment</source>
+            <translation>Appuntamento ricorrente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/prompts.py" line="43" />
+            <source>Change only this occurrence, or the whole series?</source>
+            <translation>Modificare solo questa occorrenza o tutta la serie?</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/prompts.py" line="44" />
+            <source>This occurrence</source>
+            <translation>Questa occorrenza</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/prompts.py" line="45" />
+            <source>The whole series</source>
+            <translation>Tutta la serie</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/prompts.py" line="60" />
+            <source>Check the appointment</source>
+            <translation>Controlla l'appuntamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/prompts.py" line="61" />
+            <source>Save it anyway?</source>
+            <translation>Salvarlo comunque?</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/prompts.py" line="20" />
+            <source>… and %1 more</source>
+            <translation>… e altri %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="115" />
+            <source>Missed reminders</source>
+            <translation>Promemoria persi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="124" />
+            <source>Snooze selected</source>
+            <translation>Posticipa i selezionati</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="66" />
+            <source>Reminders are not running</source>
+            <translation>I promemoria non sono attivi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="90" />
+            <source>MSP Console reminder</source>
+            <translation>Promemoria di MSP Console</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="86" />
+            <source>Click to snooze %1 minutes.</source>
+            <translation>Fai clic per posticipare di %1 minuti.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="103" />
+            <source>Reminder snoozed.</source>
+            <translation>Promemoria posticipato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/time_grid.py" line="309" />
+            <source>today</source>
+            <translation>oggi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="168" />
+            <source>Refresh</source>
+            <translation>Aggiorna</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="177" />
+            <source>☎ Problems needing a call</source>
+            <translation>☎ Problemi da chiamare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="179" />
+            <source>No one to call about a problem.</source>
+            <translation>Nessuno da chiamare per un problema.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="183" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="304" />
+            <source>◷ Today's appointments</source>
+            <translation>◷ Appuntamenti di oggi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="185" />
+            <source>No appointments today.</source>
+            <translation>Nessun appuntamento oggi.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="189" />
+            <source>↻ Follow-up calls due</source>
+            <translation>↻ Richiamate da fare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="191" />
+            <source>No calls due.</source>
+            <translation>Nessuna richiamata da fare.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="196" />
+            <source>⚑ SLA clocks about to breach</source>
+            <translation>⚑ SLA in scadenza</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="198" />
+            <source>All SLA clocks are on time.</source>
+            <translation>Tutti gli SLA sono nei tempi.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="178" />
+            <source>Problem</source>
+            <translation>Problema</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="178" />
+            <source>Since</source>
+            <translation>Da</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="178" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
+            <source>Phone</source>
+            <translation>Telefono</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
+            <source>Due</source>
+            <translation>Scadenza</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="197" />
+            <source>Left</source>
+            <translation>Rimanente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="197" />
+            <source>Clock</source>
+            <translation>Orologio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="197" />
+            <source>Intervention</source>
+            <translation>Intervento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="276" />
+            <source>Cannot read today</source>
+            <translation>Impossibile leggere la giornata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="231" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="238" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="246" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="252" />
+            <source>Open intervention</source>
+            <translation>Apri intervento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="237" />
+            <source>Open…</source>
+            <translation>Apri…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="287" />
+            <source>Today — %1</source>
+            <translation>Oggi — %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="290" />
+            <source>%1 to call</source>
+            <translation>%1 da chiamare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="291" />
+            <source>%1 appointments</source>
+            <translation>%1 appuntamenti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="292" />
+            <source>%1 calls due</source>
+            <translation>%1 richiamate da fare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="308" />
+            <source>◷ No appointments today — next: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="331" />
+            <source>Retry</source>
+            <translation>Riprova</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="331" />
+            <source>Call back</source>
+            <translation>Richiamare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="331" />
+            <source>Follow-up</source>
+            <translation>Richiamata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="336" />
+            <source>late</source>
+            <translation>in ritardo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="297" />
+            <source>%1 SLA breached</source>
+            <translation>%1 SLA superati</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionsPanel</name>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="29" />
+            <source>Close tunnel</source>
+            <translation>Chiudi tunnel</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="30" />
+            <source>End session</source>
+            <translation>Termina sessione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="51" />
+            <source>closed</source>
+            <translation>chiuso</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/__init__.py" line="27" />
+            <source>&amp;Settings…</source>
+            <translation>&amp;Impostazioni…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="48" />
+            <source>Settings</source>
+            <translation>Impostazioni</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="66" />
+            <source>General</source>
+            <translation>Generale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="67" />
+            <source>Database</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="68" />
+            <source>Company profile</source>
+            <translation>Profilo aziendale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="69" />
+            <source>Polling</source>
+            <translation>Monitoraggio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="70" />
+            <source>Notifications</source>
+            <translation>Notifiche</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="71" />
+            <source>Business hours</source>
+            <translation>Orario lavorativo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="72" />
+            <source>Invoices</source>
+            <translation>Fatture</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="73" />
+            <source>Remote connections</source>
+            <translation>Connessioni remote</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="74" />
+            <source>Backups</source>
+            <translation>Backup</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="108" />
+            <source>Some company details are not valid: see the marked fields.</source>
+            <translation>Alcuni dati aziendali non sono validi: vedi i campi segnalati.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="111" />
+            <source>The invoice number format is not valid.</source>
+            <translation>Il formato del numero di fattura non è valido.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="63" />
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="72" />
+            <source>Keyboard shortcuts</source>
+            <translation>Scorciatoie da tastiera</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="68" />
+            <source>Filter…</source>
+            <translation>Filtra…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="69" />
+            <source>Filter the shortcuts</source>
+            <translation>Filtra le scorciatoie</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="73" />
+            <source>Keys</source>
+            <translation>Tasti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="73" />
+            <source>Action</source>
+            <translation>Azione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="73" />
+            <source>Menu</source>
+            <translation>Menu</translation>
+        </message>
+    </context>
+    <context>
+        <name>TechnicianPage</name>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="80" />
+            <source>Who you are</source>
+            <translation>Chi sei</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="81" />
+            <source>Your name signs appointments, acknowledgements and remote sessions.</source>
+            <translation>Il tuo nome firma appuntamenti, prese in carico e sessioni remote.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="85" />
+            <source>Your name</source>
+            <translation>Il tuo nome</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="87" />
+            <source>&amp;Add example clients and machines (demo data) to try things out</source>
+            <translation>&amp;Aggiungi clienti e macchine di esempio (dati dimostrativi) per fare delle prove</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="92" />
+            <source>&amp;Your name:</source>
+            <translation>Il tuo &amp;nome:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="116" />
+            <source>Adding the demo data…</source>
+            <translation>Aggiunta dei dati dimostrativi…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="131" />
+            <source>The demo data could not be added: %1</source>
+            <translation>Impossibile aggiungere i dati dimostrativi: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TreePanel</name>
+        <message>
+            <location filename="../../src/msp_console/ui/views/tree_panel.py" line="58" />
+            <source>Search client, machine, address, tag… (Ctrl+F)</source>
+            <translation>Cerca cliente, macchina, indirizzo, etichetta… (Ctrl+F)</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowActions</name>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="38" />
+            <source>&amp;Import from CSV…</source>
+            <translation>&amp;Importa da CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="41" />
+            <source>Bring in clients, contacts or machines from a spreadsheet</source>
+            <translation>Importa clienti, contatti o macchine da un foglio di calcolo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="43" />
+            <source>&amp;Clients…</source>
+            <translation>&amp;Clienti…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="44" />
+            <source>C&amp;ontacts…</source>
+            <translation>C&amp;ontatti…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="45" />
+            <source>&amp;Machines…</source>
+            <translation>&amp;Macchine…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="46" />
+            <source>&amp;Quit</source>
+            <translation>E&amp;sci</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="49" />
+            <source>&amp;New…</source>
+            <translation>&amp;Nuovo…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="52" />
+            <source>New machine under the selected client, or a new client</source>
+            <translation>Nuova macchina nel cliente selezionato, oppure un nuovo cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="54" />
+            <source>&amp;Edit…</source>
+            <translation>&amp;Modifica…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="54" />
+            <source>Edit the selected item</source>
+            <translation>Modifica l'elemento selezionato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="56" />
+            <source>&amp;Delete…</source>
+            <translation>&amp;Elimina…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="59" />
+            <source>Delete the selected item (asks first)</source>
+            <translation>Elimina l'elemento selezionato (chiede conferma)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="61" />
+            <source>&amp;Find in tree</source>
+            <translation>&amp;Trova nell'albero</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="62" />
+            <source>&amp;Quick find</source>
+            <translation>&amp;Ricerca rapida</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="64" />
+            <source>&amp;New client…</source>
+            <translation>&amp;Nuovo cliente…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="65" />
+            <source>New &amp;site…</source>
+            <translation>Nuova &amp;sede…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="66" />
+            <source>New &amp;contact…</source>
+            <translation>Nuovo &amp;contatto…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="67" />
+            <source>&amp;Edit client…</source>
+            <translation>&amp;Modifica cliente…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="68" />
+            <source>&amp;Archive client</source>
+            <translation>&amp;Archivia cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="69" />
+            <source>&amp;Restore archived client</source>
+            <translation>&amp;Ripristina cliente archiviato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="70" />
+            <source>&amp;Delete client…</source>
+            <translation>&amp;Elimina cliente…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="72" />
+            <source>&amp;New machine…</source>
+            <translation>&amp;Nuova macchina…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="73" />
+            <source>&amp;Edit machine…</source>
+            <translation>&amp;Modifica macchina…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="74" />
+            <source>&amp;Delete machine…</source>
+            <translation>&amp;Elimina macchina…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="76" />
+            <source>Show &amp;archived clients</source>
+            <translation>Mostra clienti &amp;archiviati</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="78" />
+            <source>E&amp;xpand all</source>
+            <translation>&amp;Espandi tutto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="79" />
+            <source>&amp;Collapse all</source>
+            <translation>&amp;Comprimi tutto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="81" />
+            <source>&amp;Reload</source>
+            <translation>&amp;Ricarica</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="84" />
+            <source>Read the tree again from the database</source>
+            <translation>Rilegge l'albero dal database</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="87" />
+            <source>Open &amp;data folder</source>
+            <translation>Apri la cartella dei &amp;dati</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="88" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Scorciatoie da tastiera</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="89" />
+            <source>&amp;About MSP Console</source>
+            <translation>&amp;Informazioni su MSP Console</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="90" />
+            <source>About &amp;Qt</source>
+            <translation>Informazioni su &amp;Qt</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="96" />
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="98" />
+            <source>&amp;Export to CSV</source>
+            <translation>&amp;Esporta in CSV</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="102" />
+            <source>&amp;Edit</source>
+            <translation>&amp;Modifica</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="106" />
+            <source>&amp;View</source>
+            <translation>&amp;Visualizza</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="112" />
+            <source>&amp;Client</source>
+            <translation>&amp;Cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="116" />
+            <source>&amp;Machine</source>
+            <translation>Macc&amp;hina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="119" />
+            <source>M&amp;onitoring</source>
+            <translation>M&amp;onitoraggio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="119" />
+            <source>Polling is not configured yet</source>
+            <translation>Il monitoraggio non è ancora configurato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="120" />
+            <source>C&amp;alendar</source>
+            <translation>Ca&amp;lendario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="120" />
+            <source>No calendar connected yet</source>
+            <translation>Nessun calendario ancora collegato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="121" />
+            <source>&amp;Billing</source>
+            <translation>Fa&amp;tturazione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="121" />
+            <source>No contracts to bill yet</source>
+            <translation>Ancora nessun contratto da fatturare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="124" />
+            <source>&amp;Tools</source>
+            <translation>&amp;Strumenti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="126" />
+            <source>&amp;Help</source>
+            <translation>&amp;Aiuto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="134" />
+            <source>Main toolbar</source>
+            <translation>Barra principale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="145" />
+            <source>New</source>
+            <translation>Nuovo</translation>
+        </message>
+    </context>
+    <context>
+        <name>line_edit</name>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/quick_connect.py" line="55" />
+            <source>Quick connect (Ctrl+K)…</source>
+            <translation>Connessione rapida (Ctrl+K)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="16" />
+            <source>Connect with…</source>
+            <translation>Connetti con…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="20" />
+            <source>default</source>
+            <translation>predefinito</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="31" />
+            <source>not installed</source>
+            <translation>non installato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="34" />
+            <source>New connection profile…</source>
+            <translation>Nuovo profilo di connessione…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="53" />
+            <source>the user</source>
+            <translation>l'utente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="54" />
+            <source>Password for %1 on %2:</source>
+            <translation>Password di %1 su %2:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="55" />
+            <source>Connect</source>
+            <translation>Connetti</translation>
+        </message>
+    </context>
+    <context>
+        <name>self.window</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="104" />
+            <source>polling: demo simulator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="106" />
+            <source>polling: off in this window</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>w</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="67" />
+            <source>Monitoring</source>
+            <translation>Monitoraggio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="70" />
+            <source>M&amp;onitoring</source>
+            <translation>M&amp;onitoraggio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="73" />
+            <source>&amp;Pause polling</source>
+            <translation>&amp;Sospendi il monitoraggio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="76" />
+            <source>&amp;Check now</source>
+            <translation>&amp;Controlla ora</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="80" />
+            <source>Show p&amp;roblems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="82" />
+            <source>Do not &amp;disturb</source>
+            <translation>&amp;Non disturbare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="85" />
+            <source>&amp;Failing clients first</source>
+            <translation>Prima i clienti con &amp;guasti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="88" />
+            <source>&amp;Team mode (show the shared pollers' results)</source>
+            <translation>Modalità &amp;team (mostra i risultati dei poller condivisi)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="93" />
+            <source>Checks and &amp;history…</source>
+            <translation>Controlli e &amp;storico…</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="45" />
+            <source>Problems</source>
+            <translation>Problemi</translation>
+        </message>
+    </context>
+</TS>

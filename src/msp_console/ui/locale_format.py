@@ -1,0 +1,62 @@
+"""Numbers, money and dates in the user's locale (it_IT: ``1.234,50 €``, ``28/11/2026``).
+
+Dates and times come from QLocale (the language chosen at start-up, else the system's), with
+four-digit years. Money and grouped numbers go through Babel with the same locale, like the
+invoices: Qt's Italian data leaves four-digit numbers ungrouped (1234,50) while Babel and the
+printed invoices write 1.234,50 — the screen and the paper must agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from babel.numbers import format_currency, format_decimal
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+
+def _babel_locale(locale: QLocale | None = None) -> str:
+    name = (locale or QLocale()).name()  # "it_IT", "en_US"; "C" when nothing is set
+    return name if "_" in name else "en_US"
+
+
+def number(value: int | float | Decimal, decimals: int | None = None, locale: QLocale | None = None) -> str:
+    fmt = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
+    return format_decimal(value, format=fmt, locale=_babel_locale(locale))
+
+
+def money(amount: Decimal | int | float, currency: str = "EUR", locale: QLocale | None = None) -> str:
+    return format_currency(amount, currency, locale=_babel_locale(locale))
+
+
+def _four_digit_years(pattern: str) -> str:
+    return pattern.replace("yyyy", "yy").replace("yy", "yyyy")
+
+
+def short_date(day: date, locale: QLocale | None = None) -> str:
+    loc = locale or QLocale()
+    pattern = _four_digit_years(loc.dateFormat(QLocale.FormatType.ShortFormat))
+    return loc.toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def short_time(moment: datetime, locale: QLocale | None = None) -> str:
+    loc = locale or QLocale()
+    local = moment.astimezone() if moment.tzinfo else moment
+    return loc.toString(QTime(local.hour, local.minute), loc.timeFormat(QLocale.FormatType.ShortFormat))
+
+
+def short_datetime(moment: datetime, locale: QLocale | None = None) -> str:
+    """A UTC (aware) instant shown in the desk's local time."""
+    loc = locale or QLocale()
+    local = moment.astimezone() if moment.tzinfo else moment
+    return f"{short_date(local.date(), loc)} {short_time(local, loc)}"
+
+
+def long_date(day: date, locale: QLocale | None = None) -> str:
+    loc = locale or QLocale()
+    return loc.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+
+
+def qdatetime(moment: datetime) -> QDateTime:
+    local = moment.astimezone() if moment.tzinfo else moment
+    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second))

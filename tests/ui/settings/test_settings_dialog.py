@@ -1,0 +1,105 @@
+"""Settings → every tab saves where its feature reads it, and a reopened dialog shows what was saved."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtCore import QTime
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialogButtonBox, QMenu
+
+from msp_console.app import App
+from msp_console.preferences import ENV_USER, load_preferences
+from msp_console.services.backup_schedule import load_policy
+from msp_console.services.billing.company import load_profile
+from msp_console.services.interventions.settings import load_settings
+from msp_console.ui.settings_dialog.dialog import SettingsDialog
+from msp_console.ui.shortcuts_dialog import ShortcutsDialog
+
+pytestmark = pytest.mark.ui
+
+
+def _dialog(qtbot, app: App) -> SettingsDialog:  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(app)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_settings_are_saved_reopened_and_applied(qtbot, app: App, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv(ENV_USER, raising=False)
+    d = _dialog(qtbot, app)
+    d.general.technician.setText("Marco Bianchi")
+    d.general.language.setCurrentIndex(d.general.language.findData("it"))
+    d.polling.interval.setValue(120)
+    d.polling.workers.setValue(4)
+    d.notifications.states["warning"].setChecked(True)
+    d.notifications.dnd.setChecked(True)
+    d.notifications.dnd_start.setTime(QTime(21, 30))
+    d.hours.start.setTime(QTime(8, 30))
+    d.hours.days[5].setChecked(True)  # Saturday mornings too
+    d.invoices.number_format.setText("FT-{year}-{seq:05d}")
+    d.invoices.language.setCurrentIndex(d.invoices.language.findData("en"))
+    d.remote.terminal.setText("xterm")
+    d.backups.keep.setValue(30)
+    d.company.edits["name"].setText("Rossi Informatica S.r.l.")  # type: ignore[union-attr]
+    d.company.edits["iban"].setText("IT60X0542811101000000123456")  # type: ignore[union-attr]
+    d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert d.result() == SettingsDialog.DialogCode.Accepted, d.error.text()
+
+    prefs = load_preferences()
+    assert (prefs.technician, prefs.language, prefs.poll_interval_s, prefs.poll_workers) == (
+        "Marco Bianchi", "it", 120, 4,
+    )  # fmt: skip
+    assert "warning" in prefs.notify_list() and prefs.do_not_disturb and prefs.dnd_start == "21:30"
+    assert prefs.invoice_language == "en" and prefs.terminal == "xterm"
+    assert os.environ[ENV_USER] == "Marco Bianchi"  # remote sessions sign with it
+    assert load_policy().keep == 30
+    with app.db.read() as session:
+        scheduling = load_settings(session)
+        profile = load_profile(session)
+    assert scheduling.business_start == "08:30" and scheduling.business_days == "0,1,2,3,4,5"
+    assert scheduling.calendar().start.hour == 8  # the SLA clock uses the new hours
+    assert profile.number_format == "FT-{year}-{seq:05d}" and profile.name == "Rossi Informatica S.r.l."
+    assert profile.iban == "IT60X0542811101000000123456"
+
+    again = _dialog(qtbot, app)
+    assert again.general.technician.text() == "Marco Bianchi"
+    assert again.general.language.currentData() == "it"
+    assert again.polling.interval.value() == 120
+    assert again.hours.start.time() == QTime(8, 30) and again.hours.days[5].isChecked()
+    assert again.invoices.number_format.text() == "FT-{year}-{seq:05d}"
+    assert again.backups.keep.value() == 30
+    assert again.company.value("name") == "Rossi Informatica S.r.l."
+
+
+def test_a_bad_value_is_refused_and_nothing_is_saved(qtbot, app: App) -> None:  # type: ignore[no-untyped-def]
+    d = _dialog(qtbot, app)
+    d.general.technician.setText("Someone")
+    d.company.edits["vat_number"].setText("12345")  # type: ignore[union-attr]
+    assert d.company.errors["vat_number"].text()
+    assert not d.save()
+    assert d.tabs.currentIndex() == 2 and d.error.text()
+    assert load_preferences().technician == ""
+
+
+def test_tools_menu_has_settings_and_help_lists_every_shortcut(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    settings = window.findChild(QAction, "openSettings")
+    assert settings is not None and not settings.shortcut().isEmpty()
+    tools = [
+        a.menu() for a in window.menuBar().actions() if window.commands.open_data_dir in a.menu().actions()
+    ]
+    assert isinstance(tools[0], QMenu) and settings in tools[0].actions()
+    window.commands.shortcuts.trigger()
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None
+    rows = dialog.rows()
+    keys = {r[0] for r in rows}
+    for action in window.findChildren(QAction):
+        if not action.shortcut().isEmpty() and action.text():
+            assert action.shortcut().toString(action.shortcut().SequenceFormat.NativeText) in keys
+    assert any(r[1] == "Settings…" and r[2] == "Tools" for r in rows)
+    dialog.filter.setText("quick")
+    visible = [r for r in range(dialog.table.rowCount()) if not dialog.table.isRowHidden(r)]
+    assert visible and len(visible) < len(rows)
+    dialog.close()
