@@ -123,3 +123,39 @@ def test_moving_onto_the_same_technicians_appointment_warns_first(qtbot, demo_wi
     qtbot.waitUntil(lambda: ctl.sc.appointments.get(other.id).start_at.astimezone(tz) != at15, timeout=10_000)
     assert len(asked) == 2
     assert ctl.sc.appointments.get(other.id).start_at.astimezone(tz) == at9 + timedelta(minutes=30)
+
+
+def test_resizing_and_moving_one_occurrence_of_a_series(qtbot, demo_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    f = feature_of(demo_window)
+    ctl, tz = f.ctl, f.ctl.tz
+    day = _next_week_wednesday(tz)
+    client_id = ctl.clients()[0][0]
+    at14 = datetime.combine(day, time(14), tz)
+    single = ctl.sc.appointments.add(AppointmentDraft(client_id, at14, "Migrazione posta", 60))
+    at11 = datetime.combine(day - timedelta(days=1), time(11), tz)  # Tuesday, weekly
+    series = ctl.sc.appointments.add(
+        AppointmentDraft(client_id, at11 - timedelta(days=7), "Check settimanale", 30, rrule="FREQ=WEEKLY")
+    )
+    _f, cal = _open_week(qtbot, demo_window, day)
+    grid = cal.grid
+
+    # drag the bottom edge of the single appointment down by an hour: it lasts two hours
+    block = next(b for b in grid.blocks if b.view.id == single.id)
+    edge = QPoint(int(block.rect.center().x()), int(block.rect.bottom()) - 2)
+    one_hour = grid.point_for(at14 + timedelta(hours=1)).y() - grid.point_for(at14).y()
+    with qtbot.waitSignal(cal.loaded, timeout=10_000):
+        _drag(grid, edge, edge + QPoint(0, one_hour))
+    assert ctl.sc.appointments.get(single.id).duration_minutes == 120
+
+    # move this week's occurrence of the series; only it moves, the series keeps its time
+    monkeypatch.setattr(prompts, "occurrence_or_series", lambda _parent: "one")
+    block = next(b for b in grid.blocks if b.view.id == series.id and b.view.start == at11)
+    grab = QPoint(int(block.rect.center().x()), int(block.rect.top()) + 5)
+    with qtbot.waitSignal(cal.loaded, timeout=10_000):
+        _drag(grid, grab, grab + QPoint(0, 2 * one_hour))
+    starts = sorted(
+        v.start for v in ctl.sc.appointments.between(at11 - timedelta(days=7), at11 + timedelta(days=8))
+    )
+    assert at11 + timedelta(hours=2) in starts  # this week's moved
+    assert at11 - timedelta(days=7) in starts and at11 + timedelta(days=7) in starts  # the others did not
+    assert at11 not in starts

@@ -127,7 +127,7 @@ class AppointmentDialog(QDialog):
         form.addRow(tr("&Intervention"), self.intervention)
         form.addRow(tr("Where"), where_row)
         form.addRow(tr("&Technician"), self.technician)
-        form.addRow(tr("&When"), when)
+        form.addRow(tr("When"), when)
         form.addRow(tr("T&itle"), self.title)
         form.addRow(tr("&Notes"), self.notes)
         form.addRow(tr("&Repeats"), self.rule)
