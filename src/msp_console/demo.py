@@ -389,6 +389,7 @@ def _add_feature_demos(app: object) -> None:
     """Interventions, appointments (and what other features register) on top of the fleet."""
     from datetime import UTC, datetime
 
+    import msp_console.monitoring.demo_history  # noqa: F401  (registers the monitoring history)
     from msp_console.services.interventions.demo import add_demo_interventions
 
     add_demo_interventions(app, datetime.now(UTC))

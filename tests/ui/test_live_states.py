@@ -8,7 +8,7 @@ import pytest
 
 from msp_console.domain.health import HealthState
 from msp_console.ui.main_window import MainWindow
-from msp_console.ui.models.client_tree import Column
+from msp_console.ui.models.client_tree import Column, Role
 
 pytestmark = pytest.mark.ui
 
@@ -32,7 +32,7 @@ def test_states_from_worker_threads_reach_the_tree(qtbot, window: MainWindow, id
     srv = window.model.index_for("machine", ids["srv"], Column.STATE)
     qtbot.waitUntil(lambda: srv.data() == "Critical")
     hotel = window.model.index_for("client", ids["bellavista"], Column.STATE)
-    assert hotel.data() == "Critical"  # rolled up to the client
+    assert hotel.data(Role.STATE) == HealthState.CRITICAL  # rolled up to the client
     window.tree.select("machine", ids["srv"])
     assert "✕ Critical" in window.details.toPlainText()
 

@@ -16,7 +16,7 @@ STATE_COLOURS: dict[HealthState, str] = {
     HealthState.PENDING: "#757575",
 }
 
-_icons: dict[tuple[HealthState, int], QIcon] = {}
+_icons: dict[tuple[HealthState, int, bool], QIcon] = {}
 
 
 def state_text(state: HealthState) -> str:
@@ -37,12 +37,37 @@ def state_label(state: HealthState) -> str:
     return f"{state.glyph} {state_text(state)}"
 
 
-def state_icon(state: HealthState, size: int = 16) -> QIcon:
-    key = (state, size)
+def state_icon(state: HealthState, size: int = 16, muted: bool = False) -> QIcon:
+    """``muted``: acknowledged or in maintenance — the state's colour dimmed, with a small badge."""
+    key = (state, size, muted)
     icon = _icons.get(key)
     if icon is None:
-        icon = _icons[key] = QIcon(_paint(state, size))
+        icon = _icons[key] = QIcon(_paint_muted(state, size) if muted else _paint(state, size))
     return icon
+
+
+def _paint_muted(state: HealthState, size: int) -> QPixmap:
+    base = _paint(state, size)
+    pm = QPixmap(base.size())
+    pm.setDevicePixelRatio(base.devicePixelRatio())
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setOpacity(0.45)
+    p.drawPixmap(0, 0, base)
+    p.setOpacity(1.0)
+    badge = QRectF(size * 0.45, size * 0.45, size * 0.55, size * 0.55)
+    p.setPen(QPen(QColor("#37474f"), 1))
+    p.setBrush(QColor("#eceff1"))
+    p.drawEllipse(badge)
+    p.setPen(QPen(QColor("#37474f"), max(1.2, size / 12)))
+    c = badge.center()  # a small tick: "someone is on it"
+    r = badge.width() / 4
+    p.drawPolyline(
+        [QPointF(c.x() - r, c.y()), QPointF(c.x() - r / 3, c.y() + r * 0.8), QPointF(c.x() + r, c.y() - r)]
+    )
+    p.end()
+    return pm
 
 
 def _paint(state: HealthState, size: int) -> QPixmap:

@@ -23,6 +23,14 @@ from msp_console.ui.labels import kind_text, node_kind_text
 from msp_console.ui.states import state_icon, state_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# Problem states counted on clients and sites, worst first.
+_COUNTED = (
+    HealthState.CRITICAL,
+    HealthState.UNREACHABLE,
+    HealthState.WARNING,
+    HealthState.UNKNOWN,
+)
+_SILENCED = HealthState.PENDING  # key of the count of acknowledged / in-maintenance problem machines
 _ROOT = QModelIndex()  # the invisible root, as a default argument
 
 
@@ -37,6 +45,7 @@ class Role(IntEnum):
     REF = Qt.ItemDataRole.UserRole + 1  # NodeRef of the row
     SEARCH = Qt.ItemDataRole.UserRole + 2  # lower-case text the search box matches
     STATE = Qt.ItemDataRole.UserRole + 3  # HealthState or None
+    SEVERITY = Qt.ItemDataRole.UserRole + 4  # int, higher is worse (sorting failing rows first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +61,13 @@ class NodeRef:
 class _Node:
     __slots__ = (
         "children",
+        "counts",
         "display",
         "font",
         "icon",
         "machine",
+        "muted",
+        "note",
         "parent",
         "ref",
         "row",
@@ -73,6 +85,9 @@ class _Node:
         self.search = ""
         self.state: HealthState | None = None
         self.machine: MachineNode | None = None
+        self.muted = False  # every problem acknowledged or in maintenance: drawn dimmed
+        self.note = ""  # what is wrong and since when (monitoring sets it)
+        self.counts: dict[HealthState, int] = {}  # clients/sites: problem machines per state
 
 
 class ClientTreeModel(QAbstractItemModel):
@@ -89,6 +104,7 @@ class ClientTreeModel(QAbstractItemModel):
         self._archived_font.setItalic(True)
         self._archived_label = self.tr("(archived)")
         self._headers = [self.tr("Name"), self.tr("State"), self.tr("Address"), self.tr("Kind")]
+        self.show_counts = False  # clients/sites say "2 critical, 1 warning" (live monitoring on)
 
     # -- whole-snapshot replacement ----------------------------------------------------
     @property
@@ -142,13 +158,12 @@ class ClientTreeModel(QAbstractItemModel):
         self._machines[machine.id] = node
         return node
 
-    @staticmethod
-    def _roll_up(node: _Node) -> None:
+    def _roll_up(self, node: _Node) -> None:
         """A client's or site's state is the worst of the machines under it."""
         for child in node.children:
             if child.ref.kind == "site":
-                ClientTreeModel._roll_up(child)
-        ClientTreeModel._roll_up_one(node)
+                self._roll_up(child)
+        self._roll_up_one(node)
 
     # -- live updates of single rows -----------------------------------------------------
     def update_machine_state(self, machine_id: int, state: HealthState) -> None:
@@ -172,14 +187,7 @@ class ClientTreeModel(QAbstractItemModel):
                 ancestor = ancestor.parent
         for nodes in changed.values():
             self._emit_runs(nodes)
-        rolled: dict[int, list[_Node]] = defaultdict(list)
-        for node in sorted(parents.values(), key=lambda n: -self._depth(n)):  # sites before clients
-            before = node.state
-            self._roll_up_one(node)
-            if node.state is not before:
-                rolled[node.parent.uid if node.parent else -1].append(node)
-        for nodes in rolled.values():
-            self._emit_runs(nodes)
+        self._recount(parents)
 
     @staticmethod
     def _depth(node: _Node) -> int:
@@ -188,15 +196,77 @@ class ClientTreeModel(QAbstractItemModel):
             node, depth = node.parent, depth + 1
         return depth
 
-    @staticmethod
-    def _roll_up_one(node: _Node) -> None:
+    def _roll_up_one(self, node: _Node) -> None:
         states = [c.state for c in node.children if c.state is not None]
         node.state = worst(states) if states else None
-        node.display[Column.STATE] = state_text(node.state) if node.state is not None else ""
+        counts: dict[HealthState, int] = defaultdict(int)
+        for c in node.children:
+            if c.ref.kind == "machine":
+                if c.state in _COUNTED:
+                    counts[_SILENCED if c.muted else c.state] += 1
+            else:
+                for state, n in c.counts.items():
+                    counts[state] += n
+        node.counts = dict(counts)
+        node.display[Column.STATE] = self._rolled_text(node)
+
+    def _rolled_text(self, node: _Node) -> str:
+        if node.state is None:
+            return ""
+        if not self.show_counts or not node.counts:
+            return state_text(node.state)
+        parts = [f"{node.counts[s]} {state_text(s).lower()}" for s in _COUNTED if node.counts.get(s)]
+        if node.counts.get(_SILENCED):
+            parts.append(self.tr("%1 silenced").replace("%1", str(node.counts[_SILENCED])))
+        return ", ".join(parts)
+
+    def set_machine_notes(self, notes: Mapping[int, tuple[str, bool]]) -> None:
+        """Monitoring's word on machines: (what is wrong and since when, silenced?). Rows whose
+        note or silencing changed get dataChanged; clients and sites recount."""
+        changed: dict[int, list[_Node]] = defaultdict(list)
+        parents: dict[int, _Node] = {}
+        for machine_id, (note, muted) in notes.items():
+            node = self._machines.get(machine_id)
+            if node is None or (node.note == note and node.muted == muted):
+                continue
+            node.note, node.muted = note, muted
+            changed[node.parent.uid if node.parent else -1].append(node)
+            ancestor = node.parent
+            while ancestor is not None:
+                parents[ancestor.uid] = ancestor
+                ancestor = ancestor.parent
+        for nodes in changed.values():
+            self._emit_runs(nodes)
+        self._recount(parents)
+
+    def _recount(self, parents: dict[int, _Node]) -> None:
+        rolled: dict[int, list[_Node]] = defaultdict(list)
+        for node in sorted(parents.values(), key=lambda n: -self._depth(n)):  # sites before clients
+            before = (node.state, node.display[Column.STATE])
+            self._roll_up_one(node)
+            if (node.state, node.display[Column.STATE]) != before:
+                rolled[node.parent.uid if node.parent else -1].append(node)
+        for nodes in rolled.values():
+            self._emit_runs(nodes)
+
+    def problem_counts(self) -> dict[HealthState, int]:
+        """Problem machines per state over the whole tree (not counting silenced ones)."""
+        total: dict[HealthState, int] = defaultdict(int)
+        for root in self._roots:
+            for state, n in root.counts.items():
+                if state is not _SILENCED:
+                    total[state] += n
+        return dict(total)
 
     def _emit_runs(self, nodes: list[_Node]) -> None:
         nodes.sort(key=lambda n: n.row)
-        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Role.STATE]
+        roles = [
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Role.STATE,
+            Role.SEVERITY,
+        ]
         start = prev = nodes[0]
         for node in [*nodes[1:], None]:
             if node is not None and node.row == prev.row + 1:
@@ -336,7 +406,7 @@ class ClientTreeModel(QAbstractItemModel):
             if col == Column.NAME:
                 return node.icon
             if col == Column.STATE and node.state is not None:
-                return state_icon(node.state)
+                return state_icon(node.state, muted=node.muted)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
@@ -348,13 +418,17 @@ class ClientTreeModel(QAbstractItemModel):
             return node.search
         if role == Role.STATE:
             return node.state
+        if role == Role.SEVERITY:
+            return node.state.severity if node.state is not None else -1
         return None
 
     def _tooltip(self, node: _Node) -> str | None:
         m = node.machine
         if m is None:
-            return None
+            return node.display[Column.STATE] if self.show_counts and node.counts else None
         lines = [f"{m.name} — {kind_text(m.kind)}"]
+        if node.note:
+            lines.append(node.note)
         if m.address:
             lines.append(m.address)
         if m.parent_name:

@@ -1,0 +1,223 @@
+"""Read models for the window's live health: every check with its status, flags and age.
+
+Plain frozen values (no ORM objects) so the GUI can load them off its thread and keep them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from msp_console.db.models import Check, Client, Machine, MaintenanceWindow, StateEvent
+from msp_console.db.models import CheckStatus as StatusRow
+from msp_console.domain.errors import NotFoundError, ValidationError
+from msp_console.domain.health import HealthState, worst
+from msp_console.domain.maintenance import MaintenanceWindow as Window
+from msp_console.domain.maintenance import in_maintenance
+from msp_console.domain.monitoring_state import PROBLEMS, CheckStatus
+from msp_console.monitoring.params import CheckFields
+from msp_console.monitoring.service import add_check_to
+from msp_console.services.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRow:
+    check_id: int
+    machine_id: int
+    client_id: int
+    client: str
+    machine: str
+    address: str
+    name: str
+    type: str
+    state: HealthState
+    hard_state: HealthState
+    soft: bool
+    output: str
+    since: datetime | None  # when the current state began
+    last_run: datetime | None
+    next_run: datetime | None
+    acked: bool = False
+    ack_comment: str = ""
+    in_maintenance: bool = False
+    enabled: bool = True
+    params: tuple[tuple[str, str], ...] = ()
+    warn: str = ""
+    crit: str = ""
+    interval_s: int = 60
+
+    @property
+    def path(self) -> str:
+        return f"{self.client}/{self.machine}"
+
+    @property
+    def is_problem(self) -> bool:
+        return self.enabled and self.state in PROBLEMS
+
+    @property
+    def muted(self) -> bool:
+        return self.acked or self.in_maintenance
+
+    def with_status(self, status: CheckStatus, in_maint: bool | None = None) -> CheckRow:
+        """The row after a new result (from the engine, on any thread)."""
+        return replace(
+            self,
+            state=status.state,
+            hard_state=status.hard_state,
+            soft=status.state_type.value == "soft",
+            output=status.output,
+            since=status.last_change or self.since,
+            last_run=status.last_run,
+            next_run=status.next_run,
+            acked=status.ack is not None,
+            ack_comment=status.ack.comment if status.ack else "",
+            in_maintenance=self.in_maintenance if in_maint is None else in_maint,
+        )
+
+
+def load_windows(session: Session) -> tuple[Window, ...]:
+    return tuple(
+        Window(w.start, w.end, w.rrule, w.machine_id, w.client_id, w.comment)
+        for w in session.scalars(select(MaintenanceWindow))
+    )
+
+
+def load_check_rows(
+    session: Session, now: datetime | None = None, check_ids: Iterable[int] | None = None
+) -> list[CheckRow]:
+    """Every check of non-archived clients (or just ``check_ids``), with its current status."""
+    now = now or datetime.now(UTC)
+    windows = load_windows(session)
+    q = (
+        select(Check, Machine, Client.name, StatusRow)
+        .join(Machine, Check.machine_id == Machine.id)
+        .join(Client, Machine.client_id == Client.id)
+        .outerjoin(StatusRow, StatusRow.check_id == Check.id)
+        .where(Client.archived.is_(False))
+    )
+    if check_ids is not None:
+        q = q.where(Check.id.in_(list(check_ids)))
+    out = []
+    for check, machine, client, st in session.execute(q):
+        state = HealthState(st.state) if st else HealthState.PENDING
+        out.append(
+            CheckRow(
+                check.id,
+                machine.id,
+                machine.client_id,
+                client,
+                machine.name,
+                machine.address,
+                check.name,
+                check.type,
+                state,
+                HealthState(st.hard_state) if st else HealthState.PENDING,
+                bool(st and st.state_type == "soft"),
+                st.output if st else "",
+                (st.last_change if st else None) or check.created_at,
+                st.last_run if st else None,
+                st.next_run if st else None,
+                bool(st and st.acked),
+                st.ack_comment if st else "",
+                in_maintenance(windows, machine.id, machine.client_id, now),
+                check.enabled,
+                tuple(sorted((str(k), str(v)) for k, v in (check.params or {}).items())),
+                check.warn,
+                check.crit,
+                check.interval_s,
+            )
+        )
+    return out
+
+
+def problem_key(row: CheckRow) -> tuple[int, float]:
+    """Sort key for the problems list: most severe first, then the oldest problem first."""
+    since = row.since.timestamp() if row.since else 0.0
+    return (-row.state.severity, since)
+
+
+def problems(rows: Iterable[CheckRow]) -> list[CheckRow]:
+    return sorted((r for r in rows if r.is_problem), key=problem_key)
+
+
+@dataclass(frozen=True, slots=True)
+class MachineHealth:
+    """What the tree shows for one machine: its state, whether it is silenced, and why."""
+
+    state: HealthState
+    muted: bool
+    reason: str
+    since: datetime | None
+
+
+def machine_health(rows: Iterable[CheckRow]) -> MachineHealth:
+    """The worst enabled check decides; muted when every problem is acknowledged or in maintenance."""
+    enabled = [r for r in rows if r.enabled]
+    if not enabled:
+        return MachineHealth(HealthState.PENDING, False, "", None)
+    state = worst(r.state for r in enabled)
+    bad = sorted((r for r in enabled if r.is_problem), key=problem_key)
+    if not bad:
+        return MachineHealth(state, False, "", None)
+    reason = "; ".join(f"{r.name}: {r.output or r.state.value}" for r in bad[:3])
+    return MachineHealth(state, all(r.muted for r in bad), reason, bad[0].since)
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    at: datetime
+    check: str
+    state: HealthState
+    previous: HealthState
+    output: str
+
+
+def state_timeline(session: Session, machine_id: int, since: datetime, limit: int = 500) -> list[EventView]:
+    """Hard state changes of a machine's checks, newest first."""
+    rows = session.execute(
+        select(StateEvent, Check.name)
+        .join(Check, StateEvent.check_id == Check.id)
+        .where(Check.machine_id == machine_id, StateEvent.at >= since, StateEvent.kind == "hard_change")
+        .order_by(StateEvent.at.desc())
+        .limit(limit)
+    )
+    return [
+        EventView(e.at, name, HealthState(e.hard_state), HealthState(e.previous_hard_state), e.output)
+        for e, name in rows
+    ]
+
+
+def update_check(db: Database, check_id: int, fields: CheckFields) -> None:
+    """Replaces a check's type, name, parameters, thresholds and interval (validated fields)."""
+    with db.transaction() as s:
+        check = s.get(Check, check_id)
+        if check is None:
+            raise NotFoundError(f"check {check_id} no longer exists")
+        clash = s.scalar(
+            select(Check.id).where(
+                Check.machine_id == check.machine_id,
+                func.lower(Check.name) == fields.name.lower(),
+                Check.id != check_id,
+            )
+        )
+        if clash is not None:
+            raise ValidationError.single("name", f"this machine already has a check named '{fields.name}'")
+        check.type, check.name, check.params = fields.type.value, fields.name, dict(fields.params)
+        check.warn, check.crit, check.interval_s = fields.warn, fields.crit, fields.interval_s
+        check.retry_interval_s = max(5, min(fields.interval_s // 3, 60))
+
+
+def add_check_by_id(db: Database, machine_id: int, fields: CheckFields) -> int:
+    with db.transaction() as s:
+        return add_check_to(s, machine_id, fields).id
+
+
+def delete_check(db: Database, check_id: int) -> None:
+    with db.transaction() as s:
+        check = s.get(Check, check_id)
+        if check is not None:
+            s.delete(check)

@@ -1,0 +1,201 @@
+"""Live health plugged into the main window (see ui/features.py).
+
+Adds: the Problems tab, the Monitoring menu (pause/resume, check now F5, do not disturb,
+team mode, failing clients first), the tray icon (``window.tray``), the context-menu entry
+"Checks and history…", screenshot views, and the background engine — started shortly after
+the first paint and stopped in a shutdown hook before the app quits.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from msp_console.ui.models.client_tree import Column, NodeRef, Role
+from msp_console.ui.monitoring.actions import ProblemActions
+from msp_console.ui.monitoring.controller import MonitoringController, team_mode_default
+from msp_console.ui.monitoring.problems_tab import ProblemsTab
+from msp_console.ui.monitoring.tray import Notifier
+
+if TYPE_CHECKING:
+    from msp_console.ui.main_window import MainWindow
+
+START_DELAY_MS = 1500  # after the first paint: a window opened for a moment never starts polling
+
+
+class MonitoringFeature:
+    def __init__(self, window: MainWindow):
+        self.window = window
+        model = window.model
+        model.show_counts = True
+        self.controller = MonitoringController(
+            window.app,
+            model.update_machine_states,
+            model.set_machine_notes,
+            window,
+            team=team_mode_default(window.app),
+        )
+        self.notifier = Notifier(window, window.windowTitle())
+        window.tray = self.notifier.tray  # type: ignore[attr-defined]
+        self.actions = ProblemActions(self.controller, window)
+        self.problems = ProblemsTab(self.controller.problems, self.actions)
+        self.problems_index = window.add_task_tab(self.problems, window.tr("Problems"))
+        self._build_menu()
+        c = self.controller
+        c.rows_changed.connect(lambda _rows: self._changed())
+        c.reloaded.connect(self._changed)
+        c.notify.connect(self.notifier.notify)
+        c.status_changed.connect(window.set_polling_status)
+        self.actions.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        self.problems.open_machine.connect(self.open_machine)
+        window.tree_loaded.connect(self._tree_loaded)
+        window.context_menu_hooks.append(self._context_menu)
+        window.shutdown_hooks.append(self.stop)
+        self._start_timer = QTimer(window)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.timeout.connect(self.controller.start)
+        self._started = False
+        self.machine_views: dict[int, object] = {}
+
+    # -- wiring ----------------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        w = self.window
+        menu = next(
+            (a.menu() for a in w.menuBar().actions() if a.text().replace("&", "") == w.tr("Monitoring")), None
+        )
+        if not isinstance(menu, QMenu):
+            menu = w.menuBar().addMenu(w.tr("M&onitoring"))
+        menu.clear()
+        self.menu = menu
+        self.pause = QAction(w.tr("&Pause polling"), w)
+        self.pause.setCheckable(True)
+        self.pause.toggled.connect(self._pause)
+        self.check_now = QAction(w.tr("&Check now"), w)
+        self.check_now.setShortcut(QKeySequence("F5"))
+        w.commands.refresh.setShortcuts([QKeySequence("Ctrl+R")])  # F5 is "check now" (UI.md)
+        self.check_now.triggered.connect(self.check_selected)
+        self.show_problems = QAction(w.tr("Show p&roblems"), w)
+        self.show_problems.triggered.connect(lambda: w.tabs.setCurrentIndex(self.problems_index))
+        self.dnd = QAction(w.tr("Do not &disturb"), w)
+        self.dnd.setCheckable(True)
+        self.dnd.toggled.connect(self._dnd)
+        self.failing_first = QAction(w.tr("&Failing clients first"), w)
+        self.failing_first.setCheckable(True)
+        self.failing_first.toggled.connect(self.sort_failing_first)
+        self.team = QAction(w.tr("&Team mode (show the shared pollers' results)"), w)
+        self.team.setCheckable(True)
+        self.team.setChecked(self.controller.host.team)
+        self.team.setEnabled(not w.app.db.is_sqlite)
+        self.team.toggled.connect(self._team)
+        self.machine_view = QAction(w.tr("Checks and &history…"), w)
+        self.machine_view.triggered.connect(self._open_selected_machine_view)
+        menu.addActions([self.check_now, self.pause, self.show_problems, self.machine_view])
+        menu.addSeparator()
+        menu.addActions([self.dnd, self.failing_first, self.team])
+        w.addActions([self.check_now])
+
+    def _tree_loaded(self) -> None:
+        self.controller.reload()
+        if not self.window.persist:  # a screenshot or a quiet test window: no polling threads
+            self.window.set_polling_status(
+                self.window.tr("polling: demo simulator")
+                if self.controller.host.demo
+                else self.window.tr("polling: off in this window")
+            )
+            return
+        if not self._started:
+            self._started = True
+            self._start_timer.start(START_DELAY_MS)
+
+    def _changed(self) -> None:
+        self.problems.schedule_refresh()
+        self.notifier.set_counts(self.window.model.problem_counts())
+
+    def stop(self) -> None:
+        self._start_timer.stop()
+        self.controller.stop()
+        self.notifier.tray.hide()
+
+    # -- commands ----------------------------------------------------------------------------
+    def _pause(self, on: bool) -> None:
+        if on:
+            self.controller.host.pause()
+        else:
+            self.controller.host.resume()
+        self.controller._report_status()
+
+    def _dnd(self, on: bool) -> None:
+        self.notifier.do_not_disturb = on
+        self.controller.do_not_disturb = on
+
+    def _team(self, on: bool) -> None:
+        self.controller.stop()
+        self.controller.host.team = on
+        self.controller.start()
+
+    def sort_failing_first(self, on: bool) -> None:
+        proxy = self.window.tree.proxy
+        if on:
+            proxy.setSortRole(Role.SEVERITY)
+            proxy.setDynamicSortFilter(True)
+            proxy.sort(Column.STATE, Qt.SortOrder.DescendingOrder)
+        else:
+            proxy.sort(-1)
+
+    def checks_of(self, ref: NodeRef) -> list[int]:
+        rows = self.controller.rows.values()
+        if ref.kind == "machine":
+            return [r.check_id for r in rows if r.machine_id == ref.id]
+        if ref.kind == "client":
+            return [r.check_id for r in rows if r.client_id == ref.id]
+        model = self.window.model
+        site = model.index_for("site", ref.id)
+        machines = {model.index(i, 0, site).data(Role.REF).id for i in range(model.rowCount(site))}
+        return [r.check_id for r in rows if r.machine_id in machines]
+
+    def check_selected(self) -> None:
+        ref = self.window.tree.current_ref()
+        if ref is None:
+            return
+        self.actions.check_now(self.checks_of(ref))
+
+    def open_machine(self, machine_id: int) -> None:
+        self.window.tree.select("machine", machine_id)
+        self.window.tree_dock.show()
+
+    def _context_menu(self, menu: QMenu, ref: NodeRef) -> None:
+        if ref.kind == "site":
+            return
+        menu.addSeparator()
+        menu.addAction(self.check_now)
+        if ref.kind == "machine":
+            menu.addAction(self.machine_view)
+
+    def _open_selected_machine_view(self) -> None:
+        ref = self.window.tree.current_ref()
+        if ref is not None and ref.kind == "machine":
+            self.open_machine_view(ref.id)
+
+    def open_machine_view(self, machine_id: int) -> object:
+        from msp_console.ui.monitoring.machine_view import MachineView
+
+        view = self.machine_views.get(machine_id)
+        if view is None or not isinstance(view, MachineView):
+            view = MachineView(self, machine_id)
+            self.machine_views[machine_id] = view
+            index = self.window.add_task_tab(view, view.title())
+        else:
+            index = self.window.tabs.indexOf(view)
+        self.window.tabs.setCurrentIndex(index)
+        return view
+
+
+def install(window: MainWindow) -> None:
+    feature = MonitoringFeature(window)
+    window.monitoring = feature  # type: ignore[attr-defined]
+    from msp_console.ui.monitoring.screens import register_views
+
+    register_views()

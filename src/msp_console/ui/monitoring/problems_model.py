@@ -1,0 +1,159 @@
+"""The problems list as a table model: every non-OK check, most severe then oldest first.
+
+Rebuilt from the controller's rows at most twice a second (a flood of results costs one
+rebuild); the view keeps its selection by check id across rebuilds.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from msp_console.domain.health import HealthState
+from msp_console.monitoring.live import CheckRow
+from msp_console.ui.states import state_icon, state_label
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class Col(IntEnum):
+    STATE = 0
+    CLIENT = 1
+    MACHINE = 2
+    CHECK = 3
+    OUTPUT = 4
+    DURATION = 5
+    FLAGS = 6
+
+
+def duration_text(since: datetime | None, now: datetime) -> str:
+    if since is None:
+        return ""
+    s = max(0, int((now - since).total_seconds()))
+    if s < 3600:
+        return f"{s // 60} min"
+    if s < 86400:
+        return f"{s // 3600} h {s % 3600 // 60:02d} min"
+    return f"{s // 86400} d {s % 86400 // 3600} h"
+
+
+class ProblemsModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.rows: list[CheckRow] = []
+        self.now = datetime.now(UTC)
+        self._headers = [
+            self.tr("State"),
+            self.tr("Client"),
+            self.tr("Machine"),
+            self.tr("Check"),
+            self.tr("Output"),
+            self.tr("For"),
+            self.tr("Flags"),
+        ]
+
+    def set_rows(self, rows: list[CheckRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.now = datetime.now(UTC)
+        self.endResetModel()
+
+    def tick(self) -> None:
+        """The 'For' column ages without a new result."""
+        self.now = datetime.now(UTC)
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, Col.DURATION),
+                self.index(len(self.rows) - 1, Col.DURATION),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(Col)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def flags_text(self, r: CheckRow) -> str:
+        parts = []
+        if r.acked:
+            parts.append(self.tr("✓ acknowledged"))
+        if r.in_maintenance:
+            parts.append(self.tr("in maintenance"))
+        if r.soft:
+            parts.append(self.tr("soft"))
+        return ", ".join(parts)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                state_label(r.state),
+                r.client,
+                r.machine,
+                r.name,
+                r.output.splitlines()[0] if r.output else "",
+                duration_text(r.since, self.now),
+                self.flags_text(r),
+            )[col]
+        if role == Qt.ItemDataRole.DecorationRole and col == Col.STATE:
+            return state_icon(r.state, muted=r.muted)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (Col.OUTPUT, Col.FLAGS):
+            extra = f"\n{self.tr('Acknowledged')}: {r.ack_comment}" if r.acked and r.ack_comment else ""
+            return r.output + extra
+        if role == Qt.ItemDataRole.ForegroundRole and r.muted:
+            return QColor("#8a8a8a")
+        if role == ROW_ROLE:
+            return r
+        return None
+
+
+class ProblemsFilter(QSortFilterProxyModel):
+    """Filter by client (id, or None for all) and state (or None for all)."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.client_id: int | None = None
+        self.state: HealthState | None = None
+        self.hide_muted = False
+
+    def set_filter(self, client_id: int | None, state: HealthState | None, hide_muted: bool) -> None:
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self.client_id, self.state, self.hide_muted = client_id, state, hide_muted
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.client_id, self.state, self.hide_muted = client_id, state, hide_muted
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, ProblemsModel)
+        r = model.rows[source_row]
+        return (
+            (self.client_id is None or r.client_id == self.client_id)
+            and (self.state is None or r.state is self.state)
+            and not (self.hide_muted and r.muted)
+        )

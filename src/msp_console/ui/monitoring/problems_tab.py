@@ -1,0 +1,221 @@
+"""The Problems tab: filters on top, the table, and the actions for the selected problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msp_console.domain.health import HealthState
+from msp_console.monitoring.live import CheckRow
+from msp_console.ui.monitoring.actions import ProblemActions
+from msp_console.ui.monitoring.dialogs import host_key_problem
+from msp_console.ui.monitoring.problems_model import ROW_ROLE, Col, ProblemsFilter, ProblemsModel
+from msp_console.ui.states import state_icon, state_text
+
+FILTER_STATES = (HealthState.CRITICAL, HealthState.UNREACHABLE, HealthState.WARNING, HealthState.UNKNOWN)
+
+
+class ProblemsTab(QWidget):
+    open_machine = Signal(int)  # machine id
+    count_changed = Signal(int)
+
+    def __init__(
+        self,
+        rows_source: Callable[[], list[CheckRow]],
+        actions: ProblemActions,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("problemsTab")
+        self.rows_source = rows_source
+        self.problem_actions = actions
+        self.model = ProblemsModel(self)
+        self.proxy = ProblemsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.client = QComboBox()
+        self.client.setObjectName("problemsClient")
+        self.client.addItem(self.tr("All clients"), None)
+        self.state = QComboBox()
+        self.state.setObjectName("problemsState")
+        self.state.addItem(self.tr("All states"), None)
+        for s in FILTER_STATES:
+            self.state.addItem(state_icon(s), state_text(s), s.value)
+        self.hide_muted = QCheckBox(self.tr("Hide acknowledged / in maintenance"))
+        self.summary = QLabel()
+        top = QHBoxLayout()
+        for w in (
+            QLabel(self.tr("Client:")),
+            self.client,
+            QLabel(self.tr("State:")),
+            self.state,
+            self.hide_muted,
+        ):
+            top.addWidget(w)
+        top.addStretch(1)
+        top.addWidget(self.summary)
+        self.view = QTableView()
+        self.view.setObjectName("problemsView")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(Col.OUTPUT, QHeaderView.ResizeMode.Stretch)
+        for col, width in (
+            (Col.STATE, 100),
+            (Col.CLIENT, 170),
+            (Col.MACHINE, 110),
+            (Col.CHECK, 110),
+            (Col.DURATION, 80),
+            (Col.FLAGS, 120),
+        ):
+            self.view.setColumnWidth(col, width)
+        self.buttons: dict[str, QPushButton] = {}
+        bottom = QHBoxLayout()
+        for key, text in (
+            ("ack", self.tr("Acknowledge…")),
+            ("maintenance", self.tr("Maintenance…")),
+            ("check", self.tr("Check now")),
+            ("open", self.tr("Open machine")),
+            ("hostkey", self.tr("Host key…")),
+            ("intervention", self.tr("Open intervention…")),
+        ):
+            b = QPushButton(text)
+            b.setObjectName(f"problems-{key}")
+            self.buttons[key] = b
+            bottom.addWidget(b)
+        bottom.addStretch(1)
+        for row in (top, bottom):  # the tab may be narrower than its rows: they clip, the docks keep room
+            row.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+        layout.addLayout(bottom)
+        self.setMinimumWidth(200)
+        self.buttons["ack"].clicked.connect(lambda: actions.acknowledge(self.selected()))
+        self.buttons["maintenance"].clicked.connect(self._with_one(actions.maintenance))
+        self.buttons["check"].clicked.connect(
+            lambda: actions.check_now([r.check_id for r in self.selected()])
+        )
+        self.buttons["open"].clicked.connect(self._with_one(lambda r: self.open_machine.emit(r.machine_id)))
+        self.buttons["hostkey"].clicked.connect(self._with_one(actions.host_key))
+        self.buttons["intervention"].clicked.connect(self._with_one(actions.open_intervention))
+        self.view.doubleClicked.connect(
+            lambda _i: self._with_one(lambda r: self.open_machine.emit(r.machine_id))()
+        )
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.client.currentIndexChanged.connect(lambda _i: self._filter())
+        self.state.currentIndexChanged.connect(lambda _i: self._filter())
+        self.hide_muted.toggled.connect(lambda _on: self._filter())
+        self._dirty = QTimer(self)
+        self._dirty.setSingleShot(True)
+        self._dirty.setInterval(500)
+        self._dirty.timeout.connect(self.refresh)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(30_000)
+        self._ticker.timeout.connect(self.model.tick)
+        self._ticker.start()
+        self._enable()
+
+    # -- data --------------------------------------------------------------------------------
+    def schedule_refresh(self) -> None:
+        """Results arrived: rebuild within half a second (a flood costs one rebuild)."""
+        if not self._dirty.isActive():
+            self._dirty.start()
+
+    def refresh(self) -> None:
+        keep = {r.check_id for r in self.selected()}
+        current = self.view.currentIndex().data(ROW_ROLE)
+        rows = self.rows_source()
+        self.model.set_rows(rows)
+        self._fill_clients(rows)
+        sel = self.view.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in range(self.proxy.rowCount()):
+            idx = self.proxy.index(row, 0)
+            r = idx.data(ROW_ROLE)
+            if r.check_id in keep:
+                sel.select(idx, flags)
+            if current is not None and r.check_id == current.check_id:
+                sel.setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.NoUpdate)
+        active = [r for r in rows if not r.muted]
+        self.summary.setText(
+            self.tr("%1 problems (%2 acknowledged or in maintenance)")
+            .replace("%1", str(len(rows)))
+            .replace("%2", str(len(rows) - len(active)))
+        )
+        self.count_changed.emit(len(active))
+        self._enable()
+
+    def _fill_clients(self, rows: list[CheckRow]) -> None:
+        names = sorted({(r.client, r.client_id) for r in rows}, key=lambda x: x[0].casefold())
+        chosen = self.client.currentData()
+        have = [self.client.itemData(i) for i in range(1, self.client.count())]
+        if have == [cid for _n, cid in names]:
+            return
+        self.client.blockSignals(True)
+        self.client.clear()
+        self.client.addItem(self.tr("All clients"), None)
+        for name, cid in names:
+            self.client.addItem(name, cid)
+        found = self.client.findData(chosen)
+        self.client.setCurrentIndex(max(0, found))
+        self.client.blockSignals(False)
+        if found < 0 and chosen is not None:
+            self._filter()
+
+    def _filter(self) -> None:
+        state = self.state.currentData()
+        self.proxy.set_filter(
+            self.client.currentData(), HealthState(state) if state else None, self.hide_muted.isChecked()
+        )
+
+    # -- selection -----------------------------------------------------------------------------
+    def selected(self) -> list[CheckRow]:
+        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        return [i.data(ROW_ROLE) for i in sorted(rows, key=QModelIndex.row)]
+
+    def select_check(self, check_id: int) -> bool:
+        for row in range(self.proxy.rowCount()):
+            idx = self.proxy.index(row, 0)
+            if idx.data(ROW_ROLE).check_id == check_id:
+                self.view.selectionModel().setCurrentIndex(
+                    idx,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                return True
+        return False
+
+    def _with_one(self, fn: Callable[[CheckRow], object]) -> Callable[[], None]:
+        def run() -> None:
+            rows = self.selected()
+            if rows:
+                fn(rows[0])
+
+        return run
+
+    def _enable(self) -> None:
+        rows = self.selected()
+        any_ = bool(rows)
+        for key in ("maintenance", "check", "open", "intervention"):
+            self.buttons[key].setEnabled(any_)
+        self.buttons["ack"].setEnabled(any(not r.acked for r in rows))
+        self.buttons["hostkey"].setEnabled(len(rows) == 1 and host_key_problem(rows[0].output) is not None)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -1,0 +1,74 @@
+"""The tray icon (colour = worst state), desktop notifications, counts in the window title.
+
+``window.tray`` is created here; other features (reminders) reuse it with
+``getattr(window, "tray", None)``. Notifications are only for hard WARNING/CRITICAL and
+recoveries outside maintenance and acknowledgements (the engine's ``notify`` flag), and not
+while "Do not disturb" is on. ``shown`` keeps what was raised (tests and the status bar).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
+
+from msp_console.domain.health import HealthState, worst
+from msp_console.monitoring.live import CheckRow
+from msp_console.ui.states import state_icon, state_text
+
+
+def counts_text(counts: dict[HealthState, int]) -> str:
+    order = (HealthState.CRITICAL, HealthState.UNREACHABLE, HealthState.WARNING, HealthState.UNKNOWN)
+    return ", ".join(f"{counts[s]} {state_text(s).lower()}" for s in order if counts.get(s))
+
+
+class Notifier(QObject):
+    def __init__(self, window: QMainWindow, title: str):
+        super().__init__(window)
+        self.window = window
+        self.base_title = title
+        self.tray = QSystemTrayIcon(state_icon(HealthState.PENDING, 32), window)
+        self.tray.setToolTip(title)
+        self.tray.activated.connect(lambda _r: self.bring_up())
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray.show()
+        self.do_not_disturb = False
+        self.shown: list[tuple[str, str]] = []
+        self._worst: HealthState | None = None
+
+    def bring_up(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def set_counts(self, counts: dict[HealthState, int]) -> None:
+        text = counts_text(counts)
+        state = worst(counts) if counts else HealthState.OK
+        if state is not self._worst:
+            self._worst = state
+            self.tray.setIcon(state_icon(state, 32))
+        title = f"{self.base_title} — {text}" if text else self.base_title
+        self.window.setWindowTitle(title)
+        self.tray.setToolTip(title if text else f"{self.base_title} — {state_text(HealthState.OK)}")
+
+    def notify(self, row: CheckRow) -> None:
+        if self.do_not_disturb or row.muted:
+            return
+        if row.hard_state is HealthState.OK:
+            title = self.tr("%1 recovered").replace("%1", f"{row.machine} · {row.name}")
+            icon = QSystemTrayIcon.MessageIcon.Information
+        else:
+            title = f"{row.hard_state.glyph} {state_text(row.hard_state)}: {row.machine} · {row.name}"
+            icon = (
+                QSystemTrayIcon.MessageIcon.Critical
+                if row.hard_state is HealthState.CRITICAL
+                else QSystemTrayIcon.MessageIcon.Warning
+            )
+        body = f"{row.client}\n{row.output.splitlines()[0] if row.output else ''}"
+        self.shown.append((title, body))
+        del self.shown[:-200]
+        if self.tray.isVisible() and QSystemTrayIcon.supportsMessages():
+            self.tray.showMessage(title, body, icon, 10_000)
+
+    def icon(self) -> QIcon:
+        return self.tray.icon()
