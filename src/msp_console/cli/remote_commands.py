@@ -85,6 +85,9 @@ def _extend_secrets_set(sub: argparse._SubParsersAction) -> None:
         for action in st._actions:
             if action.dest == "ref":
                 action.nargs, action.default, action.metavar = "?", None, "CLIENT[/MACHINE]|REF"
+                action.help = "a client (its admin account), CLIENT/MACHINE (a profile), or a raw REF " + (
+                    f"({action.help})" if action.help else "like machine:12:ssh"
+                )
         previous = st.get_default("handler")
     st.add_argument(
         "--profile", metavar="NAME", help="with CLIENT/MACHINE: the profile (default: the default one)"
