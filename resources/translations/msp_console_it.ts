@@ -4,6 +4,11 @@
     <context>
         <name />
         <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="153" />
+            <source>Price and quantity changes take effect from %s, the first day of the next period: invoices already created, and this period's, stay as they are.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="137" />
             <source>Issue %d draft invoice(s) dated today? Numbers are assigned and they cannot change afterwards.</source>
             <translation type="unfinished" />
@@ -55,47 +60,47 @@
     <context>
         <name>BackupPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="192" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="195" />
             <source>&amp;Back up the database automatically</source>
             <translation>&amp;Esegui il backup del database automaticamente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="195" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="198" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="195" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="198" />
             <source>Back up every</source>
             <translation>Backup ogni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="196" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="199" />
             <source>Backups to keep</source>
             <translation>Backup da conservare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="200" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="203" />
             <source>Backup folder</source>
             <translation>Cartella dei backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="203" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="207" />
             <source>Back up &amp;every:</source>
             <translation>Backup &amp;ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="204" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="208" />
             <source>&amp;Keep the newest:</source>
             <translation>&amp;Conserva gli ultimi:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="205" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="209" />
             <source>&amp;Folder:</source>
             <translation>Ca&amp;rtella:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="211" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="215" />
             <source>A team PostgreSQL database is backed up on its server with pg_dump; this PC checks that a recent dump exists.</source>
             <translation>Un database PostgreSQL di team si salva sul suo server con pg_dump; questo PC controlla che esista un dump recente.</translation>
         </message>
@@ -103,68 +108,343 @@
     <context>
         <name>Billing</name>
         <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="48" />
+            <source>Company name</source>
+            <translation>Ragione sociale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="49" />
+            <source>VAT number</source>
+            <translation>Partita IVA</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="50" />
+            <source>Tax code</source>
+            <translation>Codice fiscale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="51" />
+            <source>Address</source>
+            <translation>Indirizzo</translation>
+        </message>
+        <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="52" />
+            <source>Postal code</source>
+            <translation>CAP</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="53" />
+            <source>City</source>
+            <translation>Città</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="54" />
+            <source>Province</source>
+            <translation>Provincia</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="55" />
+            <source>Country</source>
+            <translation>Paese</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="56" />
+            <source>Tax regime</source>
+            <translation>Regime fiscale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="57" />
+            <source>REA office (province)</source>
+            <translation>Ufficio REA (provincia)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="58" />
+            <source>REA number</source>
+            <translation>Numero REA</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="59" />
+            <source>IBAN</source>
+            <translation>IBAN</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="60" />
+            <source>Bank</source>
+            <translation>Banca</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="61" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="62" />
+            <source>PEC (certified e-mail)</source>
+            <translation>PEC (posta elettronica certificata)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="63" />
+            <source>Phone</source>
+            <translation>Telefono</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="64" />
+            <source>Logo (PNG or JPEG)</source>
+            <translation>Logo (PNG o JPEG)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="112" />
             <source>Printed at the bottom of every invoice</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="57" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="117" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="83" />
             <source> days</source>
             <translation> giorni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="58" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="118" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="85" />
             <source>end of month</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="65" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="127" />
             <source>Default payment terms</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="66" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="128" />
             <source>Invoice footer</source>
             <translation>Piè di pagina della fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="86" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="140" />
+            <source>Company logo</source>
+            <translation>Logo dell'azienda</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="140" />
+            <source>Images (*.png *.jpg *.jpeg)</source>
+            <translation>Immagini (*.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="156" />
             <source>Required: invoices cannot be issued without it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="138" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="225" />
             <source>Company profile</source>
             <translation>Profilo aziendale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="47" />
-            <source>Required to issue invoices</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="72" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="134" />
             <source>Fields marked * are needed before the first invoice can be issued.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="115" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="202" />
             <source>Some details are missing or not valid: see the marked fields.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
-            <source>Description</source>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="85" />
+            <source>RF01 – ordinary</source>
+            <translation>RF01 – ordinario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="86" />
+            <source>RF19 – flat-rate (forfettario)</source>
+            <translation>RF19 – forfettario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="105" />
+            <source>Choose…</source>
+            <translation>Scegli…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="50" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
+            <source>Service</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="51" />
+            <source>Description (blank: the service's name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="52" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
             <source>Quantity</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="53" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
             <source>Unit price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="54" />
+            <source>Remove</source>
+            <translation>Rimuovi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="69" />
+            <source>ends on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="88" />
+            <source>e.g. Standard (4 h response)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="90" />
+            <source>Italian</source>
+            <translation>Italiano</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="91" />
+            <source>English</source>
+            <translation>Inglese</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="102" />
+            <source>Code:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="103" />
+            <source>Start:</source>
+            <translation>Inizio:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="104" />
+            <source>End:</source>
+            <translation>Fine:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="105" />
+            <source>Billed:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="106" />
+            <source>Payment terms:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="107" />
+            <source>SLA plan:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="108" />
+            <source>Invoice language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="109" />
+            <source>Notes:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="119" />
+            <source>Add service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="135" />
+            <source>Services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="151" />
+            <source>Prices and quantities default to the catalog and can be changed per client.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="152" />
+            <source>Price and quantity changes take effect from %s, the first day of the next period: invoices already created, and this period's, stay as they are.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
+            <source>Line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
+            <source>Change</source>
+            <translation>Cambiamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="65" />
+            <source>Contract — %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="136" />
+            <source>History (%d versions)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="209" />
+            <source>Catalog price; change it for this client if agreed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="225" />
+            <source>The contract needs a code (printed on the invoice).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="99" />
+            <source>Fixed once the contract exists: end it and start a new one to change this.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="105" />
+            <source>in advance, on day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="168" />
+            <source>removed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="214" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="138" />
+            <source>quantity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="214" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="138" />
+            <source>unit price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="223" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
+            <source>Line %d, %s: %s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
+            <source>Description</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -219,7 +499,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="255" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="89" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="92" />
             <source>Month:</source>
             <translation type="unfinished" />
         </message>
@@ -260,23 +540,73 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="138" />
-            <source>quantity</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="138" />
-            <source>unit price</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="151" />
             <source>Line %d: the description cannot be empty</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
-            <source>Line %d, %s: %s</source>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="27" />
+            <source>Billing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="28" />
+            <source>&amp;Run invoices…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="30" />
+            <source>Preview and create the month's draft invoices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="118" />
+            <source>Contract…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="119" />
+            <source>Invoices…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="120" />
+            <source>Monthly report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="57" />
+            <source>&amp;Invoices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="59" />
+            <source>Issue &amp;month…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="63" />
+            <source>Monthly service &amp;report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="65" />
+            <source>&amp;Contract of the selected client…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="66" />
+            <source>Company &amp;profile…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="106" />
+            <source>Select a client in the tree first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="99" />
+            <source>Contract saved.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -309,7 +639,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="76" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="79" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
@@ -329,37 +659,37 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="53" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="55" />
             <source>Draft</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="54" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="56" />
             <source>Issued</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="55" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="57" />
             <source>Sent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="56" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="58" />
             <source>Paid</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="57" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="59" />
             <source>Overdue</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="74" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="76" />
             <source>The file could not be written: %s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="72" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="74" />
             <source>Refused, nothing was changed:</source>
             <translation type="unfinished" />
         </message>
@@ -600,112 +930,117 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="57" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="60" />
             <source>Month</source>
             <translation>Mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="67" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="70" />
             <source>Run invoices…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="69" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="72" />
             <source>Preview and create the draft invoices due up to the end of the month</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="71" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="74" />
             <source>Issue month…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="77" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="80" />
             <source>All statuses</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="85" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="88" />
             <source>Filter by client…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="131" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="134" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="158" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="163" />
             <source>Preview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="160" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="165" />
             <source>Print…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="162" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="167" />
             <source>Edit draft…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="164" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="169" />
             <source>Delete draft…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="166" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="171" />
             <source>Issue selected…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="167" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="172" />
             <source>Credit note…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="168" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="173" />
             <source>Mark sent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="169" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="174" />
             <source>Mark paid…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="170" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="175" />
             <source>Export PDF…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="171" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="176" />
             <source>Export FatturaPA XML…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="172" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="177" />
             <source>Service report…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="60" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="189" />
+            <source>Documents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="63" />
             <source>Previous month</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="60" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="63" />
             <source>Next month</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="208" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="220" />
             <source>The invoices could not be read: %s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="242" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="253" />
             <source>%s: %d document(s), %d draft(s), %s</source>
             <translation type="unfinished" />
         </message>
@@ -843,32 +1178,77 @@
             <translation>Nessuna festività</translation>
         </message>
         <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="95" />
+            <source>Italy</source>
+            <translation>Italia</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="96" />
+            <source>San Marino</source>
+            <translation>San Marino</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="97" />
+            <source>Vatican City</source>
+            <translation>Città del Vaticano</translation>
+        </message>
+        <message>
             <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="98" />
+            <source>Switzerland</source>
+            <translation>Svizzera</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="99" />
+            <source>Germany</source>
+            <translation>Germania</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="100" />
+            <source>France</source>
+            <translation>Francia</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="101" />
+            <source>Austria</source>
+            <translation>Austria</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="102" />
+            <source>Spain</source>
+            <translation>Spagna</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="103" />
+            <source>United Kingdom</source>
+            <translation>Regno Unito</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="109" />
             <source>Time zone</source>
             <translation>Fuso orario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="103" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="115" />
             <source>&amp;Opens at:</source>
             <translation>&amp;Apertura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="104" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="116" />
             <source>&amp;Closes at:</source>
             <translation>&amp;Chiusura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="105" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="117" />
             <source>Working days:</source>
             <translation>Giorni lavorativi:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="106" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="118" />
             <source>Public &amp;holidays of:</source>
             <translation>&amp;Festività di:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="107" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="119" />
             <source>Time &amp;zone:</source>
             <translation>&amp;Fuso orario:</translation>
         </message>
@@ -1574,22 +1954,22 @@ I dettagli sono nel file di log:
             <translation>Lingua di sistema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="59" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="60" />
             <source>&amp;Your name:</source>
             <translation>Il tuo &amp;nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="60" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="61" />
             <source>Signs appointments, acknowledgements and remote sessions.</source>
             <translation>Firma appuntamenti, prese in carico e sessioni remote.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="61" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="62" />
             <source>&amp;Language:</source>
             <translation>&amp;Lingua:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="62" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="63" />
             <source>A new language applies at the next start.</source>
             <translation>La nuova lingua si applica dal prossimo avvio.</translation>
         </message>
@@ -2225,72 +2605,72 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>InvoicesTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="127" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="139" />
             <source>Invoice number format</source>
             <translation>Formato del numero di fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="134" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="146" />
             <source> days</source>
             <translation> giorni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="135" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="147" />
             <source>Payment terms</source>
             <translation>Termini di pagamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="136" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="148" />
             <source>&amp;End of month</source>
             <translation>&amp;Fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="140" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="152" />
             <source>Language of new invoices</source>
             <translation>Lingua delle nuove fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="141" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="153" />
             <source>Italian</source>
             <translation>Italiano</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="142" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="154" />
             <source>English</source>
             <translation>Inglese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="145" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="157" />
             <source>Invoice footer</source>
             <translation>Piè di pagina della fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="152" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="165" />
             <source>&amp;Number format:</source>
             <translation>Formato del &amp;numero:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="154" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="167" />
             <source>&amp;Payment terms:</source>
             <translation>&amp;Termini di pagamento:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="155" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="168" />
             <source>&amp;Language of new invoices:</source>
             <translation>&amp;Lingua delle nuove fatture:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="156" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="169" />
             <source>&amp;Footer:</source>
             <translation>&amp;Piè di pagina:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="163" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="176" />
             <source>Use {year} and {seq}, e.g. {year}/{seq:04d}.</source>
             <translation>Usa {year} e {seq}, es. {year}/{seq:04d}.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="168" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="181" />
             <source>The first invoice of 2026: %1</source>
             <translation>La prima fattura del 2026: %1</translation>
         </message>
@@ -2632,52 +3012,52 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>NotificationsPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="102" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="104" />
             <source>A check becomes &amp;critical</source>
             <translation>Un controllo diventa &amp;critico</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="103" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="105" />
             <source>A check becomes a &amp;warning</source>
             <translation>Un controllo passa in &amp;avviso</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="104" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="106" />
             <source>A check becomes &amp;unknown</source>
             <translation>Un controllo diventa &amp;sconosciuto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="105" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="107" />
             <source>A machine becomes un&amp;reachable</source>
             <translation>Una macchina diventa &amp;irraggiungibile</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="106" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="108" />
             <source>A problem is s&amp;olved (back to OK)</source>
             <translation>Un problema è &amp;risolto (torna OK)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="110" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="112" />
             <source>Notify me when</source>
             <translation>Avvisami quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="118" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="120" />
             <source>&amp;Do not disturb between</source>
             <translation>&amp;Non disturbare dalle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="123" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="125" />
             <source>Quiet from</source>
             <translation>Silenzio dalle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="123" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="125" />
             <source>Quiet until</source>
             <translation>Silenzio fino alle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="128" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="130" />
             <source>and</source>
             <translation>alle</translation>
         </message>
@@ -2766,53 +3146,53 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>PollingPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="73" />
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="77" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="74" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="78" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="73" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="74" />
             <source>Check interval</source>
             <translation>Intervallo dei controlli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="75" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="76" />
             <source>Attempts before a problem is confirmed</source>
             <translation>Tentativi prima di confermare un problema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="77" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="78" />
             <source>Timeout of a check</source>
             <translation>Timeout di un controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="78" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="79" />
             <source>Checks run at the same time</source>
             <translation>Controlli eseguiti in parallelo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="82" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="84" />
             <source>Check &amp;interval:</source>
             <translation>&amp;Intervallo dei controlli:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="83" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="85" />
             <source>&amp;Attempts before a problem is confirmed:</source>
             <translation>&amp;Tentativi prima di confermare un problema:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="84" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="86" />
             <source>&amp;Timeout of a check:</source>
             <translation>Ti&amp;meout di un controllo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="85" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="87" />
             <source>Checks run at the &amp;same time (workers):</source>
             <translation>Controlli eseguiti in &amp;parallelo (worker):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="86" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="88" />
             <source>Defaults for new checks and for the poller started from this PC.</source>
             <translation>Valori predefiniti per i nuovi controlli e per il poller avviato da questo PC.</translation>
         </message>
@@ -3046,42 +3426,42 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>RemotePage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="152" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="155" />
             <source>&amp;RDP client:</source>
             <translation>Client &amp;RDP:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="153" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="156" />
             <source>&amp;SSH client:</source>
             <translation>Client &amp;SSH:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="154" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="157" />
             <source>&amp;VNC client:</source>
             <translation>Client &amp;VNC:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="160" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="163" />
             <source>Automatic (the first one installed)</source>
             <translation>Automatico (il primo installato)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="172" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="175" />
             <source>the system's default terminal</source>
             <translation>il terminale predefinito del sistema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="173" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="176" />
             <source>Terminal for SSH sessions</source>
             <translation>Terminale per le sessioni SSH</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="174" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="177" />
             <source>&amp;Terminal for SSH:</source>
             <translation>&amp;Terminale per SSH:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="175" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="178" />
             <source>A connection profile can still choose its own client.</source>
             <translation>Un profilo di connessione può comunque scegliere un proprio client.</translation>
         </message>
@@ -3113,7 +3493,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="127" />
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="229" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="235" />
             <source>&amp;Intervention</source>
             <translation>&amp;Intervento</translation>
         </message>
@@ -3131,8 +3511,10 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="130" />
-            <source>&amp;When</source>
-            <translation>&amp;Quando</translation>
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="98" />
+            <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
+            <source>When</source>
+            <translation>Quando</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="131" />
@@ -3158,7 +3540,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="233" />
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="235" />
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="191" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="197" />
             <source>(none)</source>
             <translation>(nessuna)</translation>
         </message>
@@ -3216,13 +3598,13 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="291" />
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="120" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="126" />
             <source>Choose the client.</source>
             <translation>Scegli il cliente.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="293" />
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="122" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="128" />
             <source>Give it a title.</source>
             <translation>Dagli un titolo.</translation>
         </message>
@@ -3329,18 +3711,18 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="242" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="232" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="240" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="247" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="234" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="242" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="249" />
             <source>Open client</source>
             <translation>Apri cliente</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="243" />
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="111" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="230" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="239" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="245" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="232" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="241" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="247" />
             <source>Log call…</source>
             <translation>Registra chiamata…</translation>
         </message>
@@ -3370,12 +3752,12 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Impossibile esportare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="264" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="275" />
             <source>Cannot log the call</source>
             <translation>Impossibile registrare la chiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="276" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="287" />
             <source>Call logged.</source>
             <translation>Chiamata registrata.</translation>
         </message>
@@ -3395,7 +3777,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Appuntamento n. %1 salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="278" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="289" />
             <source>A call task was scheduled.</source>
             <translation>È stata pianificata una richiamata.</translation>
         </message>
@@ -3405,7 +3787,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Invito scritto in %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="250" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="261" />
             <source>Intervention #%1 opened.</source>
             <translation>Intervento n. %1 aperto.</translation>
         </message>
@@ -3436,7 +3818,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="110" />
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="103" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="102" />
             <source>New intervention…</source>
             <translation>Nuovo intervento…</translation>
         </message>
@@ -3560,12 +3942,6 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="98" />
-            <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
-            <source>When</source>
-            <translation>Quando</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="98" />
             <source>What</source>
             <translation>Cosa</translation>
         </message>
@@ -3650,42 +4026,42 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>&amp;Priorità</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="188" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="194" />
             <source>Outgoing</source>
             <translation>In uscita</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="189" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="195" />
             <source>Incoming</source>
             <translation>In entrata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="214" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="220" />
             <source>What was said (optional)</source>
             <translation>Cosa ci si è detti (facoltativo)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="215" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="221" />
             <source>Press 1–5 for the outcome, then Enter.</source>
             <translation>Premi 1–5 per l'esito, poi Invio.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="218" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="224" />
             <source>&amp;Contact</source>
             <translation>&amp;Contatto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="228" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="234" />
             <source>&amp;Direction</source>
             <translation>&amp;Direzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="230" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="236" />
             <source>Outcome</source>
             <translation>Esito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="231" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="237" />
             <source>&amp;Note</source>
             <translation>&amp;Nota</translation>
         </message>
@@ -3725,37 +4101,37 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>P4 — bassa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="154" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="160" />
             <source>Reached</source>
             <translation>Raggiunto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="155" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="161" />
             <source>No answer</source>
             <translation>Nessuna risposta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="156" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="162" />
             <source>Call back later</source>
             <translation>Richiamare più tardi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="157" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="163" />
             <source>Follow-up: all OK</source>
             <translation>Richiamata: tutto OK</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="158" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="164" />
             <source>Follow-up: still broken</source>
             <translation>Richiamata: ancora guasto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="175" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="181" />
             <source>Log call — %1</source>
             <translation>Registra chiamata — %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="185" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="191" />
             <source>%1 (main number)</source>
             <translation>%1 (numero principale)</translation>
         </message>
@@ -3811,22 +4187,22 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Scadenza: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="94" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="93" />
             <source>All states</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="98" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="97" />
             <source>All clients</source>
             <translation>Tutti i clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="100" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="99" />
             <source>Filter…</source>
             <translation>Filtra…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="102" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="101" />
             <source>Active only</source>
             <translation>Solo attivi</translation>
         </message>
@@ -3928,13 +4304,13 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="325" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="327" />
             <source>On site</source>
             <translation>In sede</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="325" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="327" />
             <source>Remote</source>
             <translation>Da remoto</translation>
         </message>
@@ -4040,7 +4416,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="183" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="304" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="306" />
             <source>◷ Today's appointments</source>
             <translation>◷ Appuntamenti di oggi</translation>
         </message>
@@ -4106,70 +4482,74 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="276" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="278" />
             <source>Cannot read today</source>
             <translation>Impossibile leggere la giornata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="231" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="238" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="246" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="252" />
-            <source>Open intervention</source>
-            <translation>Apri intervento</translation>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="233" />
+            <source>Open / new intervention</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="237" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="239" />
             <source>Open…</source>
             <translation>Apri…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="287" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="240" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="248" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="254" />
+            <source>Open intervention</source>
+            <translation>Apri intervento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="289" />
             <source>Today — %1</source>
             <translation>Oggi — %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="290" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="292" />
             <source>%1 to call</source>
             <translation>%1 da chiamare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="291" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="293" />
             <source>%1 appointments</source>
             <translation>%1 appuntamenti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="292" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="294" />
             <source>%1 calls due</source>
             <translation>%1 richiamate da fare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="308" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="310" />
             <source>◷ No appointments today — next: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="331" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="333" />
             <source>Retry</source>
             <translation>Riprova</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="331" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="333" />
             <source>Call back</source>
             <translation>Richiamare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="331" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="333" />
             <source>Follow-up</source>
             <translation>Richiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="336" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="338" />
             <source>late</source>
             <translation>in ritardo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="297" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="299" />
             <source>%1 SLA breached</source>
             <translation>%1 SLA superati</translation>
         </message>
@@ -4203,62 +4583,67 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="48" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="53" />
             <source>Settings</source>
             <translation>Impostazioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="66" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="70" />
+            <source>Settings sections</source>
+            <translation>Sezioni delle impostazioni</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="74" />
             <source>General</source>
             <translation>Generale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="67" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="75" />
             <source>Database</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="68" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="76" />
             <source>Company profile</source>
             <translation>Profilo aziendale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="69" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="77" />
             <source>Polling</source>
             <translation>Monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="70" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="78" />
             <source>Notifications</source>
             <translation>Notifiche</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="71" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="79" />
             <source>Business hours</source>
             <translation>Orario lavorativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="72" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="80" />
             <source>Invoices</source>
             <translation>Fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="73" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="81" />
             <source>Remote connections</source>
             <translation>Connessioni remote</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="74" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="82" />
             <source>Backups</source>
             <translation>Backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="108" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="125" />
             <source>Some company details are not valid: see the marked fields.</source>
             <translation>Alcuni dati aziendali non sono validi: vedi i campi segnalati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="111" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="128" />
             <source>The invoice number format is not valid.</source>
             <translation>Il formato del numero di fattura non è valido.</translation>
         </message>
@@ -4648,6 +5033,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/monitoring/feature.py" line="106" />
             <source>polling: off in this window</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>self.window.commands</name>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="49" />
+            <source>&amp;Billing</source>
+            <translation>Fa&amp;tturazione</translation>
         </message>
     </context>
     <context>

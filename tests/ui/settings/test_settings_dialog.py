@@ -79,7 +79,7 @@ def test_a_bad_value_is_refused_and_nothing_is_saved(qtbot, app: App) -> None:  
     d.company.edits["vat_number"].setText("12345")  # type: ignore[union-attr]
     assert d.company.errors["vat_number"].text()
     assert not d.save()
-    assert d.tabs.currentIndex() == 2 and d.error.text()
+    assert d.pages.currentIndex() == 2 and d.sections.currentRow() == 2 and d.error.text()
     assert load_preferences().technician == ""
 
 

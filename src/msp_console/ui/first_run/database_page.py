@@ -28,10 +28,8 @@ from msp_console.app import App
 from msp_console.database_choice import ConnectionProblem
 from msp_console.secrets import KeyringUnavailableError
 from msp_console.settings import default_database_path
+from msp_console.ui.palette_colours import error_colour, ok_colour
 from msp_console.ui.worker import run_in_background
-
-ERROR_COLOUR = "#c62828"
-OK_COLOUR = "#2e7d32"
 
 
 class DatabasePage(QWizardPage):
@@ -124,7 +122,7 @@ class DatabasePage(QWizardPage):
 
     def _set_status(self, text: str, *, ok: bool) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {OK_COLOUR if ok else ERROR_COLOUR}")
+        self.status.setStyleSheet(f"color: {ok_colour() if ok else error_colour()}")
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from msp_console.app import App
 from msp_console.domain.errors import ValidationError
 from msp_console.preferences import update_preferences
-from msp_console.ui.first_run.database_page import ERROR_COLOUR, DatabasePage
+from msp_console.ui.first_run.database_page import DatabasePage
+from msp_console.ui.palette_colours import error_style
 from msp_console.ui.settings_dialog.company_form import CompanyForm
 from msp_console.ui.worker import run_in_background
 
@@ -44,7 +45,7 @@ class CompanyPage(QWizardPage):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         self.error = QLabel()
-        self.error.setStyleSheet(f"color: {ERROR_COLOUR}")
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
@@ -129,7 +130,7 @@ class TechnicianPage(QWizardPage):
             self._busy = False
             self.completeChanged.emit()
             self.status.setText(self.tr("The demo data could not be added: %1").replace("%1", str(error)))
-            self.status.setStyleSheet(f"color: {ERROR_COLOUR}")
+            self.status.setStyleSheet(error_style())
 
         run_in_background(add, finished, failed)
         return False

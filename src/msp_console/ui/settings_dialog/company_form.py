@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from msp_console.services.billing.company import FIELDS, profile_dict, update_profile
 from msp_console.services.database import Database
+from msp_console.ui.palette_colours import error_style
 
-ERROR_COLOUR = "#c62828"
 REGIMES = ("RF01", "RF02", "RF04", "RF05", "RF06", "RF07", "RF08", "RF09", "RF10", "RF11", "RF12",
            "RF13", "RF14", "RF15", "RF16", "RF17", "RF18", "RF19", "RF20")  # fmt: skip
 
@@ -93,7 +93,7 @@ class CompanyForm(QWidget):
             widget.setAccessibleName(self._labels[name])
             self.edits[name] = widget
             error = QLabel()
-            error.setStyleSheet(f"color: {ERROR_COLOUR}")
+            error.setStyleSheet(error_style())
             error.setWordWrap(True)
             error.hide()
             self.errors[name] = error

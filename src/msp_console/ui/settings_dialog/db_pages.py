@@ -26,7 +26,8 @@ from msp_console.app import App
 from msp_console.domain.billing.numbering import check_number_format, format_number
 from msp_console.preferences import Preferences
 from msp_console.services.interventions.settings import SchedulingSettings
-from msp_console.ui.first_run.database_page import ERROR_COLOUR, DatabasePage
+from msp_console.ui.first_run.database_page import DatabasePage
+from msp_console.ui.palette_colours import error_style
 
 COUNTRIES = ("IT", "SM", "VA", "CH", "DE", "FR", "AT", "ES", "GB")
 
@@ -91,15 +92,27 @@ class BusinessHoursTab(QWidget):
         self.country.setObjectName("holidayCountry")
         self.country.setAccessibleName(self.tr("Public holidays of"))
         self.country.addItem(self.tr("No public holidays"), "")
+        countries = {
+            "IT": self.tr("Italy"),
+            "SM": self.tr("San Marino"),
+            "VA": self.tr("Vatican City"),
+            "CH": self.tr("Switzerland"),
+            "DE": self.tr("Germany"),
+            "FR": self.tr("France"),
+            "AT": self.tr("Austria"),
+            "ES": self.tr("Spain"),
+            "GB": self.tr("United Kingdom"),
+        }
         for code in COUNTRIES:
-            self.country.addItem(code, code)
+            self.country.addItem(f"{countries[code]} ({code})", code)
         self.country.setCurrentIndex(max(0, self.country.findData(settings.holiday_country)))
         self.timezone = QLineEdit(settings.timezone)
         self.timezone.setAccessibleName(self.tr("Time zone"))
         self.error = QLabel()
-        self.error.setStyleSheet(f"color: {ERROR_COLOUR}")
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("&Opens at:"), self.start)
         form.addRow(self.tr("&Closes at:"), self.end)
         form.addRow(self.tr("Working days:"), days_row)
@@ -149,6 +162,7 @@ class InvoicesTab(QWidget):
         terms.addWidget(self.end_of_month)
         terms.addStretch(1)
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("&Number format:"), self.number_format)
         form.addRow("", self.example)
         form.addRow(self.tr("&Payment terms:"), terms)
@@ -161,7 +175,7 @@ class InvoicesTab(QWidget):
             pattern = check_number_format(self.number_format.text())
         except ValueError:
             self.example.setText(self.tr("Use {year} and {seq}, e.g. {year}/{seq:04d}."))
-            self.example.setStyleSheet(f"color: {ERROR_COLOUR}")
+            self.example.setStyleSheet(error_style())
             return
         self.example.setStyleSheet("")
         self.example.setText(

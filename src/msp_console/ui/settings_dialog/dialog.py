@@ -1,5 +1,8 @@
-"""Tools → Settings…: one dialog, a tab per subject; OK saves every tab or, on a problem, none
-of the database's part (each store is written only after all of them validated)."""
+"""Tools → Settings…: one dialog, a section per subject (list on the left).
+
+OK validates every section first and writes only when all are right; a problem opens its section
+and says what is wrong. Each value goes where its feature reads it: preferences.json, the backup
+policy file, the company profile and the scheduling settings in the database."""
 
 from __future__ import annotations
 
@@ -8,9 +11,11 @@ from dataclasses import replace
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
     QScrollArea,
-    QTabWidget,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +26,7 @@ from msp_console.preferences import apply_to_environment, load_preferences, save
 from msp_console.services.backup_schedule import load_policy, save_policy
 from msp_console.services.billing.company import load_profile, profile_dict, update_profile
 from msp_console.services.interventions.settings import load_settings, save_settings
-from msp_console.ui.first_run.database_page import ERROR_COLOUR
+from msp_console.ui.palette_colours import error_style
 from msp_console.ui.settings_dialog.company_form import CompanyForm
 from msp_console.ui.settings_dialog.db_pages import BusinessHoursTab, DatabaseTab, InvoicesTab
 from msp_console.ui.settings_dialog.pages import (
@@ -60,8 +65,11 @@ class SettingsDialog(QDialog):
         self.invoices = InvoicesTab(profile, prefs)
         self.remote = RemotePage(prefs)
         self.backups = BackupPage(load_policy(), app.db.is_sqlite)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("settingsTabs")
+        self.sections = QListWidget()
+        self.sections.setObjectName("settingsSections")
+        self.sections.setAccessibleName(self.tr("Settings sections"))
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("settingsPages")
         for widget, title in (
             (self.general, self.tr("General")),
             (self.database, self.tr("Database")),
@@ -73,10 +81,16 @@ class SettingsDialog(QDialog):
             (self.remote, self.tr("Remote connections")),
             (self.backups, self.tr("Backups")),
         ):
-            self.tabs.addTab(widget, title)
+            self.sections.addItem(title)
+            self.pages.addWidget(widget)
+        self.sections.setSpacing(3)
+        self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sections.setCurrentRow(0)
+        width = max(self.sections.sizeHintForColumn(0), 120) + 24
+        self.sections.setFixedWidth(width)
         self.error = QLabel()
         self.error.setObjectName("settingsError")
-        self.error.setStyleSheet(f"color: {ERROR_COLOUR}")
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -84,15 +98,18 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
+        body = QHBoxLayout()
+        body.addWidget(self.sections)
+        body.addWidget(self.pages, 1)
+        layout.addLayout(body, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        self.resize(860, 600)
 
     def _fail(self, tab: QWidget, text: str) -> None:
-        pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        pages = [self.pages.widget(i) for i in range(self.pages.count())]
         index = next((i for i, w in enumerate(pages) if tab in (w, _inner(w))), 0)
-        self.tabs.setCurrentIndex(index)
+        self.sections.setCurrentRow(index)
         self.error.setText(text)
 
     def save(self) -> bool:

@@ -56,6 +56,7 @@ class GeneralPage(QWidget):
         self.language.addItem("Italiano", "it")
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("&Your name:"), self.technician)
         form.addRow("", _note(self.tr("Signs appointments, acknowledgements and remote sessions.")))
         form.addRow(self.tr("&Language:"), self.language)
@@ -79,6 +80,7 @@ class PollingPage(QWidget):
         self.interval.setObjectName("pollInterval")
         self.workers.setObjectName("pollWorkers")
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("Check &interval:"), self.interval)
         form.addRow(self.tr("&Attempts before a problem is confirmed:"), self.attempts)
         form.addRow(self.tr("&Timeout of a check:"), self.timeout)
@@ -148,6 +150,7 @@ class RemotePage(QWidget):
         super().__init__()
         self.clients: dict[str, QComboBox] = {}
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         titles = {
             "rdp": self.tr("&RDP client:"),
             "ssh": self.tr("&SSH client:"),
@@ -199,6 +202,7 @@ class BackupPage(QWidget):
         self.folder.setPlaceholderText(str(policy.backup_folder()))
         self.folder.setAccessibleName(self.tr("Backup folder"))
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.enabled)
         form.addRow(self.tr("Back up &every:"), self.interval)
         form.addRow(self.tr("&Keep the newest:"), self.keep)
