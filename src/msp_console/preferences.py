@@ -12,6 +12,7 @@ import getpass
 import json
 import os
 from dataclasses import asdict, dataclass, fields, replace
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,20 @@ class Preferences:
 
     def notify_list(self) -> list[str]:
         return [s.strip() for s in self.notify_states.split(",") if s.strip()]
+
+    def in_quiet_hours(self, now: time) -> bool:
+        """True inside the do-not-disturb window (which may cross midnight: 20:00–08:00)."""
+        if not self.do_not_disturb:
+            return False
+        start, end = time.fromisoformat(self.dnd_start), time.fromisoformat(self.dnd_end)
+        if start <= end:
+            return start <= now < end
+        return now >= start or now < end
+
+    def should_notify(self, state: str, now: time) -> bool:
+        """Whether a change to ``state`` (critical, warning, unknown, unreachable, recovered) raises
+        a desktop notification at local time ``now``."""
+        return state.lower() in self.notify_list() and not self.in_quiet_hours(now)
 
     def preferred_client(self, protocol: str) -> str:
         return {"rdp": self.rdp_client, "ssh": self.ssh_client, "vnc": self.vnc_client}.get(protocol, "")
