@@ -65,7 +65,7 @@ class SchedulingFeature:
             a.triggered.connect(slot)
             return a
 
-        self.new_appointment = action(tr("New &appointment…"), self._new_appointment_selected, "Ctrl+Shift+A")
+        self.new_appointment = action(tr("New a&ppointment…"), self._new_appointment_selected, "Ctrl+Shift+A")
         self.new_intervention = action(
             tr("New &intervention…"), lambda: ctl.new_intervention(*self._selected()), "Ctrl+Shift+I"
         )
