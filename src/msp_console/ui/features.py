@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 FEATURES: list[str] = [
     "msp_console.ui.scheduling.feature",
     "msp_console.ui.monitoring.feature",
+    "msp_console.ui.remote.feature",
     "msp_console.ui.settings_dialog",
 ]
 

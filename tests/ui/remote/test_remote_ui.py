@@ -60,7 +60,7 @@ def test_quick_connect_resolves_and_sessions_panel_follows_a_real_process(
     edit = QLineEdit()
     qtbot.addWidget(edit)
     unknown: list[str] = []
-    quick = QuickConnect(app, edit, ctl.open_session, unknown.append)
+    quick = QuickConnect(edit, ctl.open_session, unknown.append, paths=paths)
     edit.setText("nothing like it")
     quick.submit()
     assert unknown == ["nothing like it"]

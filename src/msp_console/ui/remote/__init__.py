@@ -5,7 +5,7 @@ Wiring (done by the main window's owner):
   tree double-click / Enter on a machine → connect(window, app, machine_id)   (default profile; asks a
     password itself for 'prompt every time' profiles)
   context menu on a machine → menu.addMenu(build_connect_menu(menu, app, machine_id))
-  Ctrl+K → QuickConnect(app, line_edit, lambda mid: connect(window, app, mid), on_unknown=…)
+  Ctrl+K → QuickConnect(line_edit, lambda mid: connect(window, app, mid), on_unknown=…, paths=…)
   a dock with SessionsPanel(controller); controller.failed → a message box / status bar text
 """
 

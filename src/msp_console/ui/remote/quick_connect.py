@@ -38,11 +38,19 @@ def resolve_machine(paths: dict[str, int], text: str) -> int | None:
 
 
 class QuickConnect:
-    """Gives ``line_edit`` a completer over machine paths; Enter calls ``on_connect(machine_id)``."""
+    """Gives ``line_edit`` a completer over machine paths; Enter calls ``on_connect(machine_id)``.
 
-    def __init__(self, app: App, line_edit: QLineEdit, on_connect: Callable[[int], None],
-                 on_unknown: Callable[[str], None] | None = None):  # fmt: skip
-        self.app = app
+    The paths come from the caller (the main window feeds them from the tree it already holds),
+    so typing never waits on the database.
+    """
+
+    def __init__(
+        self,
+        line_edit: QLineEdit,
+        on_connect: Callable[[int], None],
+        on_unknown: Callable[[str], None] | None = None,
+        paths: dict[str, int] | None = None,
+    ):
         self.edit = line_edit
         self._on_connect = on_connect
         self._on_unknown = on_unknown
@@ -54,10 +62,10 @@ class QuickConnect:
         line_edit.setCompleter(self.completer)
         line_edit.setPlaceholderText(line_edit.tr("Quick connect (Ctrl+K)…"))
         line_edit.returnPressed.connect(self.submit)
-        self.refresh()
+        self.set_paths(paths or {})
 
-    def refresh(self) -> None:
-        self.paths = machine_paths(self.app)
+    def set_paths(self, paths: dict[str, int]) -> None:
+        self.paths = dict(paths)
         self.model.setStringList(list(self.paths))
 
     def submit(self) -> None:

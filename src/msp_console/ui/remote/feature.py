@@ -1,0 +1,78 @@
+"""Remote sessions in the main window: double-click/Enter connects, 'Connect with…' in the
+context menu, Ctrl+K quick connect, and a Sessions dock listing the running sessions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from msp_console.ui.remote.connect_menu import build_connect_menu, connect
+from msp_console.ui.remote.controller import controller_for
+from msp_console.ui.remote.quick_connect import QuickConnect
+from msp_console.ui.remote.sessions_panel import SessionsPanel
+
+if TYPE_CHECKING:
+    from msp_console.ui.main_window import MainWindow
+    from msp_console.ui.models.client_tree import NodeRef
+
+
+def install(window: MainWindow) -> None:
+    app = window.app
+    controller = controller_for(app)
+    window.machine_opener = lambda machine_id: _connect(window, machine_id)
+
+    def add_connect_menu(menu: QMenu, ref: NodeRef) -> None:
+        if ref.kind != "machine":
+            return
+        first = menu.actions()[0] if menu.actions() else None
+        submenu = build_connect_menu(menu, app, ref.id)
+        if first is None:
+            menu.addMenu(submenu)
+        else:
+            menu.insertMenu(first, submenu)
+            menu.insertSeparator(first)
+
+    window.context_menu_hooks.append(add_connect_menu)
+
+    # Ctrl+K: Enter connects when the text names one machine; otherwise it filters the tree as before.
+    window.quick_find.returnPressed.disconnect()
+
+    def not_one_machine(text: str) -> None:
+        window.tree.search.setText(text)
+        window.tree.focus_first_match()
+
+    quick = QuickConnect(window.quick_find, lambda mid: _connect(window, mid), not_one_machine)
+
+    def refresh_paths() -> None:
+        quick.set_paths(
+            {
+                f"{client.name}/{m.name}": m.id
+                for client in window.model.snapshot.clients
+                if not client.archived
+                for m in client.all_machines()
+            }
+        )
+
+    window.tree_loaded.connect(refresh_paths)
+    window.quick_connect = quick  # type: ignore[attr-defined]
+
+    def failed(message: str) -> None:
+        window.statusBar().showMessage(window.tr("Could not connect: %1").replace("%1", message), 15_000)
+
+    controller.failed.connect(failed)
+    dock = QDockWidget(window.tr("Sessions"), window)
+    dock.setObjectName("sessionsDock")
+    dock.setWidget(SessionsPanel(controller))
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.tabifyDockWidget(window.details_dock, dock)
+    window.details_dock.raise_()
+    dock.toggleViewAction().setText(window.tr("&Sessions pane"))
+
+
+def _connect(window: MainWindow, machine_id: int) -> None:
+    try:
+        connect(window, window.app, machine_id)
+    except Exception as exc:  # a missing profile or tool: say it, never crash the window
+        window.statusBar().showMessage(window.tr("Could not connect: %1").replace("%1", str(exc)), 15_000)
