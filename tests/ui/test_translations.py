@@ -12,6 +12,7 @@ import ast
 import importlib.util
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -22,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 
 from msp_console.app import App
+from msp_console.preferences import update_preferences
 from msp_console.ui import locale_format
 
 pytestmark = pytest.mark.ui
@@ -127,8 +129,9 @@ def test_every_context_is_one_qt_looks_up(extracted) -> None:  # type: ignore[no
 
 
 # -- the window under --language it -------------------------------------------------------------
-@pytest.fixture
-def in_italian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+@contextmanager
+def _language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str | None) -> Iterator[int]:
+    """Installs the translators as the app does at start-up; yields how many loaded."""
     from msp_console.ui import launch
 
     built = _load("build_translations").build(tmp_path)
@@ -138,16 +141,33 @@ def in_italian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None
     assert isinstance(qapp, QApplication)
     before = len(launch._translators)
     default = QLocale()
-    launch._install_language(qapp, "it")
+    launch._install_language(qapp, language)
     installed = launch._translators[before:]
     try:
-        assert len(installed) == 2, "msp_console_it.qm and Qt's own qtbase_it.qm must both load"
-        yield
+        yield len(installed)
     finally:
         for translator in installed:
             QCoreApplication.removeTranslator(translator)
             launch._translators.remove(translator)
         QLocale.setDefault(default)
+
+
+@pytest.fixture
+def in_italian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    with _language(tmp_path, monkeypatch, "it") as loaded:
+        assert loaded == 2, "msp_console_it.qm and Qt's own qtbase_it.qm must both load"
+        yield
+
+
+def test_the_language_chosen_in_settings_applies_at_start(qapp, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    update_preferences(language="it")
+    with _language(tmp_path, monkeypatch, None) as loaded:  # no --language: Settings decides
+        assert loaded == 2
+        assert QCoreApplication.translate("WindowActions", "&Edit") == "&Modifica"
+        assert QLocale().name() == "it_IT"
+    update_preferences(language="en")
+    with _language(tmp_path, monkeypatch, None):
+        assert QCoreApplication.translate("WindowActions", "&Edit") == "&Edit"
 
 
 def _titles(window) -> list[str]:  # type: ignore[no-untyped-def]
