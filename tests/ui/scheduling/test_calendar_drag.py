@@ -159,3 +159,24 @@ def test_resizing_and_moving_one_occurrence_of_a_series(qtbot, demo_window, monk
     assert at11 + timedelta(hours=2) in starts  # this week's moved
     assert at11 - timedelta(days=7) in starts and at11 + timedelta(days=7) in starts  # the others did not
     assert at11 not in starts
+
+
+def test_calendar_menu_exports_the_shown_weeks_as_icalendar(
+    qtbot, demo_window, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from icalendar import Calendar
+    from PySide6.QtWidgets import QFileDialog
+
+    from msp_console.ui.scheduling import calendar_tab
+
+    f = feature_of(demo_window)
+    tz = f.ctl.tz
+    monday = datetime.now(tz).date() - timedelta(days=datetime.now(tz).weekday())
+    _f, cal = _open_week(qtbot, demo_window, monday)
+    out = tmp_path / "week.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    calendar_tab.export_shown(cal)
+    qtbot.waitUntil(out.exists, timeout=10_000)
+    events = [c for c in Calendar.from_ical(out.read_bytes()).walk("VEVENT")]
+    titles = {str(e["SUMMARY"]) for e in events}
+    assert {v.title for v in cal.views} <= titles  # everything on show this week is in the file

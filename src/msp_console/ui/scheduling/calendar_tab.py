@@ -270,3 +270,32 @@ def range_title(first: date, last: date) -> str:
     if first.month != last.month:
         return f"{loc.toString(qdate(first), 'd MMMM')} – {loc.toString(qdate(last), 'd MMMM yyyy')}"
     return f"{first.day} – {loc.toString(qdate(last), 'd MMMM yyyy')}"
+
+
+def export_shown(tab: CalendarTab) -> None:
+    """Calendar → Export: the range on show (at least the next 14 days) as one iCalendar file."""
+    from msp_console.calendar.ics_export import export_range
+    from msp_console.fileio import atomic_write_bytes
+
+    first, days = tab.shown_range()
+    days = max(days, 14)
+    lo, hi = day_bounds(first, days, tab.ctl.tz)
+    path, _ = QFileDialog.getSaveFileName(
+        tab,
+        tr("Export calendar"),
+        str(Path.home() / f"calendar-{first.isoformat()}.ics"),
+        "iCalendar (*.ics)",
+    )
+    if not path:
+        return
+    db = tab.ctl.sc.db
+
+    def go() -> str:
+        atomic_write_bytes(Path(path), export_range(db, lo, hi))
+        return path
+
+    tab.ctl.run(
+        go,
+        lambda p: tab.ctl.message(tr("Calendar written to %1").replace("%1", p)),
+        title=tr("Could not export"),
+    )

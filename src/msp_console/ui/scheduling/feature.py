@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QMenu, QScrollArea, QWidget
 
 from msp_console.ui.models.client_tree import NodeRef
-from msp_console.ui.scheduling.calendar_tab import CalendarTab
+from msp_console.ui.scheduling.calendar_tab import CalendarTab, export_shown
 from msp_console.ui.scheduling.controller import SchedulingController
 from msp_console.ui.scheduling.interventions_tab import InterventionsTab
 from msp_console.ui.scheduling.look import tr
@@ -76,6 +76,7 @@ class SchedulingFeature:
                 if not old.isEnabled():  # the "not connected yet" placeholder
                     calendar.removeAction(old)
             calendar.addAction(self.new_appointment)
+            calendar.addAction(action(tr("&Export calendar (.ics)…"), lambda: export_shown(self.calendar)))
             calendar.addSeparator()
             calendar.addAction(action(tr("&Today"), lambda: self.bring(self.today), "Ctrl+1"))
             calendar.addAction(action(tr("&Calendar"), lambda: self.bring(self.calendar), "Ctrl+2"))
