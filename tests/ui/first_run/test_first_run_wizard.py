@@ -118,3 +118,35 @@ def test_shown_at_the_first_start_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MSP_CONSOLE_NO_WIZARD", "0")
     mark_done()
     assert not first_run_needed(plain)
+
+
+def test_under_an_italian_locale_the_wizard_speaks_italian(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A fresh start on an Italian desktop (LANG=it_IT.UTF-8, no --language, no setting)."""
+    import importlib.util
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    top = Path(__file__).resolve().parents[3]
+    spec = importlib.util.spec_from_file_location("_i18n_build", top / "packaging/i18n/build_translations.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    build.build()  # resources/translations/*.qm, as setup.sh does (not committed)
+    script = (
+        "import sys\n"
+        "from msp_console.ui import launch\n"
+        "qapp = launch._qapplication(sys.argv[:1])\n"
+        "launch._install_language(qapp, None)\n"
+        "from msp_console.ui.first_run.wizard import FirstRunWizard\n"
+        "w = FirstRunWizard(); w.show(); qapp.processEvents()\n"
+        "print(w.windowTitle()); print(w.currentPage().title())\n"
+        "print(w.button(w.WizardButton.CancelButton).text())\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANGUAGE"))}
+    env.update(LANG="it_IT.UTF-8", QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60, check=True
+    ).stdout.splitlines()
+    assert out[:3] == ["Benvenuto in MSP Console", "Dove tenere i dati", "Annulla"], out
