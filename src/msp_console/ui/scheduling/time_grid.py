@@ -10,19 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from msp_console.domain.business_calendar import BusinessCalendar
 from msp_console.services.interventions.views import AppointmentView
-from msp_console.ui.scheduling.look import (
-    APPOINTMENT_LOOK,
-    client_colour,
-    time_text,
-    tr,
-    weekday_short,
-)
+from msp_console.ui.scheduling.grid_blocks import block_colour, describe, lay_out_lanes, paint_block
+from msp_console.ui.scheduling.look import time_text, tr, weekday_short
 
 SNAP = 15  # minutes
 HEADER = 46
@@ -150,36 +155,19 @@ class TimeGrid(QAbstractScrollArea):
                 (v for v in self.views if v.start < hi and v.end > lo),
                 key=lambda v: (v.start, -(v.end - v.start)),
             )
-            clusters: list[list[tuple[AppointmentView, int]]] = []
-            lanes_end: list[datetime] = []
-            cluster_end: datetime | None = None
-            for v in todays:
-                if cluster_end is None or v.start >= cluster_end:
-                    clusters.append([])
-                    lanes_end = []
-                    cluster_end = v.end
-                lane = next((i for i, e in enumerate(lanes_end) if e <= v.start), len(lanes_end))
-                if lane == len(lanes_end):
-                    lanes_end.append(v.end)
-                else:
-                    lanes_end[lane] = v.end
-                cluster_end = max(cluster_end, v.end)
-                clusters[-1].append((v, lane))
-            for cluster in clusters:
-                lanes = 1 + max(lane for _, lane in cluster)
-                for v, lane in cluster:
-                    s = max(v.start, lo).astimezone(self.tz)
-                    e = min(v.end, hi)
-                    start_min = (s - lo).total_seconds() / 60
-                    end_min = max(start_min + 15, (e - lo).total_seconds() / 60)
-                    lane_w = (width - 6) / lanes
-                    rect = QRectF(
-                        self._x(day) + 1 + lane * lane_w,
-                        self._y(start_min) + 1,
-                        lane_w - 2,
-                        self._y(end_min) - self._y(start_min) - 2,
-                    )
-                    self.blocks.append(Block(v, day, rect))
+            for v, lane, lanes in lay_out_lanes(todays):
+                s = max(v.start, lo).astimezone(self.tz)
+                e = min(v.end, hi)
+                start_min = (s - lo).total_seconds() / 60
+                end_min = max(start_min + 15, (e - lo).total_seconds() / 60)
+                lane_w = (width - 6) / lanes
+                rect = QRectF(
+                    self._x(day) + 1 + lane * lane_w,
+                    self._y(start_min) + 1,
+                    lane_w - 2,
+                    self._y(end_min) - self._y(start_min) - 2,
+                )
+                self.blocks.append(Block(v, day, rect))
         self.viewport().update()
 
     def block_at(self, pos: QPointF | QPoint) -> Block | None:
@@ -334,87 +322,13 @@ class TimeGrid(QAbstractScrollArea):
         return datetime.now(self.tz).strftime("%Z")
 
     def block_colour(self, view: AppointmentView) -> QColor:
-        if self.colour_by == "state":
-            return QColor(APPOINTMENT_LOOK.get(view.state, ("#1565c0", ""))[0])
-        return client_colour(view.client_id)
+        return block_colour(view, self.colour_by)
 
     def _paint_block(self, p: QPainter, block: Block, text: QColor, dark: bool) -> None:
-        v, r = block.view, block.rect
+        r = block.rect
         if self._drag is not None and self._drag.block is block and self._drag.moved:
             r = self._dragged_rect(block)
-        colour = self.block_colour(v)
-        fill = QColor(colour)
-        fill = (
-            fill.darker(220)
-            if dark
-            else QColor.fromHslF(colour.hslHueF(), min(1.0, colour.hslSaturationF() * 0.75), 0.9)
-        )
-        cancelled = v.state == "cancelled"
-        if cancelled:
-            fill.setAlpha(110)
-        p.setPen(QPen(colour.darker(115), 1))
-        p.setBrush(fill)
-        p.drawRoundedRect(r, 4, 4)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colour)
-        p.drawRoundedRect(QRectF(r.left(), r.top(), 4, r.height()), 2, 2)
-        inner = r.adjusted(8, 2, -4, -2)
-        p.save()
-        p.setClipRect(r.adjusted(0, 0, 0, 0))
-        ink = QColor("#f0f0f0") if dark else QColor("#1f1f1f")
-        if cancelled:
-            ink.setAlpha(140)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        bold.setStrikeOut(cancelled)
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.85))
-        glyph = "⌂" if v.on_site else "⇄"
-        state_glyph = APPOINTMENT_LOOK.get(v.state, ("", ""))[1] if v.state != "planned" else ""
-        recurring = " ↻" if v.recurring else ""
-        when = f"{time_text(v.start.astimezone(self.tz))}–{time_text(v.end.astimezone(self.tz))}"
-        p.setPen(ink)
-        p.setFont(small)
-        small_h = p.fontMetrics().height()
-        p.setFont(bold)
-        bold_h = p.fontMetrics().height()
-
-        def line(text: str, font: QFont, y: float) -> float:
-            p.setFont(font)
-            fm = p.fontMetrics()
-            elided = fm.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width()))
-            p.drawText(
-                QRectF(inner.left(), y, inner.width(), fm.height()), Qt.AlignmentFlag.AlignLeft, elided
-            )
-            return y + fm.height()
-
-        if r.height() < bold_h + small_h:  # a short block: one line says it all
-            line(f"{glyph}{recurring} {v.title} · {v.client_name}", bold, inner.top())
-        elif r.height() < bold_h + 2 * small_h + 4:  # two lines: what, then when and for whom
-            y = line(f"{glyph}{recurring} {v.title}", bold, inner.top())
-            line(f"{when} · {v.client_name}", small, y)
-        else:
-            y = line(f"{glyph} {when}{recurring} {state_glyph}".rstrip(), small, inner.top())
-            p.setFont(bold)
-            fm = p.fontMetrics()
-            room = inner.bottom() - y - small_h  # keep a line for the client
-            lines = max(1, min(2, int(room // fm.height())))
-            rect = QRectF(inner.left(), y, inner.width(), fm.height() * lines)
-            flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
-            used = fm.boundingRect(rect.toRect(), flags, v.title)
-            if used.height() > rect.height() or used.width() > rect.width():  # too long: elide the last line
-                title = fm.elidedText(v.title, Qt.TextElideMode.ElideRight, int(inner.width() * lines * 0.92))
-            else:
-                title = v.title
-            p.save()
-            p.setClipRect(rect)
-            p.drawText(rect, flags, title)
-            p.restore()
-            y += min(rect.height(), fm.boundingRect(rect.toRect(), flags, title).height())
-            for extra in (v.client_name, v.technician and f"• {v.technician}"):
-                if extra and y + small_h <= inner.bottom() + 1:
-                    y = line(extra, small, y)
-        p.restore()
+        paint_block(p, r, block.view, self.block_colour(block.view), self.tz, self.font(), dark)
 
     def _dragged_rect(self, block: Block) -> QRectF:
         d = self._drag
@@ -432,6 +346,19 @@ class TimeGrid(QAbstractScrollArea):
     def _minutes_of(self, moment: datetime) -> int:
         local = moment.astimezone(self.tz)
         return local.hour * 60 + local.minute
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            block = self.block_at(event.pos())
+            if block is not None:
+                QToolTip.showText(event.globalPos(), self.describe(block.view), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def describe(self, v: AppointmentView) -> str:
+        return describe(v, self.tz)
 
     # -- mouse ----------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
