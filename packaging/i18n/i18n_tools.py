@@ -36,6 +36,7 @@ class Message:
     translation: str = ""
     forms: list[str] = field(default_factory=list)  # numerus forms
     finished: bool = False
+    span: tuple[int, int] = (0, 0)  # lines of a wrapper call (lupdate may report any of them)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -115,8 +116,29 @@ def wrapper_calls(files: list[Path], base: Path) -> list[Message]:
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
             ):
-                out.append(Message(names[node.func.id], node.args[0].value, locations=[(rel, node.lineno)]))
+                msg = Message(names[node.func.id], node.args[0].value, locations=[(rel, node.lineno)])
+                msg.span = (node.lineno, node.end_lineno or node.lineno)
+                out.append(msg)
     return out
+
+
+def runtime_contexts(files: list[Path]) -> set[str]:
+    """Contexts Qt looks up: class names (``self.tr``) and literal ``translate("Context", …)`` ones."""
+    names = {"QObject"}
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                names.add(node.name)
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "translate"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                names.add(node.args[0].value)
+    return names
 
 
 def _rel(path: Path, base: Path) -> str:
@@ -199,16 +221,26 @@ def extract(files: list[Path] | None = None, base: Path = TRANSLATIONS) -> list[
         )
         found = read_ts(out)
     wrapped = wrapper_calls(files, base)
-    wrapped_at = {(loc, m.source) for m in wrapped for loc in m.locations}
+    wrapped_at = {
+        (m.locations[0][0], line, m.source) for m in wrapped for line in range(m.span[0], m.span[1] + 1)
+    }
+    known = runtime_contexts(files)
     merged: dict[tuple[str, str, str], Message] = {}
     for m in found:
         locs = [(_rel(Path(f), base), line) for f, line in m.locations]
-        locs = [loc for loc in locs if (loc, m.source) not in wrapped_at]
+        locs = [(f, line) for f, line in locs if (f, line, m.source) not in wrapped_at]
         if not locs and m.locations:
             continue  # a wrapper call lupdate filed under the wrong context
+        if m.context not in known:
+            # `other.tr("…")`: lupdate files it under the variable's name, Qt looks it up under the
+            # object's classes, ending with QObject — so QObject is where it is found at run time.
+            m.context = "QObject"
         m.locations = locs
         m.translation, m.forms, m.finished = "", [], False
-        merged[m.key] = m
+        if m.key in merged:
+            merged[m.key].locations += locs
+        else:
+            merged[m.key] = m
     for m in wrapped:
         if m.key in merged:
             merged[m.key].locations += m.locations

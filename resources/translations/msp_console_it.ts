@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="153" />
-            <source>Price and quantity changes take effect from %s, the first day of the next period: invoices already created, and this period's, stay as they are.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="137" />
-            <source>Issue %d draft invoice(s) dated today? Numbers are assigned and they cannot change afterwards.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="153" />
-            <source>Issue all %d draft invoice(s) up to %s, dated today? Numbers are assigned and they cannot change afterwards.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="209" />
-            <source>Delete %d draft invoice(s)? The next run creates them again if their contract is still billed.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>AckDialog</name>
         <message>
             <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="68" />
@@ -499,7 +476,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="255" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="92" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="93" />
             <source>Month:</source>
             <translation type="unfinished" />
         </message>
@@ -639,7 +616,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="79" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="80" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
@@ -930,117 +907,117 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="60" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="61" />
             <source>Month</source>
             <translation>Mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="70" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="71" />
             <source>Run invoices…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="72" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="73" />
             <source>Preview and create the draft invoices due up to the end of the month</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="74" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="75" />
             <source>Issue month…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="80" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="81" />
             <source>All statuses</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="88" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="89" />
             <source>Filter by client…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="134" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="135" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="163" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="164" />
             <source>Preview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="165" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="166" />
             <source>Print…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="167" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="168" />
             <source>Edit draft…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="169" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="170" />
             <source>Delete draft…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="171" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="172" />
             <source>Issue selected…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="172" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="173" />
             <source>Credit note…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="173" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="174" />
             <source>Mark sent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="174" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="175" />
             <source>Mark paid…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="175" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="176" />
             <source>Export PDF…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="176" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="177" />
             <source>Export FatturaPA XML…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="177" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="178" />
             <source>Service report…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="189" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="190" />
             <source>Documents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="63" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="64" />
             <source>Previous month</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="63" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="64" />
             <source>Next month</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="220" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="221" />
             <source>The invoices could not be read: %s</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="253" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="254" />
             <source>%s: %d document(s), %d draft(s), %s</source>
             <translation type="unfinished" />
         </message>
@@ -1123,132 +1100,132 @@
     <context>
         <name>BusinessHoursTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="75" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="76" />
             <source>Opening time</source>
             <translation>Orario di apertura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="75" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="76" />
             <source>Closing time</source>
             <translation>Orario di chiusura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="78" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="79" />
             <source>Mon</source>
             <translation>Lun</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="78" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="79" />
             <source>Tue</source>
             <translation>Mar</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="78" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="79" />
             <source>Wed</source>
             <translation>Mer</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="78" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="79" />
             <source>Thu</source>
             <translation>Gio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="78" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="79" />
             <source>Fri</source>
             <translation>Ven</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="79" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="80" />
             <source>Sat</source>
             <translation>Sab</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="79" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="80" />
             <source>Sun</source>
             <translation>Dom</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="92" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="93" />
             <source>Public holidays of</source>
             <translation>Festività di</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="93" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="94" />
             <source>No public holidays</source>
             <translation>Nessuna festività</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="95" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="96" />
             <source>Italy</source>
             <translation>Italia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="96" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="97" />
             <source>San Marino</source>
             <translation>San Marino</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="97" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="98" />
             <source>Vatican City</source>
             <translation>Città del Vaticano</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="98" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="99" />
             <source>Switzerland</source>
             <translation>Svizzera</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="99" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="100" />
             <source>Germany</source>
             <translation>Germania</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="100" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="101" />
             <source>France</source>
             <translation>Francia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="101" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="102" />
             <source>Austria</source>
             <translation>Austria</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="102" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="103" />
             <source>Spain</source>
             <translation>Spagna</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="103" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="104" />
             <source>United Kingdom</source>
             <translation>Regno Unito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="109" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="110" />
             <source>Time zone</source>
             <translation>Fuso orario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="115" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="116" />
             <source>&amp;Opens at:</source>
             <translation>&amp;Apertura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="116" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="117" />
             <source>&amp;Closes at:</source>
             <translation>&amp;Chiusura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="117" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="118" />
             <source>Working days:</source>
             <translation>Giorni lavorativi:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="118" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="119" />
             <source>Public &amp;holidays of:</source>
             <translation>&amp;Festività di:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="119" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="120" />
             <source>Time &amp;zone:</source>
             <translation>&amp;Fuso orario:</translation>
         </message>
@@ -1522,12 +1499,12 @@
     <context>
         <name>CompanyPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="31" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="32" />
             <source>Your company</source>
             <translation>La tua azienda</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="34" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="35" />
             <source>The letterhead of invoices and reports. Only the name is needed now; the rest can be completed later in Settings.</source>
             <translation>L'intestazione di fatture e rapporti. Ora serve solo la ragione sociale; il resto si può completare più tardi in Impostazioni.</translation>
         </message>
@@ -1568,127 +1545,127 @@
     <context>
         <name>DatabasePage</name>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="41" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="39" />
             <source>Where to keep the data</source>
             <translation>Dove tenere i dati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="44" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="42" />
             <source>Most desks use the embedded database. Choose a team database to share clients and machines.</source>
             <translation>Quasi sempre basta il database integrato. Scegli un database di team per condividere clienti e macchine.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="48" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="46" />
             <source>&amp;Embedded database on this PC (recommended: nothing to install)</source>
             <translation>Database &amp;integrato su questo PC (consigliato: niente da installare)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="51" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="49" />
             <source>&amp;Team database (PostgreSQL)</source>
             <translation>Database di &amp;team (PostgreSQL)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="57" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="55" />
             <source>File: %1</source>
             <translation>File: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="63" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="61" />
             <source>Team database address (URL)</source>
             <translation>Indirizzo del database di team (URL)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="67" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="65" />
             <source>Team database password</source>
             <translation>Password del database di team</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="68" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="66" />
             <source>Test &amp;connection</source>
             <translation>&amp;Prova la connessione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="76" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="74" />
             <source>&amp;Address (URL):</source>
             <translation>In&amp;dirizzo (URL):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="77" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="75" />
             <source>&amp;Password:</source>
             <translation>Pass&amp;word:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="82" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="80" />
             <source>The password is kept in the system keyring, never in a file.</source>
             <translation>La password viene custodita nel portachiavi di sistema, mai in un file.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="145" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="143" />
             <source>The server refused the password for user “%1”. Check the user name and password.</source>
             <translation>Il server ha rifiutato la password dell'utente “%1”. Controlla nome utente e password.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="148" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="146" />
             <source>The database “%2” does not exist on the server. Check its name, or ask the administrator to create it.</source>
             <translation>Il database “%2” non esiste sul server. Controlla il nome o chiedi all'amministratore di crearlo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="152" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="150" />
             <source>Nothing answers at %3. Check the address and port, and that PostgreSQL accepts network connections.</source>
             <translation>Nessuna risposta da %3. Controlla indirizzo e porta, e che PostgreSQL accetti connessioni di rete.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="155" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="153" />
             <source>The server name in the address cannot be found. Check the address.</source>
             <translation>Il nome del server nell'indirizzo non è stato trovato. Controlla l'indirizzo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="156" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="154" />
             <source>The server at %3 did not answer in time. Check the address and the network.</source>
             <translation>Il server %3 non ha risposto in tempo. Controlla l'indirizzo e la rete.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="158" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="156" />
             <source>The address is not a PostgreSQL URL. Write it like postgresql://user@server:5432/database.</source>
             <translation>L'indirizzo non è un URL PostgreSQL. Scrivilo così: postgresql://utente@server:5432/database.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="160" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="158" />
             <source>The connection failed.</source>
             <translation>La connessione non è riuscita.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="168" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="166" />
             <source>Server message: %1</source>
             <translation>Messaggio del server: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="173" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="171" />
             <source>Connecting…</source>
             <translation>Connessione in corso…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="178" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="176" />
             <source>Connection works.</source>
             <translation>La connessione funziona.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="187" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="185" />
             <source>The password cannot be stored: no usable system keyring. %1</source>
             <translation>Impossibile salvare la password: nessun portachiavi di sistema utilizzabile. %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="189" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="187" />
             <source>The database cannot be prepared: %1</source>
             <translation>Impossibile preparare il database: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="200" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="198" />
             <source>Preparing the database (schema upgrade)…</source>
             <translation>Preparazione del database (aggiornamento dello schema)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="220" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="218" />
             <source>Database ready.</source>
             <translation>Database pronto.</translation>
         </message>
@@ -1696,17 +1673,17 @@
     <context>
         <name>DatabaseTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="39" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="40" />
             <source>In use now: %1</source>
             <translation>In uso ora: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="47" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="48" />
             <source>&amp;Use this database from the next start</source>
             <translation>&amp;Usa questo database dal prossimo avvio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="63" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="64" />
             <source>Saved. Restart MSP Console to use this database.</source>
             <translation>Salvato. Riavvia MSP Console per usare questo database.</translation>
         </message>
@@ -1931,7 +1908,7 @@ I dettagli sono nel file di log:
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="144" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="145" />
             <source>Welcome to MSP Console</source>
             <translation>Benvenuto in MSP Console</translation>
         </message>
@@ -2605,72 +2582,72 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>InvoicesTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="139" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="140" />
             <source>Invoice number format</source>
             <translation>Formato del numero di fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="146" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="147" />
             <source> days</source>
             <translation> giorni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="147" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="148" />
             <source>Payment terms</source>
             <translation>Termini di pagamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="148" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="149" />
             <source>&amp;End of month</source>
             <translation>&amp;Fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="152" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="153" />
             <source>Language of new invoices</source>
             <translation>Lingua delle nuove fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="153" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="154" />
             <source>Italian</source>
             <translation>Italiano</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="154" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="155" />
             <source>English</source>
             <translation>Inglese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="157" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="158" />
             <source>Invoice footer</source>
             <translation>Piè di pagina della fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="165" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="166" />
             <source>&amp;Number format:</source>
             <translation>Formato del &amp;numero:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="167" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="168" />
             <source>&amp;Payment terms:</source>
             <translation>&amp;Termini di pagamento:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="168" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="169" />
             <source>&amp;Language of new invoices:</source>
             <translation>&amp;Lingua delle nuove fatture:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="169" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="170" />
             <source>&amp;Footer:</source>
             <translation>&amp;Piè di pagina:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="176" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="177" />
             <source>Use {year} and {seq}, e.g. {year}/{seq:04d}.</source>
             <translation>Usa {year} e {seq}, es. {year}/{seq:04d}.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="181" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="182" />
             <source>The first invoice of 2026: %1</source>
             <translation>La prima fattura del 2026: %1</translation>
         </message>
@@ -3424,6 +3401,130 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
     </context>
     <context>
+        <name>QObject</name>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/quick_connect.py" line="63" />
+            <source>Quick connect (Ctrl+K)…</source>
+            <translation>Connessione rapida (Ctrl+K)…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="16" />
+            <source>Connect with…</source>
+            <translation>Connetti con…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="20" />
+            <source>default</source>
+            <translation>predefinito</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="31" />
+            <source>not installed</source>
+            <translation>non installato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="34" />
+            <source>New connection profile…</source>
+            <translation>Nuovo profilo di connessione…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="53" />
+            <source>the user</source>
+            <translation>l'utente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="54" />
+            <source>Password for %1 on %2:</source>
+            <translation>Password di %1 su %2:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="55" />
+            <source>Connect</source>
+            <translation>Connetti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="104" />
+            <source>polling: demo simulator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="106" />
+            <source>polling: off in this window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="49" />
+            <source>&amp;Billing</source>
+            <translation>Fa&amp;tturazione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="67" />
+            <source>Monitoring</source>
+            <translation>Monitoraggio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="70" />
+            <source>M&amp;onitoring</source>
+            <translation>M&amp;onitoraggio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="73" />
+            <source>&amp;Pause polling</source>
+            <translation>&amp;Sospendi il monitoraggio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="76" />
+            <source>&amp;Check now</source>
+            <translation>&amp;Controlla ora</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="80" />
+            <source>Show p&amp;roblems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="82" />
+            <source>Do not &amp;disturb</source>
+            <translation>&amp;Non disturbare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="85" />
+            <source>&amp;Failing clients first</source>
+            <translation>Prima i clienti con &amp;guasti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="88" />
+            <source>&amp;Team mode (show the shared pollers' results)</source>
+            <translation>Modalità &amp;team (mostra i risultati dei poller condivisi)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="93" />
+            <source>Checks and &amp;history…</source>
+            <translation>Controlli e &amp;storico…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="45" />
+            <source>Problems</source>
+            <translation>Problemi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="62" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="78" />
+            <source>Could not connect: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="65" />
+            <source>Sessions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="71" />
+            <source>&amp;Sessions pane</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RemotePage</name>
         <message>
             <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="155" />
@@ -3480,14 +3581,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="125" />
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="84" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="85" />
             <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="80" />
             <source>&amp;Client</source>
             <translation>&amp;Cliente</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="126" />
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="84" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="85" />
             <source>&amp;Machine</source>
             <translation>&amp;Macchina</translation>
         </message>
@@ -3644,6 +3745,11 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>%1 è un giorno festivo.</translation>
         </message>
         <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="285" />
+            <source>Export calendar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="69" />
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="38" />
             <source>Today</source>
@@ -3719,12 +3825,18 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="243" />
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="111" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="112" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="232" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="241" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="247" />
             <source>Log call…</source>
             <translation>Registra chiamata…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="300" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="233" />
+            <source>Could not export</source>
+            <translation>Impossibile esportare</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="187" />
@@ -3742,14 +3854,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Apri intervento n. %1</translation>
         </message>
         <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="299" />
+            <source>Calendar written to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../src/msp_console/ui/scheduling/controller.py" line="214" />
             <source>Could not move</source>
             <translation>Impossibile spostare</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="233" />
-            <source>Could not export</source>
-            <translation>Impossibile esportare</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/controller.py" line="275" />
@@ -3803,8 +3915,8 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="68" />
-            <source>New &amp;appointment…</source>
-            <translation>Nuovo &amp;appuntamento…</translation>
+            <source>New a&amp;ppointment…</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="70" />
@@ -3814,16 +3926,16 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="72" />
             <source>&amp;Log call…</source>
-            <translation>&amp;Registra chiamata…</translation>
+            <translation>Re&amp;gistra chiamata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="110" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="111" />
             <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="102" />
             <source>New intervention…</source>
             <translation>Nuovo intervento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="112" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="113" />
             <source>New appointment…</source>
             <translation>Nuovo appuntamento…</translation>
         </message>
@@ -3833,19 +3945,53 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Ca&amp;lendario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="80" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="79" />
+            <source>&amp;Export calendar (.ics)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="81" />
             <source>&amp;Today</source>
             <translation>&amp;Oggi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="81" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="82" />
             <source>&amp;Calendar</source>
             <translation>&amp;Calendario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="82" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="83" />
             <source>&amp;Interventions</source>
             <translation>&amp;Interventi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="135" />
+            <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="327" />
+            <source>On site</source>
+            <translation>In sede</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="135" />
+            <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="327" />
+            <source>Remote</source>
+            <translation>Da remoto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="133" />
+            <source>repeats</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="138" />
+            <source>Technician: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="140" />
+            <source>Intervention #%1</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="68" />
@@ -4303,18 +4449,6 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>altri %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="327" />
-            <source>On site</source>
-            <translation>In sede</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="327" />
-            <source>Remote</source>
-            <translation>Da remoto</translation>
-        </message>
-        <message>
             <location filename="../../src/msp_console/ui/scheduling/prompts.py" line="28" />
             <source>Technician already busy</source>
             <translation>Tecnico già impegnato</translation>
@@ -4395,7 +4529,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Promemoria posticipato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/time_grid.py" line="309" />
+            <location filename="../../src/msp_console/ui/scheduling/time_grid.py" line="297" />
             <source>today</source>
             <translation>oggi</translation>
         </message>
@@ -4685,37 +4819,37 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>TechnicianPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="80" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="81" />
             <source>Who you are</source>
             <translation>Chi sei</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="81" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="82" />
             <source>Your name signs appointments, acknowledgements and remote sessions.</source>
             <translation>Il tuo nome firma appuntamenti, prese in carico e sessioni remote.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="85" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="86" />
             <source>Your name</source>
             <translation>Il tuo nome</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="87" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="88" />
             <source>&amp;Add example clients and machines (demo data) to try things out</source>
             <translation>&amp;Aggiungi clienti e macchine di esempio (dati dimostrativi) per fare delle prove</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="92" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="93" />
             <source>&amp;Your name:</source>
             <translation>Il tuo &amp;nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="116" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="117" />
             <source>Adding the demo data…</source>
             <translation>Aggiunta dei dati dimostrativi…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="131" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="132" />
             <source>The demo data could not be added: %1</source>
             <translation>Impossibile aggiungere i dati dimostrativi: %1</translation>
         </message>
@@ -4974,129 +5108,6 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/actions.py" line="145" />
             <source>New</source>
             <translation>Nuovo</translation>
-        </message>
-    </context>
-    <context>
-        <name>line_edit</name>
-        <message>
-            <location filename="../../src/msp_console/ui/remote/quick_connect.py" line="55" />
-            <source>Quick connect (Ctrl+K)…</source>
-            <translation>Connessione rapida (Ctrl+K)…</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="16" />
-            <source>Connect with…</source>
-            <translation>Connetti con…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="20" />
-            <source>default</source>
-            <translation>predefinito</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="31" />
-            <source>not installed</source>
-            <translation>non installato</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="34" />
-            <source>New connection profile…</source>
-            <translation>Nuovo profilo di connessione…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="53" />
-            <source>the user</source>
-            <translation>l'utente</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="54" />
-            <source>Password for %1 on %2:</source>
-            <translation>Password di %1 su %2:</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="55" />
-            <source>Connect</source>
-            <translation>Connetti</translation>
-        </message>
-    </context>
-    <context>
-        <name>self.window</name>
-        <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="104" />
-            <source>polling: demo simulator</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="106" />
-            <source>polling: off in this window</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>self.window.commands</name>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="49" />
-            <source>&amp;Billing</source>
-            <translation>Fa&amp;tturazione</translation>
-        </message>
-    </context>
-    <context>
-        <name>w</name>
-        <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="67" />
-            <source>Monitoring</source>
-            <translation>Monitoraggio</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="70" />
-            <source>M&amp;onitoring</source>
-            <translation>M&amp;onitoraggio</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="73" />
-            <source>&amp;Pause polling</source>
-            <translation>&amp;Sospendi il monitoraggio</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="76" />
-            <source>&amp;Check now</source>
-            <translation>&amp;Controlla ora</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="80" />
-            <source>Show p&amp;roblems</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="82" />
-            <source>Do not &amp;disturb</source>
-            <translation>&amp;Non disturbare</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="85" />
-            <source>&amp;Failing clients first</source>
-            <translation>Prima i clienti con &amp;guasti</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="88" />
-            <source>&amp;Team mode (show the shared pollers' results)</source>
-            <translation>Modalità &amp;team (mostra i risultati dei poller condivisi)</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="93" />
-            <source>Checks and &amp;history…</source>
-            <translation>Controlli e &amp;storico…</translation>
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="45" />
-            <source>Problems</source>
-            <translation>Problemi</translation>
         </message>
     </context>
 </TS>

@@ -8,7 +8,6 @@ Refresh the .ts with `.venv/bin/python packaging/i18n/update_translations.py`, t
 
 from __future__ import annotations
 
-import ast
 import importlib.util
 import sys
 from collections.abc import Iterator
@@ -102,30 +101,12 @@ def test_translations_keep_placeholders_and_accelerators(italian) -> None:  # ty
     assert not wrong, "\n".join(wrong)
 
 
-def _runtime_contexts() -> set[str]:
-    """Class names (self.tr) and literal contexts of translate() calls in the ui sources."""
-    names: set[str] = set()
-    for path in tools.ui_files():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ClassDef):
-                names.add(node.name)
-            elif (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr == "translate"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-            ):
-                names.add(str(node.args[0].value))
-    return names
-
-
-@pytest.mark.xfail(strict=False, reason="a few modules call tr() on another object; fixed in the final pass")
 def test_every_context_is_one_qt_looks_up(extracted) -> None:  # type: ignore[no-untyped-def]
-    """`parent.tr("…")` is looked up under the parent's class, not what lupdate files it under."""
-    known = _runtime_contexts()
+    """Helpers' strings land in their helper's context; `other.tr("…")` in QObject, where Qt's
+    lookup (the object's classes, then QObject) finds it; nothing is left without a context."""
+    known = tools.runtime_contexts(tools.ui_files())
     wrong = [f"[{m.context}] {m.source!r} at {m.where()}" for m in extracted if m.context not in known]
-    assert not wrong, "use self.tr() or QCoreApplication.translate('Context', …):\n" + "\n".join(wrong)
+    assert not wrong, "\n".join(wrong)
 
 
 # -- the window under --language it -------------------------------------------------------------
