@@ -22,6 +22,7 @@ FEATURES: list[str] = [
     "msp_console.ui.monitoring.feature",
     "msp_console.ui.remote.feature",
     "msp_console.ui.settings_dialog",
+    "msp_console.ui.billing.feature",
 ]
 
 

@@ -1,0 +1,1 @@
+"""The Billing panel: monthly run with preview, invoice list, issuing, printing, contracts."""

@@ -1,0 +1,174 @@
+"""Plugs billing into the main window: the Billing tab, the Billing menu, client right-click
+entries (Contract…, Invoices…, Monthly report…), the toolbar's Run invoices, screenshot views."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from msp_console.ui.billing.look import tr
+from msp_console.ui.billing.panel import BillingPanel
+from msp_console.ui.models.client_tree import NodeRef
+from msp_console.ui.views_registry import register_view
+
+if TYPE_CHECKING:
+    from msp_console.ui.main_window import MainWindow
+
+
+class BillingFeature:
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.panel = BillingPanel(window.app.db)
+        window.add_task_tab(self.panel, tr("Billing"))
+        self.run_action = self._action(tr("&Run invoices…"), self.run_invoices, "Ctrl+Shift+R")
+        self.run_action.setObjectName("runInvoicesAction")
+        self.run_action.setStatusTip(tr("Preview and create the month's draft invoices"))
+        self._menu()
+        toolbar = window.findChild(QToolBar, "mainToolbar")
+        if isinstance(toolbar, QToolBar):
+            toolbar.addSeparator()
+            toolbar.addAction(self.run_action)
+        window.context_menu_hooks.append(self._context)
+        self._loaded = False
+        window.tabs.currentChanged.connect(self._tab_changed)
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
+        a = QAction(text, self.window)
+        if shortcut:
+            a.setShortcut(QKeySequence(shortcut))
+        a.triggered.connect(lambda _c=False: slot())
+        return a
+
+    def _menu(self) -> None:
+        menus = {_plain(a.text()): a.menu() for a in self.window.menuBar().actions() if a.menu() is not None}
+        title = self.window.commands.tr("&Billing")  # the menu bar's own (translated) title
+        menu = menus.get(_plain(title)) or menus.get("billing")
+        if not isinstance(menu, QMenu):
+            return
+        for old in menu.actions():
+            if not old.isEnabled():  # the "no contracts yet" placeholder
+                menu.removeAction(old)
+        p = self.panel
+        menu.addAction(self._action(tr("&Invoices"), self.bring, "Ctrl+4"))
+        menu.addAction(self.run_action)
+        menu.addAction(self._action(tr("Issue &month…"), self.issue_month))
+        menu.addSeparator()
+        menu.addAction(p.print_action)
+        menu.addActions([p.pdf_action, p.xml_action])
+        menu.addAction(self._action(tr("Monthly service &report…"), self.service_report))
+        menu.addSeparator()
+        menu.addAction(self._action(tr("&Contract of the selected client…"), self._contract_selected))
+        menu.addAction(self._action(tr("Company &profile…"), self.company_profile))
+
+    def bring(self) -> None:
+        self.window.tabs.setCurrentWidget(self.panel)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.window.tabs.currentWidget() is self.panel and not self._loaded:
+            self._loaded = True
+            self.panel.reload()
+
+    def issue_month(self) -> None:
+        self.bring()
+        self.panel.issue_month()
+
+    def service_report(self, client: str = "") -> None:
+        self.bring()
+        self.panel.service_report(client)
+
+    def run_invoices(self) -> None:
+        self.bring()
+        self.panel.run_invoices()
+
+    def company_profile(self) -> object:
+        from msp_console.ui.billing.company_form import CompanyProfileDialog
+
+        dialog = CompanyProfileDialog(self.window.app.db, self.window)
+        dialog.open()
+        return dialog
+
+    def contract(self, client_id: int) -> object:
+        from msp_console.ui.billing.contract_dialog import ContractDialog
+
+        dialog = ContractDialog(self.window.app.db, client_id, self.window)
+        dialog.accepted.connect(lambda: self.window.statusBar().showMessage(tr("Contract saved."), 5000))
+        dialog.open()
+        return dialog
+
+    def _contract_selected(self) -> None:
+        ref = self.window.tree.current_ref()
+        if ref is None:
+            self.window.statusBar().showMessage(tr("Select a client in the tree first."), 5000)
+            return
+        self.contract(ref.client_id)
+
+    def invoices_of(self, client: str) -> None:
+        self.bring()
+        self.panel.client_filter.setText(client)
+
+    def _context(self, menu: QMenu, ref: NodeRef) -> None:
+        if ref.kind != "client":
+            return
+        menu.addSeparator()
+        menu.addAction(tr("Contract…"), lambda: self.contract(ref.client_id))
+        menu.addAction(tr("Invoices…"), lambda: self.invoices_of(ref.name))
+        menu.addAction(tr("Monthly report…"), lambda: self.service_report(ref.name))
+
+
+def _plain(text: str) -> str:
+    return text.replace("&", "").strip().lower()
+
+
+_features: weakref.WeakKeyDictionary[MainWindow, BillingFeature] = weakref.WeakKeyDictionary()
+
+
+def feature_of(window: MainWindow) -> BillingFeature:
+    return _features[window]
+
+
+def install(window: MainWindow) -> None:
+    _features[window] = BillingFeature(window)
+
+
+def _view_billing(window: MainWindow, arg: str) -> None:
+    """`--view billing[:YYYY-MM]`: the Billing tab on a month (default: the latest with invoices)."""
+    from PySide6.QtWidgets import QApplication
+
+    from msp_console.ui.worker import wait_for_background
+
+    f = feature_of(window)
+    f.bring()
+    width = window.width()
+    window.resizeDocks([window.tree_dock, window.details_dock], [int(width * 0.18), int(width * 0.15)],
+                       Qt.Orientation.Horizontal)  # fmt: skip
+    if arg:
+        year, month = (int(x) for x in arg.split("-"))
+    else:
+        year, month = _latest_month(window)
+    f.panel.set_month(year, month)
+    for _ in range(4):
+        wait_for_background()
+        QApplication.processEvents()
+    f.panel.view.selectRow(0)
+    QApplication.processEvents()
+
+
+def _latest_month(window: MainWindow) -> tuple[int, int]:
+    from datetime import date
+
+    from sqlalchemy import func, select
+
+    from msp_console.db.models import Invoice
+
+    with window.app.db.read() as s:
+        last = s.scalar(select(func.max(func.coalesce(Invoice.issue_date, Invoice.planned_date))))
+    last = last or date.today()
+    return last.year, last.month
+
+
+register_view("billing", _view_billing)

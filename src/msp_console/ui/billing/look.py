@@ -1,0 +1,77 @@
+"""Money, dates and invoice states as the user reads them (their locale; colour + glyph + text)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from babel.numbers import format_currency
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Billing", text)
+
+
+def money(amount: Decimal, currency: str = "EUR", locale: QLocale | None = None) -> str:
+    """Exact Decimal in the user's locale (it_IT: 1.234,50 €) — Babel, never through a float."""
+    name = (locale or QLocale()).name()  # "it_IT"; "C" when no locale is set
+    try:
+        return format_currency(amount, currency, locale=name if "_" in name else "en_US")
+    except Exception:  # a locale Babel does not know: plain English
+        return format_currency(amount, currency, locale="en_US")
+
+
+def day(value: date | None, locale: QLocale | None = None) -> str:
+    """28/11/2026 in it_IT: the locale's short date with a four-digit year."""
+    if value is None:
+        return ""
+    loc = locale or QLocale()
+    if loc.language() == QLocale.Language.C:
+        return value.isoformat()
+    fmt = loc.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in fmt:
+        fmt = fmt.replace("yy", "yyyy")
+    return loc.toString(QDate(value.year, value.month, value.day), fmt)
+
+
+def month_name(year: int, month: int, locale: QLocale | None = None) -> str:
+    loc = locale or QLocale()
+    return f"{loc.standaloneMonthName(month, QLocale.FormatType.LongFormat)} {year}"
+
+
+STATUS_COLOURS = {
+    "draft": "#757575",
+    "issued": "#1565c0",
+    "sent": "#6a1b9a",
+    "paid": "#2e7d32",
+    "overdue": "#c62828",
+}
+STATUS_GLYPHS = {"draft": "✎", "issued": "●", "sent": "➤", "paid": "✓", "overdue": "!"}
+
+
+def status_text(status: str) -> str:
+    names = {
+        "draft": tr("Draft"),
+        "issued": tr("Issued"),
+        "sent": tr("Sent"),
+        "paid": tr("Paid"),
+        "overdue": tr("Overdue"),
+    }
+    return names.get(status, status)
+
+
+def status_label(status: str) -> str:
+    return f"{STATUS_GLYPHS.get(status, '')} {status_text(status)}".strip()
+
+
+def explain(error: Exception) -> str:
+    """An error in words a user can act on — never a traceback."""
+    from msp_console.domain.errors import ValidationError
+
+    if isinstance(error, ValidationError):
+        lines = "\n".join(f"• {e}" for e in error.errors)
+        return tr("Refused, nothing was changed:") + "\n" + lines
+    if isinstance(error, OSError):
+        return tr("The file could not be written: %s") % (error.strerror or error)
+    return str(error) or type(error).__name__

@@ -1,0 +1,282 @@
+"""The Billing tab: month, run, the invoice list with its filters, and a progress line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msp_console.services.billing.ledger import InvoiceRow
+from msp_console.services.database import Database
+from msp_console.ui.billing.background import Job
+from msp_console.ui.billing.invoice_model import InvoiceFilter, InvoiceTableModel, visible_total
+from msp_console.ui.billing.look import STATUS_GLYPHS, explain, money, month_name, status_text, tr
+from msp_console.ui.billing.operations import InvoiceOperations
+from msp_console.ui.billing.queries import month_rows
+from msp_console.ui.worker import run_in_background
+
+
+class BillingPanel(InvoiceOperations, QWidget):
+    reloaded = Signal()
+    work_done = Signal(str)  # what a background operation did, in words (also shown below the list)
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        QWidget.__init__(self, parent)
+        self.setObjectName("billingPanel")
+        self.db = db
+        self.job: Job | None = None
+        self.printer = None
+        self.model = InvoiceTableModel(self)
+        self.proxy = InvoiceFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+        self.set_month(date.today().year, date.today().month, reload=False)
+
+    # -- layout ----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.month = QDateEdit()
+        self.month.setObjectName("billingMonth")
+        self.month.setDisplayFormat("MMMM yyyy")
+        self.month.setCalendarPopup(True)
+        self.month.setAccessibleName(tr("Month"))
+        self.month.dateChanged.connect(lambda _d: self.reload())
+        prev_month, next_month = QPushButton("◀"), QPushButton("▶")
+        for button, step, tip in ((prev_month, -1, tr("Previous month")), (next_month, 1, tr("Next month"))):
+            button.setFixedWidth(32)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.clicked.connect(
+                lambda _c=False, s=step: self.month.setDate(self.month.date().addMonths(s))
+            )
+        self.run_button = QPushButton(tr("Run invoices…"))
+        self.run_button.setObjectName("runInvoicesButton")
+        self.run_button.setToolTip(tr("Preview and create the draft invoices due up to the end of the month"))
+        self.run_button.clicked.connect(self.run_invoices)
+        self.issue_month_button = QPushButton(tr("Issue month…"))
+        self.issue_month_button.setObjectName("issueMonthButton")
+        self.issue_month_button.clicked.connect(self.issue_month)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.setAccessibleName(tr("Status"))
+        self.status_filter.addItem(tr("All statuses"), "")
+        for status in ("draft", "issued", "sent", "paid", "overdue"):
+            self.status_filter.addItem(f"{STATUS_GLYPHS[status]} {status_text(status)}", status)
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self._filter(lambda: self.proxy.set_status(str(self.status_filter.currentData())))
+        )
+        self.client_filter = QLineEdit()
+        self.client_filter.setObjectName("clientFilter")
+        self.client_filter.setPlaceholderText(tr("Filter by client…"))
+        self.client_filter.setClearButtonEnabled(True)
+        self.client_filter.textChanged.connect(lambda t: self._filter(lambda: self.proxy.set_client(t)))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Month:")))
+        top.addWidget(prev_month)
+        top.addWidget(self.month)
+        top.addWidget(next_month)
+        top.addSpacing(12)
+        top.addWidget(self.run_button)
+        top.addWidget(self.issue_month_button)
+        top.addStretch(1)
+        top.addWidget(self.status_filter)
+        top.addWidget(self.client_filter)
+
+        self.view = QTableView()
+        self.view.setObjectName("invoiceTable")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(lambda _i: self.preview_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        self.tools = QToolBar()
+        self.tools.setObjectName("billingTools")
+        self.tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._actions()
+
+        self.summary = QLabel()
+        self.summary.setObjectName("billingSummary")
+        self.message = QLabel()
+        self.message.setObjectName("billingMessage")
+        self.message.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("billingProgress")
+        self.progress.setMaximumWidth(260)
+        self.progress.hide()
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setObjectName("billingCancel")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary)
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tools)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+
+    def _actions(self) -> None:
+        def act(
+            text: str, slot: Callable[[], object], name: str, shortcut: str | QKeySequence.StandardKey = ""
+        ) -> QAction:
+            a = QAction(text, self)
+            a.setObjectName(name)
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+                a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.triggered.connect(lambda _checked=False: slot())
+            self.view.addAction(a)
+            return a
+
+        self.preview_action = act(tr("Preview"), self.preview_selected, "billingPreview", "Space")
+        self.print_action = act(
+            tr("Print…"), self.print_selected, "billingPrint", QKeySequence.StandardKey.Print
+        )
+        self.edit_action = act(tr("Edit draft…"), self.edit_draft, "billingEdit", "F2")
+        self.delete_action = act(
+            tr("Delete draft…"), self.delete_drafts, "billingDelete", QKeySequence.StandardKey.Delete
+        )
+        self.issue_action = act(tr("Issue selected…"), self.issue_selected, "billingIssue")
+        self.credit_action = act(tr("Credit note…"), self.credit_note, "billingCredit")
+        self.sent_action = act(tr("Mark sent"), self.mark_sent, "billingSent")
+        self.paid_action = act(tr("Mark paid…"), self.mark_paid, "billingPaid")
+        self.pdf_action = act(tr("Export PDF…"), self.export_pdf, "billingPdf")
+        self.xml_action = act(tr("Export FatturaPA XML…"), self.export_xml, "billingXml")
+        self.report_action = act(tr("Service report…"), self.service_report, "billingReport")
+        for group in (
+            (self.preview_action, self.print_action),
+            (self.edit_action, self.delete_action, self.issue_action),
+            (self.credit_action, self.sent_action, self.paid_action),
+        ):
+            self.tools.addActions(list(group))
+            self.tools.addSeparator()
+        documents = QMenu(self)
+        documents.addActions([self.pdf_action, self.xml_action, self.report_action])
+        self.documents_button = QToolButton()
+        self.documents_button.setObjectName("billingDocuments")
+        self.documents_button.setText(tr("Documents"))
+        self.documents_button.setMenu(documents)
+        self.documents_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tools.addWidget(self.documents_button)
+        self.addAction(self.print_action)  # Ctrl+P anywhere in the tab
+
+    # -- month and list ---------------------------------------------------------------------------
+    def set_month(self, year: int, month: int, reload: bool = True) -> None:
+        self.month.blockSignals(True)
+        self.month.setDate(QDate(year, month, 1))
+        self.month.blockSignals(False)
+        if reload:
+            self.reload()
+
+    def year_month(self) -> tuple[int, int]:
+        d = self.month.date()
+        return d.year(), d.month()
+
+    def reload(self) -> None:
+        month = self.year_month()
+        run_in_background(lambda: month_rows(self.db, *month), self._loaded, self._load_failed)
+
+    def _loaded(self, rows: list[InvoiceRow]) -> None:
+        selected = {r.id for r in self.selected_rows()}
+        self.model.set_rows(rows)
+        self._reselect(selected)
+        self._update_summary()
+        self._update_actions()
+        self.reloaded.emit()
+
+    def _load_failed(self, error: Exception) -> None:
+        self.message.setText(tr("The invoices could not be read: %s") % explain(error))
+        self.reloaded.emit()
+
+    def _reselect(self, ids: set[int]) -> None:
+        sel = self.view.selectionModel()
+        for r in range(self.proxy.rowCount()):
+            idx = self.proxy.index(r, 0)
+            row = self.model.rows[self.proxy.mapToSource(idx).row()]
+            if row.id in ids:
+                sel.select(idx, sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
+
+    def _filter(self, change: Callable[[], object]) -> None:
+        change()
+        self._update_summary()
+
+    def visible_rows(self) -> list[InvoiceRow]:
+        return [
+            self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
+            for r in range(self.proxy.rowCount())
+        ]
+
+    def selected_rows(self) -> list[InvoiceRow]:
+        rows = sorted({self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.rows[r] for r in rows if r < len(self.model.rows)]
+
+    def select_all(self) -> None:
+        self.view.selectAll()
+
+    def _update_summary(self) -> None:
+        rows = self.visible_rows()
+        drafts = sum(1 for r in rows if r.status == "draft")
+        y, m = self.year_month()
+        self.summary.setText(
+            tr("%s: %d document(s), %d draft(s), %s")
+            % (month_name(y, m), len(rows), drafts, money(visible_total(rows)))
+        )
+
+    def _update_actions(self) -> None:
+        rows = self.selected_rows()
+        busy = self.job is not None
+        drafts = [r for r in rows if r.status == "draft"]
+        issued = [r for r in rows if r.status != "draft"]
+        one_invoice = len(rows) == 1 and rows[0].kind == "TD01"
+        self.preview_action.setEnabled(len(rows) == 1 and not busy)
+        self.print_action.setEnabled(bool(rows) and not busy)
+        self.edit_action.setEnabled(len(rows) == 1 and bool(drafts) and not busy)
+        self.delete_action.setEnabled(bool(drafts) and not issued and not busy)
+        self.issue_action.setEnabled(bool(drafts) and not busy)
+        self.credit_action.setEnabled(one_invoice and bool(issued) and not busy)
+        self.sent_action.setEnabled(any(r.status == "issued" for r in rows) and not busy)
+        self.paid_action.setEnabled(
+            one_invoice and rows[0].status in {"issued", "sent", "overdue"} and not busy
+        )
+        for a in (self.pdf_action, self.xml_action):
+            a.setEnabled(not busy)
+        self.run_button.setEnabled(not busy)
+        self.issue_month_button.setEnabled(not busy)
+
+    # -- questions (tests answer them) ------------------------------------------------------------
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes

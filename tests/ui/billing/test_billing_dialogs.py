@@ -1,0 +1,97 @@
+"""Billing dialogs: company profile errors per field, draft editing, the contract editor, and the
+entries the window offers (Billing menu, client right-click, toolbar)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLineEdit, QToolBar
+
+from msp_console.app import App
+from msp_console.services.billing.company import load_profile
+from msp_console.services.billing.run import run_month
+from msp_console.ui.billing.company_form import CompanyProfileForm
+from msp_console.ui.billing.contract_dialog import ContractDialog
+from msp_console.ui.billing.dialogs import EditDraftDialog
+from msp_console.ui.billing.feature import feature_of
+from msp_console.ui.billing.queries import invoice_detail
+from msp_console.ui.models.client_tree import NodeRef
+
+pytestmark = pytest.mark.ui
+
+
+def test_company_profile_without_vat_number_is_refused_at_the_field(
+    billed: dict[str, int], app: App, qtbot: Any
+) -> None:
+    form = CompanyProfileForm(app.db)
+    qtbot.addWidget(form)
+    form.load()
+    assert form.is_valid()
+    vat = form.edits["vat_number"]
+    assert isinstance(vat, QLineEdit)
+    vat.setText("")
+    assert not form.save()
+    assert "Required" in form.field_error("vat_number")
+    assert form.field_error("name") == ""
+    assert "marked fields" in form.error.text()
+    with app.db.read() as s:
+        assert load_profile(s).vat_number == "01234567897"  # nothing written
+    vat.setText("01234567890")  # wrong check digit
+    assert form.field_error("vat_number")
+    vat.setText("01234567897")
+    form.footer.setPlainText("Grazie per la fiducia")
+    assert form.save()
+    with app.db.read() as s:
+        assert load_profile(s).invoice_footer == "Grazie per la fiducia"
+
+
+def test_edit_draft_marks_a_bad_number_and_saves_good_ones(
+    billed: dict[str, int], app: App, qtbot: Any
+) -> None:
+    today = date.today()
+    (first, *_) = run_month(app.db, today.year, today.month)
+    dialog = EditDraftDialog(invoice_detail(app.db, first.invoice_id))
+    qtbot.addWidget(dialog)
+    dialog.table.item(0, 1).setText("abc")
+    assert "Line 1, quantity" in dialog.error.text()
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    dialog.table.item(0, 1).setText("2")
+    dialog.table.item(0, 2).setText("1.234,50" if dialog.locale().decimalPoint() == "," else "1234.50")
+    assert dialog.error.text() == ""
+    (change,) = dialog.changes()
+    assert change[2] == Decimal(2) and change[3] == Decimal("1234.50")
+
+
+def test_contract_editor_changes_take_effect_next_period(
+    billed: dict[str, int], app: App, qtbot: Any
+) -> None:
+    dialog = ContractDialog(app.db, billed["Beta Servizi S.n.c."])
+    qtbot.addWidget(dialog)
+    assert not dialog.code.isEnabled()  # an existing contract keeps its code and period
+    assert "take effect from" in dialog.effect.text()
+    dialog.lines.item(0, 3).setText("400")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
+    again = ContractDialog(app.db, billed["Beta Servizi S.n.c."])
+    qtbot.addWidget(again)
+    history = again.data.contract.history
+    assert [v.unit_price for v in history] == [Decimal("350"), Decimal("400")]
+    assert history[1].valid_from == dialog.data.contract.effective
+    assert history[1].valid_from.day == 1 and history[1].valid_from > date.today()
+
+
+def test_window_offers_billing_everywhere(billed: dict[str, int], window: Any, qtbot: Any) -> None:
+    feature = feature_of(window)
+    assert window.tabs.indexOf(feature.panel) >= 0
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    assert feature.run_action in toolbar.actions()
+    billing_menu = feature.run_action.associatedObjects()
+    assert any(getattr(m, "title", lambda: "")().replace("&", "") == "Billing" for m in billing_menu)
+    ref = NodeRef(
+        "client", billed["Alfa Ricambi S.r.l."], billed["Alfa Ricambi S.r.l."], "Alfa Ricambi S.r.l."
+    )
+    texts = [a.text() for a in window.context_menu(ref).actions()]
+    assert {"Contract…", "Invoices…", "Monthly report…"} <= set(texts)
