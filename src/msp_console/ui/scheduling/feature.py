@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFrame, QMenu, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QScrollArea, QToolBar, QWidget
 
 from msp_console.ui.models.client_tree import NodeRef
 from msp_console.ui.scheduling.calendar_tab import CalendarTab, export_shown
@@ -40,6 +40,7 @@ class SchedulingFeature:
         window.add_task_tab(self.pages[self.interventions], tr("Interventions"))
         self.ctl.open_intervention_requested.connect(self.show_intervention)
         self._menus()
+        self._toolbar()
         window.context_menu_hooks.append(self._context)
         self.reminders = ReminderNotifier(self.ctl)
         window.shutdown_hooks.append(self.reminders.stop)
@@ -86,6 +87,22 @@ class SchedulingFeature:
             if isinstance(menu, QMenu):
                 menu.addSeparator()
                 menu.addActions([self.new_intervention, self.log_call, self.new_appointment])
+
+    def _toolbar(self) -> None:
+        """Call and Appointment on the main toolbar, for the selected client (UI.md's toolbar)."""
+        toolbar = self.window.findChild(QToolBar, "mainToolbar")
+        if not isinstance(toolbar, QToolBar):
+            return
+        call = QAction(tr("☎ Call"), self.window)
+        call.setObjectName("callAction")
+        call.setToolTip(tr("Log a call with the selected client (Ctrl+Shift+L)"))
+        call.triggered.connect(self._log_call_selected)
+        appointment = QAction(tr("◷ Appointment"), self.window)
+        appointment.setObjectName("appointmentAction")
+        appointment.setToolTip(tr("New appointment for the selected client (Ctrl+Shift+A)"))
+        appointment.triggered.connect(self._new_appointment_selected)
+        toolbar.addSeparator()
+        toolbar.addActions([call, appointment])
 
     def _selected(self) -> tuple[int | None, int | None]:
         ref = self.window.tree.current_ref()
