@@ -271,4 +271,7 @@ def untranslated(messages: list[Message]) -> list[Message]:
 
 
 def placeholders(text: str) -> list[str]:
-    return sorted(PLACEHOLDER.findall(text.replace("%L", "%")))
+    """Qt's %1 / %n and {name} in any order; Python's positional %s / %d in their order."""
+    found = PLACEHOLDER.findall(text.replace("%L", "%"))
+    positional = [p for p in found if p in ("%s", "%d")]
+    return sorted(p for p in found if p not in ("%s", "%d")) + positional

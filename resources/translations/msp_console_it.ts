@@ -172,7 +172,7 @@
         <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="112" />
             <source>Printed at the bottom of every invoice</source>
-            <translation type="unfinished" />
+            <translation>Stampato in fondo a ogni fattura</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="117" />
@@ -184,12 +184,12 @@
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="118" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="85" />
             <source>end of month</source>
-            <translation type="unfinished" />
+            <translation>fine mese</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="127" />
             <source>Default payment terms</source>
-            <translation type="unfinished" />
+            <translation>Termini di pagamento predefiniti</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="128" />
@@ -209,7 +209,7 @@
         <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="156" />
             <source>Required: invoices cannot be issued without it.</source>
-            <translation type="unfinished" />
+            <translation>Obbligatorio: senza non si possono emettere fatture.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="225" />
@@ -219,12 +219,12 @@
         <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="134" />
             <source>Fields marked * are needed before the first invoice can be issued.</source>
-            <translation type="unfinished" />
+            <translation>I campi con * servono prima di poter emettere la prima fattura.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="202" />
             <source>Some details are missing or not valid: see the marked fields.</source>
-            <translation type="unfinished" />
+            <translation>Alcuni dati mancano o non sono validi: vedi i campi segnalati.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="85" />
@@ -245,26 +245,26 @@
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="50" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
             <source>Service</source>
-            <translation type="unfinished" />
+            <translation>Servizio</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="51" />
             <source>Description (blank: the service's name)</source>
-            <translation type="unfinished" />
+            <translation>Descrizione (vuota: il nome del servizio)</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="52" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
             <source>Quantity</source>
-            <translation type="unfinished" />
+            <translation>Quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="53" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
             <source>Unit price</source>
-            <translation type="unfinished" />
+            <translation>Prezzo unitario</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="54" />
@@ -274,12 +274,12 @@
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="69" />
             <source>ends on</source>
-            <translation type="unfinished" />
+            <translation>termina il</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="88" />
             <source>e.g. Standard (4 h response)</source>
-            <translation type="unfinished" />
+            <translation>es. Standard (risposta in 4 h)</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="90" />
@@ -294,7 +294,7 @@
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="102" />
             <source>Code:</source>
-            <translation type="unfinished" />
+            <translation>Codice:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="103" />
@@ -309,57 +309,57 @@
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="105" />
             <source>Billed:</source>
-            <translation type="unfinished" />
+            <translation>Fatturazione:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="106" />
             <source>Payment terms:</source>
-            <translation type="unfinished" />
+            <translation>Termini di pagamento:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="107" />
             <source>SLA plan:</source>
-            <translation type="unfinished" />
+            <translation>Piano SLA:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="108" />
             <source>Invoice language:</source>
-            <translation type="unfinished" />
+            <translation>Lingua della fattura:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="109" />
             <source>Notes:</source>
-            <translation type="unfinished" />
+            <translation>Note:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="119" />
             <source>Add service</source>
-            <translation type="unfinished" />
+            <translation>Aggiungi servizio</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="135" />
             <source>Services</source>
-            <translation type="unfinished" />
+            <translation>Servizi</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="151" />
             <source>Prices and quantities default to the catalog and can be changed per client.</source>
-            <translation type="unfinished" />
+            <translation>Prezzi e quantità vengono dal listino e si possono modificare per cliente.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="152" />
             <source>Price and quantity changes take effect from %s, the first day of the next period: invoices already created, and this period's, stay as they are.</source>
-            <translation type="unfinished" />
+            <translation>Le modifiche di prezzo e quantità valgono dal %s, primo giorno del periodo successivo: le fatture già create e quelle di questo periodo restano invariate.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Dal</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
             <source>Line</source>
-            <translation type="unfinished" />
+            <translation>Riga</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
@@ -369,105 +369,105 @@
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="65" />
             <source>Contract — %s</source>
-            <translation type="unfinished" />
+            <translation>Contratto — %s</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="136" />
             <source>History (%d versions)</source>
-            <translation type="unfinished" />
+            <translation>Storico (%d versioni)</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="209" />
             <source>Catalog price; change it for this client if agreed</source>
-            <translation type="unfinished" />
+            <translation>Prezzo di listino; modificalo per questo cliente se concordato</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="225" />
             <source>The contract needs a code (printed on the invoice).</source>
-            <translation type="unfinished" />
+            <translation>Il contratto richiede un codice (stampato in fattura).</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="99" />
             <source>Fixed once the contract exists: end it and start a new one to change this.</source>
-            <translation type="unfinished" />
+            <translation>Non modificabile dopo la creazione del contratto: per cambiarlo chiudilo e aprine uno nuovo.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="105" />
             <source>in advance, on day</source>
-            <translation type="unfinished" />
+            <translation>anticipato, il giorno</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="168" />
             <source>removed</source>
-            <translation type="unfinished" />
+            <translation>rimossa</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="214" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="138" />
             <source>quantity</source>
-            <translation type="unfinished" />
+            <translation>quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="214" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="138" />
             <source>unit price</source>
-            <translation type="unfinished" />
+            <translation>prezzo unitario</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="223" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
             <source>Line %d, %s: %s</source>
-            <translation type="unfinished" />
+            <translation>Riga %d, %s: %s</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
             <source>Description</source>
-            <translation type="unfinished" />
+            <translation>Descrizione</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
             <source>VAT %</source>
-            <translation type="unfinished" />
+            <translation>IVA %</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="37" />
             <source>a number is needed</source>
-            <translation type="unfinished" />
+            <translation>serve un numero</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="50" />
             <source>cannot be negative</source>
-            <translation type="unfinished" />
+            <translation>non può essere negativo</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="190" />
             <source>Why the invoice is cancelled or corrected (printed on the note)</source>
-            <translation type="unfinished" />
+            <translation>Perché la fattura viene annullata o rettificata (stampato sulla nota)</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="195" />
             <source>Reason:</source>
-            <translation type="unfinished" />
+            <translation>Motivo:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="196" />
             <source>Date:</source>
-            <translation type="unfinished" />
+            <translation>Data:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="205" />
             <source>Lines to credit:</source>
-            <translation type="unfinished" />
+            <translation>Righe da stornare:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="236" />
             <source>Paid on:</source>
-            <translation type="unfinished" />
+            <translation>Pagata il:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="246" />
             <source>Monthly service report</source>
-            <translation type="unfinished" />
+            <translation>Rapporto mensile di servizio</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="254" />
@@ -476,125 +476,125 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="255" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="93" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="95" />
             <source>Month:</source>
-            <translation type="unfinished" />
+            <translation>Mese:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="48" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="46" />
             <source>'%s' is not a number</source>
-            <translation type="unfinished" />
+            <translation>'%s' non è un numero</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="93" />
             <source>Edit draft for %s</source>
-            <translation type="unfinished" />
+            <translation>Modifica bozza per %s</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="108" />
             <source>Drafts can change until they are issued. Amounts are recomputed.</source>
-            <translation type="unfinished" />
+            <translation>Le bozze si possono modificare finché non vengono emesse. Gli importi vengono ricalcolati.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="187" />
             <source>Credit note for %s</source>
-            <translation type="unfinished" />
+            <translation>Nota di credito per %s</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="216" />
             <source>Write a reason: it is printed on the credit note.</source>
-            <translation type="unfinished" />
+            <translation>Scrivi un motivo: viene stampato sulla nota di credito.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="219" />
             <source>Choose at least one line to credit.</source>
-            <translation type="unfinished" />
+            <translation>Scegli almeno una riga da stornare.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="233" />
             <source>Mark %s paid</source>
-            <translation type="unfinished" />
+            <translation>Segna %s come pagata</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="151" />
             <source>Line %d: the description cannot be empty</source>
-            <translation type="unfinished" />
+            <translation>Riga %d: la descrizione non può essere vuota</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="27" />
             <source>Billing</source>
-            <translation type="unfinished" />
+            <translation>Fatturazione</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="28" />
             <source>&amp;Run invoices…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Genera fatture…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="30" />
             <source>Preview and create the month's draft invoices</source>
-            <translation type="unfinished" />
+            <translation>Mostra in anteprima e crea le bozze di fattura del mese</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="118" />
             <source>Contract…</source>
-            <translation type="unfinished" />
+            <translation>Contratto…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="119" />
             <source>Invoices…</source>
-            <translation type="unfinished" />
+            <translation>Fatture…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="120" />
             <source>Monthly report…</source>
-            <translation type="unfinished" />
+            <translation>Rapporto mensile…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="57" />
             <source>&amp;Invoices</source>
-            <translation type="unfinished" />
+            <translation>&amp;Fatture</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="59" />
             <source>Issue &amp;month…</source>
-            <translation type="unfinished" />
+            <translation>Emetti il &amp;mese…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="63" />
             <source>Monthly service &amp;report…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Rapporto mensile di servizio…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="65" />
             <source>&amp;Contract of the selected client…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Contratto del cliente selezionato…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="66" />
             <source>Company &amp;profile…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Profilo aziendale…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="106" />
             <source>Select a client in the tree first.</source>
-            <translation type="unfinished" />
+            <translation>Seleziona prima un cliente nell'albero.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="99" />
             <source>Contract saved.</source>
-            <translation type="unfinished" />
+            <translation>Contratto salvato.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
             <source>Number</source>
-            <translation type="unfinished" />
+            <translation>Numero</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>Data</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
@@ -606,495 +606,535 @@
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
             <source>Period</source>
-            <translation type="unfinished" />
+            <translation>Periodo</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
             <source>Total</source>
-            <translation type="unfinished" />
+            <translation>Totale</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="80" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="82" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Stato</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="28" />
             <source>credit note for %s</source>
-            <translation type="unfinished" />
+            <translation>nota di credito per %s</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="72" />
             <source>Credit note (TD04) for %s</source>
-            <translation type="unfinished" />
+            <translation>Nota di credito (TD04) per %s</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="78" />
             <source>(draft %d)</source>
-            <translation type="unfinished" />
+            <translation>(bozza %d)</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/look.py" line="55" />
             <source>Draft</source>
-            <translation type="unfinished" />
+            <translation>Bozza</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/look.py" line="56" />
             <source>Issued</source>
-            <translation type="unfinished" />
+            <translation>Emessa</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/look.py" line="57" />
             <source>Sent</source>
-            <translation type="unfinished" />
+            <translation>Inviata</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/look.py" line="58" />
             <source>Paid</source>
-            <translation type="unfinished" />
+            <translation>Pagata</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/look.py" line="59" />
             <source>Overdue</source>
-            <translation type="unfinished" />
+            <translation>Scaduta</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/look.py" line="76" />
             <source>The file could not be written: %s</source>
-            <translation type="unfinished" />
+            <translation>Impossibile scrivere il file: %s</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/look.py" line="74" />
             <source>Refused, nothing was changed:</source>
-            <translation type="unfinished" />
+            <translation>Rifiutato, non è stato modificato nulla:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="216" />
             <source>Deleting…</source>
-            <translation type="unfinished" />
+            <translation>Eliminazione…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="219" />
             <source>Cannot delete</source>
-            <translation type="unfinished" />
+            <translation>Impossibile eliminare</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="292" />
             <source>Writing the PDFs…</source>
-            <translation type="unfinished" />
+            <translation>Scrittura dei PDF…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="327" />
             <source>Writing the FatturaPA files…</source>
-            <translation type="unfinished" />
+            <translation>Scrittura dei file FatturaPA…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="330" />
             <source>FatturaPA</source>
-            <translation type="unfinished" />
+            <translation>FatturaPA</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="367" />
             <source>Invoice %s — %s</source>
-            <translation type="unfinished" />
+            <translation>Fattura %s — %s</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="377" />
             <source>Preparing the preview…</source>
-            <translation type="unfinished" />
+            <translation>Preparazione dell'anteprima…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="115" />
             <source>Stopping after the current step…</source>
-            <translation type="unfinished" />
+            <translation>Arresto dopo il passo in corso…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="136" />
             <source>Issue %d draft invoice(s) dated today? Numbers are assigned and they cannot change afterwards.</source>
-            <translation type="unfinished" />
+            <translation>Emettere %d bozze di fattura con data di oggi? Vengono assegnati i numeri, che poi non potranno più cambiare.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="152" />
             <source>Issue all %d draft invoice(s) up to %s, dated today? Numbers are assigned and they cannot change afterwards.</source>
-            <translation type="unfinished" />
+            <translation>Emettere tutte le %d bozze di fattura fino a %s, con data di oggi? Vengono assegnati i numeri, che poi non potranno più cambiare.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="164" />
             <source>Issuing %d invoice(s)…</source>
-            <translation type="unfinished" />
+            <translation>Emissione di %d fatture…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="170" />
             <source>The invoices cannot be issued</source>
-            <translation type="unfinished" />
+            <translation>Impossibile emettere le fatture</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="193" />
             <source>Saving the draft…</source>
-            <translation type="unfinished" />
+            <translation>Salvataggio della bozza…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="196" />
             <source>The draft cannot change</source>
-            <translation type="unfinished" />
+            <translation>La bozza non può essere modificata</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="234" />
             <source>Issuing the credit note…</source>
-            <translation type="unfinished" />
+            <translation>Emissione della nota di credito…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="239" />
             <source>The credit note cannot be issued</source>
-            <translation type="unfinished" />
+            <translation>Impossibile emettere la nota di credito</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="251" />
             <location filename="../../src/msp_console/ui/billing/operations.py" line="268" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Salvataggio…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="254" />
             <source>Cannot mark sent</source>
-            <translation type="unfinished" />
+            <translation>Impossibile segnare come inviata</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="271" />
             <source>Cannot mark paid</source>
-            <translation type="unfinished" />
+            <translation>Impossibile segnare come pagata</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="287" />
             <source>Save the invoice PDFs in</source>
-            <translation type="unfinished" />
+            <translation>Salva i PDF delle fatture in</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="301" />
             <source>Save the FatturaPA files in</source>
-            <translation type="unfinished" />
+            <translation>Salva i file FatturaPA in</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="320" />
             <source>%d FatturaPA file(s) written to %s, %d refused</source>
-            <translation type="unfinished" />
+            <translation>File FatturaPA scritti: %d in %s, %d rifiutati</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="347" />
             <source>Save the service report</source>
-            <translation type="unfinished" />
+            <translation>Salva il rapporto di servizio</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="347" />
             <source>PDF (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF (*.pdf)</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="393" />
             <source>Print %d invoice(s)</source>
-            <translation type="unfinished" />
+            <translation>Stampa %d fatture</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="407" />
             <source>Preparing %d invoice(s) for the printer…</source>
-            <translation type="unfinished" />
+            <translation>Preparazione di %d fatture per la stampa…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="86" />
             <source>Stopped: what was done before Cancel is kept.</source>
-            <translation type="unfinished" />
+            <translation>Interrotto: quanto fatto prima di Annulla viene mantenuto.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="125" />
             <source>%d draft invoice(s) created: check them, then issue.</source>
-            <translation type="unfinished" />
+            <translation>Bozze di fattura create: %d. Controllale, poi emettile.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="148" />
             <source>No drafts to issue up to %s.</source>
-            <translation type="unfinished" />
+            <translation>Nessuna bozza da emettere fino a %s.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="160" />
             <source>Issue invoices</source>
-            <translation type="unfinished" />
+            <translation>Emetti fatture</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="167" />
             <source>%d invoice(s) issued: %s</source>
-            <translation type="unfinished" />
+            <translation>Fatture emesse: %d (%s)</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="195" />
             <source>Draft updated.</source>
-            <translation type="unfinished" />
+            <translation>Bozza aggiornata.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="207" />
             <source>Delete drafts</source>
-            <translation type="unfinished" />
+            <translation>Elimina bozze</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="218" />
             <source>%d draft(s) deleted.</source>
-            <translation type="unfinished" />
+            <translation>Bozze eliminate: %d.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="294" />
             <source>%d PDF(s) written to %s</source>
-            <translation type="unfinished" />
+            <translation>PDF scritti: %d in %s</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="316" />
             <source>Some FatturaPA files were not written</source>
-            <translation type="unfinished" />
+            <translation>Alcuni file FatturaPA non sono stati scritti</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="317" />
             <source>These invoices are not valid for the SdI; their files were not written:</source>
-            <translation type="unfinished" />
+            <translation>Queste fatture non sono valide per lo SdI; i loro file non sono stati scritti:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="351" />
             <source>Writing the service report…</source>
-            <translation type="unfinished" />
+            <translation>Scrittura del rapporto di servizio…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="367" />
             <source>draft</source>
-            <translation type="unfinished" />
+            <translation>bozza</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="409" />
             <source>%d page(s) sent to the printer.</source>
-            <translation type="unfinished" />
+            <translation>Pagine inviate alla stampante: %d.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="88" />
             <source>Refused, nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>Rifiutato, non è stato modificato nulla.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="90" />
             <source>Nothing was changed. Fix these first:</source>
-            <translation type="unfinished" />
+            <translation>Non è stato modificato nulla. Correggi prima questi punti:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="208" />
             <source>Delete %d draft invoice(s)? The next run creates them again if their contract is still billed.</source>
-            <translation type="unfinished" />
+            <translation>Eliminare %d bozze di fattura? La prossima generazione le ricrea se il contratto è ancora fatturato.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="237" />
             <source>Credit note %s issued for %s: %s</source>
-            <translation type="unfinished" />
+            <translation>Nota di credito %s emessa per %s: %s</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="253" />
             <source>%d invoice(s) marked sent.</source>
-            <translation type="unfinished" />
+            <translation>Fatture segnate come inviate: %d.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="270" />
             <source>%s marked paid.</source>
-            <translation type="unfinished" />
+            <translation>%s segnata come pagata.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="353" />
             <source>Service report written to %s</source>
-            <translation type="unfinished" />
+            <translation>Rapporto di servizio scritto in %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="61" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="63" />
             <source>Month</source>
             <translation>Mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="71" />
-            <source>Run invoices…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../src/msp_console/ui/billing/panel.py" line="73" />
-            <source>Preview and create the draft invoices due up to the end of the month</source>
-            <translation type="unfinished" />
+            <source>Run invoices…</source>
+            <translation>Genera fatture…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/panel.py" line="75" />
+            <source>Preview and create the draft invoices due up to the end of the month</source>
+            <translation>Mostra in anteprima e crea le bozze di fattura dovute fino a fine mese</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="77" />
             <source>Issue month…</source>
-            <translation type="unfinished" />
+            <translation>Emetti il mese…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="81" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="83" />
             <source>All statuses</source>
-            <translation type="unfinished" />
+            <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="89" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="91" />
             <source>Filter by client…</source>
-            <translation type="unfinished" />
+            <translation>Filtra per cliente…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="135" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="137" />
             <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="164" />
-            <source>Preview</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="166" />
-            <source>Print…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="168" />
-            <source>Edit draft…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="170" />
-            <source>Delete draft…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="172" />
-            <source>Issue selected…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="173" />
-            <source>Credit note…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="174" />
-            <source>Mark sent</source>
-            <translation type="unfinished" />
+            <translation>Annulla</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/panel.py" line="175" />
-            <source>Mark paid…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="176" />
-            <source>Export PDF…</source>
-            <translation type="unfinished" />
+            <source>Preview</source>
+            <translation>Anteprima</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/panel.py" line="177" />
+            <source>Print…</source>
+            <translation>Stampa…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="179" />
+            <source>Edit draft…</source>
+            <translation>Modifica bozza…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="181" />
+            <source>Delete draft…</source>
+            <translation>Elimina bozza…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="183" />
+            <source>Issue selected…</source>
+            <translation>Emetti le selezionate…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="184" />
+            <source>Credit note…</source>
+            <translation>Nota di credito…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="185" />
+            <source>Mark sent</source>
+            <translation>Segna come inviata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="186" />
+            <source>Mark paid…</source>
+            <translation>Segna come pagata…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="187" />
+            <source>Export PDF…</source>
+            <translation>Esporta PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="188" />
             <source>Export FatturaPA XML…</source>
-            <translation type="unfinished" />
+            <translation>Esporta XML FatturaPA…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="178" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="189" />
             <source>Service report…</source>
-            <translation type="unfinished" />
+            <translation>Rapporto di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="190" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="201" />
             <source>Documents</source>
-            <translation type="unfinished" />
+            <translation>Documenti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="64" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="66" />
             <source>Previous month</source>
-            <translation type="unfinished" />
+            <translation>Mese precedente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="64" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="66" />
             <source>Next month</source>
-            <translation type="unfinished" />
+            <translation>Mese successivo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="221" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="232" />
             <source>The invoices could not be read: %s</source>
-            <translation type="unfinished" />
+            <translation>Impossibile leggere le fatture: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="254" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="265" />
             <source>%s: %d document(s), %d draft(s), %s</source>
-            <translation type="unfinished" />
+            <translation>%s: %d documenti, %d bozze, %s</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/preview.py" line="43" />
             <source>Zoom</source>
-            <translation type="unfinished" />
+            <translation>Zoom</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/preview.py" line="58" />
             <source>Zoom:</source>
-            <translation type="unfinished" />
+            <translation>Zoom:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/preview.py" line="65" />
             <source>&amp;Print…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Stampa…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/preview.py" line="98" />
             <source>%d page(s)</source>
-            <translation type="unfinished" />
+            <translation>%d pagine</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/preview.py" line="95" />
             <source>Page %d of %d</source>
-            <translation type="unfinished" />
+            <translation>Pagina %d di %d</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
             <source>Contract</source>
-            <translation type="unfinished" />
+            <translation>Contratto</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
             <source>Lines</source>
-            <translation type="unfinished" />
+            <translation>Righe</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
             <source>Taxable</source>
-            <translation type="unfinished" />
+            <translation>Imponibile</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
             <source>VAT</source>
-            <translation type="unfinished" />
+            <translation>IVA</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="56" />
             <source>Create drafts</source>
-            <translation type="unfinished" />
+            <translation>Crea le bozze</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="114" />
             <source>Creating the drafts…</source>
-            <translation type="unfinished" />
+            <translation>Creazione delle bozze…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="38" />
             <source>Run invoices — %s</source>
-            <translation type="unfinished" />
+            <translation>Genera fatture — %s</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="43" />
             <source>Checking which invoices are due up to the end of %s…</source>
-            <translation type="unfinished" />
+            <translation>Verifica delle fatture dovute fino alla fine di %s…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="107" />
             <source>Nothing to bill: every contract is already invoiced up to this month.</source>
-            <translation type="unfinished" />
+            <translation>Niente da fatturare: ogni contratto è già fatturato fino a questo mese.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="103" />
             <source>%d draft invoice(s) will be created, %s in all. Nothing is written until you confirm.</source>
-            <translation type="unfinished" />
+            <translation>Verranno create %d bozze di fattura, per un totale di %s. Non viene scritto nulla finché non confermi.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="28" />
+            <source>Select an invoice to see it here.</source>
+            <translation>Seleziona una fattura per vederla qui.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="63" />
+            <source>Credit note</source>
+            <translation>Nota di credito</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="63" />
+            <source>Invoice</source>
+            <translation>Fattura</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="58" />
+            <source>Select one invoice to see it here.</source>
+            <translation>Seleziona una sola fattura per vederla qui.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="65" />
+            <source>taxable %s, VAT %s</source>
+            <translation>imponibile %s, IVA %s</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="67" />
+            <source>due %s</source>
+            <translation>scadenza %s</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="69" />
+            <source>paid %s</source>
+            <translation>pagata il %s</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="64" />
+            <source>(draft)</source>
+            <translation>(bozza)</translation>
         </message>
     </context>
     <context>
@@ -1303,7 +1343,7 @@
         <message>
             <location filename="../../src/msp_console/ui/models/client_tree.py" line="220" />
             <source>%1 silenced</source>
-            <translation type="unfinished" />
+            <translation>%1 silenziati</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/models/client_tree.py" line="435" />
@@ -3290,7 +3330,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="101" />
             <source>in maintenance</source>
-            <translation type="unfinished" />
+            <translation>in manutenzione</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="103" />
@@ -3445,12 +3485,12 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/monitoring/feature.py" line="104" />
             <source>polling: demo simulator</source>
-            <translation type="unfinished" />
+            <translation>monitoraggio: simulatore demo</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/monitoring/feature.py" line="106" />
             <source>polling: off in this window</source>
-            <translation type="unfinished" />
+            <translation>monitoraggio: disattivato in questa finestra</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="49" />
@@ -3470,7 +3510,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/monitoring/feature.py" line="73" />
             <source>&amp;Pause polling</source>
-            <translation>&amp;Sospendi il monitoraggio</translation>
+            <translation>Sos&amp;pendi il monitoraggio</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/monitoring/feature.py" line="76" />
@@ -3480,7 +3520,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/monitoring/feature.py" line="80" />
             <source>Show p&amp;roblems</source>
-            <translation type="unfinished" />
+            <translation>Mostra i p&amp;roblemi</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/monitoring/feature.py" line="82" />
@@ -3511,17 +3551,17 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/remote/feature.py" line="62" />
             <location filename="../../src/msp_console/ui/remote/feature.py" line="78" />
             <source>Could not connect: %1</source>
-            <translation type="unfinished" />
+            <translation>Connessione non riuscita: %1</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/remote/feature.py" line="65" />
             <source>Sessions</source>
-            <translation type="unfinished" />
+            <translation>Sessioni</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/remote/feature.py" line="71" />
             <source>&amp;Sessions pane</source>
-            <translation type="unfinished" />
+            <translation>Pannello &amp;sessioni</translation>
         </message>
     </context>
     <context>
@@ -3581,14 +3621,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="125" />
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="85" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="86" />
             <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="80" />
             <source>&amp;Client</source>
             <translation>&amp;Cliente</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="126" />
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="85" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="86" />
             <source>&amp;Machine</source>
             <translation>&amp;Macchina</translation>
         </message>
@@ -3747,7 +3787,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="285" />
             <source>Export calendar</source>
-            <translation type="unfinished" />
+            <translation>Esporta calendario</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="69" />
@@ -3825,7 +3865,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="243" />
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="112" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="129" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="232" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="241" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="247" />
@@ -3856,7 +3896,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="299" />
             <source>Calendar written to %1</source>
-            <translation type="unfinished" />
+            <translation>Calendario scritto in %1</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/controller.py" line="214" />
@@ -3914,53 +3954,73 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Interventi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="68" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="69" />
             <source>New a&amp;ppointment…</source>
-            <translation type="unfinished" />
+            <translation>Nuovo a&amp;ppuntamento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="70" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="71" />
             <source>New &amp;intervention…</source>
             <translation>Nuovo &amp;intervento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="72" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="73" />
             <source>&amp;Log call…</source>
             <translation>Re&amp;gistra chiamata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="111" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="96" />
+            <source>☎ Call</source>
+            <translation>☎ Chiamata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="98" />
+            <source>Log a call with the selected client (Ctrl+Shift+L)</source>
+            <translation>Registra una chiamata con il cliente selezionato (Ctrl+Shift+L)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="100" />
+            <source>◷ Appointment</source>
+            <translation>◷ Appuntamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="102" />
+            <source>New appointment for the selected client (Ctrl+Shift+A)</source>
+            <translation>Nuovo appuntamento per il cliente selezionato (Ctrl+Shift+A)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="128" />
             <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="102" />
             <source>New intervention…</source>
             <translation>Nuovo intervento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="113" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="130" />
             <source>New appointment…</source>
             <translation>Nuovo appuntamento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="73" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="74" />
             <source>C&amp;alendar</source>
             <translation>Ca&amp;lendario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="79" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="80" />
             <source>&amp;Export calendar (.ics)…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Esporta calendario (.ics)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="81" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="82" />
             <source>&amp;Today</source>
             <translation>&amp;Oggi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="82" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="83" />
             <source>&amp;Calendar</source>
             <translation>&amp;Calendario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="83" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="84" />
             <source>&amp;Interventions</source>
             <translation>&amp;Interventi</translation>
         </message>
@@ -3981,17 +4041,17 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="133" />
             <source>repeats</source>
-            <translation type="unfinished" />
+            <translation>si ripete</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="138" />
             <source>Technician: %1</source>
-            <translation type="unfinished" />
+            <translation>Tecnico: %1</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="140" />
             <source>Intervention #%1</source>
-            <translation type="unfinished" />
+            <translation>Intervento n. %1</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="68" />
@@ -4623,7 +4683,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="233" />
             <source>Open / new intervention</source>
-            <translation type="unfinished" />
+            <translation>Apri / nuovo intervento</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="239" />
@@ -4660,7 +4720,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="310" />
             <source>◷ No appointments today — next: %1</source>
-            <translation type="unfinished" />
+            <translation>◷ Nessun appuntamento oggi — prossimo: %1</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="333" />
