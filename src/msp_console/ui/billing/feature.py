@@ -155,7 +155,10 @@ def _view_billing(window: MainWindow, arg: str) -> None:
         wait_for_background()
         QApplication.processEvents()
     f.panel.view.selectRow(0)
-    QApplication.processEvents()
+    f.panel.side.render_now()
+    for _ in range(3):
+        wait_for_background()
+        QApplication.processEvents()
 
 
 def _latest_month(window: MainWindow) -> tuple[int, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -16,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from msp_console.services.billing.ledger import InvoiceRow
-from msp_console.ui.billing.look import STATUS_COLOURS, day, money, status_label, tr
+from msp_console.ui.billing.look import STATUS_COLOURS, day, money, month_name, status_label, tr
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -26,7 +27,15 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 def period_text(row: InvoiceRow) -> str:
     if row.period_start is None or row.period_end is None:
         return tr("credit note for %s") % row.credited if row.credited else ""
-    return f"{day(row.period_start)} – {day(row.period_end)}"
+    return period_words(row.period_start, row.period_end)
+
+
+def period_words(start: date, end: date) -> str:
+    """'October 2026' for a whole calendar month, else the two dates."""
+    whole_month = start.day == 1 and (end + timedelta(days=1)).day == 1 and start.month == end.month
+    if whole_month and start.year == end.year:
+        return month_name(start.year, start.month)
+    return f"{day(start)} – {day(end)}"
 
 
 class InvoiceTableModel(QAbstractTableModel):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QTableView,
     QToolBar,
     QToolButton,
@@ -33,6 +34,7 @@ from msp_console.ui.billing.invoice_model import InvoiceFilter, InvoiceTableMode
 from msp_console.ui.billing.look import STATUS_GLYPHS, explain, money, month_name, status_text, tr
 from msp_console.ui.billing.operations import InvoiceOperations
 from msp_console.ui.billing.queries import month_rows
+from msp_console.ui.billing.side_preview import SidePreview
 from msp_console.ui.worker import run_in_background
 
 
@@ -145,7 +147,16 @@ class BillingPanel(InvoiceOperations, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tools)
-        layout.addWidget(self.view, 1)
+        self.side = SidePreview(self.db)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("billingSplit")
+        split.addWidget(self.view)
+        split.addWidget(self.side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(True)
+        split.setSizes([640, 420])
+        layout.addWidget(split, 1)
         layout.addLayout(bottom)
 
     def _actions(self) -> None:
@@ -257,6 +268,7 @@ class BillingPanel(InvoiceOperations, QWidget):
 
     def _update_actions(self) -> None:
         rows = self.selected_rows()
+        self.side.show_row(rows[0] if len(rows) == 1 else None)
         busy = self.job is not None
         drafts = [r for r in rows if r.status == "draft"]
         issued = [r for r in rows if r.status != "draft"]

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from msp_console.services.billing.run import DraftSummary, run_month
 from msp_console.services.database import Database
 from msp_console.ui.billing.background import Job
-from msp_console.ui.billing.look import day, explain, money, month_name, tr
+from msp_console.ui.billing.invoice_model import period_words
+from msp_console.ui.billing.look import explain, money, month_name, tr
 from msp_console.ui.billing.queries import PreviewRow, preview_month
 
 
@@ -85,7 +86,7 @@ class RunDialog(QDialog):
             values = (
                 row.client,
                 row.contract,
-                f"{day(row.period_start)} – {day(row.period_end)}",
+                period_words(row.period_start, row.period_end),
                 str(row.lines),
                 money(row.taxable),
                 money(row.vat),
