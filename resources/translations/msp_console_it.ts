@@ -587,51 +587,51 @@
             <translation>Contratto salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
             <source>Number</source>
             <translation>Numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
             <source>Date</source>
             <translation>Data</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="33" />
             <source>Client</source>
             <translation>Cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="33" />
             <source>Period</source>
             <translation>Periodo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="33" />
             <source>Total</source>
             <translation>Totale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="38" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
             <location filename="../../src/msp_console/ui/billing/panel.py" line="82" />
             <source>Status</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="28" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="29" />
             <source>credit note for %s</source>
             <translation>nota di credito per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="72" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="81" />
             <source>Credit note (TD04) for %s</source>
             <translation>Nota di credito (TD04) per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="78" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="87" />
             <source>(draft %d)</source>
             <translation>(bozza %d)</translation>
         </message>
@@ -1047,52 +1047,52 @@
             <translation>Pagina %d di %d</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="33" />
             <source>Contract</source>
             <translation>Contratto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="33" />
             <source>Lines</source>
             <translation>Righe</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="33" />
             <source>Taxable</source>
             <translation>Imponibile</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="32" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="33" />
             <source>VAT</source>
             <translation>IVA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="56" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="57" />
             <source>Create drafts</source>
             <translation>Crea le bozze</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="114" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="115" />
             <source>Creating the drafts…</source>
             <translation>Creazione delle bozze…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="38" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="39" />
             <source>Run invoices — %s</source>
             <translation>Genera fatture — %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="43" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="44" />
             <source>Checking which invoices are due up to the end of %s…</source>
             <translation>Verifica delle fatture dovute fino alla fine di %s…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="107" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="108" />
             <source>Nothing to bill: every contract is already invoiced up to this month.</source>
             <translation>Niente da fatturare: ogni contratto è già fatturato fino a questo mese.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="103" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="104" />
             <source>%d draft invoice(s) will be created, %s in all. Nothing is written until you confirm.</source>
             <translation>Verranno create %d bozze di fattura, per un totale di %s. Non viene scritto nulla finché non confermi.</translation>
         </message>
@@ -1343,7 +1343,7 @@
         <message>
             <location filename="../../src/msp_console/ui/models/client_tree.py" line="220" />
             <source>%1 silenced</source>
-            <translation>%1 silenziati</translation>
+            <translation>%1 in silenzio</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/models/client_tree.py" line="435" />

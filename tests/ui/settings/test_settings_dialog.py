@@ -103,3 +103,15 @@ def test_tools_menu_has_settings_and_help_lists_every_shortcut(qtbot, window) ->
     visible = [r for r in range(dialog.table.rowCount()) if not dialog.table.isRowHidden(r)]
     assert visible and len(visible) < len(rows)
     dialog.close()
+
+
+def test_no_two_window_wide_actions_share_a_shortcut(window) -> None:  # type: ignore[no-untyped-def]
+    """An ambiguous shortcut fires nothing in Qt; Help → Keyboard shortcuts would list a dead key."""
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        if action.shortcutContext() != action.shortcutContext().WindowShortcut:
+            continue
+        for sequence in action.shortcuts():
+            owners.setdefault(sequence.toString(), []).append(action.text())
+    clashes = {keys: texts for keys, texts in owners.items() if len(texts) > 1}
+    assert not clashes
