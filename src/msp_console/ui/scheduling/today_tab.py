@@ -289,15 +289,14 @@ class TodayTab(QWidget):
         self.heading.setText(tr("Today — %1").replace("%1", date_text(now.date(), long=True)))
         holiday = self.ctl.calendar.holiday_name(now.date())
         parts = [
-            tr("%1 to call").replace("%1", str(len(view.problems_to_call))),
-            tr("%1 appointments").replace("%1", str(len(view.appointments))),
-            tr("%1 calls due").replace("%1", str(len(view.calls_due))),
+            tr("To call: %1").replace("%1", str(len(view.problems_to_call))),
+            tr("Appointments: %1").replace("%1", str(len(view.appointments))),
+            tr("Calls due: %1").replace("%1", str(len(view.calls_due))),
         ]
         breached = sum(1 for a in view.sla_alerts if a.clock.level == "breached")
         if breached:
-            parts.append(
-                f"<span style='color:#c62828'>✕ {tr('%1 SLA breached').replace('%1', str(breached))}</span>"
-            )
+            text = tr("SLA breached: %1").replace("%1", str(breached))
+            parts.append(f"<span style='color:#c62828'>✕ {text}</span>")
         if holiday:
             parts.append(f"<span style='color:#c62828'>{holiday}</span>")
         self.summary.setText(" · ".join(parts))
