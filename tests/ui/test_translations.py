@@ -8,6 +8,7 @@ Refresh the .ts with `.venv/bin/python packaging/i18n/update_translations.py`, t
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import sys
 from collections.abc import Iterator
@@ -106,6 +107,42 @@ def test_every_context_is_one_qt_looks_up(extracted) -> None:  # type: ignore[no
     lookup (the object's classes, then QObject) finds it; nothing is left without a context."""
     known = tools.runtime_contexts(tools.ui_files())
     wrong = [f"[{m.context}] {m.source!r} at {m.where()}" for m in extracted if m.context not in known]
+    assert not wrong, "\n".join(wrong)
+
+
+def _dynamic_tr_calls(path: Path, wrappers: set[str]) -> list[str]:
+    """tr()/translate()/helper calls whose text is not a literal (lupdate cannot see those texts)."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        f, text = node.func, None
+        if isinstance(f, ast.Attribute) and f.attr == "tr" and node.args:
+            text = node.args[0]
+        elif isinstance(f, ast.Attribute) and f.attr == "translate" and len(node.args) >= 2:
+            if isinstance(f.value, ast.Name) and f.value.id == "QCoreApplication":
+                text = node.args[1]
+        elif isinstance(f, ast.Name) and f.id in wrappers and node.args:
+            text = node.args[0]
+        if text is not None and not (isinstance(text, ast.Constant) and isinstance(text.value, str)):
+            out.append(f"{path.name}:{node.lineno}: {ast.unparse(node)[:90]}")
+    return out
+
+
+@pytest.mark.xfail(strict=False, reason="a few feature modules still pass variables to tr(); final pass")
+def test_texts_passed_to_tr_as_variables_are_marked_for_extraction() -> None:
+    """`self.tr(label)` only works when every possible `label` is marked QT_TR_NOOP("…") /
+    QT_TRANSLATE_NOOP("Context", "…") where it is written, so lupdate extracts it."""
+    files = tools.ui_files()
+    wrappers = {name for (_module, name) in tools.find_wrappers(files)}
+    wrong = []
+    for path in files:
+        source = path.read_text(encoding="utf-8")
+        calls = [  # the helpers themselves (def _t(text): return QCoreApplication.translate("Ctx", text))
+            c for c in _dynamic_tr_calls(path, wrappers) if "QCoreApplication.translate(" not in c
+        ]
+        if calls and "QT_TR_NOOP" not in source and "QT_TRANSLATE_NOOP" not in source:
+            wrong += calls
     assert not wrong, "\n".join(wrong)
 
 
