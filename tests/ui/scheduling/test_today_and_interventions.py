@@ -118,3 +118,36 @@ def test_a_monitoring_problem_opens_a_prefilled_intervention(qtbot, demo_window)
     assert seen == {"title": "CRITICAL disk: 97% used", "origin": "monitoring", "machines": [machine_id]}
     assert detail.view is not None and detail.view.title == "CRITICAL disk: 97% used"
     assert detail.view.machines == ((machine_id, machine_name),) and detail.view.state == "open"
+
+
+def test_a_call_is_logged_in_two_keystrokes(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialog
+
+    f = feature_of(demo_window)
+    ctl = f.ctl
+    target = next(s for s in ctl.sc.interventions.list() if s.state == "open")
+    outcome: list[str] = []
+
+    def keyboard(dlg) -> bool:  # type: ignore[no-untyped-def]
+        dlg.show()
+        dlg.activateWindow()
+        qtbot.waitUntil(dlg.isActiveWindow, timeout=5_000)
+        QTest.keyClick(_focused(dlg), Qt.Key.Key_2)  # "no answer"
+        QTest.keyClick(_focused(dlg), Qt.Key.Key_Return)  # OK
+        outcome.append(dlg.outcome())
+        return dlg.result() == QDialog.DialogCode.Accepted
+
+    ctl.exec_dialog = keyboard
+    with qtbot.waitSignal(ctl.changed, timeout=10_000):
+        ctl.log_call(target.client_id, target.id)
+    assert outcome == ["no_answer"]
+    timeline = ctl.sc.timeline(target.id)
+    assert any(e.kind == "call" and "no_answer" in e.summary for e in timeline)
+
+
+def _focused(dlg):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.focusWidget() or dlg
