@@ -150,3 +150,48 @@ def test_under_an_italian_locale_the_wizard_speaks_italian(tmp_path) -> None:  #
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60, check=True
     ).stdout.splitlines()
     assert out[:3] == ["Benvenuto in MSP Console", "Dove tenere i dati", "Annulla"], out
+
+
+def test_first_start_shows_the_wizard_then_the_window_and_never_again(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from msp_console.preferences import ENV_USER
+    from msp_console.ui import launch
+    from msp_console.ui.main_window import MainWindow
+
+    monkeypatch.setenv("MSP_CONSOLE_NO_WIZARD", "0")
+    monkeypatch.setenv(ENV_USER, "someone")  # run_gui hands the technician on through the environment
+    seen: list[str] = []
+
+    def drive() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, FirstRunWizard) and w.isVisible():
+                page = w.currentPage()
+                seen.append(type(page).__name__)
+                if page is w.company_page:
+                    w.company_page.form.edits["name"].setText("Rossi Informatica S.r.l.")  # type: ignore[union-attr]
+                if page is w.technician_page:
+                    w.accept()
+                else:
+                    w.next()
+                return
+            if isinstance(w, MainWindow) and w.isVisible():
+                seen.append("MainWindow")
+                w.close()
+                return
+
+    timer = QTimer()
+    timer.timeout.connect(drive)
+    timer.start(100)
+    before = len(launch._translators)
+    args = argparse.Namespace(demo=False, database=None, language=None, select=None)
+    try:
+        assert launch.run_gui(args) == 0
+    finally:
+        timer.stop()
+        for translator in launch._translators[before:]:
+            QCoreApplication.removeTranslator(translator)
+        del launch._translators[before:]
+    assert seen[-1] == "MainWindow" and {"DatabasePage", "CompanyPage", "TechnicianPage"} <= set(seen)
+    assert not first_run_needed(args)
