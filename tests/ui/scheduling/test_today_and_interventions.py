@@ -151,3 +151,25 @@ def _focused(dlg):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
     return QApplication.focusWidget() or dlg
+
+
+def test_interventions_sort_by_time_left_on_the_resolution_clock(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from msp_console.ui.scheduling.interventions_model import COLUMNS
+
+    tab = feature_of(demo_window).interventions
+    with qtbot.waitSignal(tab.loaded, timeout=10_000):
+        tab.reload()
+    col = COLUMNS.index("resolution")
+    tab.table.sortByColumn(col, Qt.SortOrder.AscendingOrder)
+    ids = [tab.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(tab.proxy.rowCount())]
+    left = {
+        r.summary.id: c.remaining
+        for r in tab.model.rows
+        for c in r.clocks
+        if c.name == "resolution" and c.level not in ("met", "paused")
+    }
+    ordered = [i for i in ids if i in left]
+    assert [left[i] for i in ordered] == sorted(left.values())  # the most overdue first
+    assert tab.proxy.index(0, col).data().startswith("✕")

@@ -31,6 +31,18 @@ class InterventionRow:
     clocks: tuple[SlaClockView, ...]
 
 
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+STATE_ORDER = (
+    "open",
+    "reopened",
+    "contacted",
+    "scheduled",
+    "in_progress",
+    "awaiting_check",
+    "waiting_for_client",
+    "closed",
+)
+
 COLUMNS = ("id", "state", "priority", "client", "machine", "title", "response", "resolution", "opened")
 
 
@@ -95,6 +107,8 @@ class InterventionsModel(QAbstractTableModel):
         col = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return s.id
+        if role == SORT_ROLE:
+            return self._sort_key(row, col, index)
         if role == Qt.ItemDataRole.DisplayRole:
             if col in ("response", "resolution"):
                 return clock_text(self._clock(row, col))
@@ -127,3 +141,19 @@ class InterventionsModel(QAbstractTableModel):
             if clock is not None and clock.deadline is not None:
                 return tr("Deadline: %1").replace("%1", datetime_text(clock.deadline, self.tz))
         return None
+
+    def _sort_key(self, row: InterventionRow, col: str, index: AnyIndex) -> Any:
+        """Numbers sort as numbers: ids, states in life-cycle order, clocks by time left."""
+        s = row.summary
+        if col == "id":
+            return s.id
+        if col == "state":
+            return STATE_ORDER.index(s.state) if s.state in STATE_ORDER else len(STATE_ORDER)
+        if col in ("response", "resolution"):
+            clock = self._clock(row, col)
+            if clock is None or clock.level in ("met", "paused"):
+                return float("inf")
+            return clock.remaining.total_seconds()
+        if col == "opened":
+            return s.opened_at.timestamp()
+        return str(self.data(index, Qt.ItemDataRole.DisplayRole) or "").lower()

@@ -23,7 +23,12 @@ from msp_console.domain.intervention_state import InterventionState
 from msp_console.services.interventions import Scheduling
 from msp_console.ui.scheduling.controller import SchedulingController
 from msp_console.ui.scheduling.intervention_detail import InterventionDetail
-from msp_console.ui.scheduling.interventions_model import COLUMNS, InterventionRow, InterventionsModel
+from msp_console.ui.scheduling.interventions_model import (
+    COLUMNS,
+    SORT_ROLE,
+    InterventionRow,
+    InterventionsModel,
+)
 from msp_console.ui.scheduling.look import state_label, tr
 
 CLOCK_LIMIT = 500  # active interventions whose clocks are read per refresh
@@ -74,7 +79,7 @@ class InterventionsTab(QWidget):
         self.model = InterventionsModel(self)
         self.proxy = _Filter()
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.DisplayRole)
+        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
         self.table.setObjectName("interventionsTable")
         self.table.setModel(self.proxy)
