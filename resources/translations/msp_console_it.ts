@@ -37,47 +37,47 @@
     <context>
         <name>BackupPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="195" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="197" />
             <source>&amp;Back up the database automatically</source>
             <translation>&amp;Esegui il backup del database automaticamente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="198" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="200" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="198" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="200" />
             <source>Back up every</source>
             <translation>Backup ogni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="199" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="201" />
             <source>Backups to keep</source>
             <translation>Backup da conservare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="203" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="205" />
             <source>Backup folder</source>
             <translation>Cartella dei backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="207" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="209" />
             <source>Back up &amp;every:</source>
             <translation>Backup &amp;ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="208" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="210" />
             <source>&amp;Keep the newest:</source>
             <translation>&amp;Conserva gli ultimi:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="209" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="211" />
             <source>&amp;Folder:</source>
             <translation>Ca&amp;rtella:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="215" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="217" />
             <source>A team PostgreSQL database is backed up on its server with pg_dump; this PC checks that a recent dump exists.</source>
             <translation>Un database PostgreSQL di team si salva sul suo server con pg_dump; questo PC controlla che esista un dump recente.</translation>
         </message>
@@ -187,42 +187,42 @@
             <translation>fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="127" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="126" />
             <source>Default payment terms</source>
             <translation>Termini di pagamento predefiniti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="128" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="127" />
             <source>Invoice footer</source>
             <translation>Piè di pagina della fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="140" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="138" />
             <source>Company logo</source>
             <translation>Logo dell'azienda</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="140" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="138" />
             <source>Images (*.png *.jpg *.jpeg)</source>
             <translation>Immagini (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="156" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="154" />
             <source>Required: invoices cannot be issued without it.</source>
             <translation>Obbligatorio: senza non si possono emettere fatture.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="225" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="223" />
             <source>Company profile</source>
             <translation>Profilo aziendale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="134" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="133" />
             <source>Fields marked * are needed before the first invoice can be issued.</source>
             <translation>I campi con * servono prima di poter emettere la prima fattura.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="202" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="200" />
             <source>Some details are missing or not valid: see the marked fields.</source>
             <translation>Alcuni dati mancano o non sono validi: vedi i campi segnalati.</translation>
         </message>
@@ -243,26 +243,27 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="50" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="162" />
             <source>Service</source>
             <translation>Servizio</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="51" />
-            <source>Description (blank: the service's name)</source>
-            <translation>Descrizione (vuota: il nome del servizio)</translation>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="95" />
+            <source>Description</source>
+            <translation>Descrizione</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="52" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="162" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="95" />
             <source>Quantity</source>
             <translation>Quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="53" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="162" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="95" />
             <source>Unit price</source>
             <translation>Prezzo unitario</translation>
         </message>
@@ -332,37 +333,37 @@
             <translation>Note:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="119" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="123" />
             <source>Add service</source>
             <translation>Aggiungi servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="135" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="139" />
             <source>Services</source>
             <translation>Servizi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="151" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="155" />
             <source>Prices and quantities default to the catalog and can be changed per client.</source>
             <translation>Prezzi e quantità vengono dal listino e si possono modificare per cliente.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="152" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="156" />
             <source>Price and quantity changes take effect from %s, the first day of the next period: invoices already created, and this period's, stay as they are.</source>
             <translation>Le modifiche di prezzo e quantità valgono dal %s, primo giorno del periodo successivo: le fatture già create e quelle di questo periodo restano invariate.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="162" />
             <source>From</source>
             <translation>Dal</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="162" />
             <source>Line</source>
             <translation>Riga</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="162" />
             <source>Change</source>
             <translation>Cambiamento</translation>
         </message>
@@ -372,17 +373,27 @@
             <translation>Contratto — %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="136" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="118" />
+            <source>Blank: the service's name is printed</source>
+            <translation>Vuota: viene stampato il nome del servizio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="140" />
             <source>History (%d versions)</source>
             <translation>Storico (%d versioni)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="209" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="188" />
+            <source>A line keeps its service: remove it and add another to change it.</source>
+            <translation>Una riga mantiene il suo servizio: per cambiarlo rimuovila e aggiungine un'altra.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="214" />
             <source>Catalog price; change it for this client if agreed</source>
             <translation>Prezzo di listino; modificalo per questo cliente se concordato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="225" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="230" />
             <source>The contract needs a code (printed on the invoice).</source>
             <translation>Il contratto richiede un codice (stampato in fattura).</translation>
         </message>
@@ -397,35 +408,30 @@
             <translation>anticipato, il giorno</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="168" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="172" />
             <source>removed</source>
             <translation>rimossa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="214" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="138" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="219" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="145" />
             <source>quantity</source>
             <translation>quantità</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="214" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="138" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="219" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="145" />
             <source>unit price</source>
             <translation>prezzo unitario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="223" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="228" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="156" />
             <source>Line %d, %s: %s</source>
             <translation>Riga %d, %s: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
-            <source>Description</source>
-            <translation>Descrizione</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="88" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="95" />
             <source>VAT %</source>
             <translation>IVA %</translation>
         </message>
@@ -440,42 +446,42 @@
             <translation>non può essere negativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="190" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="197" />
             <source>Why the invoice is cancelled or corrected (printed on the note)</source>
             <translation>Perché la fattura viene annullata o rettificata (stampato sulla nota)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="195" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="202" />
             <source>Reason:</source>
             <translation>Motivo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="196" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="203" />
             <source>Date:</source>
             <translation>Data:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="205" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="212" />
             <source>Lines to credit:</source>
             <translation>Righe da stornare:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="236" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="243" />
             <source>Paid on:</source>
             <translation>Pagata il:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="246" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="253" />
             <source>Monthly service report</source>
             <translation>Rapporto mensile di servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="254" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="261" />
             <source>Client:</source>
             <translation>Cliente:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="255" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="262" />
             <location filename="../../src/msp_console/ui/billing/panel.py" line="95" />
             <source>Month:</source>
             <translation>Mese:</translation>
@@ -487,37 +493,37 @@
             <translation>'%s' non è un numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="93" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="100" />
             <source>Edit draft for %s</source>
             <translation>Modifica bozza per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="108" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="115" />
             <source>Drafts can change until they are issued. Amounts are recomputed.</source>
             <translation>Le bozze si possono modificare finché non vengono emesse. Gli importi vengono ricalcolati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="187" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="194" />
             <source>Credit note for %s</source>
             <translation>Nota di credito per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="216" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="223" />
             <source>Write a reason: it is printed on the credit note.</source>
             <translation>Scrivi un motivo: viene stampato sulla nota di credito.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="219" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="226" />
             <source>Choose at least one line to credit.</source>
             <translation>Scegli almeno una riga da stornare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="233" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="240" />
             <source>Mark %s paid</source>
             <translation>Segna %s come pagata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="151" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="158" />
             <source>Line %d: the description cannot be empty</source>
             <translation>Riga %d: la descrizione non può essere vuota</translation>
         </message>
@@ -563,8 +569,8 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="63" />
-            <source>Monthly service &amp;report…</source>
-            <translation>&amp;Rapporto mensile di servizio…</translation>
+            <source>Monthly service r&amp;eport…</source>
+            <translation>Rapporto mensil&amp;e di servizio…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="65" />
@@ -573,8 +579,8 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="66" />
-            <source>Company &amp;profile…</source>
-            <translation>&amp;Profilo aziendale…</translation>
+            <source>Compan&amp;y profile…</source>
+            <translation>Profilo a&amp;ziendale…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="106" />
@@ -948,8 +954,9 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/panel.py" line="177" />
-            <source>Print…</source>
-            <translation>Stampa…</translation>
+            <location filename="../../src/msp_console/ui/billing/preview.py" line="65" />
+            <source>&amp;Print…</source>
+            <translation>&amp;Stampa…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/panel.py" line="179" />
@@ -983,13 +990,13 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/panel.py" line="187" />
-            <source>Export PDF…</source>
-            <translation>Esporta PDF…</translation>
+            <source>Export P&amp;DF…</source>
+            <translation>Esporta P&amp;DF…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/panel.py" line="188" />
-            <source>Export FatturaPA XML…</source>
-            <translation>Esporta XML FatturaPA…</translation>
+            <source>Export FatturaPA &amp;XML…</source>
+            <translation>Esporta &amp;XML FatturaPA…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/panel.py" line="189" />
@@ -1032,11 +1039,6 @@
             <translation>Zoom:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/preview.py" line="65" />
-            <source>&amp;Print…</source>
-            <translation>&amp;Stampa…</translation>
-        </message>
-        <message>
             <location filename="../../src/msp_console/ui/billing/preview.py" line="98" />
             <source>%d page(s)</source>
             <translation>%d pagine</translation>
@@ -1072,7 +1074,7 @@
             <translation>Crea le bozze</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="115" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="117" />
             <source>Creating the drafts…</source>
             <translation>Creazione delle bozze…</translation>
         </message>
@@ -1087,12 +1089,12 @@
             <translation>Verifica delle fatture dovute fino alla fine di %s…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="108" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="110" />
             <source>Nothing to bill: every contract is already invoiced up to this month.</source>
             <translation>Niente da fatturare: ogni contratto è già fatturato fino a questo mese.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="104" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="106" />
             <source>%d draft invoice(s) will be created, %s in all. Nothing is written until you confirm.</source>
             <translation>Verranno create %d bozze di fattura, per un totale di %s. Non viene scritto nulla finché non confermi.</translation>
         </message>
@@ -1140,132 +1142,132 @@
     <context>
         <name>BusinessHoursTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="76" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="80" />
             <source>Opening time</source>
             <translation>Orario di apertura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="76" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="80" />
             <source>Closing time</source>
             <translation>Orario di chiusura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="79" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="83" />
             <source>Mon</source>
             <translation>Lun</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="79" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="83" />
             <source>Tue</source>
             <translation>Mar</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="79" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="83" />
             <source>Wed</source>
             <translation>Mer</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="79" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="83" />
             <source>Thu</source>
             <translation>Gio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="79" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="83" />
             <source>Fri</source>
             <translation>Ven</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="80" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
             <source>Sat</source>
             <translation>Sab</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="80" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
             <source>Sun</source>
             <translation>Dom</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="93" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="97" />
             <source>Public holidays of</source>
             <translation>Festività di</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="94" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="98" />
             <source>No public holidays</source>
             <translation>Nessuna festività</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="96" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="100" />
             <source>Italy</source>
             <translation>Italia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="97" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="101" />
             <source>San Marino</source>
             <translation>San Marino</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="98" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="102" />
             <source>Vatican City</source>
             <translation>Città del Vaticano</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="99" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="103" />
             <source>Switzerland</source>
             <translation>Svizzera</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="100" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="104" />
             <source>Germany</source>
             <translation>Germania</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="101" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="105" />
             <source>France</source>
             <translation>Francia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="102" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="106" />
             <source>Austria</source>
             <translation>Austria</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="103" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="107" />
             <source>Spain</source>
             <translation>Spagna</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="104" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="108" />
             <source>United Kingdom</source>
             <translation>Regno Unito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="110" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="114" />
             <source>Time zone</source>
             <translation>Fuso orario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="116" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="120" />
             <source>&amp;Opens at:</source>
             <translation>&amp;Apertura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="117" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="121" />
             <source>&amp;Closes at:</source>
             <translation>&amp;Chiusura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="118" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="122" />
             <source>Working days:</source>
             <translation>Giorni lavorativi:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="119" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="123" />
             <source>Public &amp;holidays of:</source>
             <translation>&amp;Festività di:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="120" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="124" />
             <source>Time &amp;zone:</source>
             <translation>&amp;Fuso orario:</translation>
         </message>
@@ -1713,17 +1715,27 @@
     <context>
         <name>DatabaseTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="40" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="41" />
+            <source>the embedded database (%1)</source>
+            <translation>il database integrato (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="43" />
+            <source>the team database %1</source>
+            <translation>il database di team %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="44" />
             <source>In use now: %1</source>
             <translation>In uso ora: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="48" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="52" />
             <source>&amp;Use this database from the next start</source>
             <translation>&amp;Usa questo database dal prossimo avvio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="64" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="68" />
             <source>Saved. Restart MSP Console to use this database.</source>
             <translation>Salvato. Riavvia MSP Console per usare questo database.</translation>
         </message>
@@ -1956,37 +1968,37 @@ I dettagli sono nel file di log:
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="50" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="52" />
             <source>Your name</source>
             <translation>Il tuo nome</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="53" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="55" />
             <source>Interface language</source>
             <translation>Lingua dell'interfaccia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="54" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="56" />
             <source>System language</source>
             <translation>Lingua di sistema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="60" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="62" />
             <source>&amp;Your name:</source>
             <translation>Il tuo &amp;nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="61" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="63" />
             <source>Signs appointments, acknowledgements and remote sessions.</source>
             <translation>Firma appuntamenti, prese in carico e sessioni remote.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="62" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="64" />
             <source>&amp;Language:</source>
             <translation>&amp;Lingua:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="63" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="65" />
             <source>A new language applies at the next start.</source>
             <translation>La nuova lingua si applica dal prossimo avvio.</translation>
         </message>
@@ -2622,72 +2634,72 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>InvoicesTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="140" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="144" />
             <source>Invoice number format</source>
             <translation>Formato del numero di fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="147" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="151" />
             <source> days</source>
             <translation> giorni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="148" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="152" />
             <source>Payment terms</source>
             <translation>Termini di pagamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="149" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="153" />
             <source>&amp;End of month</source>
             <translation>&amp;Fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="153" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="157" />
             <source>Language of new invoices</source>
             <translation>Lingua delle nuove fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="154" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="158" />
             <source>Italian</source>
             <translation>Italiano</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="155" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="159" />
             <source>English</source>
             <translation>Inglese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="158" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="162" />
             <source>Invoice footer</source>
             <translation>Piè di pagina della fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="166" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="170" />
             <source>&amp;Number format:</source>
             <translation>Formato del &amp;numero:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="168" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="172" />
             <source>&amp;Payment terms:</source>
             <translation>&amp;Termini di pagamento:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="169" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="173" />
             <source>&amp;Language of new invoices:</source>
             <translation>&amp;Lingua delle nuove fatture:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="170" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="174" />
             <source>&amp;Footer:</source>
             <translation>&amp;Piè di pagina:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="177" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="181" />
             <source>Use {year} and {seq}, e.g. {year}/{seq:04d}.</source>
             <translation>Usa {year} e {seq}, es. {year}/{seq:04d}.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="182" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="186" />
             <source>The first invoice of 2026: %1</source>
             <translation>La prima fattura del 2026: %1</translation>
         </message>
@@ -3029,52 +3041,52 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>NotificationsPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="104" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="106" />
             <source>A check becomes &amp;critical</source>
             <translation>Un controllo diventa &amp;critico</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="105" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="107" />
             <source>A check becomes a &amp;warning</source>
             <translation>Un controllo passa in &amp;avviso</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="106" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="108" />
             <source>A check becomes &amp;unknown</source>
             <translation>Un controllo diventa &amp;sconosciuto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="107" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="109" />
             <source>A machine becomes un&amp;reachable</source>
             <translation>Una macchina diventa &amp;irraggiungibile</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="108" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="110" />
             <source>A problem is s&amp;olved (back to OK)</source>
             <translation>Un problema è &amp;risolto (torna OK)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="112" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="114" />
             <source>Notify me when</source>
             <translation>Avvisami quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="120" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="122" />
             <source>&amp;Do not disturb between</source>
             <translation>&amp;Non disturbare dalle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="125" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="127" />
             <source>Quiet from</source>
             <translation>Silenzio dalle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="125" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="127" />
             <source>Quiet until</source>
             <translation>Silenzio fino alle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="130" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="132" />
             <source>and</source>
             <translation>alle</translation>
         </message>
@@ -3163,53 +3175,53 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>PollingPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="74" />
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="78" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="76" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="80" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="74" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="76" />
             <source>Check interval</source>
             <translation>Intervallo dei controlli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="76" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="78" />
             <source>Attempts before a problem is confirmed</source>
             <translation>Tentativi prima di confermare un problema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="78" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="80" />
             <source>Timeout of a check</source>
             <translation>Timeout di un controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="79" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="81" />
             <source>Checks run at the same time</source>
             <translation>Controlli eseguiti in parallelo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="84" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="86" />
             <source>Check &amp;interval:</source>
             <translation>&amp;Intervallo dei controlli:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="85" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="87" />
             <source>&amp;Attempts before a problem is confirmed:</source>
             <translation>&amp;Tentativi prima di confermare un problema:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="86" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="88" />
             <source>&amp;Timeout of a check:</source>
             <translation>Ti&amp;meout di un controllo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="87" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="89" />
             <source>Checks run at the &amp;same time (workers):</source>
             <translation>Controlli eseguiti in &amp;parallelo (worker):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="88" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="90" />
             <source>Defaults for new checks and for the poller started from this PC.</source>
             <translation>Valori predefiniti per i nuovi controlli e per il poller avviato da questo PC.</translation>
         </message>
@@ -3341,63 +3353,63 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ProblemsTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="51" />
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="175" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="53" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="172" />
             <source>All clients</source>
             <translation>Tutti i clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="54" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="56" />
             <source>All states</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="57" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="59" />
             <source>Hide acknowledged / in maintenance</source>
             <translation>Nascondi presi in carico / in manutenzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="61" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="63" />
             <source>Client:</source>
             <translation>Cliente:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="63" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="65" />
             <source>State:</source>
             <translation>Stato:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="92" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="94" />
             <source>Acknowledge…</source>
             <translation>Prendi in carico…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="93" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="95" />
             <source>Maintenance…</source>
             <translation>Manutenzione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="94" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="96" />
             <source>Check now</source>
             <translation>Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="95" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="97" />
             <source>Open machine</source>
             <translation>Apri macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="96" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="98" />
             <source>Host key…</source>
             <translation>Chiave host…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="97" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="99" />
             <source>Open intervention…</source>
             <translation>Apri intervento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="160" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="157" />
             <source>%1 problems (%2 acknowledged or in maintenance)</source>
             <translation>%1 problemi (%2 presi in carico o in manutenzione)</translation>
         </message>
@@ -3567,42 +3579,42 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>RemotePage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="155" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="157" />
             <source>&amp;RDP client:</source>
             <translation>Client &amp;RDP:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="156" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="158" />
             <source>&amp;SSH client:</source>
             <translation>Client &amp;SSH:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="157" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="159" />
             <source>&amp;VNC client:</source>
             <translation>Client &amp;VNC:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="163" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="165" />
             <source>Automatic (the first one installed)</source>
             <translation>Automatico (il primo installato)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="175" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="177" />
             <source>the system's default terminal</source>
             <translation>il terminale predefinito del sistema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="176" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="178" />
             <source>Terminal for SSH sessions</source>
             <translation>Terminale per le sessioni SSH</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="177" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="179" />
             <source>&amp;Terminal for SSH:</source>
             <translation>&amp;Terminale per SSH:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="178" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="180" />
             <source>A connection profile can still choose its own client.</source>
             <translation>Un profilo di connessione può comunque scegliere un proprio client.</translation>
         </message>
@@ -3990,7 +4002,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="128" />
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="102" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="108" />
             <source>New intervention…</source>
             <translation>Nuovo intervento…</translation>
         </message>
@@ -4027,14 +4039,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="135" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="327" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="326" />
             <source>On site</source>
             <translation>In sede</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="135" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="327" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="326" />
             <source>Remote</source>
             <translation>Da remoto</translation>
         </message>
@@ -4106,7 +4118,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="48" />
-            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="77" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="89" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
             <source>State</source>
             <translation>Stato</translation>
@@ -4342,18 +4354,18 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>%1 (numero principale)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="45" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="57" />
             <location filename="../../src/msp_console/ui/scheduling/look.py" line="91" />
             <source>breached</source>
             <translation>superato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="78" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="90" />
             <source>Priority</source>
             <translation>Priorità</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="79" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="91" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="178" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
@@ -4363,52 +4375,52 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="80" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="92" />
             <source>Machine</source>
             <translation>Macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="81" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="93" />
             <source>Title</source>
             <translation>Titolo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="82" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="94" />
             <source>Response SLA</source>
             <translation>SLA di risposta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="83" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="95" />
             <source>Resolution SLA</source>
             <translation>SLA di risoluzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="84" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="96" />
             <source>Opened</source>
             <translation>Aperto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="128" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="142" />
             <source>Deadline: %1</source>
             <translation>Scadenza: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="93" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="99" />
             <source>All states</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="97" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="103" />
             <source>All clients</source>
             <translation>Tutti i clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="99" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="105" />
             <source>Filter…</source>
             <translation>Filtra…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="101" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="107" />
             <source>Active only</source>
             <translation>Solo attivi</translation>
         </message>
@@ -4610,7 +4622,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="183" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="306" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="305" />
             <source>◷ Today's appointments</source>
             <translation>◷ Appuntamenti di oggi</translation>
         </message>
@@ -4704,48 +4716,48 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="292" />
-            <source>%1 to call</source>
-            <translation>%1 da chiamare</translation>
+            <source>To call: %1</source>
+            <translation>Da chiamare: %1</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="293" />
-            <source>%1 appointments</source>
-            <translation>%1 appuntamenti</translation>
+            <source>Appointments: %1</source>
+            <translation>Appuntamenti: %1</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="294" />
-            <source>%1 calls due</source>
-            <translation>%1 richiamate da fare</translation>
+            <source>Calls due: %1</source>
+            <translation>Richiamate da fare: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="310" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="298" />
+            <source>SLA breached: %1</source>
+            <translation>SLA superati: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="309" />
             <source>◷ No appointments today — next: %1</source>
             <translation>◷ Nessun appuntamento oggi — prossimo: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="333" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="332" />
             <source>Retry</source>
             <translation>Riprova</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="333" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="332" />
             <source>Call back</source>
             <translation>Richiamare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="333" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="332" />
             <source>Follow-up</source>
             <translation>Richiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="338" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="337" />
             <source>late</source>
             <translation>in ritardo</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="299" />
-            <source>%1 SLA breached</source>
-            <translation>%1 SLA superati</translation>
         </message>
     </context>
     <context>

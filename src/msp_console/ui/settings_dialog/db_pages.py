@@ -37,7 +37,11 @@ class DatabaseTab(QWidget):
 
     def __init__(self, current: str):
         super().__init__()
-        self.current = QLabel(self.tr("In use now: %1").replace("%1", database_choice.describe_url(current)))
+        if current.startswith("sqlite"):
+            what = self.tr("the embedded database (%1)").replace("%1", current.split(":///", 1)[-1])
+        else:
+            what = self.tr("the team database %1").replace("%1", database_choice.describe_url(current))
+        self.current = QLabel(self.tr("In use now: %1").replace("%1", what))
         self.current.setObjectName("currentDatabase")
         self.current.setWordWrap(True)
         self.page = DatabasePage(self._ready)
