@@ -173,3 +173,28 @@ def test_interventions_sort_by_time_left_on_the_resolution_clock(qtbot, demo_win
     ordered = [i for i in ids if i in left]
     assert [left[i] for i in ordered] == sorted(left.values())  # the most overdue first
     assert tab.proxy.index(0, col).data().startswith("✕")
+
+
+def test_marking_an_appointment_done_moves_its_intervention_to_the_follow_up(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    f = feature_of(demo_window)
+    ctl = f.ctl
+    scheduled = next(s for s in ctl.sc.interventions.list() if s.state == "scheduled")
+    view = next(
+        v
+        for v in ctl.sc.appointments.between(scheduled.opened_at, scheduled.opened_at + timedelta(days=30))
+        if v.intervention_id == scheduled.id and v.state == "planned"
+    )
+
+    def mark_done(dlg) -> bool:  # type: ignore[no-untyped-def]
+        assert dlg.title.text() == view.title and not dlg.title.isEnabled()  # shown, read-only
+        dlg.findChild(type(dlg.export_button), "markDone").click()
+        return True
+
+    ctl.exec_dialog = mark_done
+    with qtbot.waitSignal(ctl.changed, timeout=10_000):
+        ctl.edit_appointment(view)
+    shown = ctl.sc.interventions.show(scheduled.id)
+    assert shown.state == "awaiting_check"  # the work is done: the follow-up call is scheduled
+    assert any("follow-up call scheduled" in e.summary for e in shown.timeline)

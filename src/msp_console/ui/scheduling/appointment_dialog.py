@@ -143,8 +143,10 @@ class AppointmentDialog(QDialog):
         extra.addWidget(self.export_button)
         if existing is not None:
             done = QPushButton(tr("Mark done"))
+            done.setObjectName("markDone")
             done.clicked.connect(lambda: self._finish("done"))
             cancel = QPushButton(tr("Cancel appointment"))
+            cancel.setObjectName("cancelAppointment")
             cancel.clicked.connect(lambda: self._finish("cancel"))
             extra.addWidget(done)
             extra.addWidget(cancel)

@@ -6,7 +6,6 @@ Every tab talks to this one object; after a write it emits ``changed`` and the t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -311,4 +310,4 @@ def _minutes(view: AppointmentView) -> int:
     return int((view.end - view.start).total_seconds() // 60)
 
 
-__all__ = ["SchedulingController", "error_text", "replace"]
+__all__ = ["SchedulingController", "alive", "error_text"]
