@@ -52,6 +52,7 @@ class ReminderNotifier(QObject):
             self.tray = QSystemTrayIcon(kind_icon("client"), window)
             self.tray.setToolTip("MSP Console")
             self.tray.show()
+            setattr(window, "tray", self.tray)  # noqa: B010 - other features reuse it (getattr(window, "tray"))
         if self.tray is not None:
             self.tray.messageClicked.connect(self._clicked)
         self.job = job = ReminderJob(self.ctl.sc.db, self.fired.emit)
