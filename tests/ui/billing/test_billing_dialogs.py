@@ -85,7 +85,7 @@ def test_contract_editor_changes_take_effect_next_period(
 
 def test_window_offers_billing_everywhere(billed: dict[str, int], window: Any, qtbot: Any) -> None:
     feature = feature_of(window)
-    assert window.tabs.indexOf(feature.panel) >= 0
+    assert window.tabs.indexOf(feature.page) >= 0
     toolbar = window.findChild(QToolBar, "mainToolbar")
     assert feature.run_action in toolbar.actions()
     billing_menu = feature.run_action.associatedObjects()

@@ -123,9 +123,8 @@ class CompanyProfileForm(QWidget):
         terms_box.addWidget(self.payment_days)
         terms_box.addWidget(self.end_of_month)
         terms_box.addStretch(1)
-        more = QFormLayout()
-        more.addRow(tr("Default payment terms"), terms)
-        more.addRow(tr("Invoice footer"), self.footer)
+        fields.addRow(tr("Default payment terms"), terms)
+        fields.addRow(tr("Invoice footer"), self.footer)
         self.error = QLabel()
         self.error.setObjectName("companyProfileError")
         self.error.setStyleSheet(f"color: {ERROR_COLOUR}")
@@ -133,7 +132,6 @@ class CompanyProfileForm(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("Fields marked * are needed before the first invoice can be issued.")))
         layout.addLayout(fields)
-        layout.addLayout(more)
         layout.addWidget(self.error)
 
     def _choose_logo(self) -> None:

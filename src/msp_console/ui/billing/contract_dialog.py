@@ -48,7 +48,7 @@ PERIODS = (("monthly", "Monthly"), ("quarterly", "Quarterly"), ("yearly", "Yearl
 class ContractDialog(QDialog):
     COLS = (
         tr("Service"),
-        tr("Description (blank: the service's name)"),
+        tr("Description"),
         tr("Quantity"),
         tr("Unit price"),
         tr("Remove"),
@@ -112,6 +112,10 @@ class ContractDialog(QDialog):
         self.lines.setObjectName("contractLines")
         self.lines.setHorizontalHeaderLabels(list(self.COLS))
         self.lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.lines.setColumnWidth(0, 280)
+        description_header = self.lines.horizontalHeaderItem(1)
+        if description_header is not None:
+            description_header.setToolTip(tr("Blank: the service's name is printed"))
         self.lines.verticalHeader().hide()
         for line in c.lines:
             self._add_row(line)
@@ -181,6 +185,7 @@ class ContractDialog(QDialog):
         if line is not None:
             combo.setCurrentIndex(max(0, combo.findData(line.service_id)))
             combo.setEnabled(False)  # a line keeps its service; remove it and add another instead
+            combo.setToolTip(tr("A line keeps its service: remove it and add another to change it."))
         combo.currentIndexChanged.connect(lambda _i, row=r: self._service_chosen(row))
         self.lines.setCellWidget(r, 0, combo)
         loc = QLocale()

@@ -54,6 +54,13 @@ def parse_decimal(text: str, locale: QLocale | None = None) -> Decimal:
 def date_edit(initial: date | None = None) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
+    loc = QLocale()
+    pattern = loc.dateFormat(QLocale.FormatType.ShortFormat)
+    if loc.language() == QLocale.Language.C:
+        pattern = "yyyy-MM-dd"
+    elif "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    edit.setDisplayFormat(pattern)
     d = initial or date.today()
     edit.setDate(QDate(d.year, d.month, d.day))
     return edit

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QFrame, QMenu, QScrollArea, QToolBar
 
 from msp_console.ui.billing.look import tr
 from msp_console.ui.billing.panel import BillingPanel
@@ -24,7 +24,12 @@ class BillingFeature:
     def __init__(self, window: MainWindow):
         self.window = window
         self.panel = BillingPanel(window.app.db)
-        window.add_task_tab(self.panel, tr("Billing"))
+        self.page = QScrollArea()  # never forces the window wider: below its size the tab scrolls
+        self.page.setObjectName("billingPage")
+        self.page.setWidgetResizable(True)
+        self.page.setFrameShape(QFrame.Shape.NoFrame)
+        self.page.setWidget(self.panel)
+        window.add_task_tab(self.page, tr("Billing"))
         self.run_action = self._action(tr("&Run invoices…"), self.run_invoices, "Ctrl+Shift+R")
         self.run_action.setObjectName("runInvoicesAction")
         self.run_action.setStatusTip(tr("Preview and create the month's draft invoices"))
@@ -60,16 +65,16 @@ class BillingFeature:
         menu.addSeparator()
         menu.addAction(p.print_action)
         menu.addActions([p.pdf_action, p.xml_action])
-        menu.addAction(self._action(tr("Monthly service &report…"), self.service_report))
+        menu.addAction(self._action(tr("Monthly service r&eport…"), self.service_report))
         menu.addSeparator()
         menu.addAction(self._action(tr("&Contract of the selected client…"), self._contract_selected))
-        menu.addAction(self._action(tr("Company &profile…"), self.company_profile))
+        menu.addAction(self._action(tr("Compan&y profile…"), self.company_profile))
 
     def bring(self) -> None:
-        self.window.tabs.setCurrentWidget(self.panel)
+        self.window.tabs.setCurrentWidget(self.page)
 
     def _tab_changed(self, _index: int) -> None:
-        if self.window.tabs.currentWidget() is self.panel and not self._loaded:
+        if self.window.tabs.currentWidget() is self.page and not self._loaded:
             self._loaded = True
             self.panel.reload()
 

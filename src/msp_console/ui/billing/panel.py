@@ -174,7 +174,7 @@ class BillingPanel(InvoiceOperations, QWidget):
 
         self.preview_action = act(tr("Preview"), self.preview_selected, "billingPreview", "Space")
         self.print_action = act(
-            tr("Print…"), self.print_selected, "billingPrint", QKeySequence.StandardKey.Print
+            tr("&Print…"), self.print_selected, "billingPrint", QKeySequence.StandardKey.Print
         )
         self.edit_action = act(tr("Edit draft…"), self.edit_draft, "billingEdit", "F2")
         self.delete_action = act(
@@ -184,8 +184,8 @@ class BillingPanel(InvoiceOperations, QWidget):
         self.credit_action = act(tr("Credit note…"), self.credit_note, "billingCredit")
         self.sent_action = act(tr("Mark sent"), self.mark_sent, "billingSent")
         self.paid_action = act(tr("Mark paid…"), self.mark_paid, "billingPaid")
-        self.pdf_action = act(tr("Export PDF…"), self.export_pdf, "billingPdf")
-        self.xml_action = act(tr("Export FatturaPA XML…"), self.export_xml, "billingXml")
+        self.pdf_action = act(tr("Export P&DF…"), self.export_pdf, "billingPdf")
+        self.xml_action = act(tr("Export FatturaPA &XML…"), self.export_xml, "billingXml")
         self.report_action = act(tr("Service report…"), self.service_report, "billingReport")
         for group in (
             (self.preview_action, self.print_action),

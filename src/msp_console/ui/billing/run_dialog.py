@@ -97,7 +97,9 @@ class RunDialog(QDialog):
                 if c >= 3:
                     item.setTextAlignment(right)
                 self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         total = sum((row.total for row in rows), Decimal(0))
         if rows:
             self.note.setText(
