@@ -180,3 +180,18 @@ def test_calendar_menu_exports_the_shown_weeks_as_icalendar(
     events = [c for c in Calendar.from_ical(out.read_bytes()).walk("VEVENT")]
     titles = {str(e["SUMMARY"]) for e in events}
     assert {v.title for v in cal.views} <= titles  # everything on show this week is in the file
+
+
+def test_page_keys_step_through_weeks_and_home_comes_back(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+    tz = feature_of(demo_window).ctl.tz
+    today = datetime.now(tz).date()
+    _f, cal = _open_week(qtbot, demo_window, today)
+    demo_window.activateWindow()
+    cal.grid.setFocus()
+    qtbot.waitUntil(cal.grid.hasFocus, timeout=5_000)
+    with qtbot.waitSignal(cal.loaded, timeout=10_000):
+        QTest.keyClick(cal.grid, Qt.Key.Key_PageDown)
+    assert cal.shown_range()[0] == today - timedelta(days=today.weekday()) + timedelta(days=7)
+    with qtbot.waitSignal(cal.loaded, timeout=10_000):
+        QTest.keyClick(cal.grid, Qt.Key.Key_Home)
+    assert cal.anchor == today

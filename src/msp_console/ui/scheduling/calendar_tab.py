@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -62,7 +63,20 @@ class CalendarTab(QWidget):
         ctl.changed.connect(self.reload)
         ctl.calendar_loaded.connect(self._calendar_loaded)
         self.grid.scroll_to_hour(7.5)
+        self._keys()
         self.set_mode("week")
+
+    def _keys(self) -> None:
+        """Page Up / Page Down step through days, weeks or months; Home comes back to today."""
+        keys = (
+            ("PgUp", lambda: self.step(-1)),
+            ("PgDown", lambda: self.step(1)),
+            ("Home", lambda: self.go_to(datetime.now(self.ctl.tz).date())),
+        )
+        for key, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
 
     def _build_bar(self) -> None:
         self.bar = QVBoxLayout()
@@ -72,8 +86,8 @@ class CalendarTab(QWidget):
         prev_b, next_b = QToolButton(), QToolButton()
         prev_b.setArrowType(Qt.ArrowType.LeftArrow)
         next_b.setArrowType(Qt.ArrowType.RightArrow)
-        prev_b.setToolTip(tr("Previous"))
-        next_b.setToolTip(tr("Next"))
+        prev_b.setToolTip(tr("Previous (Page Up)"))
+        next_b.setToolTip(tr("Next (Page Down)"))
         prev_b.clicked.connect(lambda: self.step(-1))
         next_b.clicked.connect(lambda: self.step(1))
         self.title = QLabel()
