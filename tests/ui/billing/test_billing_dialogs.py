@@ -95,3 +95,18 @@ def test_window_offers_billing_everywhere(billed: dict[str, int], window: Any, q
     )
     texts = [a.text() for a in window.context_menu(ref).actions()]
     assert {"Contract…", "Invoices…", "Monthly report…"} <= set(texts)
+
+
+def test_page_setup_is_remembered(qtbot: Any) -> None:
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    from msp_console.ui.billing.printing import new_printer, save_page_setup
+
+    first = new_printer()
+    assert first.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4  # the default for invoices
+    first.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    first.setPageOrientation(QPageLayout.Orientation.Landscape)
+    save_page_setup(first)
+    again = new_printer()
+    assert again.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
+    assert again.pageLayout().orientation() == QPageLayout.Orientation.Landscape

@@ -183,3 +183,26 @@ def test_money_in_the_users_locale(billed: dict[str, int], app: App, window: Any
         assert date.today().strftime("%d/%m/%Y") in dates
     finally:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_issue_refused_names_each_field(
+    billed: dict[str, int], app: App, window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from msp_console.db.models import Client
+
+    with app.db.transaction() as s:  # Beta lost its address: no invoice can be issued
+        client = s.get(Client, billed["Beta Servizi S.n.c."])
+        assert client is not None
+        client.address, client.city = "", ""
+    today = date.today()
+    run_month(app.db, today.year, today.month)
+    panel = _panel(window, qtbot)
+    monkeypatch.setattr(panel, "confirm", lambda *_: True)
+    with qtbot.waitSignal(panel.work_done, timeout=20_000) as done:
+        panel.issue_month()
+    assert "Refused" in done.args[0]
+    text = panel.errors_box.informativeText()
+    assert "client 'Beta Servizi S.n.c.': address" in text and "client 'Beta Servizi S.n.c.': city" in text
+    panel.errors_box.close()
+    qtbot.waitUntil(lambda: len(panel.model.rows) == 4, timeout=10_000)
+    assert all(r.status == "draft" and r.number is None for r in panel.model.rows)  # nothing issued

@@ -71,15 +71,19 @@ def to_date(edit: QDateEdit) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-def show_field_errors(parent: QWidget | None, title: str, intro: str, errors: list[FieldError]) -> None:
-    """What is wrong, one field a line, and what to do next."""
+def show_field_errors(
+    parent: QWidget | None, title: str, intro: str, errors: list[FieldError]
+) -> QMessageBox:
+    """What is wrong, one field a line, and what to do next (window-modal, no nested loop)."""
     box = QMessageBox(parent)
     box.setObjectName("fieldErrors")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
     box.setText(intro)
     box.setInformativeText("\n".join(f"• {e.field}: {e.message}" for e in errors))
-    box.exec()
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:

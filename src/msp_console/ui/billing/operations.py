@@ -86,7 +86,7 @@ class InvoiceOperations:
                 self._finish(tr("Stopped: what was done before Cancel is kept."))
             elif isinstance(error, ValidationError) and error_title:
                 self._finish(tr("Refused, nothing was changed."), error=True)
-                show_field_errors(
+                self.errors_box = show_field_errors(
                     self._widget(), error_title, tr("Nothing was changed. Fix these first:"), error.errors
                 )
             else:
@@ -311,7 +311,7 @@ class InvoiceOperations:
                     for n, errs in outcome.refused.items()
                     for e in errs
                 ]
-                show_field_errors(
+                self.errors_box = show_field_errors(
                     self._widget(),
                     tr("Some FatturaPA files were not written"),
                     tr("These invoices are not valid for the SdI; their files were not written:"),
