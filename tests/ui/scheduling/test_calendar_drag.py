@@ -195,3 +195,28 @@ def test_page_keys_step_through_weeks_and_home_comes_back(qtbot, demo_window) ->
     with qtbot.waitSignal(cal.loaded, timeout=10_000):
         QTest.keyClick(cal.grid, Qt.Key.Key_Home)
     assert cal.anchor == today
+
+
+def test_month_cells_show_n_more_and_open_the_day(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]
+    f = feature_of(demo_window)
+    ctl, tz = f.ctl, f.ctl.tz
+    day = _next_week_wednesday(tz)
+    client_id = ctl.clients()[0][0]
+    for hour in range(8, 18):  # ten in one day: more than a month cell holds
+        start = datetime.combine(day, time(hour), tz)
+        ctl.sc.appointments.add(AppointmentDraft(client_id, start, f"Visita {hour}", 30))
+    _f, cal = _open_week(qtbot, demo_window, day)
+    with qtbot.waitSignal(cal.loaded, timeout=10_000):
+        cal.set_mode("month")
+    month = cal.month
+    month.repaint()
+    more = [(rect, d) for rect, d in month._more if d == day]
+    assert len(more) == 1
+    shown = sum(1 for _r, v in month._items if v.start.astimezone(tz).date() == day)
+    assert 0 < shown < 10
+    with qtbot.waitSignal(cal.loaded, timeout=10_000):
+        QTest.mouseClick(
+            month, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, more[0][0].center().toPoint()
+        )
+    assert cal.mode == "day" and cal.anchor == day
+    assert len([b for b in cal.grid.blocks if b.view.title.startswith("Visita")]) == 10
