@@ -5,7 +5,7 @@ point the billing service declares safe (after a committed chunk)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +29,7 @@ from msp_console.ui.billing.look import explain, money, month_name, tr
 from msp_console.ui.billing.queries import client_names, invoice_detail, invoice_pdfs
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
@@ -380,7 +381,7 @@ class InvoiceOperations:
     def print_selected(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog
 
-        from msp_console.ui.billing.pages import render_pages
+        from msp_console.ui.billing.pages import iter_pages
         from msp_console.ui.billing.printing import new_printer, paint_pages, print_dpi, save_page_setup
 
         rows = self.selected_rows()
@@ -396,15 +397,16 @@ class InvoiceOperations:
         save_page_setup(printer)
         dpi, ids = print_dpi(printer), [r.id for r in rows]
 
-        def render(job: Job) -> list[Any]:
-            pages = []
-            for n, pdf in enumerate(invoice_pdfs(self.db, ids), start=1):
-                pages += render_pages(pdf, dpi)
-                job.progress(n, len(ids))
-            return pages
+        def pages(job: Job) -> Iterator[QImage]:
+            for n, invoice_id in enumerate(ids, start=1):
+                (pdf,) = invoice_pdfs(self.db, [invoice_id])
+                yield from iter_pages(pdf, dpi)
+                job.progress(n, len(ids))  # Cancel stops here: the print job is aborted
 
+        # Rendered and painted on the worker, one page at a time: the window stays responsive
+        # and memory stays at one 300 dpi page whatever the number of invoices.
         self._start(
-            tr("Preparing %d invoice(s) for the printer…") % len(ids),
-            render,
-            lambda pages: tr("%d page(s) sent to the printer.") % paint_pages(printer, pages),
+            tr("Printing %d invoice(s)…") % len(ids),
+            lambda job: paint_pages(printer, pages(job)),
+            lambda count: tr("%d page(s) sent to the printer.") % count,
         )

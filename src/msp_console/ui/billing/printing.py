@@ -5,6 +5,8 @@ The page setup (paper, orientation, printer, copies' colour mode) is remembered 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
@@ -61,16 +63,18 @@ def print_dpi(printer: QPrinter) -> int:
     return max(72, min(printer.resolution(), MAX_DPI))
 
 
-def paint_pages(printer: QPrinter, pages: list[QImage]) -> int:
-    """Paints each image on its own sheet, scaled to fit and centred; returns the sheets printed."""
-    if not pages:
-        return 0
+def paint_pages(printer: QPrinter, pages: Iterable[QImage]) -> int:
+    """Paints each image on its own sheet, scaled to fit and centred, as the images come (any
+    thread: QPainter on a QPrinter is thread-safe when one thread owns it). Returns the sheets
+    printed; an exception from `pages` (Cancel) aborts the print job."""
     painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError("the printer could not be opened (is it connected, is the file writable?)")
+    count = 0
     try:
-        for n, image in enumerate(pages):
-            if n:
+        for image in pages:
+            if count == 0:
+                if not painter.begin(printer):
+                    raise OSError("the printer could not be opened (is it connected, is the file writable?)")
+            else:
                 printer.newPage()
             area = painter.viewport()
             size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -82,6 +86,12 @@ def paint_pages(printer: QPrinter, pages: list[QImage]) -> int:
             )
             painter.setWindow(area)
             painter.drawImage(target, image)
+            count += 1
+    except BaseException:
+        if painter.isActive():
+            printer.abort()
+        raise
     finally:
-        painter.end()
-    return len(pages)
+        if painter.isActive():
+            painter.end()
+    return count
