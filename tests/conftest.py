@@ -24,6 +24,16 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
+@pytest.fixture(autouse=True)
+def _fresh_redaction_set() -> Iterator[None]:
+    """Secrets registered for log masking by one test must not mask another test's text."""
+    from msp_console import redaction
+
+    redaction.forget_all()
+    yield
+    redaction.forget_all()
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
     server = start_postgres()

@@ -9,6 +9,9 @@ import re
 import threading
 
 MASK = "••••"
+# Shorter values are not masked as such: hiding every "p" or "ab" would make the log unreadable
+# and protect nothing (password=… text is still masked by pattern, whatever its length).
+MIN_LENGTH = 4
 
 _lock = threading.Lock()
 _known: set[str] = set()
@@ -30,12 +33,12 @@ _URL_PASSWORD = re.compile(r"(?P<head>\b[a-zA-Z][\w+.-]*://[^\s:/@]*):(?P<pw>[^\
 def register_secret(value: str | None) -> None:
     """Remember a secret so any later log line containing it is masked."""
     global _sorted
-    if not value or not isinstance(value, str) or value in _known:
+    if not value or not isinstance(value, str) or len(value) < MIN_LENGTH or value in _known:
         return
     with _lock:
         _known.add(value)
         for line in value.splitlines():  # a multi-line key also leaks line by line
-            if line.strip():
+            if len(line.strip()) >= MIN_LENGTH:
                 _known.add(line)
         _sorted = tuple(sorted(_known, key=len, reverse=True))  # longest first: no partial leftovers
 

@@ -106,3 +106,11 @@ def test_a_rotation_refused_by_another_process_keeps_logging(
     text = (tmp_path / "shared.log").read_text(encoding="utf-8")
     assert all(f"line {n:02d}" in text for n in range(20))
     assert "Logging error" not in capsys.readouterr().err
+
+
+def test_very_short_values_are_not_masked_everywhere() -> None:
+    forget_all()
+    register_secret("p")
+    register_secret("abc")
+    assert redact("the disk exploded") == "the disk exploded"
+    assert redact("password=abc") == f"password={MASK}"
