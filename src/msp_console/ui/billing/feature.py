@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QMenu, QScrollArea, QToolBar
 
+from msp_console.ui.billing.icons import invoice_icon
 from msp_console.ui.billing.look import tr
 from msp_console.ui.billing.panel import BillingPanel
 from msp_console.ui.models.client_tree import NodeRef
@@ -32,6 +33,7 @@ class BillingFeature:
         window.add_task_tab(self.page, tr("Billing"))
         self.run_action = self._action(tr("&Run invoices…"), self.run_invoices, "Ctrl+Shift+R")
         self.run_action.setObjectName("runInvoicesAction")
+        self.run_action.setIcon(invoice_icon())
         self.run_action.setStatusTip(tr("Preview and create the month's draft invoices"))
         self._menu()
         toolbar = window.findChild(QToolBar, "mainToolbar")

@@ -187,22 +187,31 @@ class BillingPanel(InvoiceOperations, QWidget):
         self.pdf_action = act(tr("Export P&DF…"), self.export_pdf, "billingPdf")
         self.xml_action = act(tr("Export FatturaPA &XML…"), self.export_xml, "billingXml")
         self.report_action = act(tr("Service report…"), self.service_report, "billingReport")
-        for group in (
-            (self.preview_action, self.print_action),
-            (self.edit_action, self.delete_action, self.issue_action),
-            (self.credit_action, self.sent_action, self.paid_action),
-        ):
-            self.tools.addActions(list(group))
-            self.tools.addSeparator()
-        documents = QMenu(self)
-        documents.addActions([self.pdf_action, self.xml_action, self.report_action])
-        self.documents_button = QToolButton()
-        self.documents_button.setObjectName("billingDocuments")
-        self.documents_button.setText(tr("Documents"))
-        self.documents_button.setMenu(documents)
-        self.documents_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tools.addActions([self.preview_action, self.print_action])
+        self.tools.addSeparator()
+        self.tools.addAction(self.issue_action)
+        self.drafts_button = self._menu_button(
+            tr("Draft"), "billingDrafts", [self.edit_action, self.delete_action]
+        )
+        self.tools.addWidget(self.drafts_button)
+        self.tools.addSeparator()
+        self.tools.addActions([self.credit_action, self.sent_action, self.paid_action])
+        self.tools.addSeparator()
+        self.documents_button = self._menu_button(
+            tr("Documents"), "billingDocuments", [self.pdf_action, self.xml_action, self.report_action]
+        )
         self.tools.addWidget(self.documents_button)
         self.addAction(self.print_action)  # Ctrl+P anywhere in the tab
+
+    def _menu_button(self, text: str, name: str, actions: list[QAction]) -> QToolButton:
+        menu = QMenu(self)
+        menu.addActions(actions)
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setText(text)
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        return button
 
     # -- month and list ---------------------------------------------------------------------------
     def set_month(self, year: int, month: int, reload: bool = True) -> None:
