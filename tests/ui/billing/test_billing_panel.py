@@ -206,3 +206,26 @@ def test_issue_refused_names_each_field(
     panel.errors_box.close()
     qtbot.waitUntil(lambda: len(panel.model.rows) == 4, timeout=10_000)
     assert all(r.status == "draft" and r.number is None for r in panel.model.rows)  # nothing issued
+
+
+def test_mark_sent_then_paid(billed: dict[str, int], app: App, window: Any, qtbot: Any) -> None:
+    _issue_all(app)
+    panel = _panel(window, qtbot)
+    _select(panel, qtbot, lambda r: r.client.startswith("Beta") and r.period_start == contract_start_of(r))
+    (row,) = panel.selected_rows()
+    with qtbot.waitSignal(panel.work_done, timeout=20_000):
+        panel.mark_sent()
+    qtbot.waitUntil(
+        lambda: any(r.id == row.id and r.status == "sent" for r in panel.model.rows), timeout=10_000
+    )
+    _select(panel, qtbot, lambda r: r.id == row.id)
+    dialog = panel.mark_paid()
+    assert dialog is not None
+    with qtbot.waitSignal(panel.work_done, timeout=20_000):
+        dialog.accept()
+    qtbot.waitUntil(
+        lambda: any(r.id == row.id and r.status == "paid" for r in panel.model.rows), timeout=10_000
+    )
+    paid = next(r for r in panel.model.rows if r.id == row.id)
+    assert paid.paid_date == date.today()
+    assert "Paid" in panel.model.data(panel.model.index(panel.model.rows.index(paid), 5))
