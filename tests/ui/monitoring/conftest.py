@@ -68,6 +68,7 @@ def quiet_window(qtbot, app: App, ids: dict[str, int]) -> Iterator:  # type: ign
     win.resize(1400, 900)
     win.show()
     feature = win.monitoring  # type: ignore[attr-defined]
+    win.tabs.setCurrentIndex(feature.problems_index)  # a hidden Problems tab is rebuilt only when shown
     with qtbot.waitSignal(feature.controller.reloaded, timeout=10_000):
         win.reload()
     yield win

@@ -6,6 +6,7 @@ rebuild); the view keeps its selection by check id across rebuilds.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any
@@ -14,7 +15,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -65,10 +65,22 @@ class ProblemsModel(QAbstractTableModel):
         ]
 
     def set_rows(self, rows: list[CheckRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
+        """Replaces the rows without a model reset (a reset makes the view redo its whole layout):
+        rows are added or removed at the end, and everything shown is marked changed."""
         self.now = datetime.now(UTC)
-        self.endResetModel()
+        old, new = len(self.rows), len(rows)
+        if new > old:
+            self.beginInsertRows(_ROOT, old, new - 1)
+            self.rows = rows
+            self.endInsertRows()
+        elif new < old:
+            self.beginRemoveRows(_ROOT, new, old - 1)
+            self.rows = rows
+            self.endRemoveRows()
+        else:
+            self.rows = rows
+        if min(old, new):
+            self.dataChanged.emit(self.index(0, 0), self.index(min(old, new) - 1, len(Col) - 1))
 
     def tick(self) -> None:
         """The 'For' column ages without a new result."""
@@ -130,28 +142,15 @@ class ProblemsModel(QAbstractTableModel):
         return None
 
 
-class ProblemsFilter(QSortFilterProxyModel):
-    """Filter by client (id, or None for all) and state (or None for all)."""
+@dataclass(frozen=True, slots=True)
+class ProblemFilter:
+    """By client (id; None = all), by state (None = all), and hiding silenced problems."""
 
-    def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self.client_id: int | None = None
-        self.state: HealthState | None = None
-        self.hide_muted = False
+    client_id: int | None = None
+    state: HealthState | None = None
+    hide_muted: bool = False
 
-    def set_filter(self, client_id: int | None, state: HealthState | None, hide_muted: bool) -> None:
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            self.client_id, self.state, self.hide_muted = client_id, state, hide_muted
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.client_id, self.state, self.hide_muted = client_id, state, hide_muted
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, ProblemsModel)
-        r = model.rows[source_row]
+    def accepts(self, r: CheckRow) -> bool:
         return (
             (self.client_id is None or r.client_id == self.client_id)
             and (self.state is None or r.state is self.state)

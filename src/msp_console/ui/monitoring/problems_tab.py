@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,7 +24,7 @@ from msp_console.domain.health import HealthState
 from msp_console.monitoring.live import CheckRow
 from msp_console.ui.monitoring.actions import ProblemActions
 from msp_console.ui.monitoring.dialogs import host_key_problem
-from msp_console.ui.monitoring.problems_model import ROW_ROLE, Col, ProblemsFilter, ProblemsModel
+from msp_console.ui.monitoring.problems_model import ROW_ROLE, Col, ProblemFilter, ProblemsModel
 from msp_console.ui.states import state_icon, state_text
 
 FILTER_STATES = (HealthState.CRITICAL, HealthState.UNREACHABLE, HealthState.WARNING, HealthState.UNKNOWN)
@@ -44,8 +45,9 @@ class ProblemsTab(QWidget):
         self.rows_source = rows_source
         self.problem_actions = actions
         self.model = ProblemsModel(self)
-        self.proxy = ProblemsFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.filter = ProblemFilter()
+        self.proxy = self.model  # filtered in Python once per rebuild, not row by row through a proxy
+        self.all_rows: list[CheckRow] = []
         self.client = QComboBox()
         self.client.setObjectName("problemsClient")
         self.client.addItem(self.tr("All clients"), None)
@@ -56,6 +58,12 @@ class ProblemsTab(QWidget):
             self.state.addItem(state_icon(s), state_text(s), s.value)
         self.hide_muted = QCheckBox(self.tr("Hide acknowledged / in maintenance"))
         self.summary = QLabel()
+        # Neither the combo's items nor the summary's text may resize (and so re-lay out) the window
+        # at every rebuild: fixed widths.
+        self.client.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.client.setMinimumContentsLength(22)
+        self.summary.setFixedWidth(self.summary.fontMetrics().horizontalAdvance("0" * 48))
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
         for w in (
             QLabel(self.tr("Client:")),
@@ -132,6 +140,7 @@ class ProblemsTab(QWidget):
         self._ticker.setInterval(30_000)
         self._ticker.timeout.connect(self.model.tick)
         self._ticker.start()
+        self._stale = False
         self._enable()
 
     # -- data --------------------------------------------------------------------------------
@@ -141,20 +150,14 @@ class ProblemsTab(QWidget):
             self._dirty.start()
 
     def refresh(self) -> None:
-        keep = {r.check_id for r in self.selected()}
-        current = self.view.currentIndex().data(ROW_ROLE)
+        if not self.isVisible() and self.all_rows:  # rebuilt when shown (see showEvent)
+            self._stale = True
+            return
+        self._stale = False
         rows = self.rows_source()
-        self.model.set_rows(rows)
+        self.all_rows = rows
         self._fill_clients(rows)
-        sel = self.view.selectionModel()
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        for row in range(self.proxy.rowCount()):
-            idx = self.proxy.index(row, 0)
-            r = idx.data(ROW_ROLE)
-            if r.check_id in keep:
-                sel.select(idx, flags)
-            if current is not None and r.check_id == current.check_id:
-                sel.setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self._show_rows()
         active = [r for r in rows if not r.muted]
         self.summary.setText(
             self.tr("%1 problems (%2 acknowledged or in maintenance)")
@@ -181,11 +184,34 @@ class ProblemsTab(QWidget):
         if found < 0 and chosen is not None:
             self._filter()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _show_rows(self) -> None:
+        """The filtered rows into the model, keeping the selection (by check id)."""
+        keep = {r.check_id for r in self.selected()}
+        current = self.view.currentIndex().data(ROW_ROLE)
+        sel = self.view.selectionModel()
+        if keep or current is not None:
+            sel.clear()
+        self.model.set_rows([r for r in self.all_rows if self.filter.accepts(r)])
+        if keep or current is not None:
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            for row, r in enumerate(self.model.rows):
+                if r.check_id in keep:
+                    sel.select(self.model.index(row, 0), flags)
+                if current is not None and r.check_id == current.check_id:
+                    sel.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+
     def _filter(self) -> None:
         state = self.state.currentData()
-        self.proxy.set_filter(
+        self.filter = ProblemFilter(
             self.client.currentData(), HealthState(state) if state else None, self.hide_muted.isChecked()
         )
+        self._show_rows()
+        self._enable()
 
     # -- selection -----------------------------------------------------------------------------
     def selected(self) -> list[CheckRow]:

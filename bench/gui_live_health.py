@@ -1,0 +1,127 @@
+"""Live health under load: 1,000 check results/s from 4 worker threads into a 5,000-machine window.
+
+.venv/bin/python -m bench.gui_live_health [--machines 5000] [--rate 1000] [--seconds 60]
+
+Unlike ``gui_live_updates`` (machine states straight into the tree), this goes the whole way a
+polling result goes in the window: frozen ``Processed`` values (as the engine hands them out,
+with the state machine's status) → ``MonitoringController.submit`` from worker threads → the
+time-boxed dispatcher → per-check rows → each touched machine's worst state, reason and
+silencing → tree dataChanged + client counts → the Problems tab (rebuilt at most twice a
+second) → window title and tray. A 5 ms timer on the GUI thread records how late it fires;
+RSS is the process's peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--machines", type=int, default=5_000)
+    parser.add_argument("--rate", type=int, default=1_000, help="check results per second, all threads")
+    parser.add_argument("--seconds", type=float, default=60.0)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from bench.fleet import write_fleet
+    from msp_console.app import App
+    from msp_console.domain.health import HealthState
+    from msp_console.domain.monitoring_state import CheckStatus
+    from msp_console.monitoring.model import CheckOutcome, CheckResult
+    from msp_console.monitoring.writer import Processed
+    from msp_console.services.csv_io import import_csv
+    from msp_console.ui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        os.environ["MSP_CONSOLE_DATA_DIR"] = str(folder / "data")
+        clients_csv, machines_csv = write_fleet(folder, 100, args.machines)
+        app = App.open(f"sqlite:///{folder / 'bench.sqlite3'}")
+        import_csv(app.db, "clients", clients_csv)
+        import_csv(app.db, "machines", machines_csv)  # template checks come with them
+        qapp = QApplication([])
+        window = MainWindow(app, persist=False)  # no polling of its own: the threads play the engine
+        window.resize(1400, 850)
+        window.show()
+        controller = window.monitoring  # type: ignore[attr-defined]
+        loop = QEventLoop()
+        controller.controller.reloaded.connect(loop.quit)
+        window.reload()
+        loop.exec()
+        window.tree.view.expandAll()
+        if os.environ.get("BENCH_PROBLEMS_TAB", "1") == "1":
+            window.tabs.setCurrentIndex(controller.problems_index)  # the problems table on show too
+        checks = [(r.check_id, r.machine_id) for r in controller.controller.rows.values()]
+        states = [HealthState.OK, HealthState.OK, HealthState.WARNING, HealthState.CRITICAL]
+        stop = threading.Event()
+        per_thread = args.rate / 4
+        sent = [0] * 4
+
+        def poller(n: int) -> None:
+            rnd = random.Random(n)
+            interval, next_at = 1.0 / per_thread, time.perf_counter()
+            while not stop.is_set():
+                cid, mid = rnd.choice(checks)
+                state = rnd.choice(states)
+                now = datetime.now(UTC)
+                status = CheckStatus(state, state, last_run=now, last_change=now, output=f"{state.value} now")
+                result = CheckResult(cid, mid, CheckOutcome(state, status.output), now)
+                controller.controller.submit(Processed(result, status, (), False))
+                sent[n] += 1
+                next_at += interval
+                delay = next_at - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
+
+        lateness: list[float] = []
+        clock = QElapsedTimer()
+        clock.start()
+        last = [clock.nsecsElapsed()]
+
+        def tick() -> None:
+            now = clock.nsecsElapsed()
+            lateness.append(max(0.0, (now - last[0]) / 1e6 - 5.0))
+            last[0] = now
+
+        timer = QTimer()
+        timer.setTimerType(timer.timerType().PreciseTimer)
+        timer.timeout.connect(tick)
+        timer.start(5)
+        threads = [threading.Thread(target=poller, args=(n,), daemon=True) for n in range(4)]
+        cpu0, wall0 = time.process_time(), time.perf_counter()
+        for t in threads:
+            t.start()
+        QTimer.singleShot(int(args.seconds * 1000), qapp.quit)
+        qapp.exec()
+        stop.set()
+        for t in threads:
+            t.join()
+        cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+        problems = controller.problems.model.rowCount()
+        window.close()
+        app.close()
+    lateness.sort()
+    p99 = lateness[int(len(lateness) * 0.99)]
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"{args.machines} machines / {len(checks)} checks shown, {sum(sent) / wall:.0f} results/s from 4 "
+        f"threads for {wall:.1f} s ({problems} rows in Problems at the end): timer lateness median "
+        f"{statistics.median(lateness):.2f} ms, p99 {p99:.2f} ms, max {lateness[-1]:.2f} ms; "
+        f"process CPU {100 * cpu / wall:.0f} % of one core; peak RSS {rss_mb:.0f} MB"
+    )
+
+
+if __name__ == "__main__":
+    main()
