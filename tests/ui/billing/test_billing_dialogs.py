@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -110,3 +111,17 @@ def test_page_setup_is_remembered(qtbot: Any) -> None:
     again = new_printer()
     assert again.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
     assert again.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+
+
+def test_screenshot_of_the_billing_view(qapp: Any, billed: dict[str, int], app: App, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from msp_console.cli import main
+
+    today = date.today()
+    run_month(app.db, today.year, today.month)
+    out = tmp_path / "billing.png"
+    url = f"sqlite:///{tmp_path / 'ui.sqlite3'}"  # the database of the `app` fixture
+    assert main(["--database", url, "screenshot", str(out), "--view", f"billing:{today:%Y-%m}"]) == 0
+    image = QImage(str(out))
+    assert image.width() > 800 and image.height() > 500

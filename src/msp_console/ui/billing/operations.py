@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from shiboken6 import isValid
 
 from msp_console.domain.errors import ValidationError
 from msp_console.services.billing import ledger
@@ -80,9 +81,12 @@ class InvoiceOperations:
         self._update_actions()
 
         def ok(result: Any) -> None:
-            self._finish(done(result))
+            if isValid(self._widget()):  # the window may have closed meanwhile
+                self._finish(done(result))
 
         def failed(error: Exception) -> None:
+            if not isValid(self._widget()):
+                return
             if isinstance(error, Cancelled):
                 self._finish(tr("Stopped: what was done before Cancel is kept."))
             elif isinstance(error, ValidationError) and error_title:
@@ -161,13 +165,17 @@ class InvoiceOperations:
         if not ids or not self.confirm(tr("Issue invoices"), question):
             return
         today = date.today()
+
+        def issued(done: list[Any]) -> str:
+            # issued invoices are dated today: the list follows them to this month
+            self.set_month(today.year, today.month, reload=False)
+            shown = ", ".join(i.number for i in done[:6]) + ("…" if len(done) > 6 else "")
+            return tr("%d invoice(s) issued: %s") % (len(done), shown)
+
         self._start(
             tr("Issuing %d invoice(s)…") % len(ids),
             lambda job: issue(self.db, ids, today, progress=job.progress),
-            lambda done: (
-                tr("%d invoice(s) issued: %s")
-                % (len(done), ", ".join(i.number for i in done[:6]) + ("…" if len(done) > 6 else ""))
-            ),
+            issued,
             error_title=tr("The invoices cannot be issued"),
         )
 

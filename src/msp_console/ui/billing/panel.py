@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from msp_console.services.billing.ledger import InvoiceRow
 from msp_console.services.database import Database
@@ -230,6 +231,8 @@ class BillingPanel(InvoiceOperations, QWidget):
         run_in_background(lambda: month_rows(self.db, *month), self._loaded, self._load_failed)
 
     def _loaded(self, rows: list[InvoiceRow]) -> None:
+        if not isValid(self):  # the window closed while the list was being read
+            return
         selected = {r.id for r in self.selected_rows()}
         self.model.set_rows(rows)
         self._reselect(selected)
@@ -238,6 +241,8 @@ class BillingPanel(InvoiceOperations, QWidget):
         self.reloaded.emit()
 
     def _load_failed(self, error: Exception) -> None:
+        if not isValid(self):
+            return
         self.message.setText(tr("The invoices could not be read: %s") % explain(error))
         self.reloaded.emit()
 

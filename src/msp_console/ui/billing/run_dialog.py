@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from msp_console.services.billing.run import DraftSummary, run_month
 from msp_console.services.database import Database
@@ -75,7 +76,7 @@ class RunDialog(QDialog):
         )
 
     def _previewed(self, rows: list[PreviewRow]) -> None:
-        if self.job is None or self.job.cancelled:
+        if not isValid(self) or self.job is None or self.job.cancelled:
             return
         self.rows = rows
         self.progress.setRange(0, 1)
@@ -120,11 +121,15 @@ class RunDialog(QDialog):
         job.start(lambda _j: run_month(self.db, self.year, self.month), self._created, self._failed)
 
     def _created(self, drafts: list[DraftSummary]) -> None:
+        if not isValid(self):
+            return
         self.result_drafts = drafts
         self.created.emit(drafts)
         self.accept()
 
     def _failed(self, error: Exception) -> None:
+        if not isValid(self):
+            return
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.note.setText(explain(error))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from msp_console.services.billing.ledger import InvoiceRow
 from msp_console.services.database import Database
@@ -84,12 +85,12 @@ class SidePreview(QWidget):
             return render_pages(invoice_pdfs(self.db, [row.id])[0], DPI)[0]
 
         def done(image: QImage) -> None:
-            if generation == self._generation:
+            if isValid(self) and generation == self._generation:  # the window may be gone
                 self._image = image
                 self._fit()
 
         def failed(error: Exception) -> None:
-            if generation == self._generation:
+            if isValid(self) and generation == self._generation:
                 self.page.setText(explain(error))
 
         run_in_background(work, done, failed)
