@@ -42,8 +42,6 @@ from msp_console.ui.billing.contract_data import (
 from msp_console.ui.billing.dialogs import ERROR_COLOUR, date_edit, parse_decimal, to_date
 from msp_console.ui.billing.look import day, explain, money, tr
 
-PERIODS = (("monthly", "Monthly"), ("quarterly", "Quarterly"), ("yearly", "Yearly"))
-
 
 class ContractDialog(QDialog):
     COLS = (
@@ -72,8 +70,12 @@ class ContractDialog(QDialog):
         self.end.setEnabled(c.end is not None)
         self.has_end.toggled.connect(self.end.setEnabled)
         self.period = QComboBox()
-        for value, label in PERIODS:
-            self.period.addItem(tr(label), value)
+        for value, label in (
+            ("monthly", tr("Monthly")),
+            ("quarterly", tr("Quarterly")),
+            ("yearly", tr("Yearly")),
+        ):
+            self.period.addItem(label, value)
         self.period.setCurrentIndex(max(0, self.period.findData(c.period)))
         self.billing_day = QSpinBox()
         self.billing_day.setRange(1, 31)
