@@ -11,3 +11,5 @@ shot() { .venv/bin/msp-console screenshot --demo --size 1280x800 "$@"; }
 shot "$out/01-morning-tree.png"
 shot "$out/02-client-card.png" --select "Farmacia San Marco"
 shot "$out/03-machine-card.png" --select "Farmacia San Marco/srv-farmacia"
+shot "$out/problems.png" --size 1400x850 --view problems
+shot "$out/machine.png" --size 1400x850 --view "machine:Hotel Bellavista S.r.l./nas-01"

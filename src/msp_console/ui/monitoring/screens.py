@@ -7,8 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
 
 from msp_console.monitoring.live import load_check_rows
+from msp_console.ui.models.client_tree import Column
 from msp_console.ui.views_registry import register_view
 
 if TYPE_CHECKING:
@@ -36,9 +38,21 @@ def prime(feature: MonitoringFeature) -> None:
     feature.notifier.set_counts(feature.window.model.problem_counts())
 
 
+def _make_room(window: MainWindow) -> None:
+    """The tab wants the width: the details pane goes, the tree narrows."""
+    for dock in window.findChildren(QDockWidget):
+        if dock is not window.tree_dock:
+            dock.hide()
+    window.resizeDocks([window.tree_dock], [int(window.width() * 0.3)], Qt.Orientation.Horizontal)
+    header = window.tree.view.header()  # names stay readable in the narrower tree
+    for column, width in ((Column.STATE, 100), (Column.ADDRESS, 95), (Column.KIND, 80)):
+        header.resizeSection(column, width)
+
+
 def show_problems(window: MainWindow, _arg: str) -> None:
     f = _feature(window)
     prime(f)
+    _make_room(window)
     window.tabs.setCurrentIndex(f.problems_index)
     f.problems.view.selectRow(0)
 
@@ -51,8 +65,7 @@ def show_machine(window: MainWindow, path: str) -> None:
     if ref is None or ref.kind != "machine":
         raise ValueError(f"machine:{path}: no machine by that CLIENT/MACHINE")
     window.tree.select("machine", ref.id)
-    window.details_dock.hide()  # the history wants the width
-    window.resizeDocks([window.tree_dock], [int(window.width() * 0.3)], Qt.Orientation.Horizontal)
+    _make_room(window)
     view = f.open_machine_view(ref.id)
     from msp_console.ui.monitoring.machine_view import MachineView
     from msp_console.ui.worker import wait_for_background
