@@ -229,3 +229,49 @@ def test_mark_sent_then_paid(billed: dict[str, int], app: App, window: Any, qtbo
     paid = next(r for r in panel.model.rows if r.id == row.id)
     assert paid.paid_date == date.today()
     assert "Paid" in panel.model.data(panel.model.index(panel.model.rows.index(paid), 5))
+
+
+def test_cancel_stops_a_pdf_batch_after_the_current_invoice(
+    billed: dict[str, int], app: App, window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    import threading
+
+    from msp_console.ui.worker import run_in_background
+
+    _issue_all(app)
+    panel = _panel(window, qtbot)
+    gate = threading.Event()
+    run_in_background(lambda: gate.wait(10), lambda _r: None)  # holds the (one-thread) worker
+    out = tmp_path / "pdf"
+    out.mkdir()
+    panel.export_pdf(str(out))
+    assert panel.cancel_button.isVisible() and panel.progress.isVisible()
+    panel.cancel()  # pressed before the first PDF is done
+    with qtbot.waitSignal(panel.work_done, timeout=20_000) as done:
+        gate.set()
+    assert "Stopped" in done.args[0]
+    assert len(list(out.glob("*.pdf"))) == 1  # the one being written when Cancel was pressed
+    assert not panel.progress.isVisible()
+
+
+def test_new_contract_for_a_client_without_one(
+    billed: dict[str, int], app: App, ids: dict[str, int], qtbot: Any
+) -> None:
+    from msp_console.db.models import Client, Contract
+    from msp_console.ui.billing.contract_dialog import ContractDialog
+
+    with app.db.read() as s:
+        client_id = next(c.id for c in s.query(Client).all() if c.id not in billed.values())
+    dialog = ContractDialog(app.db, client_id)
+    qtbot.addWidget(dialog)
+    assert dialog.code.isEnabled() and dialog.lines.rowCount() == 0
+    dialog.accept()
+    assert "at least one service" in dialog.error.text()
+    dialog._add_row(None)
+    assert dialog.lines.item(0, 3).text()  # the catalog price, ready to override
+    dialog.lines.item(0, 2).setText("2")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
+    with app.db.read() as s:
+        contract = s.query(Contract).filter_by(client_id=client_id).one()
+        assert [line.quantity for line in contract.lines] == [Decimal(2)]
