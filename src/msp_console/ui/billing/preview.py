@@ -72,7 +72,7 @@ class PreviewDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(area, 1)
         layout.addWidget(buttons)
-        self.resize(820, 900)
+        self.resize(880, 900)
         self._render()
 
     def _step(self, delta: int) -> None:

@@ -79,8 +79,7 @@ class RunDialog(QDialog):
         if not isValid(self) or self.job is None or self.job.cancelled:
             return
         self.rows = rows
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self.progress.hide()
         self.table.setRowCount(len(rows))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for r, row in enumerate(rows):
@@ -115,6 +114,7 @@ class RunDialog(QDialog):
     def _create(self) -> None:
         self.confirm.setEnabled(False)
         self.progress.setRange(0, 0)
+        self.progress.show()
         self.note.setText(tr("Creating the drafts…"))
         job = Job(self)
         self.job = job
