@@ -85,7 +85,11 @@ def test_disk_fills_machine_turns_red_one_notification(qtbot, tmp_path, monkeypa
     with qtbot.waitSignal(win.tree_loaded, timeout=10_000):
         win.reload()
     state = win.model.index_for("machine", machine, Column.STATE)
-    qtbot.waitUntil(lambda: state.data() == "OK", timeout=30_000)
+    try:
+        qtbot.waitUntil(lambda: state.data() == "OK", timeout=30_000)
+    except Exception as exc:  # say what the window saw
+        rows = list(feature.controller.rows.values())
+        raise AssertionError(f"{win.polling_label.text()}: {[(r.state, r.output) for r in rows]}") from exc
     assert feature.notifier.shown == []  # a first OK is no news
     enter = ["nsenter", "-t", str(server.pid), "-m"]
     subprocess.run([*enter, "mkdir", "-p", "/mnt/mspfull"], check=True)

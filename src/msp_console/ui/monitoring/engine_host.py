@@ -24,6 +24,7 @@ from msp_console.monitoring.poller import Poller, default_runner
 from msp_console.monitoring.writer import Processed
 
 log = logging.getLogger(__name__)
+STOP_JOIN_S = 2.0
 
 
 def demo_runner(app: App) -> Runner:
@@ -78,6 +79,9 @@ class EngineHost:
         with self._lock:
             poller, self.poller = self.poller, None
         if poller is not None:
+            # Quitting must not wait a check's whole timeout: running checks get STOP_JOIN_S, then
+            # end on their own (their hard timeout) while the app exits.
+            poller.engine.stop(join_s=STOP_JOIN_S)
             poller.stop()
 
     def pause(self) -> None:

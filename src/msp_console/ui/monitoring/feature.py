@@ -8,6 +8,7 @@ the first paint and stopped in a shutdown hook before the app quits.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -23,6 +24,7 @@ from msp_console.ui.monitoring.tray import Notifier
 if TYPE_CHECKING:
     from msp_console.ui.main_window import MainWindow
 
+ENV_POLLING = "MSP_CONSOLE_GUI_POLLING"  # 0: this window never polls (a separate poller does)
 START_DELAY_MS = 1500  # after the first paint: a window opened for a moment never starts polling
 
 
@@ -104,6 +106,11 @@ class MonitoringFeature:
                 self.window.tr("polling: demo simulator")
                 if self.controller.host.demo
                 else self.window.tr("polling: off in this window")
+            )
+            return
+        if os.environ.get(ENV_POLLING, "1").strip().lower() in {"0", "false", "no", "off"}:
+            self.window.set_polling_status(
+                self.window.tr("polling: off in this window (%1=0)").replace("%1", ENV_POLLING)
             )
             return
         if not self._started:
