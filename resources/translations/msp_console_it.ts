@@ -176,13 +176,13 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="117" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="83" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="85" />
             <source> days</source>
             <translation> giorni</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="118" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="85" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="87" />
             <source>end of month</source>
             <translation>fine mese</translation>
         </message>
@@ -242,196 +242,211 @@
             <translation>Scegli…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="50" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="162" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="48" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="164" />
             <source>Service</source>
             <translation>Servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="51" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="95" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="49" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
             <source>Description</source>
             <translation>Descrizione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="52" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="162" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="95" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="50" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="164" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
             <source>Quantity</source>
             <translation>Quantità</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="53" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="162" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="95" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="51" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="164" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
             <source>Unit price</source>
             <translation>Prezzo unitario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="54" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="52" />
             <source>Remove</source>
             <translation>Rimuovi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="69" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="67" />
             <source>ends on</source>
             <translation>termina il</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="88" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="90" />
             <source>e.g. Standard (4 h response)</source>
             <translation>es. Standard (risposta in 4 h)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="90" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="92" />
             <source>Italian</source>
             <translation>Italiano</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="91" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="93" />
             <source>English</source>
             <translation>Inglese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="102" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="104" />
             <source>Code:</source>
             <translation>Codice:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="103" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="105" />
             <source>Start:</source>
             <translation>Inizio:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="104" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="106" />
             <source>End:</source>
             <translation>Fine:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="105" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="107" />
             <source>Billed:</source>
             <translation>Fatturazione:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="106" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="108" />
             <source>Payment terms:</source>
             <translation>Termini di pagamento:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="107" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="109" />
             <source>SLA plan:</source>
             <translation>Piano SLA:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="108" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="110" />
             <source>Invoice language:</source>
             <translation>Lingua della fattura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="109" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="111" />
             <source>Notes:</source>
             <translation>Note:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="123" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="125" />
             <source>Add service</source>
             <translation>Aggiungi servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="139" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="141" />
             <source>Services</source>
             <translation>Servizi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="155" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="157" />
             <source>Prices and quantities default to the catalog and can be changed per client.</source>
             <translation>Prezzi e quantità vengono dal listino e si possono modificare per cliente.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="156" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
             <source>Price and quantity changes take effect from %s, the first day of the next period: invoices already created, and this period's, stay as they are.</source>
             <translation>Le modifiche di prezzo e quantità valgono dal %s, primo giorno del periodo successivo: le fatture già create e quelle di questo periodo restano invariate.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="162" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="164" />
             <source>From</source>
             <translation>Dal</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="162" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="164" />
             <source>Line</source>
             <translation>Riga</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="162" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="164" />
             <source>Change</source>
             <translation>Cambiamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="65" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="63" />
             <source>Contract — %s</source>
             <translation>Contratto — %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="118" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="74" />
+            <source>Monthly</source>
+            <translation>Mensile</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="75" />
+            <source>Quarterly</source>
+            <translation>Trimestrale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="76" />
+            <source>Yearly</source>
+            <translation>Annuale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="120" />
             <source>Blank: the service's name is printed</source>
             <translation>Vuota: viene stampato il nome del servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="140" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="142" />
             <source>History (%d versions)</source>
             <translation>Storico (%d versioni)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="188" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="190" />
             <source>A line keeps its service: remove it and add another to change it.</source>
             <translation>Una riga mantiene il suo servizio: per cambiarlo rimuovila e aggiungine un'altra.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="214" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="216" />
             <source>Catalog price; change it for this client if agreed</source>
             <translation>Prezzo di listino; modificalo per questo cliente se concordato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="230" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="232" />
             <source>The contract needs a code (printed on the invoice).</source>
             <translation>Il contratto richiede un codice (stampato in fattura).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="99" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="101" />
             <source>Fixed once the contract exists: end it and start a new one to change this.</source>
             <translation>Non modificabile dopo la creazione del contratto: per cambiarlo chiudilo e aprine uno nuovo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="105" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="107" />
             <source>in advance, on day</source>
             <translation>anticipato, il giorno</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="172" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="174" />
             <source>removed</source>
             <translation>rimossa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="219" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="145" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="221" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
             <source>quantity</source>
             <translation>quantità</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="219" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="145" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="221" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
             <source>unit price</source>
             <translation>prezzo unitario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="228" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="156" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="230" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="160" />
             <source>Line %d, %s: %s</source>
             <translation>Riga %d, %s: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="95" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
             <source>VAT %</source>
             <translation>IVA %</translation>
         </message>
@@ -446,43 +461,43 @@
             <translation>non può essere negativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="197" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="201" />
             <source>Why the invoice is cancelled or corrected (printed on the note)</source>
             <translation>Perché la fattura viene annullata o rettificata (stampato sulla nota)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="202" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="206" />
             <source>Reason:</source>
             <translation>Motivo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="203" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="207" />
             <source>Date:</source>
             <translation>Data:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="212" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="216" />
             <source>Lines to credit:</source>
             <translation>Righe da stornare:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="243" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="247" />
             <source>Paid on:</source>
             <translation>Pagata il:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="253" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="257" />
             <source>Monthly service report</source>
             <translation>Rapporto mensile di servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="261" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="265" />
             <source>Client:</source>
             <translation>Cliente:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="262" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="95" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="266" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="96" />
             <source>Month:</source>
             <translation>Mese:</translation>
         </message>
@@ -493,102 +508,102 @@
             <translation>'%s' non è un numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="100" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="104" />
             <source>Edit draft for %s</source>
             <translation>Modifica bozza per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="115" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="119" />
             <source>Drafts can change until they are issued. Amounts are recomputed.</source>
             <translation>Le bozze si possono modificare finché non vengono emesse. Gli importi vengono ricalcolati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="194" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="198" />
             <source>Credit note for %s</source>
             <translation>Nota di credito per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="223" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="227" />
             <source>Write a reason: it is printed on the credit note.</source>
             <translation>Scrivi un motivo: viene stampato sulla nota di credito.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="226" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="230" />
             <source>Choose at least one line to credit.</source>
             <translation>Scegli almeno una riga da stornare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="240" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="244" />
             <source>Mark %s paid</source>
             <translation>Segna %s come pagata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="158" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="162" />
             <source>Line %d: the description cannot be empty</source>
             <translation>Riga %d: la descrizione non può essere vuota</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="27" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="33" />
             <source>Billing</source>
             <translation>Fatturazione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="28" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="34" />
             <source>&amp;Run invoices…</source>
             <translation>&amp;Genera fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="30" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="37" />
             <source>Preview and create the month's draft invoices</source>
             <translation>Mostra in anteprima e crea le bozze di fattura del mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="118" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="125" />
             <source>Contract…</source>
             <translation>Contratto…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="119" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="126" />
             <source>Invoices…</source>
             <translation>Fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="120" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="127" />
             <source>Monthly report…</source>
             <translation>Rapporto mensile…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="57" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="64" />
             <source>&amp;Invoices</source>
             <translation>&amp;Fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="59" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="66" />
             <source>Issue &amp;month…</source>
             <translation>Emetti il &amp;mese…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="63" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="70" />
             <source>Monthly service r&amp;eport…</source>
             <translation>Rapporto mensil&amp;e di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="65" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="72" />
             <source>&amp;Contract of the selected client…</source>
             <translation>&amp;Contratto del cliente selezionato…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="66" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="73" />
             <source>Compan&amp;y profile…</source>
             <translation>Profilo a&amp;ziendale…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="106" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="113" />
             <source>Select a client in the tree first.</source>
             <translation>Seleziona prima un cliente nell'albero.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="99" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="106" />
             <source>Contract saved.</source>
             <translation>Contratto salvato.</translation>
         </message>
@@ -604,25 +619,25 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="33" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
             <source>Client</source>
             <translation>Cliente</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="33" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
             <source>Period</source>
             <translation>Periodo</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="33" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
             <source>Total</source>
             <translation>Totale</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="82" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="83" />
             <source>Status</source>
             <translation>Stato</translation>
         </message>
@@ -643,6 +658,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/look.py" line="55" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="195" />
             <source>Draft</source>
             <translation>Bozza</translation>
         </message>
@@ -677,354 +693,354 @@
             <translation>Rifiutato, non è stato modificato nulla:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="216" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="225" />
             <source>Deleting…</source>
             <translation>Eliminazione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="219" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="228" />
             <source>Cannot delete</source>
             <translation>Impossibile eliminare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="292" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="301" />
             <source>Writing the PDFs…</source>
             <translation>Scrittura dei PDF…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="327" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="336" />
             <source>Writing the FatturaPA files…</source>
             <translation>Scrittura dei file FatturaPA…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="330" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="339" />
             <source>FatturaPA</source>
             <translation>FatturaPA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="367" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="376" />
             <source>Invoice %s — %s</source>
             <translation>Fattura %s — %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="377" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="386" />
             <source>Preparing the preview…</source>
             <translation>Preparazione dell'anteprima…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="115" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="120" />
             <source>Stopping after the current step…</source>
             <translation>Arresto dopo il passo in corso…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="136" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="141" />
             <source>Issue %d draft invoice(s) dated today? Numbers are assigned and they cannot change afterwards.</source>
             <translation>Emettere %d bozze di fattura con data di oggi? Vengono assegnati i numeri, che poi non potranno più cambiare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="152" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="157" />
             <source>Issue all %d draft invoice(s) up to %s, dated today? Numbers are assigned and they cannot change afterwards.</source>
             <translation>Emettere tutte le %d bozze di fattura fino a %s, con data di oggi? Vengono assegnati i numeri, che poi non potranno più cambiare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="164" />
-            <source>Issuing %d invoice(s)…</source>
-            <translation>Emissione di %d fatture…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="170" />
-            <source>The invoices cannot be issued</source>
-            <translation>Impossibile emettere le fatture</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="193" />
-            <source>Saving the draft…</source>
-            <translation>Salvataggio della bozza…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="196" />
-            <source>The draft cannot change</source>
-            <translation>La bozza non può essere modificata</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="234" />
-            <source>Issuing the credit note…</source>
-            <translation>Emissione della nota di credito…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="239" />
-            <source>The credit note cannot be issued</source>
-            <translation>Impossibile emettere la nota di credito</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="251" />
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="268" />
-            <source>Saving…</source>
-            <translation>Salvataggio…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="254" />
-            <source>Cannot mark sent</source>
-            <translation>Impossibile segnare come inviata</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="271" />
-            <source>Cannot mark paid</source>
-            <translation>Impossibile segnare come pagata</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="287" />
-            <source>Save the invoice PDFs in</source>
-            <translation>Salva i PDF delle fatture in</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="301" />
-            <source>Save the FatturaPA files in</source>
-            <translation>Salva i file FatturaPA in</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="320" />
-            <source>%d FatturaPA file(s) written to %s, %d refused</source>
-            <translation>File FatturaPA scritti: %d in %s, %d rifiutati</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="347" />
-            <source>Save the service report</source>
-            <translation>Salva il rapporto di servizio</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="347" />
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="393" />
-            <source>Print %d invoice(s)</source>
-            <translation>Stampa %d fatture</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="407" />
-            <source>Preparing %d invoice(s) for the printer…</source>
-            <translation>Preparazione di %d fatture per la stampa…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="86" />
-            <source>Stopped: what was done before Cancel is kept.</source>
-            <translation>Interrotto: quanto fatto prima di Annulla viene mantenuto.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="125" />
-            <source>%d draft invoice(s) created: check them, then issue.</source>
-            <translation>Bozze di fattura create: %d. Controllale, poi emettile.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="148" />
-            <source>No drafts to issue up to %s.</source>
-            <translation>Nessuna bozza da emettere fino a %s.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="160" />
-            <source>Issue invoices</source>
-            <translation>Emetti fatture</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="167" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="173" />
             <source>%d invoice(s) issued: %s</source>
             <translation>Fatture emesse: %d (%s)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="195" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="176" />
+            <source>Issuing %d invoice(s)…</source>
+            <translation>Emissione di %d fatture…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="179" />
+            <source>The invoices cannot be issued</source>
+            <translation>Impossibile emettere le fatture</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="202" />
+            <source>Saving the draft…</source>
+            <translation>Salvataggio della bozza…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="205" />
+            <source>The draft cannot change</source>
+            <translation>La bozza non può essere modificata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="243" />
+            <source>Issuing the credit note…</source>
+            <translation>Emissione della nota di credito…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="248" />
+            <source>The credit note cannot be issued</source>
+            <translation>Impossibile emettere la nota di credito</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="260" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="277" />
+            <source>Saving…</source>
+            <translation>Salvataggio…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="263" />
+            <source>Cannot mark sent</source>
+            <translation>Impossibile segnare come inviata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="280" />
+            <source>Cannot mark paid</source>
+            <translation>Impossibile segnare come pagata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="296" />
+            <source>Save the invoice PDFs in</source>
+            <translation>Salva i PDF delle fatture in</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="310" />
+            <source>Save the FatturaPA files in</source>
+            <translation>Salva i file FatturaPA in</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="329" />
+            <source>%d FatturaPA file(s) written to %s, %d refused</source>
+            <translation>File FatturaPA scritti: %d in %s, %d rifiutati</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="356" />
+            <source>Save the service report</source>
+            <translation>Salva il rapporto di servizio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="356" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="402" />
+            <source>Print %d invoice(s)</source>
+            <translation>Stampa %d fatture</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="417" />
+            <source>Printing %d invoice(s)…</source>
+            <translation>Stampa di %d fatture…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="91" />
+            <source>Stopped: what was done before Cancel is kept.</source>
+            <translation>Interrotto: quanto fatto prima di Annulla viene mantenuto.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="130" />
+            <source>%d draft invoice(s) created: check them, then issue.</source>
+            <translation>Bozze di fattura create: %d. Controllale, poi emettile.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="153" />
+            <source>No drafts to issue up to %s.</source>
+            <translation>Nessuna bozza da emettere fino a %s.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="165" />
+            <source>Issue invoices</source>
+            <translation>Emetti fatture</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="204" />
             <source>Draft updated.</source>
             <translation>Bozza aggiornata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="207" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="216" />
             <source>Delete drafts</source>
             <translation>Elimina bozze</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="218" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="227" />
             <source>%d draft(s) deleted.</source>
             <translation>Bozze eliminate: %d.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="294" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="303" />
             <source>%d PDF(s) written to %s</source>
             <translation>PDF scritti: %d in %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="316" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="325" />
             <source>Some FatturaPA files were not written</source>
             <translation>Alcuni file FatturaPA non sono stati scritti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="317" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="326" />
             <source>These invoices are not valid for the SdI; their files were not written:</source>
             <translation>Queste fatture non sono valide per lo SdI; i loro file non sono stati scritti:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="351" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="360" />
             <source>Writing the service report…</source>
             <translation>Scrittura del rapporto di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="367" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="376" />
             <source>draft</source>
             <translation>bozza</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="409" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="419" />
             <source>%d page(s) sent to the printer.</source>
             <translation>Pagine inviate alla stampante: %d.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="88" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="93" />
             <source>Refused, nothing was changed.</source>
             <translation>Rifiutato, non è stato modificato nulla.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="90" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="95" />
             <source>Nothing was changed. Fix these first:</source>
             <translation>Non è stato modificato nulla. Correggi prima questi punti:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="208" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="217" />
             <source>Delete %d draft invoice(s)? The next run creates them again if their contract is still billed.</source>
             <translation>Eliminare %d bozze di fattura? La prossima generazione le ricrea se il contratto è ancora fatturato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="237" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="246" />
             <source>Credit note %s issued for %s: %s</source>
             <translation>Nota di credito %s emessa per %s: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="253" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="262" />
             <source>%d invoice(s) marked sent.</source>
             <translation>Fatture segnate come inviate: %d.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="270" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="279" />
             <source>%s marked paid.</source>
             <translation>%s segnata come pagata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="353" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="362" />
             <source>Service report written to %s</source>
             <translation>Rapporto di servizio scritto in %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="63" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="64" />
             <source>Month</source>
             <translation>Mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="73" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="74" />
             <source>Run invoices…</source>
             <translation>Genera fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="75" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="76" />
             <source>Preview and create the draft invoices due up to the end of the month</source>
             <translation>Mostra in anteprima e crea le bozze di fattura dovute fino a fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="77" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="78" />
             <source>Issue month…</source>
             <translation>Emetti il mese…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="83" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="84" />
             <source>All statuses</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="91" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="92" />
             <source>Filter by client…</source>
             <translation>Filtra per cliente…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="137" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="138" />
             <source>Cancel</source>
             <translation>Annulla</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="175" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="176" />
             <source>Preview</source>
             <translation>Anteprima</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="177" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="178" />
             <location filename="../../src/msp_console/ui/billing/preview.py" line="65" />
             <source>&amp;Print…</source>
             <translation>&amp;Stampa…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="179" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="180" />
             <source>Edit draft…</source>
             <translation>Modifica bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="181" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="182" />
             <source>Delete draft…</source>
             <translation>Elimina bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="183" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="184" />
             <source>Issue selected…</source>
             <translation>Emetti le selezionate…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="184" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="185" />
             <source>Credit note…</source>
             <translation>Nota di credito…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="185" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="186" />
             <source>Mark sent</source>
             <translation>Segna come inviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="186" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="187" />
             <source>Mark paid…</source>
             <translation>Segna come pagata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="187" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="188" />
             <source>Export P&amp;DF…</source>
             <translation>Esporta P&amp;DF…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="188" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="189" />
             <source>Export FatturaPA &amp;XML…</source>
             <translation>Esporta &amp;XML FatturaPA…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="189" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="190" />
             <source>Service report…</source>
             <translation>Rapporto di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="201" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="202" />
             <source>Documents</source>
             <translation>Documenti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="66" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="67" />
             <source>Previous month</source>
             <translation>Mese precedente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="66" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="67" />
             <source>Next month</source>
             <translation>Mese successivo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="232" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="246" />
             <source>The invoices could not be read: %s</source>
             <translation>Impossibile leggere le fatture: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="265" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="279" />
             <source>%s: %d document(s), %d draft(s), %s</source>
             <translation>%s: %d documenti, %d bozze, %s</translation>
         </message>
@@ -1049,42 +1065,42 @@
             <translation>Pagina %d di %d</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="33" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
             <source>Contract</source>
             <translation>Contratto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="33" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
             <source>Lines</source>
             <translation>Righe</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="33" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
             <source>Taxable</source>
             <translation>Imponibile</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="33" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
             <source>VAT</source>
             <translation>IVA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="57" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="58" />
             <source>Create drafts</source>
             <translation>Crea le bozze</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="117" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="118" />
             <source>Creating the drafts…</source>
             <translation>Creazione delle bozze…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="39" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="40" />
             <source>Run invoices — %s</source>
             <translation>Genera fatture — %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="44" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="45" />
             <source>Checking which invoices are due up to the end of %s…</source>
             <translation>Verifica delle fatture dovute fino alla fine di %s…</translation>
         </message>
@@ -1099,42 +1115,42 @@
             <translation>Verranno create %d bozze di fattura, per un totale di %s. Non viene scritto nulla finché non confermi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="28" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="29" />
             <source>Select an invoice to see it here.</source>
             <translation>Seleziona una fattura per vederla qui.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="63" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="64" />
             <source>Credit note</source>
             <translation>Nota di credito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="63" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="64" />
             <source>Invoice</source>
             <translation>Fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="58" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="59" />
             <source>Select one invoice to see it here.</source>
             <translation>Seleziona una sola fattura per vederla qui.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="65" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="66" />
             <source>taxable %s, VAT %s</source>
             <translation>imponibile %s, IVA %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="67" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="68" />
             <source>due %s</source>
             <translation>scadenza %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="69" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="70" />
             <source>paid %s</source>
             <translation>pagata il %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="64" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="65" />
             <source>(draft)</source>
             <translation>(bozza)</translation>
         </message>
@@ -3335,17 +3351,17 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Indicatori</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="99" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="111" />
             <source>✓ acknowledged</source>
             <translation>✓ preso in carico</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="101" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="113" />
             <source>in maintenance</source>
             <translation>in manutenzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="103" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="115" />
             <source>soft</source>
             <translation>provvisorio</translation>
         </message>
@@ -3354,7 +3370,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <name>ProblemsTab</name>
         <message>
             <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="53" />
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="172" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="178" />
             <source>All clients</source>
             <translation>Tutti i clienti</translation>
         </message>
@@ -3369,47 +3385,47 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Nascondi presi in carico / in manutenzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="63" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="69" />
             <source>Client:</source>
             <translation>Cliente:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="65" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="71" />
             <source>State:</source>
             <translation>Stato:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="94" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="100" />
             <source>Acknowledge…</source>
             <translation>Prendi in carico…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="95" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="101" />
             <source>Maintenance…</source>
             <translation>Manutenzione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="96" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="102" />
             <source>Check now</source>
             <translation>Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="97" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="103" />
             <source>Open machine</source>
             <translation>Apri macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="98" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="104" />
             <source>Host key…</source>
             <translation>Chiave host…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="99" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="105" />
             <source>Open intervention…</source>
             <translation>Apri intervento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="157" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="163" />
             <source>%1 problems (%2 acknowledged or in maintenance)</source>
             <translation>%1 problemi (%2 presi in carico o in manutenzione)</translation>
         </message>
@@ -3495,67 +3511,72 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Connetti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="104" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="106" />
             <source>polling: demo simulator</source>
             <translation>monitoraggio: simulatore demo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="106" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="108" />
             <source>polling: off in this window</source>
             <translation>monitoraggio: disattivato in questa finestra</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="49" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="113" />
+            <source>polling: off in this window (%1=0)</source>
+            <translation>monitoraggio: disattivato in questa finestra (%1=0)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="56" />
             <source>&amp;Billing</source>
             <translation>Fa&amp;tturazione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="67" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="69" />
             <source>Monitoring</source>
             <translation>Monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="70" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="72" />
             <source>M&amp;onitoring</source>
             <translation>M&amp;onitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="73" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="75" />
             <source>&amp;Pause polling</source>
             <translation>Sos&amp;pendi il monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="76" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="78" />
             <source>&amp;Check now</source>
             <translation>&amp;Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="80" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="82" />
             <source>Show p&amp;roblems</source>
             <translation>Mostra i p&amp;roblemi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="82" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="84" />
             <source>Do not &amp;disturb</source>
             <translation>&amp;Non disturbare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="85" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="87" />
             <source>&amp;Failing clients first</source>
             <translation>Prima i clienti con &amp;guasti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="88" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="90" />
             <source>&amp;Team mode (show the shared pollers' results)</source>
             <translation>Modalità &amp;team (mostra i risultati dei poller condivisi)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="93" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="95" />
             <source>Checks and &amp;history…</source>
             <translation>Controlli e &amp;storico…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="45" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="47" />
             <source>Problems</source>
             <translation>Problemi</translation>
         </message>
@@ -3686,20 +3707,20 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="141" />
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="248" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="262" />
             <source>Export invitation (.ics)…</source>
             <translation>Esporta invito (.ics)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="233" />
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="235" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="237" />
             <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="197" />
             <source>(none)</source>
             <translation>(nessuna)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="321" />
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="255" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="323" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="269" />
             <source>Export invitation</source>
             <translation>Esporta invito</translation>
         </message>
@@ -3710,7 +3731,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="59" />
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="117" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="131" />
             <source>New appointment</source>
             <translation>Nuovo appuntamento</translation>
         </message>
@@ -3730,44 +3751,44 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Segna come svolto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="147" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="148" />
             <source>Cancel appointment</source>
             <translation>Annulla appuntamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="153" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="155" />
             <source>Save the appointment first</source>
             <translation>Salva prima l'appuntamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="213" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="215" />
             <source>Repeats (series)</source>
             <translation>Si ripete (serie)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="289" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="291" />
             <source>The appointment ends before it starts.</source>
             <translation>L'appuntamento finisce prima di iniziare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="291" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="293" />
             <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="126" />
             <source>Choose the client.</source>
             <translation>Scegli il cliente.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="293" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="295" />
             <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="128" />
             <source>Give it a title.</source>
             <translation>Dagli un titolo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="295" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="297" />
             <source>This time is in the past.</source>
             <translation>Questo orario è nel passato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="301" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="303" />
             <source>Outside business hours.</source>
             <translation>Fuori dall'orario lavorativo.</translation>
         </message>
@@ -3792,83 +3813,83 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Personalizzata (RRULE)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="299" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="301" />
             <source>%1 is a public holiday.</source>
             <translation>%1 è un giorno festivo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="285" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="299" />
             <source>Export calendar</source>
             <translation>Esporta calendario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="69" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="83" />
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="38" />
             <source>Today</source>
             <translation>Oggi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="75" />
-            <source>Previous</source>
-            <translation>Precedente</translation>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="89" />
+            <source>Previous (Page Up)</source>
+            <translation>Precedente (Pag su)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="76" />
-            <source>Next</source>
-            <translation>Successivo</translation>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="90" />
+            <source>Next (Page Down)</source>
+            <translation>Successivo (Pag giù)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="93" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="107" />
             <source>Day</source>
             <translation>Giorno</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="94" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="108" />
             <source>Work week</source>
             <translation>Settimana lavorativa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="95" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="109" />
             <source>Week</source>
             <translation>Settimana</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="96" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="110" />
             <source>Month</source>
             <translation>Mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="97" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="111" />
             <source>Agenda</source>
             <translation>Agenda</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="110" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="124" />
             <source>All technicians</source>
             <translation>Tutti i tecnici</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="113" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="127" />
             <source>Colour by client</source>
             <translation>Colore per cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="114" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="128" />
             <source>Colour by state</source>
             <translation>Colore per stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="116" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="130" />
             <source>New…</source>
             <translation>Nuovo…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="236" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="250" />
             <source>Edit…</source>
             <translation>Modifica…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="242" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="256" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="234" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="242" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="249" />
@@ -3876,7 +3897,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Apri cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="243" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="257" />
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="129" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="232" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="241" />
@@ -3885,73 +3906,73 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Registra chiamata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="300" />
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="233" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="314" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="232" />
             <source>Could not export</source>
             <translation>Impossibile esportare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="187" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="201" />
             <source>Cannot read the calendar</source>
             <translation>Impossibile leggere il calendario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="246" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="260" />
             <source>Open remote session</source>
             <translation>Apri sessione remota</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="240" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="254" />
             <source>Open intervention #%1</source>
             <translation>Apri intervento n. %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="299" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="313" />
             <source>Calendar written to %1</source>
             <translation>Calendario scritto in %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="214" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="213" />
             <source>Could not move</source>
             <translation>Impossibile spostare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="275" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="274" />
             <source>Cannot log the call</source>
             <translation>Impossibile registrare la chiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="287" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="286" />
             <source>Call logged.</source>
             <translation>Chiamata registrata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="213" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="212" />
             <source>Appointment moved.</source>
             <translation>Appuntamento spostato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="84" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="83" />
             <source>Could not save</source>
             <translation>Impossibile salvare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="146" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="145" />
             <source>Appointment #%1 saved.</source>
             <translation>Appuntamento n. %1 salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="289" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="288" />
             <source>A call task was scheduled.</source>
             <translation>È stata pianificata una richiamata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="232" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="231" />
             <source>Invitation written to %1</source>
             <translation>Invito scritto in %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="261" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="260" />
             <source>Intervention #%1 opened.</source>
             <translation>Intervento n. %1 aperto.</translation>
         </message>
@@ -4571,32 +4592,32 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>… e altri %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="115" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="116" />
             <source>Missed reminders</source>
             <translation>Promemoria persi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="124" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="125" />
             <source>Snooze selected</source>
             <translation>Posticipa i selezionati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="66" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="67" />
             <source>Reminders are not running</source>
             <translation>I promemoria non sono attivi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="90" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="91" />
             <source>MSP Console reminder</source>
             <translation>Promemoria di MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="86" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="87" />
             <source>Click to snooze %1 minutes.</source>
             <translation>Fai clic per posticipare di %1 minuti.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="103" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="104" />
             <source>Reminder snoozed.</source>
             <translation>Promemoria posticipato.</translation>
         </message>
