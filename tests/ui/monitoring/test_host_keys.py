@@ -67,7 +67,7 @@ def test_trusting_from_the_problems_tab_updates_the_store_and_logs(qtbot, quiet_
     feature.actions.dialog_opened.connect(on_open)
     with caplog.at_level(logging.INFO, logger="msp_console.audit.hostkeys"):
         assert feature.actions.host_key(bad)
-        qtbot.waitUntil(lambda: any("accepted" in r.getMessage() for r in caplog.records), timeout=5000)
+        qtbot.waitUntil(lambda: any("accepted" in r.getMessage() for r in caplog.records), timeout=15_000)
     record = next(r.getMessage() for r in caplog.records if "accepted" in r.getMessage())
     assert OLD in record and NEW in record and "reinstalled" in record
     assert {k.fingerprint for k in HostKeyStore(app.db).list() if k.trusted_at is not None} == {NEW}

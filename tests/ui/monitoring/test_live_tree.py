@@ -38,7 +38,7 @@ def test_results_from_worker_threads_update_the_right_rows(
     for t in threads:
         t.join()
     srv = model.index_for("machine", ids["srv"], Column.STATE)
-    qtbot.waitUntil(lambda: srv.data() == "Critical", timeout=5000)
+    qtbot.waitUntil(lambda: srv.data() == "Critical", timeout=15_000)
     fw = model.index_for("machine", ids["fw"], Column.STATE)
     assert fw.data() == "OK"
     hotel = model.index_for("client", ids["bellavista"], Column.STATE)
@@ -66,7 +66,7 @@ def test_clients_count_their_problem_machines_and_failing_clients_go_first(
     fleet.observed[ferr_machines[2]] = CheckOutcome(HealthState.WARNING, "slow")
     fleet.run()
     ferr = model.index_for("client", ids["ferramenta"], Column.STATE)
-    qtbot.waitUntil(lambda: ferr.data() == "2 critical, 1 warning", timeout=5000)
+    qtbot.waitUntil(lambda: ferr.data() == "2 critical, 1 warning", timeout=15_000)
     assert model.problem_counts() == {HealthState.CRITICAL: 2, HealthState.WARNING: 1}
     assert "2 critical, 1 warning" in win.windowTitle()
     win.monitoring.failing_first.setChecked(True)

@@ -48,7 +48,7 @@ def test_machine_view_shows_checks_history_and_adds_a_validated_check(
             ],
         )
     view = feature.open_machine_view(srv)
-    qtbot.waitUntil(lambda: bool(view.findChildren(LineChart)), timeout=5000)
+    qtbot.waitUntil(lambda: bool(view.findChildren(LineChart)), timeout=15_000)
     chart = view.findChild(LineChart, "chart-rtt")
     assert chart is not None and len(chart.series[0][1]) >= 99
     pixmap = chart.grab()  # it paints (axes, labels, line) without errors
@@ -74,7 +74,7 @@ def test_machine_view_shows_checks_history_and_adds_a_validated_check(
     feature.actions.dialog_opened.connect(on_open)
     view.add_check()
     assert attempts and "warn" in attempts[0]  # refused with the field named, the dialog stayed open
-    qtbot.waitUntil(lambda: any(r.name == "https port" for r in view.rows()), timeout=5000)
+    qtbot.waitUntil(lambda: any(r.name == "https port" for r in view.rows()), timeout=15_000)
     with app.db.read() as s:
         added = s.scalar(select(Check).where(Check.name == "https port"))
         assert added is not None and added.params == {"port": "443"} and added.warn == "200"
