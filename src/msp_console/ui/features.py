@@ -26,6 +26,20 @@ FEATURES: list[str] = [
 ]
 
 
+# The technician's tasks in the order UI.md gives them (tabs are found by object name).
+TAB_ORDER = ("todayTabPage", "problemsTab", "calendarTabPage", "interventionsTabPage", "billingPage")
+
+
 def install_features(window: MainWindow) -> None:
     for name in FEATURES:
         importlib.import_module(name).install(window)
+
+
+def tab_position(tabs: list[str], name: str) -> int:
+    """Where a task tab named ``name`` goes among the tabs already there (after the Overview)."""
+    rank = {n: i for i, n in enumerate(TAB_ORDER)}
+    mine = rank.get(name, len(TAB_ORDER))
+    for index, other in enumerate(tabs):
+        if index > 0 and rank.get(other, len(TAB_ORDER)) > mine:
+            return index
+    return len(tabs)

@@ -28,7 +28,7 @@ from msp_console.ui.actions import WindowActions
 from msp_console.ui.csv_transfer import CsvTransfer
 from msp_console.ui.dialogs import confirm as ask
 from msp_console.ui.dialogs.import_dialog import ImportDialog
-from msp_console.ui.features import install_features
+from msp_console.ui.features import install_features, tab_position
 from msp_console.ui.help_dialogs import show_about, show_shortcuts
 from msp_console.ui.inventory_controller import InventoryController
 from msp_console.ui.live_states import LiveStates
@@ -379,7 +379,8 @@ class MainWindow(QMainWindow):
     # -- extension points for later features --------------------------------------------------
     def add_task_tab(self, widget: QWidget, title: str) -> int:
         """Today, Problems, Calendar, Interventions, Billing… go next to the Overview."""
-        return self.tabs.addTab(widget, title)
+        names = [self.tabs.widget(i).objectName() for i in range(self.tabs.count())]  # type: ignore[union-attr]
+        return self.tabs.insertTab(tab_position(names, widget.objectName()), widget, title)
 
     def set_polling_status(self, text: str) -> None:
         self.polling_label.setText(text)
