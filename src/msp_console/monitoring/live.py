@@ -163,8 +163,14 @@ def machine_health(rows: Iterable[CheckRow]) -> MachineHealth:
     bad = sorted((r for r in enabled if r.is_problem), key=problem_key)
     if not bad:
         return MachineHealth(state, False, "", None)
-    reason = "; ".join(f"{r.name}: {r.output or r.state.value}" for r in bad[:3])
+    reason = "; ".join(f"{r.name}: {r.output or r.state.value}{_flag(r)}" for r in bad[:3])
     return MachineHealth(state, all(r.muted for r in bad), reason, bad[0].since)
+
+
+def _flag(r: CheckRow) -> str:
+    if r.acked:
+        return f" [acknowledged: {r.ack_comment}]" if r.ack_comment else " [acknowledged]"
+    return " [in maintenance]" if r.in_maintenance else ""
 
 
 @dataclass(frozen=True, slots=True)

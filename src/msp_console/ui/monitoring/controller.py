@@ -134,9 +134,11 @@ class MonitoringController(QObject):
     # -- applying results (GUI thread) --------------------------------------------------------
     def _apply(self, batch: Sequence[Processed]) -> None:
         changed: list[CheckRow] = []
+        unknown: set[int] = set()
         for p in batch:
             row = self.rows.get(p.result.check_id)
-            if row is None:
+            if row is None:  # added elsewhere (CLI, another console) since the rows were loaded
+                unknown.add(p.result.check_id)
                 continue
             new = row.with_status(p.status)
             self.rows[row.check_id] = new
@@ -148,6 +150,8 @@ class MonitoringController(QObject):
         if changed:
             self._push_machines({r.machine_id for r in changed})
             self.rows_changed.emit(changed)
+        if unknown:
+            self.submit_ids(unknown)
 
     def _notify(self, row: CheckRow) -> None:
         if not self.do_not_disturb:
