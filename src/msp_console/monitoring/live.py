@@ -62,6 +62,11 @@ class CheckRow:
     def muted(self) -> bool:
         return self.acked or self.in_maintenance
 
+    @property
+    def badge(self) -> str:
+        """How it is silenced: "maintenance", "ack" or ""."""
+        return "maintenance" if self.in_maintenance else "ack" if self.acked else ""
+
     def with_status(self, status: CheckStatus, in_maint: bool | None = None) -> CheckRow:
         """The row after a new result (from the engine, on any thread)."""
         return replace(
@@ -152,6 +157,7 @@ class MachineHealth:
     muted: bool
     reason: str
     since: datetime | None
+    badge: str = ""  # "maintenance" when every problem is in maintenance, else "ack" when muted
 
 
 def machine_health(rows: Iterable[CheckRow]) -> MachineHealth:
@@ -164,7 +170,9 @@ def machine_health(rows: Iterable[CheckRow]) -> MachineHealth:
     if not bad:
         return MachineHealth(state, False, "", None)
     reason = "; ".join(f"{r.name}: {r.output or r.state.value}{_flag(r)}" for r in bad[:3])
-    return MachineHealth(state, all(r.muted for r in bad), reason, bad[0].since)
+    muted = all(r.muted for r in bad)
+    badge = ("maintenance" if all(r.in_maintenance for r in bad) else "ack") if muted else ""
+    return MachineHealth(state, muted, reason, bad[0].since, badge)
 
 
 def _flag(r: CheckRow) -> str:

@@ -16,7 +16,7 @@ STATE_COLOURS: dict[HealthState, str] = {
     HealthState.PENDING: "#757575",
 }
 
-_icons: dict[tuple[HealthState, int, bool], QIcon] = {}
+_icons: dict[tuple[HealthState, int, bool | str], QIcon] = {}
 
 
 def state_text(state: HealthState) -> str:
@@ -37,16 +37,20 @@ def state_label(state: HealthState) -> str:
     return f"{state.glyph} {state_text(state)}"
 
 
-def state_icon(state: HealthState, size: int = 16, muted: bool = False) -> QIcon:
-    """``muted``: acknowledged or in maintenance — the state's colour dimmed, with a small badge."""
+def state_icon(state: HealthState, size: int = 16, muted: bool | str = False) -> QIcon:
+    """``muted``: acknowledged (True or "ack": a tick badge) or "maintenance" (a spanner badge) —
+    the state's colour dimmed, with the badge."""
+    muted = "maintenance" if muted == "maintenance" else bool(muted)
     key = (state, size, muted)
     icon = _icons.get(key)
     if icon is None:
-        icon = _icons[key] = QIcon(_paint_muted(state, size) if muted else _paint(state, size))
+        icon = _icons[key] = QIcon(
+            _paint_muted(state, size, muted == "maintenance") if muted else _paint(state, size)
+        )
     return icon
 
 
-def _paint_muted(state: HealthState, size: int) -> QPixmap:
+def _paint_muted(state: HealthState, size: int, maintenance: bool = False) -> QPixmap:
     base = _paint(state, size)
     pm = QPixmap(base.size())
     pm.setDevicePixelRatio(base.devicePixelRatio())
@@ -61,8 +65,15 @@ def _paint_muted(state: HealthState, size: int) -> QPixmap:
     p.setBrush(QColor("#eceff1"))
     p.drawEllipse(badge)
     p.setPen(QPen(QColor("#37474f"), max(1.2, size / 12)))
-    c = badge.center()  # a small tick: "someone is on it"
+    c = badge.center()
     r = badge.width() / 4
+    if maintenance:  # a small spanner: planned work
+        p.drawLine(QPointF(c.x() - r, c.y() + r), QPointF(c.x() + r * 0.3, c.y() - r * 0.3))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawEllipse(QPointF(c.x() + r * 0.55, c.y() - r * 0.55), r * 0.5, r * 0.5)
+        p.end()
+        return pm
+    # a small tick: "someone is on it"
     p.drawPolyline(
         [QPointF(c.x() - r, c.y()), QPointF(c.x() - r / 3, c.y() + r * 0.8), QPointF(c.x() + r, c.y() - r)]
     )

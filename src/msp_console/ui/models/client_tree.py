@@ -85,7 +85,7 @@ class _Node:
         self.search = ""
         self.state: HealthState | None = None
         self.machine: MachineNode | None = None
-        self.muted = False  # every problem acknowledged or in maintenance: drawn dimmed
+        self.muted: bool | str = False  # every problem acknowledged ("ack") or in "maintenance": dimmed
         self.note = ""  # what is wrong and since when (monitoring sets it)
         self.counts: dict[HealthState, int] = {}  # clients/sites: problem machines per state
 
@@ -220,8 +220,9 @@ class ClientTreeModel(QAbstractItemModel):
             parts.append(self.tr("%1 silenced").replace("%1", str(node.counts[_SILENCED])))
         return ", ".join(parts)
 
-    def set_machine_notes(self, notes: Mapping[int, tuple[str, bool]]) -> None:
-        """Monitoring's word on machines: (what is wrong and since when, silenced?). Rows whose
+    def set_machine_notes(self, notes: Mapping[int, tuple[str, bool | str]]) -> None:
+        """Monitoring's word on machines: (what is wrong and since when, silenced? — True/"ack" or
+        "maintenance", which picks the badge). Rows whose
         note or silencing changed get dataChanged; clients and sites recount."""
         changed: dict[int, list[_Node]] = defaultdict(list)
         parents: dict[int, _Node] = {}

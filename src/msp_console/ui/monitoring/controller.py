@@ -50,7 +50,7 @@ class MonitoringController(QObject):
         self,
         app: App,
         apply_states: Callable[[dict[int, HealthState]], None],
-        apply_notes: Callable[[dict[int, tuple[str, bool]]], None],
+        apply_notes: Callable[[dict[int, tuple[str, str]]], None],
         parent: QObject | None = None,
         *,
         team: bool = False,
@@ -168,11 +168,11 @@ class MonitoringController(QObject):
 
     def _push_machines(self, machine_ids: Iterable[int]) -> None:
         states: dict[int, HealthState] = {}
-        notes: dict[int, tuple[str, bool]] = {}
+        notes: dict[int, tuple[str, str]] = {}
         for mid in machine_ids:
             h = self.health(mid)
             states[mid] = h.state
-            notes[mid] = (describe(h), h.muted)
+            notes[mid] = (describe(h), h.badge)
         if states:
             self._apply_states(states)
             self._apply_notes(notes)

@@ -183,7 +183,7 @@ class MachineView(QWidget):
         current = self.selected()
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            state = QTableWidgetItem(state_icon(r.state, muted=r.muted), state_label(r.state))
+            state = QTableWidgetItem(state_icon(r.state, muted=r.badge), state_label(r.state))
             state.setData(Qt.ItemDataRole.UserRole, r.check_id)
             thresholds = " / ".join(
                 x for x in (f"warn {r.warn}" if r.warn else "", f"crit {r.crit}" if r.crit else "") if x

@@ -131,7 +131,7 @@ class ProblemsModel(QAbstractTableModel):
                 self.flags_text(r),
             )[col]
         if role == Qt.ItemDataRole.DecorationRole and col == Col.STATE:
-            return state_icon(r.state, muted=r.muted)
+            return state_icon(r.state, muted=r.badge)
         if role == Qt.ItemDataRole.ToolTipRole and col in (Col.OUTPUT, Col.FLAGS):
             extra = f"\n{self.tr('Acknowledged')}: {r.ack_comment}" if r.acked and r.ack_comment else ""
             return r.output + extra
