@@ -228,7 +228,7 @@ def _write_metrics(s: Any, units: dict[tuple[int, str], str], hourly: list[Any],
     for table, rows in ((MetricRollup1h, hourly), (MetricRollup5m, five)):
         if rows:  # Core executemany on the table: the ORM's bulk path is several times slower here
             conn.execute(
-                table.__table__.insert(),
+                insert(table),
                 [
                     {"series_id": ids[(c, n)], "bucket": b, "avg": v, "min": v, "max": v, "count": 1}
                     for c, n, b, v in rows
