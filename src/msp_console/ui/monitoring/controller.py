@@ -66,6 +66,7 @@ class MonitoringController(QObject):
         )
         self.host = EngineHost(app, self.submit, self.submit_ids, team=team, runner=runner)
         self.do_not_disturb = False
+        self.closed = False
         self._recent: deque[float] = deque()  # completion times, for checks per minute
         self._pending_reload: set[int] = set()
         self._lock = threading.Lock()
@@ -104,6 +105,8 @@ class MonitoringController(QObject):
         run_in_background(load, loaded, lambda exc: log.warning("cannot load check states: %s", exc))
 
     def set_rows(self, rows: Sequence[CheckRow]) -> None:
+        if self.closed:  # a load finishing after the window closed
+            return
         self.rows = {r.check_id: r for r in rows}
         self.by_machine = {}
         for r in rows:
@@ -115,6 +118,8 @@ class MonitoringController(QObject):
         self.reloaded.emit()
 
     def _merge_rows(self, rows: list[CheckRow]) -> None:
+        if self.closed:
+            return
         changed = []
         for r in rows:
             old = self.rows.get(r.check_id)
@@ -133,6 +138,8 @@ class MonitoringController(QObject):
 
     # -- applying results (GUI thread) --------------------------------------------------------
     def _apply(self, batch: Sequence[Processed]) -> None:
+        if self.closed:
+            return
         changed: list[CheckRow] = []
         unknown: set[int] = set()
         for p in batch:
@@ -196,6 +203,7 @@ class MonitoringController(QObject):
 
     # -- engine control ---------------------------------------------------------------------
     def start(self) -> None:
+        self.closed = False
         self.host.start()
         self._timer.start()
         self._report_status()
@@ -203,6 +211,11 @@ class MonitoringController(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self.host.stop()
+
+    def close(self) -> None:
+        """The window is going: stop, and ignore whatever still arrives."""
+        self.stop()
+        self.closed = True
 
     def _report_status(self) -> None:
         self.status_changed.emit(self.host.describe(len(self._recent)))

@@ -123,7 +123,7 @@ class MonitoringFeature:
 
     def stop(self) -> None:
         self._start_timer.stop()
-        self.controller.stop()
+        self.controller.close()
         self.notifier.tray.hide()
 
     # -- commands ----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -277,6 +278,8 @@ class MachineView(QWidget):
     def show_history(
         self, series: list[Series], events: list[EventView], start: datetime, end: datetime
     ) -> None:
+        if not shiboken6.isValid(self):  # closed while the history loaded
+            return
         self.series, self.events = series, events
         while self.charts.count():
             taken = self.charts.takeAt(0)
