@@ -70,11 +70,13 @@ def _install_language(qapp: QApplication, language: str | None) -> None:
             _translators.append(translator)
 
 
-def _open_window(args: argparse.Namespace, *, persist: bool = True) -> tuple[App, MainWindow]:
+def _open_window(
+    args: argparse.Namespace, *, persist: bool = True, defer_features: bool = False
+) -> tuple[App, MainWindow]:
     from msp_console.ui.main_window import MainWindow
 
     app = open_app(args)
-    return app, MainWindow(app, persist=persist)
+    return app, MainWindow(app, persist=persist, defer_features=defer_features)
 
 
 def _no_screen() -> bool:
@@ -84,6 +86,18 @@ def _no_screen() -> bool:
         and QApplication.instance() is None
         and not any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"))
     )
+
+
+def _install_features_after_first_tree(window: MainWindow) -> None:
+    """The clients first: the task tabs are added once the tree is painted (or failed to load)."""
+
+    def once(*_args: object) -> None:
+        window.tree_loaded.disconnect(once)
+        window.load_failed.disconnect(once)
+        QTimer.singleShot(0, window.install_deferred)
+
+    window.tree_loaded.connect(once)
+    window.load_failed.connect(once)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -100,9 +114,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if first_run_needed(args) and not run_first_run():
         return EXIT_OK  # set-up cancelled: asked again at the next start
     apply_to_environment()
-    app, window = _open_window(args)
+    app, window = _open_window(args, defer_features=True)
     try:
         window.show()
+        _install_features_after_first_tree(window)
         window.reload()
         path = getattr(args, "select", None)
         if path:

@@ -46,7 +46,9 @@ class MainWindow(QMainWindow):
     tree_loaded = Signal()
     load_failed = Signal(str)  # the reason, in words
 
-    def __init__(self, app: App, *, persist: bool = True):
+    def __init__(self, app: App, *, persist: bool = True, defer_features: bool = False):
+        """``defer_features``: show the tree first and add the task tabs just after (see
+        ``install_deferred``), so a technician sees the clients as early as possible."""
         super().__init__()
         self.app = app
         self.persist = persist  # False for screenshots: never overwrite the user's layout
@@ -92,12 +94,24 @@ class MainWindow(QMainWindow):
         self.context_menu_hooks: list[Callable[[QMenu, NodeRef], None]] = []
         self.shutdown_hooks: list[Callable[[], None]] = []  # features stop their threads here
         self._first_load = True
-        install_features(self)
+        self.features_installed = False
         self.resize(1400, 850)
-        self.fit_docks()
-        if persist:
-            self._restore()
+        if not defer_features:
+            self.install_deferred()
         self._selection_changed(None)
+
+    def install_deferred(self) -> None:
+        """Adds the features' tabs, docks and menus, then restores the saved layout (which needs the
+        features' docks to exist)."""
+        if self.features_installed:
+            return
+        self.features_installed = True
+        install_features(self)
+        self.fit_docks()
+        if self.persist:
+            self._restore()
+        if not self._first_load:  # the tree beat the features: let them see it too
+            self.tree_loaded.emit()
 
     def fit_docks(self) -> None:
         """The default split: tree ~46 %, details ~26 % of the width, tasks in between."""
