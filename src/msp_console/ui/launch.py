@@ -115,6 +115,9 @@ def run_gui(args: argparse.Namespace) -> int:
         return EXIT_OK  # set-up cancelled: asked again at the next start
     apply_to_environment()
     app, window = _open_window(args, defer_features=True)
+    from msp_console.ui.error_dialog import install_excepthook
+
+    install_excepthook(lambda: window)  # an unexpected error: a dialog and the log, the app goes on
     try:
         window.show()
         _install_features_after_first_tree(window)
