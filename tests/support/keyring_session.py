@@ -9,6 +9,7 @@ import signal
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,3 +93,26 @@ class KeyringSession:
 
 def start_keyring() -> KeyringSession:
     return KeyringSession(Path(tempfile.mkdtemp(prefix="msp-keyring-"))).start()
+
+
+@contextlib.contextmanager
+def keyring_in_environment() -> Iterator[KeyringSession]:
+    """A private gnome-keyring that the `keyring` library uses until the block ends, as the app
+    would find it at start (the backend is detected from the environment)."""
+    import keyring
+    from keyring.backends import fail
+
+    session = start_keyring()
+    saved = {k: os.environ.get(k) for k in session.env}
+    os.environ.update(session.env)
+    keyring.core.init_backend()
+    try:
+        yield session
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        keyring.set_keyring(fail.Keyring())
+        session.stop()

@@ -17,11 +17,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import keyring.core
 import paramiko
 import pytest
-from keyring.backends import fail
 
 from msp_console import secrets
 from msp_console.calendar.caldav_sync import secret_ref
@@ -34,7 +31,7 @@ from msp_console.monitoring.model import CheckSpec, CheckType
 from msp_console.redaction import MASK
 from msp_console.services.database import Database
 from tests.support.components import need_binary
-from tests.support.keyring_session import KeyringSession, start_keyring
+from tests.support.keyring_session import KeyringSession, keyring_in_environment
 from tests.support.postgres import PostgresServer
 from tests.support.radicale import RadicaleServer, start_radicale
 from tests.support.snmpd import V3_AUTH, V3_PRIV, V3_USER, SnmpServer
@@ -54,20 +51,8 @@ def lab() -> Iterator[Path]:
 
 @pytest.fixture(scope="module")
 def gnome_keyring() -> Iterator[KeyringSession]:
-    session = start_keyring()
-    saved = {k: os.environ.get(k) for k in session.env}
-    os.environ.update(session.env)
-    keyring.core.init_backend()
-    try:
+    with keyring_in_environment() as session:
         yield session
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        keyring.set_keyring(fail.Keyring())
-        session.stop()
 
 
 @pytest.fixture(scope="module")

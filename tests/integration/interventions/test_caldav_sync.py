@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from collections.abc import Iterator
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-import keyring
-import keyring.core
 import pytest
-from keyring.backends import fail
 
 from msp_console import secrets
 from msp_console.calendar.caldav_sync import CalDavSync, connect, open_calendar, secret_ref
 from msp_console.cli import main
 from msp_console.services.interventions import AppointmentDraft
 from tests.integration.interventions.conftest import World
-from tests.support.keyring_session import KeyringSession, start_keyring
+from tests.support.keyring_session import KeyringSession, keyring_in_environment
 from tests.support.radicale import RadicaleServer
 
 ROME = ZoneInfo("Europe/Rome")
@@ -133,20 +129,8 @@ def test_a_conflict_keeps_the_latest_change_and_is_reported(sqlite_world: World,
 
 @pytest.fixture
 def gnome_keyring() -> Iterator[KeyringSession]:
-    session = start_keyring()
-    saved = {k: os.environ.get(k) for k in session.env}
-    os.environ.update(session.env)
-    keyring.core.init_backend()
-    try:
+    with keyring_in_environment() as session:
         yield session
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        keyring.set_keyring(fail.Keyring())
-        session.stop()
 
 
 def test_caldav_sync_command_takes_the_password_from_the_keyring(

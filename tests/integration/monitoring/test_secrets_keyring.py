@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import keyring
@@ -15,26 +14,14 @@ from msp_console.domain.health import HealthState
 from msp_console.monitoring.checks import CheckContext, SshPolicy, run_check
 from msp_console.monitoring.hostkeys import HostKeyStore
 from msp_console.monitoring.model import CheckSpec, CheckType
-from tests.support.keyring_session import KeyringSession, start_keyring
+from tests.support.keyring_session import KeyringSession, keyring_in_environment
 from tests.support.sshd import TEST_PASSWORD, TEST_USER, SshServer
 
 
 @pytest.fixture(scope="module")
 def gnome_keyring() -> Iterator[KeyringSession]:
-    session = start_keyring()
-    saved = {k: os.environ.get(k) for k in session.env}
-    os.environ.update(session.env)
-    keyring.core.init_backend()  # what the app does at start: detect the backend from the environment
-    try:
+    with keyring_in_environment() as session:
         yield session
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        keyring.set_keyring(fail.Keyring())
-        session.stop()
 
 
 def test_round_trip_on_gnome_keyring(gnome_keyring: KeyringSession) -> None:

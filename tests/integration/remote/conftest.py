@@ -6,24 +6,20 @@ through the jump host, like a server behind a client's gateway.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import keyring
-import keyring.core
 import pytest
-from keyring.backends import fail
 
 from msp_console.db.migrate import upgrade
 from msp_console.monitoring.hostkeys import HostKeyStore
 from msp_console.services.database import Database
 from msp_console.services.inventory import Inventory
 from tests.support.components import need_binary
-from tests.support.keyring_session import KeyringSession, start_keyring
+from tests.support.keyring_session import KeyringSession, keyring_in_environment
 from tests.support.netns import NetLab
 from tests.support.sshd import SshServer, client_key, start_sshd
 from tests.support.xservers import VncServer, XrdpServer, Xvfb
@@ -69,20 +65,8 @@ def jump_lab(remote_dir: Path, remote_client_key: Path) -> Iterator[JumpLab]:
 
 @pytest.fixture(scope="module")
 def gnome_keyring() -> Iterator[KeyringSession]:
-    session = start_keyring()
-    saved = {k: os.environ.get(k) for k in session.env}
-    os.environ.update(session.env)
-    keyring.core.init_backend()
-    try:
+    with keyring_in_environment() as session:
         yield session
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        keyring.set_keyring(fail.Keyring())
-        session.stop()
 
 
 @dataclass
