@@ -1,6 +1,7 @@
 """Metric roll-up and retention, so the database stays bounded.
 
-Raw samples are kept 48 hours, 5-minute roll-ups 30 days, hourly roll-ups 13 months.
+Raw samples are kept 48 hours, 5-minute roll-ups 30 days, hourly roll-ups 13 months; the
+state-change log 25 months (what the service reports and SLA disputes look back on).
 Roll-ups are computed by the database (GROUP BY integer bucket) for complete buckets only,
 from a watermark (the newest bucket already rolled up), so running the job often is cheap
 and running it twice changes nothing. Samples arriving later than ``settle_s`` after their
@@ -10,16 +11,17 @@ bucket closed are not rolled up (the writer is seconds behind, not minutes).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, insert, select, text
 
-from msp_console.db.models import MetricRollup1h, MetricRollup5m, MetricSample
+from msp_console.db.models import MetricRollup1h, MetricRollup5m, MetricSample, StateEvent
 from msp_console.services.database import Database
 
 RAW_KEEP_S = 48 * 3600
 FIVE_MIN_KEEP_S = 30 * 86400
 HOURLY_KEEP_S = 395 * 86400  # 13 months
+STATE_EVENTS_KEEP_S = 760 * 86400  # 25 months: this month and last year's same month stay provable
 SETTLE_S = 60
 _LOCK_KEY = 0x6D73_7072  # team mode: one poller at a time runs the job
 
@@ -31,13 +33,14 @@ class RetentionReport:
     deleted_raw: int
     deleted_5m: int
     deleted_1h: int
+    deleted_events: int = 0
 
 
 def run_retention(db: Database, now: datetime) -> RetentionReport:
     t = int(now.timestamp())
     with db.transaction() as s:
         if not db.is_sqlite and not s.scalar(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": _LOCK_KEY}):
-            return RetentionReport(0, 0, 0, 0, 0)  # another poller is rolling up right now
+            return RetentionReport(0, 0, 0, 0, 0, 0)  # another poller is rolling up right now
         done_5m = s.scalar(select(func.max(MetricRollup5m.bucket)))
         start_5m = (
             (done_5m + 300)
@@ -97,12 +100,15 @@ def run_retention(db: Database, now: datetime) -> RetentionReport:
         d_raw = s.execute(delete(MetricSample).where(MetricSample.ts_ms < raw_cut))
         d_5m = s.execute(delete(MetricRollup5m).where(MetricRollup5m.bucket < five_cut))
         d_1h = s.execute(delete(MetricRollup1h).where(MetricRollup1h.bucket < t - HOURLY_KEEP_S))
+        events_cut = datetime.fromtimestamp(t - STATE_EVENTS_KEEP_S, UTC)
+        d_events = s.execute(delete(StateEvent).where(StateEvent.at < events_cut))
         return RetentionReport(
             rolled_5m,
             rolled_1h,
             _count(d_raw),
             _count(d_5m),
             _count(d_1h),
+            _count(d_events),
         )
 
 

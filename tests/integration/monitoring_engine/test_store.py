@@ -237,3 +237,31 @@ def test_deleting_a_machine_or_a_client_without_history_removes_its_checks(app: 
     assert app.inventory.delete_client(app.inventory.client_id_by_name("Studio Rossi")) == "deleted"
     with app.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Check)) == 0
+
+
+def test_retention_keeps_25_months_of_state_changes(app: App) -> None:
+    ping, _ = _setup(app)
+    now = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+
+    def event(days_ago: int) -> dict[str, object]:
+        return {
+            "check_id": ping,
+            "at": now - timedelta(days=days_ago),
+            "kind": "state",
+            "state": "CRITICAL",
+            "hard_state": "CRITICAL",
+            "state_type": "HARD",
+            "previous_state": "OK",
+            "previous_hard_state": "OK",
+            "attempt": 3,
+            "output": "down",
+            "notify": True,
+        }
+
+    with app.db.transaction() as s:
+        s.execute(insert(StateEvent), [event(800), event(700), event(1)])
+    report = run_retention(app.db, now)
+    with app.db.read() as s:
+        kept = sorted((now - e).days for e in s.scalars(select(StateEvent.at)))
+    assert report.deleted_events == 1
+    assert kept == [1, 700]
