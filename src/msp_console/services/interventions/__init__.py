@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from msp_console.services.database import Database
+from msp_console.services.interventions.appointment_edit import KEEP, AppointmentChanges
 from msp_console.services.interventions.appointments import (
     AppointmentConflict,
     AppointmentDraft,
@@ -47,6 +48,8 @@ class Scheduling:
 
 
 __all__ = [
+    "KEEP",
+    "AppointmentChanges",
     "AppointmentConflict",
     "AppointmentDraft",
     "Appointments",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -20,6 +21,9 @@ from msp_console.services.interventions.core import add_event, get_client, move
 from msp_console.services.interventions.occurrences import expand_rows, overlaps
 from msp_console.services.interventions.settings import SchedulingSettings, load_settings
 from msp_console.services.interventions.views import AppointmentView, Conflict, SaveResult
+
+if TYPE_CHECKING:
+    from msp_console.services.interventions.appointment_edit import AppointmentChanges, Scope
 
 S = InterventionState
 MAX_DURATION = timedelta(days=7)
@@ -187,6 +191,30 @@ class Appointments:
             _touch(s, target, now)
             _log(s, target, now, f"appointment moved to {start:%Y-%m-%d %H:%M %Z}: {target.title}")
             return SaveResult(target.id, tuple(conflicts), warnings)
+
+    def update(
+        self,
+        appointment_id: int,
+        changes: AppointmentChanges,
+        *,
+        occurrence: datetime | None = None,
+        scope: Scope = "one",
+        force: bool = False,
+        now: datetime | None = None,
+    ) -> SaveResult:
+        """Changes any field of one appointment, one occurrence of a series, or the whole series
+        (checked like add; SEQUENCE raised so invitations and CalDAV see the change)."""
+        from msp_console.services.interventions.appointment_edit import update
+
+        return update(
+            self,
+            appointment_id,
+            changes,
+            occurrence=occurrence,
+            scope=scope,
+            force=force,
+            now=now or utcnow(),
+        )
 
     def cancel(
         self, appointment_id: int, *, occurrence: datetime | None = None, now: datetime | None = None
