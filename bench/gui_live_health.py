@@ -16,11 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
-import statistics
 import tempfile
-import threading
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,9 +28,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
+    from bench.event_loop_latency import run_under_load
     from bench.fleet import write_fleet
     from msp_console.app import App
     from msp_console.domain.health import HealthState
@@ -65,61 +62,21 @@ def main() -> None:
             window.tabs.setCurrentIndex(controller.problems_index)  # the problems table on show too
         checks = [(r.check_id, r.machine_id) for r in controller.controller.rows.values()]
         states = [HealthState.OK, HealthState.OK, HealthState.WARNING, HealthState.CRITICAL]
-        stop = threading.Event()
-        per_thread = args.rate / 4
-        sent = [0] * 4
+        def produce(rnd: random.Random) -> None:
+            cid, mid = rnd.choice(checks)
+            state = rnd.choice(states)
+            now = datetime.now(UTC)
+            status = CheckStatus(state, state, last_run=now, last_change=now, output=f"{state.value} now")
+            result = CheckResult(cid, mid, CheckOutcome(state, status.output), now)
+            controller.controller.submit(Processed(result, status, (), False))
 
-        def poller(n: int) -> None:
-            rnd = random.Random(n)
-            interval, next_at = 1.0 / per_thread, time.perf_counter()
-            while not stop.is_set():
-                cid, mid = rnd.choice(checks)
-                state = rnd.choice(states)
-                now = datetime.now(UTC)
-                status = CheckStatus(state, state, last_run=now, last_change=now, output=f"{state.value} now")
-                result = CheckResult(cid, mid, CheckOutcome(state, status.output), now)
-                controller.controller.submit(Processed(result, status, (), False))
-                sent[n] += 1
-                next_at += interval
-                delay = next_at - time.perf_counter()
-                if delay > 0:
-                    time.sleep(delay)
-
-        lateness: list[float] = []
-        clock = QElapsedTimer()
-        clock.start()
-        last = [clock.nsecsElapsed()]
-
-        def tick() -> None:
-            now = clock.nsecsElapsed()
-            lateness.append(max(0.0, (now - last[0]) / 1e6 - 5.0))
-            last[0] = now
-
-        timer = QTimer()
-        timer.setTimerType(timer.timerType().PreciseTimer)
-        timer.timeout.connect(tick)
-        timer.start(5)
-        threads = [threading.Thread(target=poller, args=(n,), daemon=True) for n in range(4)]
-        cpu0, wall0 = time.process_time(), time.perf_counter()
-        for t in threads:
-            t.start()
-        QTimer.singleShot(int(args.seconds * 1000), qapp.quit)
-        qapp.exec()
-        stop.set()
-        for t in threads:
-            t.join()
-        cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+        run = run_under_load(qapp, args.seconds, args.rate, produce)
         problems = controller.problems.model.rowCount()
         window.close()
         app.close()
-    lateness.sort()
-    p99 = lateness[int(len(lateness) * 0.99)]
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"{args.machines} machines / {len(checks)} checks shown, {sum(sent) / wall:.0f} results/s from 4 "
-        f"threads for {wall:.1f} s ({problems} rows in Problems at the end): timer lateness median "
-        f"{statistics.median(lateness):.2f} ms, p99 {p99:.2f} ms, max {lateness[-1]:.2f} ms; "
-        f"process CPU {100 * cpu / wall:.0f} % of one core; peak RSS {rss_mb:.0f} MB"
+        f"{args.machines} machines / {len(checks)} checks shown ({problems} rows in Problems at the end), "
+        f"results {run.summary()}"
     )
 
 

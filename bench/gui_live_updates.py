@@ -12,10 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 
@@ -26,9 +23,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
+    from bench.event_loop_latency import run_under_load
     from bench.fleet import write_fleet
     from msp_console.app import App
     from msp_console.domain.health import HealthState
@@ -53,51 +51,13 @@ def main() -> None:
         window.tree.view.expandAll()
         ids = [m.id for c in window.model.snapshot.clients for m in c.all_machines()]
         states = [HealthState.OK, HealthState.WARNING, HealthState.CRITICAL, HealthState.UNREACHABLE]
-        stop = threading.Event()
-        per_thread = args.rate / 4
+        def produce(rnd: random.Random) -> None:
+            window.live_states.submit(rnd.choice(ids), rnd.choice(states))
 
-        def poller(seed: int) -> None:
-            rnd = random.Random(seed)
-            interval, next_at = 1.0 / per_thread, time.perf_counter()
-            while not stop.is_set():
-                window.live_states.submit(rnd.choice(ids), rnd.choice(states))
-                next_at += interval
-                delay = next_at - time.perf_counter()
-                if delay > 0:
-                    time.sleep(delay)
-
-        lateness: list[float] = []
-        clock = QElapsedTimer()
-        clock.start()
-        last = [clock.nsecsElapsed()]
-
-        def tick() -> None:
-            now = clock.nsecsElapsed()
-            lateness.append(max(0.0, (now - last[0]) / 1e6 - 5.0))
-            last[0] = now
-
-        timer = QTimer()
-        timer.setTimerType(timer.timerType().PreciseTimer)
-        timer.timeout.connect(tick)
-        timer.start(5)
-        threads = [threading.Thread(target=poller, args=(n,), daemon=True) for n in range(4)]
-        cpu0, wall0 = time.process_time(), time.perf_counter()
-        for t in threads:
-            t.start()
-        QTimer.singleShot(int(args.seconds * 1000), qapp.quit)
-        qapp.exec()
-        stop.set()
-        for t in threads:
-            t.join()
-        cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+        run = run_under_load(qapp, args.seconds, args.rate, produce)
+        window.close()
         app.close()
-    lateness.sort()
-    p99 = lateness[int(len(lateness) * 0.99)]
-    print(
-        f"{len(ids)} machines shown, {args.rate} changes/s from 4 threads for {wall:.1f} s: "
-        f"timer lateness median {statistics.median(lateness):.2f} ms, p99 {p99:.2f} ms, "
-        f"max {lateness[-1]:.2f} ms; process CPU {100 * cpu / wall:.0f} % of one core"
-    )
+    print(f"{args.machines} machines shown, state changes {run.summary()}")
 
 
 if __name__ == "__main__":
