@@ -15,7 +15,12 @@ from msp_console.app import App
 from msp_console.cli.common import CommandError, open_app, print_json
 from msp_console.cli.intervention_commands import client_id, jsonable, machine_id, parse_when
 from msp_console.fileio import atomic_write_bytes
-from msp_console.services.interventions import AppointmentConflict, AppointmentDraft, Scheduling
+from msp_console.services.interventions import (
+    AppointmentChanges,
+    AppointmentConflict,
+    AppointmentDraft,
+    Scheduling,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,6 +54,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--occurrence", help="original start of the occurrence to move")
     p.add_argument("--force", action="store_true")
     p.set_defaults(handler=_move)
+    p = aps.add_parser(
+        "edit", help="change an appointment's fields, one occurrence (--occurrence) or a series (--series)"
+    )
+    p.add_argument("id", type=int)
+    p.add_argument("--title")
+    p.add_argument("--technician", help="'' for nobody")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--on-site", dest="on_site", action="store_const", const=True, help="at the client's")
+    where.add_argument("--remote", dest="on_site", action="store_const", const=False, help="remotely")
+    p.add_argument("--notes")
+    p.add_argument("--duration", type=int, help="minutes")
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--occurrence", help="original start of the one occurrence to change")
+    scope.add_argument("--series", action="store_true", help="change every occurrence of the series")
+    p.add_argument("--force", action="store_true", help="save even if the technician is busy")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_edit)
     p = aps.add_parser("cancel", help="cancel an appointment or one occurrence")
     p.add_argument("id", type=int)
     p.add_argument("--occurrence")
@@ -176,6 +198,43 @@ def _move(args: argparse.Namespace) -> int:
         print(f"appointment #{result.id} moved")
         for w in result.warnings:
             print(f"warning: {w}")
+        return 0
+
+    return _with(args, go)
+
+
+def _edit(args: argparse.Namespace) -> int:
+    def go(app: App, sc: Scheduling) -> int:
+        occurrence = parse_when(app, args.occurrence, "--occurrence") if args.occurrence else None
+        changes = AppointmentChanges(
+            title=args.title,
+            technician=args.technician,
+            on_site=args.on_site,
+            notes=args.notes,
+            duration_minutes=args.duration,
+        )
+        if changes == AppointmentChanges():
+            raise CommandError(
+                "nothing to change: give --title, --technician, --on-site/--remote, --notes or --duration"
+            )
+        try:
+            result = sc.appointments.update(
+                args.id,
+                changes,
+                occurrence=occurrence,
+                scope="series" if args.series else "one",
+                force=args.force,
+            )
+        except AppointmentConflict as exc:
+            raise CommandError(f"{exc} — use --force to save it anyway") from None
+        if args.json:
+            print_json(jsonable(asdict(result)))
+            return 0
+        print(f"appointment #{result.id} changed")
+        for w in result.warnings:
+            print(f"warning: {w}")
+        for c in result.conflicts:
+            print(f"warning: {c.technician} is also busy with #{c.appointment_id} {c.title}")
         return 0
 
     return _with(args, go)
