@@ -188,7 +188,7 @@ def test_marking_an_appointment_done_moves_its_intervention_to_the_follow_up(qtb
     )
 
     def mark_done(dlg) -> bool:  # type: ignore[no-untyped-def]
-        assert dlg.title.text() == view.title and not dlg.title.isEnabled()  # shown, read-only
+        assert dlg.title.text() == view.title and dlg.title.isEnabled()  # shown, editable
         dlg.findChild(type(dlg.export_button), "markDone").click()
         return True
 

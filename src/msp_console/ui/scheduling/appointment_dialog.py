@@ -1,9 +1,9 @@
 """New / edit appointment: client, machine, intervention, where, who, when, what, how often.
 
 Problems show inline while typing (end before start refuses OK; a time in the past or outside
-business hours only warns). An existing appointment can be moved, marked done, cancelled and
-exported as an .ics invitation; its other fields are shown read-only (the service has no
-general update yet).
+business hours only warns). Every field of an existing appointment can be changed (`changes()`
+says what differs, the controller saves it); it can also be marked done, cancelled and exported
+as an .ics invitation.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msp_console.services.interventions import AppointmentDraft
+from msp_console.services.interventions import KEEP, AppointmentChanges, AppointmentDraft
+from msp_console.services.interventions.appointment_edit import Keep
 from msp_console.services.interventions.views import AppointmentView, InterventionSummary
 from msp_console.ui.scheduling.controller import alive
 from msp_console.ui.scheduling.look import from_qdatetime, to_qdatetime, tr
@@ -167,6 +168,7 @@ class AppointmentDialog(QDialog):
         self.title.textChanged.connect(self._check)
         self._syncing = False
         self._wanted_intervention: int | None = None
+        self._interventions_for: int | None = None  # the client whose interventions are listed
         if existing is not None:
             self._show_existing(existing)
 
@@ -211,22 +213,12 @@ class AppointmentDialog(QDialog):
         self.title.setText(v.title)
         self.notes.setPlainText(v.notes)
         self._set_times(v.start, v.end)
+        if v.machine_id is not None and self.machine.currentData() != v.machine_id:
+            self.machine.addItem(v.machine_name or f"#{v.machine_id}", v.machine_id)  # not in the tree
+            self.machine.setCurrentIndex(self.machine.count() - 1)
         if v.recurring:
-            self.rule.addItem(tr("Repeats (series)"), "series")
+            self.rule.addItem(tr("Repeats (as it is)"), "series")
             self.rule.setCurrentIndex(self.rule.count() - 1)
-        for w in (
-            self.client,
-            self.machine,
-            self.intervention,
-            self.remote,
-            self.on_site,
-            self.technician,
-            self.title,
-            self.notes,
-            self.rule,
-            self.custom_rule,
-        ):
-            w.setEnabled(False)
         self._check()
 
     def _client_changed(self) -> None:
@@ -249,8 +241,16 @@ class AppointmentDialog(QDialog):
             return
         for iv in rows:
             self.intervention.addItem(f"#{iv.id} {iv.title}", iv.id)
-        if self._wanted_intervention is not None:
-            self.intervention.setCurrentIndex(max(0, self.intervention.findData(self._wanted_intervention)))
+        wanted = self._wanted_intervention
+        if wanted is not None:
+            if self.intervention.findData(wanted) < 0 and self._linked_here(cid, wanted):
+                self.intervention.addItem(f"#{wanted}", wanted)  # closed meanwhile: keep the link
+            self.intervention.setCurrentIndex(max(0, self.intervention.findData(wanted)))
+        self._interventions_for = cid
+
+    def _linked_here(self, cid: int, intervention_id: int) -> bool:
+        e = self.existing
+        return e is not None and e.client_id == cid and e.intervention_id == intervention_id
 
     # -- keeping start / end / duration together -----------------------------------------------
     def _start_changed(self, _v: QDateTime) -> None:
@@ -334,6 +334,32 @@ class AppointmentDialog(QDialog):
             return self.custom_rule.text().strip()
         return next((r for r, k in RULES if k == key and r), "")
 
+    def changes(self) -> AppointmentChanges:
+        """What differs from the appointment shown (for an edit); empty when nothing does."""
+        v = self.existing
+        assert v is not None
+        d = self.draft()
+        client = d.client_id if d.client_id != v.client_id else None
+        intervention: int | Keep | None = KEEP
+        if self._interventions_for == d.client_id and d.intervention_id != v.intervention_id:
+            intervention = d.intervention_id  # only once the list is loaded: never unlink by accident
+        elif client is not None:
+            intervention = None
+        rule = self.rule.currentData()
+        rrule = None if rule == "series" or (not v.recurring and not d.rrule) else d.rrule
+        return AppointmentChanges(
+            title=d.title if d.title != v.title else None,
+            technician=d.technician if d.technician != v.technician else None,
+            on_site=d.on_site if d.on_site != v.on_site else None,
+            notes=d.notes if d.notes != v.notes else None,
+            duration_minutes=d.minutes() if d.minutes() != _minutes(v) else None,
+            start=d.start if d.start != v.start else None,
+            client_id=client,
+            machine_id=d.machine_id if d.machine_id != v.machine_id else KEEP,
+            intervention_id=intervention,
+            rrule=rrule,
+        )
+
     def draft(self) -> AppointmentDraft:
         tz = self.ctl.tz
         start = from_qdatetime(self.start.dateTime(), tz)
@@ -349,3 +375,7 @@ class AppointmentDialog(QDialog):
             notes=self.notes.toPlainText(),
             rrule=self.rrule(),
         )
+
+
+def _minutes(v: AppointmentView) -> int:
+    return int((v.end - v.start).total_seconds() // 60)

@@ -15,7 +15,13 @@ from shiboken6 import Shiboken
 
 from msp_console.domain.business_calendar import BusinessCalendar
 from msp_console.domain.errors import ValidationError
-from msp_console.services.interventions import AppointmentConflict, AppointmentDraft, Scheduling
+from msp_console.services.interventions import (
+    AppointmentChanges,
+    AppointmentConflict,
+    AppointmentDraft,
+    Scheduling,
+)
+from msp_console.services.interventions.appointment_edit import Scope
 from msp_console.services.interventions.views import AppointmentView, SaveResult
 from msp_console.ui.scheduling import prompts
 from msp_console.ui.scheduling.look import tr
@@ -152,16 +158,41 @@ class SchedulingController(QObject):
         dlg = AppointmentDialog(self, self.window, existing=view)
         accepted = self.exec_dialog(dlg)
         action = dlg.action
-        draft = dlg.draft() if accepted else None
+        changes = dlg.changes() if accepted and action == "save" else None
         dlg.deleteLater()
-        if not accepted or draft is None:
+        if not accepted:
             return
         if action == "done":
             self._finish(view, "done")
         elif action == "cancel":
             self._finish(view, "cancel")
-        elif draft.start != view.start or draft.minutes() != _minutes(view):
-            self.move_appointment(view, draft.start, draft.minutes())
+        elif changes is not None and changes != AppointmentChanges():
+            self.update_appointment(view, changes)
+
+    def update_appointment(
+        self, view: AppointmentView, changes: AppointmentChanges, *, force: bool = False, scope: str = ""
+    ) -> None:
+        """Saves the dialog's changes: for a series, this occurrence or all; conflicts asked first."""
+        if view.recurring and not scope:
+            scope = prompts.occurrence_or_series(self.window) or ""
+            if not scope:
+                return
+        appts, tz = self.sc.appointments, self.tz
+        service_scope: Scope = "series" if scope == "all" else "one"
+
+        def go() -> SaveResult:
+            return appts.update(
+                view.id, changes, occurrence=view.occurrence, scope=service_scope, force=force
+            )
+
+        def conflict(exc: Exception) -> bool:
+            if isinstance(exc, AppointmentConflict):
+                if prompts.save_despite_conflicts(self.window, exc.conflicts, tz):
+                    self.update_appointment(view, changes, force=True, scope=scope or "single")
+                return True
+            return False
+
+        self.run(go, lambda _r: self.written(tr("Appointment saved.")), on_error=conflict)
 
     def _finish(self, view: AppointmentView, how: str) -> None:
         occurrence = view.occurrence if view.recurring and view.occurrence is not None else None
@@ -304,10 +335,6 @@ class SchedulingController(QObject):
     def add_time(self, intervention_id: int, minutes: int, note: str) -> None:
         ivs = self.sc.interventions
         self.run(lambda: ivs.log_time(intervention_id, minutes, note), lambda _r: self.written())
-
-
-def _minutes(view: AppointmentView) -> int:
-    return int((view.end - view.start).total_seconds() // 60)
 
 
 __all__ = ["SchedulingController", "alive", "error_text"]
