@@ -72,6 +72,8 @@ def test_bad_edits_are_refused_and_nothing_is_written(world: World) -> None:
         appts.update(aid, AppointmentChanges(client_id=other), now=NOW)
     (v,) = appts.day(date(2026, 11, 24))
     assert v.title == "Check" and v.client_id == world.client_id
+    with pytest.raises(ValidationError, match="does not repeat"):
+        appts.update(aid, AppointmentChanges(title="x"), occurrence=rome(24, 10), now=NOW)
     late = appts.update(aid, AppointmentChanges(title="Old check"), now=rome(25, 9))
     assert "the appointment is in the past" in late.warnings
 
@@ -139,3 +141,16 @@ def test_ics_invitation_carries_the_new_sequence(world: World) -> None:
     second = Calendar.from_ical(invitation(world.app.db, aid)).walk("VEVENT")[0]
     assert second["uid"] == first["uid"] and str(second["summary"]) == "Check and patch"
     assert int(second["sequence"]) > int(first["sequence"])
+
+
+def test_linking_an_intervention_by_editing_schedules_it(world: World) -> None:
+    appts = world.sched.appointments
+    aid = book(world, rome(24, 10), "Check")
+    iv = world.sched.interventions.open(world.client_id, "Slow network", now=NOW)
+    appts.update(aid, AppointmentChanges(intervention_id=iv), now=NOW)
+    shown = world.sched.interventions.show(iv)
+    assert shown.state == "scheduled"
+    assert any(e.kind == "appointment" and "Check" in e.summary for e in shown.timeline)
+    appts.update(aid, AppointmentChanges(intervention_id=None), now=NOW)  # unlinked again
+    assert appts.get(aid).intervention_id is None
+    assert "appointment unlinked: Check" in [e.summary for e in world.sched.timeline(iv)]

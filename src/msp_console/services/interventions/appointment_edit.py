@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from msp_console.db.models import Appointment
+from msp_console.db.models import Appointment, Intervention
 from msp_console.domain.errors import ValidationError
 from msp_console.domain.recurrence import expand
 from msp_console.services.interventions import appointments as ap
-from msp_console.services.interventions.core import get_client
+from msp_console.services.interventions.core import add_event, get_client
 from msp_console.services.interventions.settings import load_settings
 from msp_console.services.interventions.views import SaveResult
 
@@ -99,6 +99,11 @@ def update(
             ap._link_intervention(s, located, now, load_settings(s))
         elif what:
             ap._log(s, located, now, f"appointment changed ({', '.join(what)}): {located.title}")
+        previous = s.get(Intervention, old_intervention) if old_intervention else None
+        if previous is not None and old_intervention != draft.intervention_id:
+            add_event(
+                s, previous, now, "appointment", f"appointment unlinked: {located.title}", ref_id=located.id
+            )
         return SaveResult(located.id, tuple(conflicts), warnings)
 
 
@@ -107,6 +112,8 @@ def _locate(
 ) -> tuple[Appointment, datetime]:
     """The row to change (the series for scope 'series') and the start the caller saw."""
     row = ap._get(s, appointment_id)
+    if occurrence is not None and not (row.rrule or row.series_id):
+        raise ValidationError.single("occurrence", "this appointment does not repeat")
     if scope == "series":
         series = ap._get(s, row.series_id) if row.series_id else row
         if row.series_id:
