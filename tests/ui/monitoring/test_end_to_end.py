@@ -32,12 +32,13 @@ pytestmark = pytest.mark.ui
 
 @pytest.fixture(scope="module")
 def lab() -> Iterator[tuple[SshServer, Path]]:
-    """One client machine: a namespace on its own bridge (10.200.9.0/24) with sshd on port 22."""
+    """One client machine: a namespace on its own bridge and /24 (10.200.10.0/24: the remote-session
+    suite keeps 10.200.9.0/24 for the whole session) with sshd on port 22."""
     need_binary("/usr/sbin/sshd", "openssh-server")
     need_binary("ip", "iproute2")
     base = Path(tempfile.mkdtemp(prefix="msp-gui-e2e-"))
     base.chmod(0o755)
-    net = NetLab(bridge="br-mspgui", prefix="10.200.9").up(1, tag="mspgui")
+    net = NetLab(bridge="br-mspgui", prefix="10.200.10").up(1, tag="mspgui")
     server: SshServer | None = None
     try:
         key = client_key(base / "client")
