@@ -1364,12 +1364,12 @@
             <translation>%1 in silenzio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="435" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="436" />
             <source>Behind: %1</source>
             <translation>Dietro: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="437" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="438" />
             <source>Tags: %1</source>
             <translation>Etichette: %1</translation>
         </message>
@@ -2792,7 +2792,7 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>Launch</name>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="114" />
+            <location filename="../../src/msp_console/ui/launch.py" line="132" />
             <source>No client or machine named '%1'.</source>
             <translation>Nessun cliente o macchina di nome '%1'.</translation>
         </message>
@@ -2808,113 +2808,113 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MachineView</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="85" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="86" />
             <source>Check now</source>
             <translation>Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="86" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="87" />
             <source>Add check…</source>
             <translation>Aggiungi controllo…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="87" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="88" />
             <source>Edit…</source>
             <translation>Modifica…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="88" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="89" />
             <source>Remove</source>
             <translation>Rimuovi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="89" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="90" />
             <source>Close</source>
             <translation>Chiudi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="99" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="100" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="100" />
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="120" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="101" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
             <source>Check</source>
             <translation>Controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="101" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="102" />
             <source>Last output</source>
             <translation>Ultimo output</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="102" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="103" />
             <source>Last run</source>
             <translation>Ultima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="103" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="104" />
             <source>Next run</source>
             <translation>Prossima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="104" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="105" />
             <source>Thresholds</source>
             <translation>Soglie</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="105" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="106" />
             <source>Every</source>
             <translation>Ogni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="120" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
             <source>When</source>
             <translation>Quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="120" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
             <source>Change</source>
             <translation>Cambiamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="120" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
             <source>Output</source>
             <translation>Output</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="129" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="130" />
             <source>History:</source>
             <translation>Storico:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="231" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="232" />
             <source>Cannot add the check</source>
             <translation>Impossibile aggiungere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="241" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="242" />
             <source>Cannot save the check</source>
             <translation>Impossibile salvare il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="249" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="250" />
             <source>Remove check</source>
             <translation>Rimuovi controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="250" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="251" />
             <source>Remove the check '%1' and its history?</source>
             <translation>Rimuovere il controllo '%1' e il suo storico?</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="256" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="257" />
             <source>Cannot remove the check</source>
             <translation>Impossibile rimuovere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="304" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="307" />
             <source>No metrics recorded for this machine yet.</source>
             <translation>Nessuna metrica ancora registrata per questa macchina.</translation>
         </message>
@@ -2922,62 +2922,62 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="54" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="56" />
             <source>MSP Console</source>
             <translation>MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="62" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="64" />
             <source>Overview</source>
             <translation>Panoramica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="65" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="67" />
             <source>Clients</source>
             <translation>Clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="68" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="70" />
             <source>Details</source>
             <translation>Dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="77" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="79" />
             <source>Quick find (Ctrl+K)…</source>
             <translation>Ricerca rapida (Ctrl+K)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="80" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="82" />
             <source>C&amp;lients pane</source>
             <translation>Pannello c&amp;lienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="81" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="83" />
             <source>De&amp;tails pane</source>
             <translation>Pannello &amp;dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="124" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="138" />
             <source>polling: not configured</source>
             <translation>monitoraggio: non configurato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="125" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="139" />
             <source>DB: %1</source>
             <translation>DB: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="208" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="222" />
             <source>%1 clients · %2 machines</source>
             <translation>%1 clienti · %2 macchine</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="224" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="238" />
             <source>Cannot read the database</source>
             <translation>Impossibile leggere il database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="226" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="240" />
             <source>The tree could not be loaded: %1
 
 Check that the database is reachable, then use View → Reload.</source>
@@ -3643,77 +3643,77 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>Scheduling</name>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="74" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="75" />
             <source>⇄ Remote</source>
             <translation>⇄ Da remoto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="75" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="76" />
             <source>⌂ On site</source>
             <translation>⌂ In sede</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="125" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="126" />
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="86" />
             <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="80" />
             <source>&amp;Client</source>
             <translation>&amp;Cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="126" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="127" />
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="86" />
             <source>&amp;Machine</source>
             <translation>&amp;Macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="127" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="128" />
             <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="235" />
             <source>&amp;Intervention</source>
             <translation>&amp;Intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="128" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="129" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
             <source>Where</source>
             <translation>Dove</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="129" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="130" />
             <source>&amp;Technician</source>
             <translation>&amp;Tecnico</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="130" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="131" />
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="98" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
             <source>When</source>
             <translation>Quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="131" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="132" />
             <source>T&amp;itle</source>
             <translation>T&amp;itolo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="132" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="133" />
             <source>&amp;Notes</source>
             <translation>&amp;Note</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="133" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="134" />
             <source>&amp;Repeats</source>
             <translation>&amp;Ripetizione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="141" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="142" />
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="262" />
             <source>Export invitation (.ics)…</source>
             <translation>Esporta invito (.ics)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="235" />
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="237" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="227" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="229" />
             <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="197" />
             <source>(none)</source>
             <translation>(nessuna)</translation>
@@ -3725,45 +3725,45 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Esporta invito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="59" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="60" />
             <source>Edit appointment</source>
             <translation>Modifica appuntamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="59" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="60" />
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="131" />
             <source>New appointment</source>
             <translation>Nuovo appuntamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="97" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="98" />
             <source>min</source>
             <translation>min</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="100" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="101" />
             <source>to</source>
             <translation>a</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="145" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="146" />
             <source>Mark done</source>
             <translation>Segna come svolto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="148" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="149" />
             <source>Cancel appointment</source>
             <translation>Annulla appuntamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="155" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="156" />
             <source>Save the appointment first</source>
             <translation>Salva prima l'appuntamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="215" />
-            <source>Repeats (series)</source>
-            <translation>Si ripete (serie)</translation>
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="220" />
+            <source>Repeats (as it is)</source>
+            <translation>Ripetizione (invariata)</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="291" />
@@ -3793,22 +3793,22 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Fuori dall'orario lavorativo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="111" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="112" />
             <source>Does not repeat</source>
             <translation>Non si ripete</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="112" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="113" />
             <source>Every week</source>
             <translation>Ogni settimana</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="113" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="114" />
             <source>Every month</source>
             <translation>Ogni mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="114" />
+            <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="115" />
             <source>Custom (RRULE)…</source>
             <translation>Personalizzata (RRULE)…</translation>
         </message>
@@ -3907,7 +3907,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="314" />
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="232" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="263" />
             <source>Could not export</source>
             <translation>Impossibile esportare</translation>
         </message>
@@ -3932,47 +3932,52 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Calendario scritto in %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="213" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="244" />
             <source>Could not move</source>
             <translation>Impossibile spostare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="274" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="305" />
             <source>Cannot log the call</source>
             <translation>Impossibile registrare la chiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="286" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="317" />
             <source>Call logged.</source>
             <translation>Chiamata registrata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="212" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="195" />
+            <source>Appointment saved.</source>
+            <translation>Appuntamento salvato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="243" />
             <source>Appointment moved.</source>
             <translation>Appuntamento spostato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="83" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="89" />
             <source>Could not save</source>
             <translation>Impossibile salvare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="145" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="151" />
             <source>Appointment #%1 saved.</source>
             <translation>Appuntamento n. %1 salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="288" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="319" />
             <source>A call task was scheduled.</source>
             <translation>È stata pianificata una richiamata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="231" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="262" />
             <source>Invitation written to %1</source>
             <translation>Invito scritto in %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="260" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="291" />
             <source>Intervention #%1 opened.</source>
             <translation>Intervento n. %1 aperto.</translation>
         </message>
