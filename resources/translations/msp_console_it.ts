@@ -85,161 +85,46 @@
     <context>
         <name>Billing</name>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="48" />
-            <source>Company name</source>
-            <translation>Ragione sociale</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="49" />
-            <source>VAT number</source>
-            <translation>Partita IVA</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="50" />
-            <source>Tax code</source>
-            <translation>Codice fiscale</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="51" />
-            <source>Address</source>
-            <translation>Indirizzo</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="52" />
-            <source>Postal code</source>
-            <translation>CAP</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="53" />
-            <source>City</source>
-            <translation>Città</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="54" />
-            <source>Province</source>
-            <translation>Provincia</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="55" />
-            <source>Country</source>
-            <translation>Paese</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="56" />
-            <source>Tax regime</source>
-            <translation>Regime fiscale</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="57" />
-            <source>REA office (province)</source>
-            <translation>Ufficio REA (provincia)</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="58" />
-            <source>REA number</source>
-            <translation>Numero REA</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="59" />
-            <source>IBAN</source>
-            <translation>IBAN</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="60" />
-            <source>Bank</source>
-            <translation>Banca</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="61" />
-            <source>E-mail</source>
-            <translation>E-mail</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="62" />
-            <source>PEC (certified e-mail)</source>
-            <translation>PEC (posta elettronica certificata)</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="63" />
-            <source>Phone</source>
-            <translation>Telefono</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="64" />
-            <source>Logo (PNG or JPEG)</source>
-            <translation>Logo (PNG o JPEG)</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="112" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="47" />
             <source>Printed at the bottom of every invoice</source>
             <translation>Stampato in fondo a ogni fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="117" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="52" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="85" />
             <source> days</source>
             <translation> giorni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="118" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="53" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="87" />
             <source>end of month</source>
             <translation>fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="126" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="62" />
             <source>Default payment terms</source>
             <translation>Termini di pagamento predefiniti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="127" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="63" />
             <source>Invoice footer</source>
             <translation>Piè di pagina della fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="138" />
-            <source>Company logo</source>
-            <translation>Logo dell'azienda</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="138" />
-            <source>Images (*.png *.jpg *.jpeg)</source>
-            <translation>Immagini (*.png *.jpg *.jpeg)</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="154" />
-            <source>Required: invoices cannot be issued without it.</source>
-            <translation>Obbligatorio: senza non si possono emettere fatture.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="223" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="118" />
             <source>Company profile</source>
             <translation>Profilo aziendale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="133" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="69" />
             <source>Fields marked * are needed before the first invoice can be issued.</source>
             <translation>I campi con * servono prima di poter emettere la prima fattura.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="200" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="96" />
             <source>Some details are missing or not valid: see the marked fields.</source>
             <translation>Alcuni dati mancano o non sono validi: vedi i campi segnalati.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="85" />
-            <source>RF01 – ordinary</source>
-            <translation>RF01 – ordinario</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="86" />
-            <source>RF19 – flat-rate (forfettario)</source>
-            <translation>RF19 – forfettario</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="105" />
-            <source>Choose…</source>
-            <translation>Scegli…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="48" />
@@ -1377,179 +1262,184 @@
     <context>
         <name>CompanyForm</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="44" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="48" />
             <source>Company name</source>
             <translation>Ragione sociale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="45" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="49" />
             <source>VAT number</source>
             <translation>Partita IVA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="46" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="50" />
             <source>Tax code</source>
             <translation>Codice fiscale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="47" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="51" />
             <source>Address</source>
             <translation>Indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="48" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="52" />
             <source>Postal code</source>
             <translation>CAP</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="49" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="53" />
             <source>City</source>
             <translation>Città</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="50" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="54" />
             <source>Province</source>
             <translation>Provincia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="51" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="55" />
             <source>Country</source>
             <translation>Paese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="52" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="56" />
             <source>IBAN</source>
             <translation>IBAN</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="53" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="57" />
             <source>Bank</source>
             <translation>Banca</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="54" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="58" />
             <source>E-mail</source>
             <translation>E-mail</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="55" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="59" />
             <source>PEC (certified e-mail)</source>
             <translation>PEC (posta elettronica certificata)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="56" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="60" />
             <source>Phone</source>
             <translation>Telefono</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="57" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="61" />
             <source>Logo (PNG or JPEG)</source>
             <translation>Logo (PNG o JPEG)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="58" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="62" />
             <source>Tax regime</source>
             <translation>Regime fiscale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="59" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="63" />
             <source>REA office (province)</source>
             <translation>Ufficio REA (provincia)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="60" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="64" />
             <source>REA number</source>
             <translation>Numero REA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="63" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="67" />
             <source>At most 200 characters.</source>
             <translation>Al massimo 200 caratteri.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="64" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="68" />
             <source>Not a valid VAT number (Italy: 11 digits, with the check digit).</source>
             <translation>Partita IVA non valida (Italia: 11 cifre, con la cifra di controllo).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="65" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="69" />
             <source>Not a valid tax code (16 characters, or 11 digits for a company).</source>
             <translation>Codice fiscale non valido (16 caratteri, oppure 11 cifre per una società).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="66" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="70" />
             <source>At most 12 characters.</source>
             <translation>Al massimo 12 caratteri.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="67" />
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="74" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="71" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="78" />
             <source>Use the two-letter province code (e.g. MI).</source>
             <translation>Usa la sigla della provincia di due lettere (es. MI).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="68" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="72" />
             <source>Use the two-letter country code (e.g. IT).</source>
             <translation>Usa il codice del paese di due lettere (es. IT).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="69" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="73" />
             <source>Not a valid IBAN: check the digits.</source>
             <translation>IBAN non valido: controlla le cifre.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="70" />
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="71" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="74" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="75" />
             <source>Not a valid e-mail address.</source>
             <translation>Indirizzo e-mail non valido.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="72" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="76" />
             <source>Choose an existing PNG or JPEG file.</source>
             <translation>Scegli un file PNG o JPEG esistente.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="73" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="77" />
             <source>Choose a tax regime (RF01 is the ordinary one).</source>
             <translation>Scegli un regime fiscale (RF01 è quello ordinario).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="86" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="90" />
             <source>RF01 – ordinary</source>
             <translation>RF01 – ordinario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="87" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="91" />
             <source>RF19 – flat-rate (forfettario)</source>
             <translation>RF19 – forfettario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="106" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="110" />
             <source>Choose…</source>
             <translation>Scegli…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="107" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="111" />
             <source>Choose the logo file</source>
             <translation>Scegli il file del logo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="114" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="118" />
             <source>e.g. Rossi Informatica S.r.l.</source>
             <translation>es. Rossi Informatica S.r.l.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="122" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="126" />
             <source>Company logo</source>
             <translation>Logo dell'azienda</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="122" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="126" />
             <source>Images (*.png *.jpg *.jpeg)</source>
             <translation>Immagini (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="155" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="163" />
+            <source>Required: invoices cannot be issued without it.</source>
+            <translation>Obbligatorio: senza questo dato non si possono emettere fatture.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="167" />
             <source>Not valid.</source>
             <translation>Non valido.</translation>
         </message>

@@ -1,28 +1,21 @@
-"""Company profile form: the MSP's fiscal data printed on every invoice, checked as typed.
+"""Company profile for Billing: the MSP's fiscal data printed on every invoice, checked as typed.
 
-``CompanyProfileForm`` is a reusable QWidget (Billing → Company profile…, and embeddable in
-Settings): ``load()`` reads the profile, ``save()`` writes all fields or none. Besides each
-field's own rule (the billing service's), the fields an invoice cannot be issued without are
-required here, so a missing VAT number is flagged before the first run is refused.
+The fields are the same widget the first-run wizard and Settings use (``CompanyForm``), with the
+fields an invoice cannot be issued without marked required, plus the invoice footer and default
+payment terms. ``load()`` reads the profile, ``save()`` writes all fields or none.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -30,39 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from msp_console.domain.errors import ValidationError
-from msp_console.services.billing.company import FIELDS, load_profile, profile_dict, update_profile
+from msp_console.services.billing.company import load_profile, profile_dict, update_profile
 from msp_console.services.database import Database
 from msp_console.ui.billing.look import explain, tr
+from msp_console.ui.palette_colours import error_style
+from msp_console.ui.settings_dialog.company_form import CompanyForm
 
-ERROR_COLOUR = "#c62828"
 REQUIRED = ("name", "vat_number", "address", "postal_code", "city", "country")  # what issuing needs
-REGIMES = ("RF01", "RF02", "RF04", "RF05", "RF06", "RF07", "RF08", "RF09", "RF10", "RF11", "RF12",
-           "RF13", "RF14", "RF15", "RF16", "RF17", "RF18", "RF19", "RF20")  # fmt: skip
-TEXT_FIELDS = ("name", "vat_number", "tax_code", "address", "postal_code", "city", "province", "country",
-               "regime", "rea_office", "rea_number", "iban", "bank", "email", "pec", "phone",
-               "logo_path")  # fmt: skip
-
-
-def _labels() -> dict[str, str]:
-    return {
-        "name": tr("Company name"),
-        "vat_number": tr("VAT number"),
-        "tax_code": tr("Tax code"),
-        "address": tr("Address"),
-        "postal_code": tr("Postal code"),
-        "city": tr("City"),
-        "province": tr("Province"),
-        "country": tr("Country"),
-        "regime": tr("Tax regime"),
-        "rea_office": tr("REA office (province)"),
-        "rea_number": tr("REA number"),
-        "iban": tr("IBAN"),
-        "bank": tr("Bank"),
-        "email": tr("E-mail"),
-        "pec": tr("PEC (certified e-mail)"),
-        "phone": tr("Phone"),
-        "logo_path": tr("Logo (PNG or JPEG)"),
-    }
 
 
 class CompanyProfileForm(QWidget):
@@ -72,41 +39,9 @@ class CompanyProfileForm(QWidget):
         super().__init__(parent)
         self.setObjectName("companyProfileForm")
         self.db = db
-        labels = _labels()
-        self.edits: dict[str, QLineEdit | QComboBox] = {}
-        self.errors: dict[str, QLabel] = {}
-        fields = QFormLayout()
-        for name in TEXT_FIELDS:
-            widget: QLineEdit | QComboBox
-            if name == "regime":
-                widget = QComboBox()
-                for code in REGIMES:
-                    widget.addItem(code, code)
-                widget.setItemText(0, tr("RF01 – ordinary"))
-                widget.setItemText(REGIMES.index("RF19"), tr("RF19 – flat-rate (forfettario)"))
-            else:
-                widget = QLineEdit()
-                widget.textChanged.connect(lambda _t, n=name: self._check(n))
-            widget.setObjectName(f"company_{name}")
-            widget.setAccessibleName(labels[name])
-            self.edits[name] = widget
-            error = QLabel()
-            error.setObjectName(f"company_{name}_error")
-            error.setStyleSheet(f"color: {ERROR_COLOUR}")
-            error.setWordWrap(True)
-            error.hide()
-            self.errors[name] = error
-            row: QWidget = widget
-            if name == "logo_path":
-                row = QWidget()
-                box = QHBoxLayout(row)
-                box.setContentsMargins(0, 0, 0, 0)
-                box.addWidget(widget)
-                browse = QPushButton(tr("Choose…"))
-                browse.clicked.connect(self._choose_logo)
-                box.addWidget(browse)
-            fields.addRow(labels[name] + (" *" if name in REQUIRED else ""), row)
-            fields.addRow("", error)
+        self.fields = CompanyForm(CompanyForm.FULL, required=REQUIRED)
+        self.fields.validity_changed.connect(self.validity_changed)
+        self.edits = self.fields.edits
         self.footer = QPlainTextEdit()
         self.footer.setObjectName("company_invoice_footer")
         self.footer.setPlaceholderText(tr("Printed at the bottom of every invoice"))
@@ -123,86 +58,46 @@ class CompanyProfileForm(QWidget):
         terms_box.addWidget(self.payment_days)
         terms_box.addWidget(self.end_of_month)
         terms_box.addStretch(1)
-        fields.addRow(tr("Default payment terms"), terms)
-        fields.addRow(tr("Invoice footer"), self.footer)
+        extra = QFormLayout()
+        extra.addRow(tr("Default payment terms"), terms)
+        extra.addRow(tr("Invoice footer"), self.footer)
         self.error = QLabel()
         self.error.setObjectName("companyProfileError")
-        self.error.setStyleSheet(f"color: {ERROR_COLOUR}")
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("Fields marked * are needed before the first invoice can be issued.")))
-        layout.addLayout(fields)
+        layout.addWidget(self.fields)
+        layout.addLayout(extra)
         layout.addWidget(self.error)
-
-    def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Company logo"), "", tr("Images (*.png *.jpg *.jpeg)"))
-        edit = self.edits["logo_path"]
-        if path and isinstance(edit, QLineEdit):
-            edit.setText(path)
-
-    def value(self, name: str) -> str:
-        w = self.edits[name]
-        return str(w.currentData()) if isinstance(w, QComboBox) else w.text()
-
-    def _show(self, name: str, message: str) -> None:
-        self.errors[name].setText(message)
-        self.errors[name].setVisible(bool(message))
-
-    def _problem(self, name: str) -> str:
-        text = self.value(name)
-        if name in REQUIRED and not text.strip():
-            return tr("Required: invoices cannot be issued without it.")
-        try:
-            FIELDS[name](text)
-        except ValueError as exc:
-            return str(exc)
-        return ""
-
-    def _check(self, name: str) -> bool:
-        problem = self._problem(name)
-        self._show(name, problem)
-        self.validity_changed.emit(self.is_valid())
-        return not problem
 
     def load(self) -> None:
         with self.db.read() as session:
             data = profile_dict(load_profile(session))
-        self.set_values(data)
-
-    def set_values(self, data: dict[str, Any]) -> None:
-        for name, w in self.edits.items():
-            value = data.get(name)
-            if isinstance(w, QComboBox):
-                w.setCurrentIndex(max(0, w.findData(str(value or "RF01"))))
-            else:
-                w.blockSignals(True)
-                w.setText("" if value is None else str(value))
-                w.blockSignals(False)
-                self._show(name, "")
+        self.fields.load(data)
         self.footer.setPlainText(str(data.get("invoice_footer") or ""))
         self.payment_days.setValue(int(data.get("payment_days") or 0))
         self.end_of_month.setChecked(bool(data.get("payment_end_of_month")))
 
     def values(self) -> dict[str, str]:
         return {
-            **{name: self.value(name) for name in self.edits},
+            **self.fields.values(),
             "invoice_footer": self.footer.toPlainText(),
             "payment_days": str(self.payment_days.value()),
             "payment_end_of_month": "yes" if self.end_of_month.isChecked() else "no",
         }
 
     def is_valid(self) -> bool:
-        return not any(self._problem(n) for n in self.edits)
+        return self.fields.is_valid()
 
     def validate(self) -> bool:
         """Marks every problem next to its field; True when there is none."""
-        ok = all([self._check(n) for n in self.edits])
+        ok = self.fields.validate()
         self.error.setText("" if ok else tr("Some details are missing or not valid: see the marked fields."))
         return ok
 
     def field_error(self, name: str) -> str:
-        label = self.errors[name]
-        return label.text() if label.isVisibleTo(self) else ""
+        return self.fields.field_error(name)
 
     def save(self) -> bool:
         """Writes every field, or none (the form shows why)."""

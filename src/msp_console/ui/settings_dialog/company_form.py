@@ -38,8 +38,12 @@ class CompanyForm(QWidget):
              "iban", "email", "pec", "phone", "logo_path")  # fmt: skip
     FULL = (*BASIC, "bank", "regime", "rea_office", "rea_number")
 
-    def __init__(self, fields: tuple[str, ...] = BASIC, parent: QWidget | None = None):
+    def __init__(
+        self, fields: tuple[str, ...] = BASIC, parent: QWidget | None = None, required: tuple[str, ...] = ()
+    ):
+        """``required``: fields that may not be empty (Billing asks for what issuing needs)."""
         super().__init__(parent)
+        self.required = required
         self._labels = {
             "name": self.tr("Company name"),
             "vat_number": self.tr("VAT number"),
@@ -107,7 +111,7 @@ class CompanyForm(QWidget):
                 browse.setAccessibleName(self.tr("Choose the logo file"))
                 browse.clicked.connect(self._choose_logo)
                 box.addWidget(browse)
-            form.addRow(self._labels[name], row)
+            form.addRow(self._labels[name] + (" *" if name in required else ""), row)
             form.addRow("", error)
         name_edit = self.edits.get("name")
         if isinstance(name_edit, QLineEdit):
@@ -133,14 +137,18 @@ class CompanyForm(QWidget):
         return {name: self.value(name) for name in self.names}
 
     def load(self, data: dict[str, Any]) -> None:
+        """Shows stored values; problems are marked once the user edits or saves."""
         for name in self.names:
             value = data.get(name)
             w = self.edits[name]
+            w.blockSignals(True)
             if isinstance(w, QComboBox):
                 at = w.findData(str(value or "RF01"))
                 w.setCurrentIndex(max(at, 0))
             else:
                 w.setText("" if value is None else str(value))
+            w.blockSignals(False)
+            self._show(name, "", "")
 
     def load_from(self, db: Database) -> None:
         from msp_console.services.billing.company import load_profile
@@ -148,16 +156,26 @@ class CompanyForm(QWidget):
         with db.read() as session:
             self.load(profile_dict(load_profile(session)))
 
-    def _check(self, name: str) -> bool:
+    def _problem(self, name: str) -> tuple[str, str]:
+        """(message, detail) for the field, or ("", "") when it is fine."""
+        value = self.value(name)
+        if name in self.required and not value.strip():
+            return self.tr("Required: invoices cannot be issued without it."), ""
         try:
-            FIELDS[name](self.value(name))
+            FIELDS[name](value)
         except ValueError as exc:
-            self._show(name, self._problems.get(name, self.tr("Not valid.")), str(exc))
-            self.validity_changed.emit(False)
-            return False
-        self._show(name, "", "")
-        self.validity_changed.emit(self.is_valid())
-        return True
+            return self._problems.get(name, self.tr("Not valid.")), str(exc)
+        return "", ""
+
+    def _check(self, name: str) -> bool:
+        message, detail = self._problem(name)
+        self._show(name, message, detail)
+        self.validity_changed.emit(not message and self.is_valid())
+        return not message
+
+    def field_error(self, name: str) -> str:
+        label = self.errors[name]
+        return label.text() if label.isVisibleTo(self) else ""
 
     def _show(self, name: str, message: str, detail: str) -> None:
         label = self.errors[name]
@@ -166,13 +184,7 @@ class CompanyForm(QWidget):
         label.setVisible(bool(message))
 
     def is_valid(self) -> bool:
-        ok = True
-        for name in self.names:
-            try:
-                FIELDS[name](self.value(name))
-            except ValueError:
-                ok = False
-        return ok
+        return not any(self._problem(name)[0] for name in self.names)
 
     def validate(self) -> bool:
         """Shows every problem; True when there is none."""
