@@ -113,12 +113,15 @@ def test_double_click_on_a_prompt_profile_asks_then_starts(  # type: ignore[no-u
     ProfileStore(app.db).add(ids["srv"], spec)
     asked: list[str] = []
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: asked.append(a[2]) or ("", False))
-    assert connect(parent, app, ids["srv"]) is False  # cancelled: nothing starts
+    outcome: list[bool] = []
+    connect(parent, app, ids["srv"], on_done=outcome.append)  # the profile is read off the GUI thread
+    qtbot.waitUntil(lambda: outcome == [False], timeout=5000)  # cancelled: nothing starts
     assert "SRV-01" in asked[0]
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("typed-pw", True))
     ctl = controller_for(app)
     with qtbot.waitSignal(ctl.started, timeout=5000) as started:
-        assert connect(parent, app, ids["srv"]) is True
+        connect(parent, app, ids["srv"], on_done=outcome.append)
+    assert outcome == [False, True]
     session = started.args[0]
     with qtbot.waitSignal(ctl.ended, timeout=5000):
         session.terminate()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
 
 from msp_console.app import App
 from msp_console.remote.clients import install_hint, os_family
 from msp_console.remote.profiles import CredentialMode
-from msp_console.remote.store import ProfileStore
+from msp_console.remote.store import ProfileStore, ProfileView
 from msp_console.ui.remote.controller import controller_for
+from msp_console.ui.worker import run_in_background
 
 
 def build_connect_menu(parent: QWidget, app: App, machine_id: int) -> QMenu:
@@ -42,18 +45,43 @@ def build_connect_menu(parent: QWidget, app: App, machine_id: int) -> QMenu:
     return menu
 
 
-def connect(parent: QWidget, app: App, machine_id: int, profile_name: str | None = None) -> bool:
-    """Double-click / Enter: the default profile (or ``profile_name``); a 'prompt every time'
-    profile asks for the password here, on the GUI thread. False when the user cancelled."""
+def connect(
+    parent: QWidget,
+    app: App,
+    machine_id: int,
+    profile_name: str | None = None,
+    on_done: Callable[[bool], None] | None = None,
+) -> None:
+    """Double-click / Enter: the default profile (or ``profile_name``). The profile is read off the
+    GUI thread; a 'prompt every time' profile then asks for the password here, on the GUI thread.
+    ``on_done(False)`` when the user cancelled or the profile could not be read (``failed`` says
+    why), ``on_done(True)`` once the session is starting (``started`` or ``failed`` follows)."""
     ctl = controller_for(app)
-    profile = ProfileStore(app.db).get(machine_id, profile_name)
-    password = None
-    if profile.credential_mode is CredentialMode.PROMPT:
-        machine = ProfileStore(app.db).machine(machine_id)
-        who = profile.user or parent.tr("the user")
-        label = parent.tr("Password for %1 on %2:").replace("%1", who).replace("%2", machine.path)
-        password, ok = QInputDialog.getText(parent, parent.tr("Connect"), label, QLineEdit.EchoMode.Password)
-        if not ok:
-            return False
-    ctl.open_session(machine_id, profile.name, password)
-    return True
+    done = on_done or (lambda _started: None)
+
+    def load() -> tuple[ProfileView, str]:
+        store = ProfileStore(app.db)
+        profile = store.get(machine_id, profile_name)
+        path = store.machine(machine_id).path if profile.credential_mode is CredentialMode.PROMPT else ""
+        return profile, path
+
+    def loaded(result: tuple[ProfileView, str]) -> None:
+        profile, path = result
+        password = None
+        if profile.credential_mode is CredentialMode.PROMPT:
+            who = profile.user or parent.tr("the user")
+            label = parent.tr("Password for %1 on %2:").replace("%1", who).replace("%2", path)
+            password, ok = QInputDialog.getText(
+                parent, parent.tr("Connect"), label, QLineEdit.EchoMode.Password
+            )
+            if not ok:
+                done(False)
+                return
+        ctl.open_session(machine_id, profile.name, password)
+        done(True)
+
+    def failed(exc: Exception) -> None:
+        ctl.failed.emit(str(exc))
+        done(False)
+
+    run_in_background(load, loaded, failed)

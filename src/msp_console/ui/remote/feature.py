@@ -72,7 +72,4 @@ def install(window: MainWindow) -> None:
 
 
 def _connect(window: MainWindow, machine_id: int) -> None:
-    try:
-        connect(window, window.app, machine_id)
-    except Exception as exc:  # a missing profile or tool: say it, never crash the window
-        window.statusBar().showMessage(window.tr("Could not connect: %1").replace("%1", str(exc)), 15_000)
+    connect(window, window.app, machine_id)  # a problem comes back through the controller's `failed`
