@@ -13,3 +13,9 @@ shot "$out/02-client-card.png" --select "Farmacia San Marco"
 shot "$out/03-machine-card.png" --select "Farmacia San Marco/srv-farmacia"
 shot "$out/problems.png" --size 1400x850 --view problems
 shot "$out/machine.png" --size 1400x850 --view "machine:Hotel Bellavista S.r.l./nas-01"
+shot "$out/main-window.png" --size 1400x850 --select "Hotel Bellavista S.r.l./nas-01"
+shot "$out/main-window-it.png" --size 1400x850 --select "Hotel Bellavista S.r.l./nas-01" --language it
+shot "$out/today.png" --size 1400x850 --view today
+shot "$out/week.png" --size 1400x850 --view calendar
+shot "$out/intervention-timeline.png" --size 1400x850 --view intervention:1
+shot "$out/billing.png" --size 1400x850 --view billing
