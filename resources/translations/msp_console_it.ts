@@ -1436,7 +1436,7 @@
         <message>
             <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="163" />
             <source>Required: invoices cannot be issued without it.</source>
-            <translation>Obbligatorio: senza questo dato non si possono emettere fatture.</translation>
+            <translation>Obbligatorio: senza non si possono emettere fatture.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="167" />
@@ -3366,37 +3366,37 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Connessione rapida (Ctrl+K)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="16" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="19" />
             <source>Connect with…</source>
             <translation>Connetti con…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="20" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="23" />
             <source>default</source>
             <translation>predefinito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="31" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="34" />
             <source>not installed</source>
             <translation>non installato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="34" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="37" />
             <source>New connection profile…</source>
             <translation>Nuovo profilo di connessione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="53" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="72" />
             <source>the user</source>
             <translation>l'utente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="54" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="73" />
             <source>Password for %1 on %2:</source>
             <translation>Password di %1 su %2:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="55" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="75" />
             <source>Connect</source>
             <translation>Connetti</translation>
         </message>
@@ -3472,7 +3472,6 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/remote/feature.py" line="62" />
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="78" />
             <source>Could not connect: %1</source>
             <translation>Connessione non riuscita: %1</translation>
         </message>
