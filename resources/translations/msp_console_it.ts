@@ -1248,13 +1248,45 @@
             <source>%1 silenced</source>
             <translation>%1 in silenzio</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="226" />
+            <source>%n critical</source>
+            <translation>
+                <numerusform>%n critico</numerusform>
+                <numerusform>%n critici</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="228" />
+            <source>%n unreachable</source>
+            <translation>
+                <numerusform>%n irraggiungibile</numerusform>
+                <numerusform>%n irraggiungibili</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="230" />
+            <source>%n warning</source>
+            <translation>
+                <numerusform>%n avviso</numerusform>
+                <numerusform>%n avvisi</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="231" />
+            <source>%n unknown</source>
+            <translation>
+                <numerusform>%n sconosciuto</numerusform>
+                <numerusform>%n sconosciuti</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="436" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="446" />
             <source>Behind: %1</source>
             <translation>Dietro: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="438" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="448" />
             <source>Tags: %1</source>
             <translation>Etichette: %1</translation>
         </message>
@@ -2698,6 +2730,41 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MachineView</name>
         <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="49" />
+            <source>Disk used</source>
+            <translation>Disco occupato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="50" />
+            <source>Load per core</source>
+            <translation>Carico per core</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="51" />
+            <source>Memory used</source>
+            <translation>Memoria occupata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="52" />
+            <source>Round-trip time</source>
+            <translation>Tempo di andata e ritorno</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="53" />
+            <source>Backup age</source>
+            <translation>Età del backup</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="54" />
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="55" />
+            <source>Response time</source>
+            <translation>Tempo di risposta</translation>
+        </message>
+        <message>
             <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="86" />
             <source>Check now</source>
             <translation>Controlla ora</translation>
@@ -2853,21 +2920,26 @@ Le sue macchine restano al cliente, senza sede.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/main_window.py" line="139" />
+            <source>local</source>
+            <translation>locale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/main_window.py" line="140" />
             <source>DB: %1</source>
             <translation>DB: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="222" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="223" />
             <source>%1 clients · %2 machines</source>
             <translation>%1 clienti · %2 macchine</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="238" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="239" />
             <source>Cannot read the database</source>
             <translation>Impossibile leggere il database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="240" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="241" />
             <source>The tree could not be loaded: %1
 
 Check that the database is reachable, then use View → Reload.</source>
@@ -3206,52 +3278,57 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ProblemsModel</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="58" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="50" />
+            <source>%1 d %2 h</source>
+            <translation>%1 g %2 h</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="60" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="59" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="61" />
             <source>Client</source>
             <translation>Cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="60" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="62" />
             <source>Machine</source>
             <translation>Macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="61" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="63" />
             <source>Check</source>
             <translation>Controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="62" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="64" />
             <source>Output</source>
             <translation>Output</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="63" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="65" />
             <source>For</source>
             <translation>Da</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="64" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="66" />
             <source>Flags</source>
             <translation>Indicatori</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="111" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="113" />
             <source>✓ acknowledged</source>
             <translation>✓ preso in carico</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="113" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="115" />
             <source>in maintenance</source>
             <translation>in manutenzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="115" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="117" />
             <source>soft</source>
             <translation>provvisorio</translation>
         </message>
@@ -3323,37 +3400,157 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ProfileDialog</name>
         <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="35" />
+            <source>Resolution</source>
+            <translation>Risoluzione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="36" />
+            <source>Gateway</source>
+            <translation>Gateway</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="37" />
+            <source>Key file</source>
+            <translation>File della chiave</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="38" />
+            <source>Command</source>
+            <translation>Comando</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="39" />
+            <source>URL</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="40" />
+            <source>Vendor ID</source>
+            <translation>ID del fornitore</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="41" />
+            <source>Template</source>
+            <translation>Modello</translation>
+        </message>
+        <message>
             <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="42" />
+            <source>Client program</source>
+            <translation>Programma client</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="43" />
+            <source>Full screen</source>
+            <translation>Schermo intero</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="44" />
+            <source>All monitors</source>
+            <translation>Tutti i monitor</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="45" />
+            <source>Share local drives</source>
+            <translation>Condividi le unità locali</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="46" />
+            <source>Share the clipboard</source>
+            <translation>Condividi gli appunti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="47" />
+            <source>Agent forwarding</source>
+            <translation>Inoltro dell'agent</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="48" />
+            <source>View only</source>
+            <translation>Sola visualizzazione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="54" />
+            <source>Name</source>
+            <translation>Nome</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="55" />
+            <source>Protocol</source>
+            <translation>Protocollo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="56" />
+            <source>Host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="57" />
+            <source>Port</source>
+            <translation>Porta</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="58" />
+            <source>User</source>
+            <translation>Utente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="59" />
+            <source>Domain</source>
+            <translation>Dominio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="60" />
+            <source>Credential</source>
+            <translation>Credenziale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="61" />
+            <source>Shared credential</source>
+            <translation>Credenziale condivisa</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="62" />
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="63" />
+            <source>Jump host</source>
+            <translation>Host di salto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="74" />
             <source>New connection profile — %1</source>
             <translation>Nuovo profilo di connessione — %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="49" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="81" />
             <source>host name or address</source>
             <translation>nome host o indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="52" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="84" />
             <source>default</source>
             <translation>predefinito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="61" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="93" />
             <source>stored in the OS keyring (credential: profile)</source>
             <translation>custodita nel portachiavi di sistema (credenziale: profilo)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="63" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="95" />
             <source>(direct)</source>
             <translation>(diretto)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="71" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="103" />
             <source>default profile (double-click, Enter)</source>
             <translation>profilo predefinito (doppio clic, Invio)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="130" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="161" />
             <source>The profile is saved, but not its password: %1</source>
             <translation>Il profilo è salvato, ma non la sua password: %1</translation>
         </message>
@@ -4425,6 +4622,11 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Risoluzione</translation>
         </message>
         <message>
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="109" />
+            <source>%1 d %2 h</source>
+            <translation>%1 g %2 h</translation>
+        </message>
+        <message>
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
             <source>Technician</source>
@@ -4678,17 +4880,42 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>SessionsPanel</name>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="29" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="22" />
+            <source>Machine</source>
+            <translation>Macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="23" />
+            <source>Profile</source>
+            <translation>Profilo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="24" />
+            <source>Tool</source>
+            <translation>Programma</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="25" />
+            <source>Started</source>
+            <translation>Avviata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="26" />
+            <source>Tunnel</source>
+            <translation>Tunnel</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="36" />
             <source>Close tunnel</source>
             <translation>Chiudi tunnel</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="30" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="37" />
             <source>End session</source>
             <translation>Termina sessione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="51" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="58" />
             <source>closed</source>
             <translation>chiuso</translation>
         </message>

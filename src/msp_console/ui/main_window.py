@@ -136,7 +136,8 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.counts_label = QLabel()
         self.polling_label = QLabel(self.tr("polling: not configured"))
-        self.db_label = QLabel(self.tr("DB: %1").replace("%1", self.app.db.describe()))
+        where = self.tr("local") if self.app.db.is_sqlite else self.app.db.describe()
+        self.db_label = QLabel(self.tr("DB: %1").replace("%1", where))
         self.db_label.setToolTip(self.app.db.url.split("@")[-1] if self.app.db.is_sqlite else "")
         for label in (self.counts_label, self.polling_label, self.db_label):
             label.setContentsMargins(10, 0, 10, 0)

@@ -215,10 +215,20 @@ class ClientTreeModel(QAbstractItemModel):
             return ""
         if not self.show_counts or not node.counts:
             return state_text(node.state)
-        parts = [f"{node.counts[s]} {state_text(s).lower()}" for s in _COUNTED if node.counts.get(s)]
+        parts = [self._count_text(s, node.counts[s]) for s in _COUNTED if node.counts.get(s)]
         if node.counts.get(_SILENCED):
             parts.append(self.tr("%1 silenced").replace("%1", str(node.counts[_SILENCED])))
         return ", ".join(parts)
+
+    def _count_text(self, state: HealthState, n: int) -> str:
+        """Counts like "2 critical", with each language's plural forms (1 avviso, 2 avvisi)."""
+        if state is HealthState.CRITICAL:
+            return self.tr("%n critical", "", n)
+        if state is HealthState.UNREACHABLE:
+            return self.tr("%n unreachable", "", n)
+        if state is HealthState.WARNING:
+            return self.tr("%n warning", "", n)
+        return self.tr("%n unknown", "", n)
 
     def set_machine_notes(self, notes: Mapping[int, tuple[str, bool | str]]) -> None:
         """Monitoring's word on machines: (what is wrong and since when, silenced? — True/"ack" or

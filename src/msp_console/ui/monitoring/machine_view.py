@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,13 +46,13 @@ if TYPE_CHECKING:
 
 RANGES = (("24 h", timedelta(hours=24)), ("7 d", timedelta(days=7)), ("30 d", timedelta(days=30)))
 TITLES = {
-    "disk_used_pct": "Disk used",
-    "load1_per_core": "Load per core",
-    "mem_used_pct": "Memory used",
-    "rtt": "Round-trip time",
-    "age": "Backup age",
-    "cpu_pct": "CPU",
-    "time": "Response time",
+    "disk_used_pct": QT_TRANSLATE_NOOP("MachineView", "Disk used"),
+    "load1_per_core": QT_TRANSLATE_NOOP("MachineView", "Load per core"),
+    "mem_used_pct": QT_TRANSLATE_NOOP("MachineView", "Memory used"),
+    "rtt": QT_TRANSLATE_NOOP("MachineView", "Round-trip time"),
+    "age": QT_TRANSLATE_NOOP("MachineView", "Backup age"),
+    "cpu_pct": QT_TRANSLATE_NOOP("MachineView", "CPU"),
+    "time": QT_TRANSLATE_NOOP("MachineView", "Response time"),
 }
 THRESHOLDS = {"disk_used_pct": (85.0, 95.0), "mem_used_pct": (90.0, 95.0), "age": (26.0, 48.0)}
 
@@ -290,7 +290,7 @@ class MachineView(QWidget):
         for s in series:
             groups.setdefault(s.name.split(":", 1)[0], []).append(s)
         for i, (key, members) in enumerate(groups.items()):
-            chart = LineChart(self.tr(TITLES.get(key, key)), members[0].unit)
+            chart = LineChart(self.tr(str(TITLES.get(key, key))), members[0].unit)
             chart.setObjectName(f"chart-{key}")
             if key.endswith("pct"):
                 chart.y_ceiling = 100.0

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -46,7 +47,8 @@ def duration_text(since: datetime | None, now: datetime) -> str:
         return f"{s // 60} min"
     if s < 86400:
         return f"{s // 3600} h {s % 3600 // 60:02d} min"
-    return f"{s // 86400} d {s % 86400 // 3600} h"
+    days = QCoreApplication.translate("ProblemsModel", "%1 d %2 h")  # it: 3 g 4 h
+    return days.replace("%1", str(s // 86400)).replace("%2", str(s % 86400 // 3600))
 
 
 class ProblemsModel(QAbstractTableModel):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +31,37 @@ from msp_console.remote.store import ProfileStore, profile_ref
 
 _TEXT_OPTIONS = ("resolution", "gateway", "key_file", "command", "url", "vendor_id", "template", "client")
 _BOOL_OPTIONS = ("fullscreen", "multimon", "drives", "clipboard", "agent_forwarding", "view_only")
+_OPTION_LABELS = {  # marked for lupdate; shown through self.tr()
+    "resolution": QT_TRANSLATE_NOOP("ProfileDialog", "Resolution"),
+    "gateway": QT_TRANSLATE_NOOP("ProfileDialog", "Gateway"),
+    "key_file": QT_TRANSLATE_NOOP("ProfileDialog", "Key file"),
+    "command": QT_TRANSLATE_NOOP("ProfileDialog", "Command"),
+    "url": QT_TRANSLATE_NOOP("ProfileDialog", "URL"),
+    "vendor_id": QT_TRANSLATE_NOOP("ProfileDialog", "Vendor ID"),
+    "template": QT_TRANSLATE_NOOP("ProfileDialog", "Template"),
+    "client": QT_TRANSLATE_NOOP("ProfileDialog", "Client program"),
+    "fullscreen": QT_TRANSLATE_NOOP("ProfileDialog", "Full screen"),
+    "multimon": QT_TRANSLATE_NOOP("ProfileDialog", "All monitors"),
+    "drives": QT_TRANSLATE_NOOP("ProfileDialog", "Share local drives"),
+    "clipboard": QT_TRANSLATE_NOOP("ProfileDialog", "Share the clipboard"),
+    "agent_forwarding": QT_TRANSLATE_NOOP("ProfileDialog", "Agent forwarding"),
+    "view_only": QT_TRANSLATE_NOOP("ProfileDialog", "View only"),
+}
+
+
+# The form's labels, marked so lupdate extracts them (self.tr(label) translates them at run time).
+_FIELD_LABELS = (
+    QT_TRANSLATE_NOOP("ProfileDialog", "Name"),
+    QT_TRANSLATE_NOOP("ProfileDialog", "Protocol"),
+    QT_TRANSLATE_NOOP("ProfileDialog", "Host"),
+    QT_TRANSLATE_NOOP("ProfileDialog", "Port"),
+    QT_TRANSLATE_NOOP("ProfileDialog", "User"),
+    QT_TRANSLATE_NOOP("ProfileDialog", "Domain"),
+    QT_TRANSLATE_NOOP("ProfileDialog", "Credential"),
+    QT_TRANSLATE_NOOP("ProfileDialog", "Shared credential"),
+    QT_TRANSLATE_NOOP("ProfileDialog", "Password"),
+    QT_TRANSLATE_NOOP("ProfileDialog", "Jump host"),
+)
 
 
 class ProfileDialog(QDialog):
@@ -69,15 +101,14 @@ class ProfileDialog(QDialog):
             ):
                 self.jump.addItem(name, mid)
         self.is_default = QCheckBox(self.tr("default profile (double-click, Enter)"), self)
-        for label, widget in [("Name", self.name), ("Protocol", self.protocol), ("Host", self.host),
-                              ("Port", self.port), ("User", self.user), ("Domain", self.domain),
-                              ("Credential", self.credential), ("Shared credential", self.shared),
-                              ("Password", self.password), ("Jump host", self.jump)]:  # fmt: skip
-            form.addRow(self.tr(label), widget)
+        widgets = [self.name, self.protocol, self.host, self.port, self.user, self.domain, self.credential,
+                   self.shared, self.password, self.jump]  # fmt: skip
+        for label, widget in zip(_FIELD_LABELS, widgets, strict=True):
+            form.addRow(self.tr(str(label)), widget)
         self.text_options = {k: QLineEdit(self) for k in _TEXT_OPTIONS}
-        self.bool_options = {k: QCheckBox(k.replace("_", " "), self) for k in _BOOL_OPTIONS}
+        self.bool_options = {k: QCheckBox(self.tr(str(_OPTION_LABELS[k])), self) for k in _BOOL_OPTIONS}
         for key, edit in self.text_options.items():
-            form.addRow(key.replace("_", " "), edit)
+            form.addRow(self.tr(str(_OPTION_LABELS[key])), edit)
         for box in self.bool_options.values():
             form.addRow("", box)
         form.addRow("", self.is_default)

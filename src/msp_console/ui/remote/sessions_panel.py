@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,13 +18,19 @@ from msp_console.ui.remote.controller import RemoteController
 
 
 class SessionsPanel(QWidget):
-    COLUMNS = ("Machine", "Profile", "Tool", "Started", "Tunnel")
+    COLUMNS = (  # marked so lupdate extracts them; self.tr(c) translates them
+        QT_TRANSLATE_NOOP("SessionsPanel", "Machine"),
+        QT_TRANSLATE_NOOP("SessionsPanel", "Profile"),
+        QT_TRANSLATE_NOOP("SessionsPanel", "Tool"),
+        QT_TRANSLATE_NOOP("SessionsPanel", "Started"),
+        QT_TRANSLATE_NOOP("SessionsPanel", "Tunnel"),
+    )
 
     def __init__(self, controller: RemoteController, parent: QWidget | None = None):
         super().__init__(parent)
         self.controller = controller
         self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels([self.tr(str(c)) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.close_tunnel_button = QPushButton(self.tr("Close tunnel"), self)

@@ -106,7 +106,7 @@ def duration_text(delta: timedelta) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        return f"{sign}{days} d {hours} h"
+        return sign + tr("%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))  # it: 3 g 4 h
     if hours:
         return f"{sign}{hours} h {mins:02d} min"
     return f"{sign}{mins} min"
