@@ -19,6 +19,7 @@ from msp_console.domain.errors import FieldError
 from msp_console.resources import resource
 
 NS = "http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2"
+NS_PREFIX = "p"  # the prefix the SdI's examples use for NS
 DS = "http://www.w3.org/2000/09/xmldsig#"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XMLDSIG_URL = "http://www.w3.org/TR/2002/REC-xmldsig-core-20020212/xmldsig-core-schema.xsd"
@@ -184,7 +185,7 @@ def _body(root: etree._Element, doc: InvoiceDocument) -> None:
 
 
 def build_xml(doc: InvoiceDocument) -> etree._Element:
-    root = etree.Element(f"{{{NS}}}FatturaElettronica", nsmap={"p": NS, "ds": DS, "xsi": XSI})
+    root = etree.Element(f"{{{NS}}}FatturaElettronica", nsmap={NS_PREFIX: NS, "ds": DS, "xsi": XSI})
     root.set("versione", "FPR12")
     _header(root, doc)
     _body(root, doc)
@@ -203,7 +204,7 @@ def validate(root: etree._Element) -> list[FieldError]:
         return []
     errors = []
     for entry in xsd.error_log:
-        path = (entry.path or "").replace("/p:FatturaElettronica/", "")
+        path = (entry.path or "").replace(f"/{NS_PREFIX}:FatturaElettronica/", "")  # field path only
         path = "/".join(part for part in path.split("/") if part)
         errors.append(FieldError(path or "xml", entry.message))
     return errors
