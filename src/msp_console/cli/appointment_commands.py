@@ -184,7 +184,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _move(args: argparse.Namespace) -> int:
     def go(app: App, sc: Scheduling) -> int:
-        occurrence = parse_when(app, args.occurrence, "--occurrence") if args.occurrence else None
+        occurrence = _occurrence(app, args)
         try:
             result = sc.appointments.move(
                 args.id,
@@ -205,7 +205,7 @@ def _move(args: argparse.Namespace) -> int:
 
 def _edit(args: argparse.Namespace) -> int:
     def go(app: App, sc: Scheduling) -> int:
-        occurrence = parse_when(app, args.occurrence, "--occurrence") if args.occurrence else None
+        occurrence = _occurrence(app, args)
         changes = AppointmentChanges(
             title=args.title,
             technician=args.technician,
@@ -240,9 +240,14 @@ def _edit(args: argparse.Namespace) -> int:
     return _with(args, go)
 
 
+def _occurrence(app: App, args: argparse.Namespace) -> datetime | None:
+    """The --occurrence of a recurring appointment, when given."""
+    return parse_when(app, args.occurrence, "--occurrence") if args.occurrence else None
+
+
 def _cancel(args: argparse.Namespace) -> int:
     def go(app: App, sc: Scheduling) -> int:
-        occurrence = parse_when(app, args.occurrence, "--occurrence") if args.occurrence else None
+        occurrence = _occurrence(app, args)
         print(f"appointment #{sc.appointments.cancel(args.id, occurrence=occurrence)} cancelled")
         return 0
 
@@ -251,7 +256,7 @@ def _cancel(args: argparse.Namespace) -> int:
 
 def _done(args: argparse.Namespace) -> int:
     def go(app: App, sc: Scheduling) -> int:
-        occurrence = parse_when(app, args.occurrence, "--occurrence") if args.occurrence else None
+        occurrence = _occurrence(app, args)
         print(f"appointment #{sc.appointments.complete(args.id, occurrence=occurrence)} done")
         return 0
 
