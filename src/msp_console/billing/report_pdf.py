@@ -46,6 +46,14 @@ TEXT = {
         "che questa installazione non raccoglie ancora: non sono stime.",
         "monitoring": "monitoraggio",
         "client_call": "cliente",
+        "state:open": "aperto",
+        "state:contacted": "cliente contattato",
+        "state:scheduled": "pianificato",
+        "state:in_progress": "in corso",
+        "state:awaiting_check": "in attesa di verifica",
+        "state:waiting_for_client": "in attesa del cliente",
+        "state:reopened": "riaperto",
+        "state:closed": "chiuso",
     },
     "en": {
         "title": "Monthly service report",
@@ -77,6 +85,14 @@ TEXT = {
         "installation does not collect yet: nothing is estimated.",
         "monitoring": "monitoring",
         "client_call": "client",
+        "state:open": "open",
+        "state:contacted": "contacted",
+        "state:scheduled": "scheduled",
+        "state:in_progress": "in progress",
+        "state:awaiting_check": "awaiting check",
+        "state:waiting_for_client": "waiting for client",
+        "state:reopened": "reopened",
+        "state:closed": "closed",
     },
 }
 
@@ -157,7 +173,7 @@ def render_service_report(report: ServiceReport) -> bytes:
                     Paragraph(iv.opened.strftime("%d/%m/%Y"), st.body),
                     Paragraph(escape(iv.title), st.body),
                     Paragraph(tx.get(iv.origin, iv.origin), st.body),
-                    Paragraph(iv.state, st.body),
+                    Paragraph(tx.get(f"state:{iv.state}", iv.state), st.body),
                     Paragraph(iv.closed.strftime("%d/%m/%Y") if iv.closed else "", st.body),
                 ]
             )
