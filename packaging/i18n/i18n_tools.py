@@ -220,6 +220,8 @@ def extract(files: list[Path] | None = None, base: Path = TRANSLATIONS) -> list[
             capture_output=True,
         )
         found = read_ts(out)
+        for m in found:  # lupdate names each file relative to the .ts it writes, not to the cwd
+            m.locations = [(str((out.parent / f).resolve()), line) for f, line in m.locations]
     wrapped = wrapper_calls(files, base)
     wrapped_at = {
         (m.locations[0][0], line, m.source) for m in wrapped for line in range(m.span[0], m.span[1] + 1)
