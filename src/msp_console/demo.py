@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
@@ -324,8 +325,9 @@ def _slug(c: _DemoClient) -> str:
     return c.name.split()[1].lower().strip("&.,'")
 
 
-def ensure_demo_data(app: object) -> bool:
-    """Fills an empty demo database; returns True when it created data."""
+def ensure_demo_data(app: object, now: datetime | None = None) -> bool:
+    """Fills an empty demo database; returns True when it created data. The demo week of
+    interventions and appointments is the week of ``now`` (default: this week)."""
     from msp_console.app import App
 
     assert isinstance(app, App)
@@ -381,17 +383,15 @@ def ensure_demo_data(app: object) -> bool:
                     "address": _address(-1 if own else index, mi, name, slug),
                 },
             )
-    _add_feature_demos(app)
+    _add_feature_demos(app, now or datetime.now(UTC))
     return True
 
 
-def _add_feature_demos(app: object) -> None:
+def _add_feature_demos(app: object, now: datetime) -> None:
     """Interventions, appointments (and what other features register) on top of the fleet."""
-    from datetime import UTC, datetime
-
     import msp_console.monitoring.demo_history  # noqa: F401  (registers the monitoring history)
     from msp_console.services.interventions.demo import add_demo_interventions
 
-    add_demo_interventions(app, datetime.now(UTC))
+    add_demo_interventions(app, now)
     for extension in _extensions:
         extension(app)

@@ -23,9 +23,8 @@ ROME = ZoneInfo("Europe/Rome")
 def test_demo_has_every_state_and_a_realistic_week(sqlite_url: str) -> None:
     app = App.open(sqlite_url)
     try:
-        ensure_demo_data(app)
         now = datetime(2026, 11, 25, 11, tzinfo=ROME)  # a Wednesday
-        add_demo_interventions(app, now)
+        assert ensure_demo_data(app, now)
         assert not add_demo_interventions(app, now)  # only once
         sc = Scheduling(app.db)
         states = {i.state for i in sc.interventions.list()}
