@@ -62,6 +62,7 @@ def main() -> None:
             window.tabs.setCurrentIndex(controller.problems_index)  # the problems table on show too
         checks = [(r.check_id, r.machine_id) for r in controller.controller.rows.values()]
         states = [HealthState.OK, HealthState.OK, HealthState.WARNING, HealthState.CRITICAL]
+
         def produce(rnd: random.Random) -> None:
             cid, mid = rnd.choice(checks)
             state = rnd.choice(states)

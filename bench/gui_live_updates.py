@@ -51,6 +51,7 @@ def main() -> None:
         window.tree.view.expandAll()
         ids = [m.id for c in window.model.snapshot.clients for m in c.all_machines()]
         states = [HealthState.OK, HealthState.WARNING, HealthState.CRITICAL, HealthState.UNREACHABLE]
+
         def produce(rnd: random.Random) -> None:
             window.live_states.submit(rnd.choice(ids), rnd.choice(states))
 

@@ -97,8 +97,10 @@ def main() -> None:
     print(f"{args.machines} machines, {args.clients} clients, {args.runs} runs each")
     for label, runs in (("cold", cold), ("warm", warm)):
         shown, ready = [r[0] for r in runs], [r[1] for r in runs]
-        print(f"{label}: tree shown median {statistics.median(shown):.3f} s (max {max(shown):.3f} s); "
-              f"all tabs ready median {statistics.median(ready):.3f} s (max {max(ready):.3f} s)")
+        print(
+            f"{label}: tree shown median {statistics.median(shown):.3f} s (max {max(shown):.3f} s); "
+            f"all tabs ready median {statistics.median(ready):.3f} s (max {max(ready):.3f} s)"
+        )
 
 
 if __name__ == "__main__":

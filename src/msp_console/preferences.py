@@ -16,12 +16,13 @@ from datetime import time
 from pathlib import Path
 from typing import Any
 
+from msp_console.domain.check_defaults import CheckDefaults
 from msp_console.fileio import atomic_write_bytes
 from msp_console.settings import data_dir
 
 PREFERENCES_FILE = "preferences.json"
 LANGUAGES = ("", "en", "it")  # "" follows the operating system
-NOTIFY_STATES = ("critical", "warning", "unknown", "unreachable", "recovered")
+NOTIFY_STATES = ("critical", "warning", "unknown", "recovered")  # UNREACHABLE never alerts: its parent does
 ENV_USER = "MSP_CONSOLE_USER"  # read by remote sessions (and anything else naming the author)
 ENV_TERMINAL = "MSP_CONSOLE_TERMINAL"
 
@@ -36,7 +37,7 @@ class Preferences:
     vnc_client: str = ""
     terminal: str = ""  # a terminal program for SSH sessions ("" = the system's)
     # polling defaults for new checks and for the poller
-    poll_interval_s: int = 300
+    poll_interval_s: int = 60
     poll_attempts: int = 3
     poll_timeout_s: int = 10
     poll_workers: int = 8
@@ -44,7 +45,7 @@ class Preferences:
     do_not_disturb: bool = False
     dnd_start: str = "20:00"
     dnd_end: str = "08:00"
-    notify_states: str = "critical,unreachable,recovered"  # comma-separated NOTIFY_STATES
+    notify_states: str = "critical,warning,recovered"  # comma-separated NOTIFY_STATES
     # invoices
     invoice_language: str = "it"  # default language of new contracts' invoices
 
@@ -90,13 +91,23 @@ class Preferences:
             return start <= now < end
         return now >= start or now < end
 
-    def should_notify(self, state: str, now: time) -> bool:
-        """Whether a change to ``state`` (critical, warning, unknown, unreachable, recovered) raises
-        a desktop notification at local time ``now``."""
-        return state.lower() in self.notify_list() and not self.in_quiet_hours(now)
+    def should_notify(self, state: str, now: time, previous: str = "") -> bool:
+        """Whether a confirmed change to ``state`` (critical, warning, unknown; ok or recovered)
+        raises a desktop notification at local time ``now``. A recovery is only told when the
+        problem it ends (``previous``) was one the technician hears about."""
+        chosen = self.notify_list()
+        state = state.lower()
+        if state in ("ok", "recovered"):
+            wanted = "recovered" in chosen and (not previous or previous.lower() in chosen)
+        else:
+            wanted = state in chosen
+        return wanted and not self.in_quiet_hours(now)
 
     def preferred_client(self, protocol: str) -> str:
         return {"rdp": self.rdp_client, "ssh": self.ssh_client, "vnc": self.vnc_client}.get(protocol, "")
+
+    def check_defaults(self) -> CheckDefaults:
+        return CheckDefaults(self.poll_interval_s, self.poll_attempts, float(self.poll_timeout_s))
 
 
 def preferences_path() -> Path:
@@ -119,6 +130,9 @@ def load_preferences() -> Preferences:
                 values[f.name] = type(default)(raw[f.name])
             except (TypeError, ValueError):
                 continue
+    if "notify_states" in values:  # a choice an earlier version offered (unreachable) is dropped
+        chosen = [x.strip() for x in str(values["notify_states"]).split(",")]
+        values["notify_states"] = ",".join(x for x in chosen if x in NOTIFY_STATES)
     return replace(Preferences(), **values)
 
 

@@ -52,3 +52,17 @@ def test_environment_gets_the_technician_unless_already_set(monkeypatch: pytest.
     monkeypatch.setenv(p.ENV_USER, "Giulia")
     p.apply_to_environment(p.Preferences(technician="Marco"))
     assert os.environ[p.ENV_USER] == "Giulia"
+
+
+def test_a_recovery_is_told_only_for_a_problem_that_was() -> None:
+    prefs = p.Preferences(notify_states="critical,recovered")
+    assert prefs.should_notify("OK", time(12, 0), previous="CRITICAL")
+    assert not prefs.should_notify("OK", time(12, 0), previous="WARNING")  # its start was never told
+    assert not p.Preferences(notify_states="critical").should_notify("OK", time(12, 0), previous="CRITICAL")
+
+
+def test_a_choice_an_older_version_offered_is_dropped_on_reading() -> None:
+    p.preferences_path().parent.mkdir(parents=True, exist_ok=True)
+    p.preferences_path().write_text(json.dumps({"notify_states": "critical,unreachable,recovered"}))
+    prefs = p.load_preferences()
+    assert prefs.notify_list() == ["critical", "recovered"] and not prefs.errors()

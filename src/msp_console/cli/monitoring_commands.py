@@ -12,6 +12,7 @@ from typing import Any
 
 from msp_console.cli.common import EXIT_INPUT, EXIT_USAGE, CommandError, open_app, print_json
 from msp_console.domain.errors import NotFoundError, ValidationError
+from msp_console.preferences import load_preferences
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add.add_argument("--warn", default="")
     add.add_argument("--crit", default="")
-    add.add_argument("--interval", default=None, metavar="SECONDS")
+    add.add_argument(
+        "--interval", default=None, metavar="SECONDS", help="default: Settings → Polling (60 s as installed)"
+    )
     add.set_defaults(handler=_checks_add)
     lst = csub.add_parser("list", help="every check with its current state")
     lst.add_argument("--json", action="store_true")
@@ -48,7 +51,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     poll.set_defaults(handler=_poll_once)
 
     poller = sub.add_parser("poller", help="run the monitoring engine as a service (no window)")
-    poller.add_argument("--workers", type=int, default=8)
+    poller.add_argument(
+        "--workers", type=int, default=None, help="checks run at once (default: Settings → Polling, 8)"
+    )
     poller.add_argument(
         "--lease-seconds",
         type=float,
@@ -102,7 +107,10 @@ def _checks_add(args: argparse.Namespace) -> int:
         params: dict[str, str] = {}
         for item in args.param:
             params.update(parse_kv(item, sep="\0", field="--param"))
-        fields = clean_check(args.type, args.name, params, args.warn, args.crit, args.interval)
+        defaults = load_preferences().check_defaults()
+        fields = clean_check(
+            args.type, args.name, params, args.warn, args.crit, args.interval, defaults=defaults
+        )
         check_id = add_check(app.db, args.machine, fields)
     except (ValidationError, NotFoundError) as exc:
         raise _refuse(exc) from exc
@@ -216,6 +224,8 @@ def _poll_once(args: argparse.Namespace) -> int:
 def _poller(args: argparse.Namespace) -> int:
     from msp_console.monitoring.poller import Poller
 
+    if args.workers is None:
+        args.workers = load_preferences().poll_workers
     if args.workers < 1 or args.lease_seconds <= 0 or args.refresh_seconds <= 0:
         raise CommandError("--workers, --lease-seconds and --refresh-seconds must be positive", EXIT_USAGE)
     app = open_app(args)

@@ -15,6 +15,7 @@ from msp_console.db.models import Check, Client, Machine
 from msp_console.domain.errors import FieldError, ValidationError
 from msp_console.monitoring.params import CheckFields, clean_check, parse_kv
 from msp_console.monitoring.service import check_row
+from msp_console.preferences import load_preferences
 from msp_console.services.csv_io import ImportReport
 from msp_console.services.csv_io.reading import read_rows
 from msp_console.services.database import Database
@@ -29,6 +30,7 @@ def import_checks(db: Database, kind: str, path: Path, *, dry_run: bool = False)
 
 def import_checks_bytes(db: Database, data: bytes, *, dry_run: bool = False) -> ImportReport:
     rows, _ = read_rows(data, COLUMNS, REQUIRED)
+    defaults = load_preferences().check_defaults()  # an empty interval: the technician's default
     errors: list[FieldError] = []
     cleaned: list[tuple[int, str, str, CheckFields]] = []
     for row in rows:
@@ -43,6 +45,7 @@ def import_checks_bytes(db: Database, data: bytes, *, dry_run: bool = False) -> 
                 v.get("crit", ""),
                 v.get("interval", ""),
                 row.line,
+                defaults,
             )
         except ValidationError as exc:
             errors.extend(exc.errors)

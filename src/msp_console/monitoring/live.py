@@ -222,7 +222,8 @@ def update_check(db: Database, check_id: int, fields: CheckFields) -> None:
             raise ValidationError.single("name", f"this machine already has a check named '{fields.name}'")
         check.type, check.name, check.params = fields.type.value, fields.name, dict(fields.params)
         check.warn, check.crit, check.interval_s = fields.warn, fields.crit, fields.interval_s
-        check.retry_interval_s = max(5, min(fields.interval_s // 3, 60))
+        check.retry_interval_s = fields.retry_interval_s
+        check.timeout_s = fields.timeout_s  # its `timeout` parameter, else the default
 
 
 def add_check_by_id(db: Database, machine_id: int, fields: CheckFields) -> int:

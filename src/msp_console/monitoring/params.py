@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from msp_console.domain.check_defaults import FACTORY, CheckDefaults
 from msp_console.domain.errors import FieldError, ValidationError
 from msp_console.monitoring.checks.catalog import PARAMS, threshold_errors
 from msp_console.monitoring.model import CheckType
@@ -34,6 +35,13 @@ class CheckFields:
     warn: str
     crit: str
     interval_s: int
+    max_attempts: int = 3
+    timeout_s: float = 10.0
+
+    @property
+    def retry_interval_s(self) -> int:
+        """While a problem is soft it is re-checked sooner: a third of the interval, 5–60 s."""
+        return max(5, min(self.interval_s // 3, 60))
 
 
 def parse_kv(text: str, sep: str = ";", field: str = "params", line: int | None = None) -> dict[str, str]:
@@ -57,6 +65,7 @@ def clean_check(
     crit: str = "",
     interval: str | int | None = None,
     line: int | None = None,
+    defaults: CheckDefaults = FACTORY,
 ) -> CheckFields:
     errors: list[FieldError] = []
     try:
@@ -88,7 +97,7 @@ def clean_check(
     for key in ("count", "expect_status", "timeout"):
         if key in params and not params[key].replace(".", "", 1).isdigit():
             errors.append(FieldError("params", f"{key} must be a number", line))
-    interval_s = 60
+    interval_s = defaults.interval_s
     if interval not in (None, ""):
         text = str(interval).strip().lower().removesuffix("s")
         if not text.isdigit() or not MIN_INTERVAL_S <= int(text) <= MAX_INTERVAL_S:
@@ -108,7 +117,10 @@ def clean_check(
         errors.append(FieldError("name", "is too long (at most 100 characters)", line))
     if errors:
         raise ValidationError(errors)
-    return CheckFields(ctype, clean_name, dict(params), warn.strip(), crit.strip(), interval_s)
+    timeout_s = float(params.get("timeout", "") or defaults.timeout_s)
+    return CheckFields(
+        ctype, clean_name, dict(params), warn.strip(), crit.strip(), interval_s, defaults.attempts, timeout_s
+    )
 
 
 def default_name(ctype: CheckType, params: Mapping[str, str]) -> str:

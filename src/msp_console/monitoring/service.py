@@ -76,7 +76,7 @@ def find_check(session: Session, path: str, name: str) -> Check:
 
 
 def check_row(machine_id: int, fields: CheckFields) -> dict[str, Any]:
-    """Column values of a new check; retries while soft come at a third of the interval."""
+    """Column values of a new check."""
     return {
         "machine_id": machine_id,
         "type": fields.type.value,
@@ -85,9 +85,9 @@ def check_row(machine_id: int, fields: CheckFields) -> dict[str, Any]:
         "warn": fields.warn,
         "crit": fields.crit,
         "interval_s": fields.interval_s,
-        "retry_interval_s": max(5, min(fields.interval_s // 3, 60)),
-        "max_attempts": 3,
-        "timeout_s": float(fields.params.get("timeout", "") or 10.0),
+        "retry_interval_s": fields.retry_interval_s,
+        "max_attempts": fields.max_attempts,
+        "timeout_s": fields.timeout_s,
         "enabled": True,
         "credential_ref": "",
         "created_at": datetime.now(UTC),

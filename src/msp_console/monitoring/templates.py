@@ -15,9 +15,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from msp_console.db.models import Check, Machine
+from msp_console.domain.check_defaults import CheckDefaults
 from msp_console.monitoring.model import CheckType
-from msp_console.monitoring.params import clean_check
+from msp_console.monitoring.params import CheckFields, clean_check
 from msp_console.monitoring.service import add_check_to, check_row
+from msp_console.preferences import load_preferences
 from msp_console.services.database import Database
 
 ENV_MONITOR_NEW = "MSP_CONSOLE_MONITOR_NEW_MACHINES"
@@ -28,14 +30,20 @@ class Template:
     type: CheckType
     name: str
     params: tuple[tuple[str, str], ...] = ()
-    interval_s: int = 60
+    min_interval_s: int = 0  # heavier checks (a bundled SSH command, SNMP) never run more often
+
+    def fields(self, address: str, defaults: CheckDefaults) -> CheckFields:
+        """The check for a machine at ``address``, at the technician's default interval."""
+        params = {k: v.replace("{host}", address) for k, v in self.params}
+        interval = max(self.min_interval_s, defaults.interval_s)
+        return clean_check(self.type.value, self.name, params, interval=interval, defaults=defaults)
 
 
-def _t(type_: CheckType, name: str, interval: int = 60, **params: str) -> Template:
-    return Template(type_, name, tuple(sorted(params.items())), interval)
+def _t(type_: CheckType, name: str, min_interval: int = 0, **params: str) -> Template:
+    return Template(type_, name, tuple(sorted(params.items())), min_interval)
 
 
-PING = _t(CheckType.PING, "ping")
+PING = _t(CheckType.PING, "ping")  # at the default interval (Settings → Polling; 60 s unless changed)
 TEMPLATES: dict[str, tuple[Template, ...]] = {
     "server:linux": (PING, _t(CheckType.SSH, "system", 300, os="linux")),
     "server:windows": (PING, _t(CheckType.TCP, "rdp", port="3389")),
@@ -66,19 +74,17 @@ def templates_for(kind: str, os_name: str) -> tuple[Template, ...]:
     return TEMPLATES.get(f"{kind}:{os_name}") or TEMPLATES.get(kind) or TEMPLATES["other"]
 
 
-def apply_templates_in(session: Session, machine: Machine) -> int:
+def apply_templates_in(session: Session, machine: Machine, defaults: CheckDefaults | None = None) -> int:
     """Adds the kind's default checks the machine does not have yet; returns how many."""
     if not machine.address.strip():
         return 0
+    defaults = defaults or load_preferences().check_defaults()
     have = {n.lower() for n in session.scalars(select(Check.name).where(Check.machine_id == machine.id))}
     added = 0
     for tpl in templates_for(machine.kind, machine.os):
         if tpl.name.lower() in have:
             continue
-        params = {k: v.replace("{host}", machine.address) for k, v in tpl.params}
-        add_check_to(
-            session, machine.id, clean_check(tpl.type.value, tpl.name, params, interval=tpl.interval_s)
-        )
+        add_check_to(session, machine.id, tpl.fields(machine.address, defaults))
         added += 1
     return added
 
@@ -100,14 +106,12 @@ def apply_new_machine_templates(session: Session, machines: list[Machine]) -> No
     if not monitor_new_machines():
         return
     session.flush()
+    defaults = load_preferences().check_defaults()
     rows = []
     for machine in machines:
         if not machine.address.strip():
             continue
         for tpl in templates_for(machine.kind, machine.os):
-            params = {k: v.replace("{host}", machine.address) for k, v in tpl.params}
-            rows.append(
-                check_row(machine.id, clean_check(tpl.type.value, tpl.name, params, interval=tpl.interval_s))
-            )
+            rows.append(check_row(machine.id, tpl.fields(machine.address, defaults)))
     if rows:
         session.execute(insert(Check), rows)

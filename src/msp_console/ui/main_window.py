@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from msp_console.app import App
 from msp_console.domain.errors import NotFoundError
+from msp_console.preferences import Preferences, load_preferences
 from msp_console.services.tree import load_tree
 from msp_console.services.views import MachineCard, TreeSnapshot
 from msp_console.settings import data_dir
 from msp_console.ui.actions import WindowActions
 from msp_console.ui.csv_transfer import CsvTransfer
+from msp_console.ui.current_preferences import CurrentPreferences
 from msp_console.ui.dialogs import confirm as ask
 from msp_console.ui.dialogs.import_dialog import ImportDialog
 from msp_console.ui.features import install_features, tab_position
@@ -46,11 +48,19 @@ class MainWindow(QMainWindow):
     tree_loaded = Signal()
     load_failed = Signal(str)  # the reason, in words
 
-    def __init__(self, app: App, *, persist: bool = True, defer_features: bool = False):
+    def __init__(
+        self,
+        app: App,
+        *,
+        persist: bool = True,
+        defer_features: bool = False,
+        preferences: Preferences | None = None,
+    ):
         """``defer_features``: show the tree first and add the task tabs just after (see
         ``install_deferred``), so a technician sees the clients as early as possible."""
         super().__init__()
         self.app = app
+        self.preferences = CurrentPreferences(preferences or load_preferences(), self)
         self.persist = persist  # False for screenshots: never overwrite the user's layout
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("MSP Console"))

@@ -258,3 +258,40 @@ def test_new_machines_get_their_kind_templates(
         ("nas", "admin https", "http"),
         ("nas", "system", "ssh"),
     }
+
+
+def test_new_checks_take_the_polling_defaults_from_settings(
+    fleet: str, app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Settings → Polling: interval, attempts and timeout of every new check named without them —
+    added on the command line, imported, or proposed by a machine kind's templates."""
+    from sqlalchemy import select
+
+    from msp_console.db.models import Check, Machine
+    from msp_console.preferences import update_preferences
+
+    update_preferences(poll_interval_s=120, poll_attempts=5, poll_timeout_s=20)
+    assert cli(fleet, "checks", "add", "Ottica Verdi/srv", "ping") == 0
+    assert "every 120 s" in capsys.readouterr().out
+    assert (
+        cli(fleet, "checks", "add", "Ottica Verdi/srv", "tcp", "--param", "port=22", "--param", "timeout=3")
+        == 0
+    )
+    csv = tmp_path / "checks.csv"
+    csv.write_text("client;machine;type;name;interval\nOttica Verdi;pc;ping;;\n", encoding="utf-8")
+    assert cli(fleet, "import", "checks", str(csv)) == 0
+    monkeypatch.setenv("MSP_CONSOLE_MONITOR_NEW_MACHINES", "1")
+    cid = app.inventory.save_client({"name": "Studio Neri"})
+    app.inventory.save_machine(cid, {"name": "gw", "kind": "server", "os": "linux", "address": "127.0.0.2"})
+    with app.db.read() as s:
+        rows = {
+            (machine, c.name): (c.interval_s, c.max_attempts, c.timeout_s)
+            for c, machine in s.execute(select(Check, Machine.name).join(Machine))
+        }
+    assert rows == {
+        ("srv", "ping"): (120, 5, 20.0),
+        ("srv", "tcp 22"): (120, 5, 3.0),  # its own timeout parameter wins
+        ("pc", "ping"): (120, 5, 20.0),
+        ("gw", "ping"): (120, 5, 20.0),
+        ("gw", "system"): (300, 5, 20.0),  # a bundled SSH command: never more often than 5 min
+    }

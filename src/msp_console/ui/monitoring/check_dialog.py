@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_console.domain.check_defaults import FACTORY, CheckDefaults
 from msp_console.domain.errors import ValidationError
 from msp_console.monitoring.checks.catalog import PARAMS, THRESHOLD_KEYS
 from msp_console.monitoring.live import CheckRow
@@ -33,8 +34,15 @@ HINTS = {
 
 
 class CheckDialog(QDialog):
-    def __init__(self, machine: str, row: CheckRow | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        machine: str,
+        row: CheckRow | None = None,
+        parent: QWidget | None = None,
+        defaults: CheckDefaults = FACTORY,
+    ):
         super().__init__(parent)
+        self.defaults = defaults  # interval, attempts and timeout the technician chose in Settings
         self.setWindowTitle(
             self.tr("Edit check") if row else self.tr("Add check to %1").replace("%1", machine)
         )
@@ -47,7 +55,7 @@ class CheckDialog(QDialog):
         self.warn, self.crit = QLineEdit(), QLineEdit()
         self.interval = QSpinBox()
         self.interval.setRange(5, 86400)
-        self.interval.setValue(60)
+        self.interval.setValue(defaults.interval_s)
         self.interval.setSuffix(" s")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -106,6 +114,7 @@ class CheckDialog(QDialog):
                 self.warn.text(),
                 self.crit.text(),
                 self.interval.value(),
+                defaults=self.defaults,
             )
         except ValidationError as exc:
             self.error.setText("\n".join(f"{e.field}: {e.message}" for e in exc.errors))

@@ -22,6 +22,7 @@ from msp_console.monitoring import demo_sim
 from msp_console.monitoring.engine import Runner
 from msp_console.monitoring.poller import Poller, default_runner
 from msp_console.monitoring.writer import Processed
+from msp_console.preferences import load_preferences
 
 log = logging.getLogger(__name__)
 STOP_JOIN_S = 2.0
@@ -120,7 +121,8 @@ class EngineHost:
     def _start_poller(self) -> None:
         if self._stop.is_set() or self.paused:
             return
-        poller = Poller(self.app.db, self._make_runner(), team=False, refresh_s=10.0)
+        workers = load_preferences().poll_workers  # on this start thread, not the GUI's
+        poller = Poller(self.app.db, self._make_runner(), workers=workers, team=False, refresh_s=10.0)
         poller.engine.on_processed = self.on_result
         poller.start()
         with self._lock:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_console.domain.check_defaults import CheckDefaults
 from msp_console.monitoring.live import (
     CheckRow,
     EventView,
@@ -224,8 +225,11 @@ class MachineView(QWidget):
     def _reload_all(self) -> None:
         self.controller.reload(done=self.controller.host.refresh_soon)
 
+    def _check_defaults(self) -> CheckDefaults:
+        return self.feature.window.preferences.value.check_defaults()
+
     def add_check(self) -> None:
-        dialog = CheckDialog(self.path, None, self)
+        dialog = CheckDialog(self.path, None, self, self._check_defaults())
         self.feature.actions.dialog_opened.emit(dialog)
         if dialog.exec() and dialog.fields is not None:
             fields, db = dialog.fields, self.controller.app.db
@@ -235,7 +239,7 @@ class MachineView(QWidget):
         row = self.selected()
         if row is None:
             return
-        dialog = CheckDialog(self.path, row, self)
+        dialog = CheckDialog(self.path, row, self, self._check_defaults())
         self.feature.actions.dialog_opened.emit(dialog)
         if dialog.exec() and dialog.fields is not None:
             fields, db = dialog.fields, self.controller.app.db

@@ -33,7 +33,8 @@ def install(window: MainWindow) -> None:
 
     def open_settings() -> None:
         dialog = SettingsDialog(window.app, window)
-        dialog.exec()
+        if dialog.exec() and dialog.saved is not None:
+            window.preferences.set(dialog.saved)  # the features follow (notifications, launchers…)
         dialog.deleteLater()
 
     settings.triggered.connect(open_settings)

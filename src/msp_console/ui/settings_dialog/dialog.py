@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from msp_console.app import App
 from msp_console.domain.errors import ValidationError
-from msp_console.preferences import apply_to_environment, load_preferences, save_preferences
+from msp_console.preferences import Preferences, apply_to_environment, load_preferences, save_preferences
 from msp_console.services.backup_schedule import load_policy, save_policy
 from msp_console.services.billing.company import load_profile, profile_dict, update_profile
 from msp_console.services.interventions.settings import load_settings, save_settings
@@ -51,6 +51,7 @@ class SettingsDialog(QDialog):
         self.app = app
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
+        self.saved: Preferences | None = None  # what save() wrote
         prefs = load_preferences()
         with app.db.read() as session:
             profile = profile_dict(load_profile(session))
@@ -142,7 +143,7 @@ class SettingsDialog(QDialog):
         except ValidationError as exc:
             self._fail(self.company, "; ".join(f"{e.field}: {e.message}" for e in exc.errors))
             return False
-        save_preferences(prefs)
+        self.saved = save_preferences(prefs)
         save_policy(policy)
         apply_to_environment(prefs)
         return True
