@@ -20,6 +20,9 @@ PROBLEMS = frozenset(
     {HealthState.WARNING, HealthState.CRITICAL, HealthState.UNKNOWN, HealthState.UNREACHABLE}
 )
 _DOWN = frozenset({HealthState.CRITICAL, HealthState.UNREACHABLE})
+# Problems that raise an alert. UNREACHABLE does not: the parent's own CRITICAL is the one alert
+# for everything behind it.
+ALERTING = frozenset({HealthState.WARNING, HealthState.CRITICAL, HealthState.UNKNOWN})
 
 
 class StateType(StrEnum):
@@ -180,18 +183,17 @@ def acknowledge(status: CheckStatus, ack: Ack) -> CheckStatus:
 def should_notify(
     previous: CheckStatus, current: CheckStatus, events: list[StateEvent], ctx: ApplyContext
 ) -> bool:
-    """Alert only on a confirmed WARNING/CRITICAL or a recovery from one; never inside maintenance,
-    while acknowledged, or while flapping (a flapping check would page every few minutes)."""
+    """Alert only on a confirmed WARNING, CRITICAL or UNKNOWN or a recovery from one; never inside
+    maintenance, while acknowledged, or while flapping (a flapping check would page every few
+    minutes). Which of them reach the technician's desktop is their choice (Settings →
+    Notifications: by default WARNING, CRITICAL and recoveries)."""
     if ctx.in_maintenance or current.ack is not None or current.flapping:
         return False
     if not any(e.kind is EventKind.HARD_CHANGE for e in events):
         return False
-    if current.hard_state in (HealthState.WARNING, HealthState.CRITICAL):
+    if current.hard_state in ALERTING:
         return True
-    return current.hard_state is HealthState.OK and previous.hard_state in (
-        HealthState.WARNING,
-        HealthState.CRITICAL,
-    )
+    return current.hard_state is HealthState.OK and previous.hard_state in ALERTING
 
 
 def is_down(host_hard_states: list[HealthState]) -> bool:

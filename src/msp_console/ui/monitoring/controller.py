@@ -23,9 +23,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from msp_console.app import App
 from msp_console.domain.health import HealthState
+from msp_console.domain.monitoring_state import ALERTING
 from msp_console.monitoring.engine import Runner
 from msp_console.monitoring.live import CheckRow, MachineHealth, load_check_rows, machine_health, problems
 from msp_console.monitoring.writer import Processed
+from msp_console.preferences import Preferences
 from msp_console.ui.monitoring.engine_host import EngineHost
 from msp_console.ui.result_dispatcher import ResultDispatcher
 from msp_console.ui.worker import run_in_background
@@ -65,7 +67,8 @@ class MonitoringController(QObject):
             self._apply, lambda p: p.result.check_id, parent=self
         )
         self.host = EngineHost(app, self.submit, self.submit_ids, team=team, runner=runner)
-        self.do_not_disturb = False
+        self.do_not_disturb = False  # the Monitoring menu's switch, for this session
+        self.preferences = Preferences()  # which changes notify, quiet hours (Settings → Notifications)
         self.closed = False
         self._recent: deque[float] = deque()  # completion times, for checks per minute
         self._pending_reload: set[int] = set()
@@ -128,7 +131,7 @@ class MonitoringController(QObject):
             if old is None or old.state is not r.state or old.hard_state is not r.hard_state:
                 changed.append(r)
                 if old is not None and _notable(old.hard_state, r.hard_state) and not r.muted:
-                    self._notify(r)
+                    self._notify(r, old.hard_state)
             elif old != r:
                 changed.append(r)
         self._count(len(rows))
@@ -152,7 +155,7 @@ class MonitoringController(QObject):
             if new != row:
                 changed.append(new)
             if p.notify and not new.muted:
-                self._notify(new)
+                self._notify(new, row.hard_state)
         self._count(len(batch))
         if changed:
             self._push_machines({r.machine_id for r in changed})
@@ -160,8 +163,10 @@ class MonitoringController(QObject):
         if unknown:
             self.submit_ids(unknown)
 
-    def _notify(self, row: CheckRow) -> None:
-        if not self.do_not_disturb:
+    def _notify(self, row: CheckRow, before: HealthState) -> None:
+        if self.do_not_disturb:
+            return
+        if self.preferences.should_notify(row.hard_state.value, datetime.now().time(), before.value):
             self.notify.emit(row)
 
     def _count(self, n: int) -> None:
@@ -222,8 +227,8 @@ class MonitoringController(QObject):
 
 
 def _notable(before: HealthState, after: HealthState) -> bool:
-    bad = {HealthState.WARNING, HealthState.CRITICAL}
-    return before is not after and (after in bad or (after is HealthState.OK and before in bad))
+    """Team mode's reading of the engine's rule: a new confirmed problem, or a recovery from one."""
+    return before is not after and (after in ALERTING or (after is HealthState.OK and before in ALERTING))
 
 
 def describe(h: MachineHealth) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from msp_console.preferences import Preferences
 from msp_console.ui.models.client_tree import Column, NodeRef, Role
 from msp_console.ui.monitoring.actions import ProblemActions
 from msp_console.ui.monitoring.controller import MonitoringController, team_mode_default
@@ -40,6 +41,8 @@ class MonitoringFeature:
             window,
             team=team_mode_default(window.app),
         )
+        self.controller.preferences = window.preferences.value
+        window.preferences.changed.connect(self._preferences_changed)
         self.notifier = Notifier(window, window.windowTitle())
         window.tray = self.notifier.tray  # type: ignore[attr-defined]
         self.actions = ProblemActions(self.controller, window)
@@ -133,6 +136,9 @@ class MonitoringFeature:
         else:
             self.controller.host.resume()
         self.controller._report_status()
+
+    def _preferences_changed(self, prefs: Preferences) -> None:
+        self.controller.preferences = prefs
 
     def _dnd(self, on: bool) -> None:
         self.notifier.do_not_disturb = on

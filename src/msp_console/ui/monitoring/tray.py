@@ -1,9 +1,10 @@
 """The tray icon (colour = worst state), desktop notifications, counts in the window title.
 
 ``window.tray`` is created here; other features (reminders) reuse it with
-``getattr(window, "tray", None)``. Notifications are only for hard WARNING/CRITICAL and
-recoveries outside maintenance and acknowledgements (the engine's ``notify`` flag), and not
-while "Do not disturb" is on. ``shown`` keeps what was raised (tests and the status bar).
+``getattr(window, "tray", None)``. Notifications are only for confirmed problems and recoveries
+outside maintenance and acknowledgements (the engine's ``notify`` flag), of the kinds chosen in
+Settings → Notifications and outside its quiet hours (the controller filters), and not while
+"Do not disturb" is on. ``shown`` keeps what was raised (tests and the status bar).
 """
 
 from __future__ import annotations

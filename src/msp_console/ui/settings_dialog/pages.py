@@ -106,7 +106,6 @@ class NotificationsPage(QWidget):
             "critical": self.tr("A check becomes &critical"),
             "warning": self.tr("A check becomes a &warning"),
             "unknown": self.tr("A check becomes &unknown"),
-            "unreachable": self.tr("A machine becomes un&reachable"),
             "recovered": self.tr("A problem is s&olved (back to OK)"),
         }
         chosen = set(prefs.notify_list())
