@@ -37,47 +37,47 @@
     <context>
         <name>BackupPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="197" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="196" />
             <source>&amp;Back up the database automatically</source>
             <translation>&amp;Esegui il backup del database automaticamente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="200" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="199" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="200" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="199" />
             <source>Back up every</source>
             <translation>Backup ogni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="201" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="200" />
             <source>Backups to keep</source>
             <translation>Backup da conservare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="205" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="204" />
             <source>Backup folder</source>
             <translation>Cartella dei backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="209" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="208" />
             <source>Back up &amp;every:</source>
             <translation>Backup &amp;ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="210" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="209" />
             <source>&amp;Keep the newest:</source>
             <translation>&amp;Conserva gli ultimi:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="211" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="210" />
             <source>&amp;Folder:</source>
             <translation>Ca&amp;rtella:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="217" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="216" />
             <source>A team PostgreSQL database is backed up on its server with pg_dump; this PC checks that a recent dump exists.</source>
             <translation>Un database PostgreSQL di team si salva sul suo server con pg_dump; questo PC controlla che esista un dump recente.</translation>
         </message>
@@ -91,13 +91,13 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="52" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="85" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="91" />
             <source> days</source>
             <translation> giorni</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="53" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="87" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="93" />
             <source>end of month</source>
             <translation>fine mese</translation>
         </message>
@@ -128,7 +128,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="48" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="164" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="170" />
             <source>Service</source>
             <translation>Servizio</translation>
         </message>
@@ -140,14 +140,14 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="50" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="164" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="170" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
             <source>Quantity</source>
             <translation>Quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="51" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="164" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="170" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
             <source>Unit price</source>
             <translation>Prezzo unitario</translation>
@@ -158,174 +158,174 @@
             <translation>Rimuovi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="67" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="73" />
             <source>ends on</source>
             <translation>termina il</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="90" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="96" />
             <source>e.g. Standard (4 h response)</source>
             <translation>es. Standard (risposta in 4 h)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="92" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="98" />
             <source>Italian</source>
             <translation>Italiano</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="93" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="99" />
             <source>English</source>
             <translation>Inglese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="104" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="110" />
             <source>Code:</source>
             <translation>Codice:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="105" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="111" />
             <source>Start:</source>
             <translation>Inizio:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="106" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="112" />
             <source>End:</source>
             <translation>Fine:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="107" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="113" />
             <source>Billed:</source>
             <translation>Fatturazione:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="108" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="114" />
             <source>Payment terms:</source>
             <translation>Termini di pagamento:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="109" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="115" />
             <source>SLA plan:</source>
             <translation>Piano SLA:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="110" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="116" />
             <source>Invoice language:</source>
             <translation>Lingua della fattura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="111" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="117" />
             <source>Notes:</source>
             <translation>Note:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="125" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="131" />
             <source>Add service</source>
             <translation>Aggiungi servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="141" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="147" />
             <source>Services</source>
             <translation>Servizi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="157" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="163" />
             <source>Prices and quantities default to the catalog and can be changed per client.</source>
             <translation>Prezzi e quantità vengono dal listino e si possono modificare per cliente.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="158" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="164" />
             <source>Price and quantity changes take effect from %s, the first day of the next period: invoices already created, and this period's, stay as they are.</source>
             <translation>Le modifiche di prezzo e quantità valgono dal %s, primo giorno del periodo successivo: le fatture già create e quelle di questo periodo restano invariate.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="164" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="170" />
             <source>From</source>
             <translation>Dal</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="164" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="170" />
             <source>Line</source>
             <translation>Riga</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="164" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="170" />
             <source>Change</source>
             <translation>Cambiamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="63" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="69" />
             <source>Contract — %s</source>
             <translation>Contratto — %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="74" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="80" />
             <source>Monthly</source>
             <translation>Mensile</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="75" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="81" />
             <source>Quarterly</source>
             <translation>Trimestrale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="76" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="82" />
             <source>Yearly</source>
             <translation>Annuale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="120" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="126" />
             <source>Blank: the service's name is printed</source>
             <translation>Vuota: viene stampato il nome del servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="142" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="148" />
             <source>History (%d versions)</source>
             <translation>Storico (%d versioni)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="190" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="196" />
             <source>A line keeps its service: remove it and add another to change it.</source>
             <translation>Una riga mantiene il suo servizio: per cambiarlo rimuovila e aggiungine un'altra.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="216" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="222" />
             <source>Catalog price; change it for this client if agreed</source>
             <translation>Prezzo di listino; modificalo per questo cliente se concordato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="232" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="238" />
             <source>The contract needs a code (printed on the invoice).</source>
             <translation>Il contratto richiede un codice (stampato in fattura).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="101" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="107" />
             <source>Fixed once the contract exists: end it and start a new one to change this.</source>
             <translation>Non modificabile dopo la creazione del contratto: per cambiarlo chiudilo e aprine uno nuovo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="107" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="113" />
             <source>in advance, on day</source>
             <translation>anticipato, il giorno</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="174" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="180" />
             <source>removed</source>
             <translation>rimossa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="221" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="227" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
             <source>quantity</source>
             <translation>quantità</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="221" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="227" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
             <source>unit price</source>
             <translation>prezzo unitario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="230" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="236" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="160" />
             <source>Line %d, %s: %s</source>
             <translation>Riga %d, %s: %s</translation>
@@ -443,17 +443,17 @@
             <translation>Mostra in anteprima e crea le bozze di fattura del mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="125" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="126" />
             <source>Contract…</source>
             <translation>Contratto…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="126" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="127" />
             <source>Invoices…</source>
             <translation>Fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="127" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="128" />
             <source>Monthly report…</source>
             <translation>Rapporto mensile…</translation>
         </message>
@@ -483,12 +483,12 @@
             <translation>Profilo a&amp;ziendale…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="113" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="114" />
             <source>Select a client in the tree first.</source>
             <translation>Seleziona prima un cliente nell'albero.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="106" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="107" />
             <source>Contract saved.</source>
             <translation>Contratto salvato.</translation>
         </message>
@@ -1176,42 +1176,42 @@
     <context>
         <name>CheckDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="39" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="47" />
             <source>Edit check</source>
             <translation>Modifica controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="39" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="47" />
             <source>Add check to %1</source>
             <translation>Aggiungi controllo a %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="60" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="68" />
             <source>Type:</source>
             <translation>Tipo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="61" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="69" />
             <source>Name:</source>
             <translation>Nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="63" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="71" />
             <source>Warning at:</source>
             <translation>Avviso da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="64" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="72" />
             <source>Critical at:</source>
             <translation>Critico da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="66" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="74" />
             <source>Every:</source>
             <translation>Ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="97" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="105" />
             <source>Thresholds (%1): %2</source>
             <translation>Soglie (%1): %2</translation>
         </message>
@@ -2730,148 +2730,148 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MachineView</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="49" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="50" />
             <source>Disk used</source>
             <translation>Disco occupato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="50" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="51" />
             <source>Load per core</source>
             <translation>Carico per core</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="51" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="52" />
             <source>Memory used</source>
             <translation>Memoria occupata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="52" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="53" />
             <source>Round-trip time</source>
             <translation>Tempo di andata e ritorno</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="53" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="54" />
             <source>Backup age</source>
             <translation>Età del backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="54" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="55" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="55" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="56" />
             <source>Response time</source>
             <translation>Tempo di risposta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="86" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="87" />
             <source>Check now</source>
             <translation>Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="87" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="88" />
             <source>Add check…</source>
             <translation>Aggiungi controllo…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="88" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="89" />
             <source>Edit…</source>
             <translation>Modifica…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="89" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="90" />
             <source>Remove</source>
             <translation>Rimuovi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="90" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="91" />
             <source>Close</source>
             <translation>Chiudi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="100" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="101" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="101" />
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="102" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="122" />
             <source>Check</source>
             <translation>Controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="102" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="103" />
             <source>Last output</source>
             <translation>Ultimo output</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="103" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="104" />
             <source>Last run</source>
             <translation>Ultima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="104" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="105" />
             <source>Next run</source>
             <translation>Prossima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="105" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="106" />
             <source>Thresholds</source>
             <translation>Soglie</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="106" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="107" />
             <source>Every</source>
             <translation>Ogni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="122" />
             <source>When</source>
             <translation>Quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="122" />
             <source>Change</source>
             <translation>Cambiamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="122" />
             <source>Output</source>
             <translation>Output</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="130" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="131" />
             <source>History:</source>
             <translation>Storico:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="232" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="236" />
             <source>Cannot add the check</source>
             <translation>Impossibile aggiungere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="242" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="246" />
             <source>Cannot save the check</source>
             <translation>Impossibile salvare il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="250" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="254" />
             <source>Remove check</source>
             <translation>Rimuovi controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="251" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="255" />
             <source>Remove the check '%1' and its history?</source>
             <translation>Rimuovere il controllo '%1' e il suo storico?</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="257" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="261" />
             <source>Cannot remove the check</source>
             <translation>Impossibile rimuovere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="307" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="311" />
             <source>No metrics recorded for this machine yet.</source>
             <translation>Nessuna metrica ancora registrata per questa macchina.</translation>
         </message>
@@ -2879,67 +2879,67 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="56" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="66" />
             <source>MSP Console</source>
             <translation>MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="64" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="74" />
             <source>Overview</source>
             <translation>Panoramica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="67" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="77" />
             <source>Clients</source>
             <translation>Clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="70" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="80" />
             <source>Details</source>
             <translation>Dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="79" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="89" />
             <source>Quick find (Ctrl+K)…</source>
             <translation>Ricerca rapida (Ctrl+K)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="82" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="92" />
             <source>C&amp;lients pane</source>
             <translation>Pannello c&amp;lienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="83" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="93" />
             <source>De&amp;tails pane</source>
             <translation>Pannello &amp;dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="138" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="148" />
             <source>polling: not configured</source>
             <translation>monitoraggio: non configurato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="139" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="149" />
             <source>local</source>
             <translation>locale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="140" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="150" />
             <source>DB: %1</source>
             <translation>DB: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="223" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="233" />
             <source>%1 clients · %2 machines</source>
             <translation>%1 clienti · %2 macchine</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="239" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="249" />
             <source>Cannot read the database</source>
             <translation>Impossibile leggere il database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="241" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="251" />
             <source>The tree could not be loaded: %1
 
 Check that the database is reachable, then use View → Reload.</source>
@@ -3035,36 +3035,31 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="109" />
-            <source>A machine becomes un&amp;reachable</source>
-            <translation>Una macchina diventa &amp;irraggiungibile</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="110" />
             <source>A problem is s&amp;olved (back to OK)</source>
             <translation>Un problema è &amp;risolto (torna OK)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="114" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="113" />
             <source>Notify me when</source>
             <translation>Avvisami quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="122" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="121" />
             <source>&amp;Do not disturb between</source>
             <translation>&amp;Non disturbare dalle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="127" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="126" />
             <source>Quiet from</source>
             <translation>Silenzio dalle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="127" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="126" />
             <source>Quiet until</source>
             <translation>Silenzio fino alle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="132" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="131" />
             <source>and</source>
             <translation>alle</translation>
         </message>
@@ -3072,7 +3067,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>Notifier</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/tray.py" line="58" />
+            <location filename="../../src/msp_console/ui/monitoring/tray.py" line="59" />
             <source>%1 recovered</source>
             <translation>%1 ripristinato</translation>
         </message>
@@ -3563,52 +3558,67 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Connessione rapida (Ctrl+K)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="19" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="23" />
             <source>Connect with…</source>
             <translation>Connetti con…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="23" />
-            <source>default</source>
-            <translation>predefinito</translation>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="25" />
+            <source>Reading the connection profiles…</source>
+            <translation>Lettura dei profili di connessione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="34" />
-            <source>not installed</source>
-            <translation>non installato</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="37" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="28" />
             <source>New connection profile…</source>
             <translation>Nuovo profilo di connessione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="72" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="49" />
+            <source>No connection profile yet</source>
+            <translation>Nessun profilo di connessione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="53" />
+            <source>Cannot read the profiles: %1</source>
+            <translation>Impossibile leggere i profili: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="69" />
+            <source>default</source>
+            <translation>predefinito</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="79" />
+            <source>not installed</source>
+            <translation>non installato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="107" />
             <source>the user</source>
             <translation>l'utente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="73" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="108" />
             <source>Password for %1 on %2:</source>
             <translation>Password di %1 su %2:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="75" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="110" />
             <source>Connect</source>
             <translation>Connetti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="106" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="109" />
             <source>polling: demo simulator</source>
             <translation>monitoraggio: simulatore demo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="108" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="111" />
             <source>polling: off in this window</source>
             <translation>monitoraggio: disattivato in questa finestra</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="113" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="116" />
             <source>polling: off in this window (%1=0)</source>
             <translation>monitoraggio: disattivato in questa finestra (%1=0)</translation>
         </message>
@@ -3618,52 +3628,52 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Fa&amp;tturazione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="69" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="72" />
             <source>Monitoring</source>
             <translation>Monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="72" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="75" />
             <source>M&amp;onitoring</source>
             <translation>M&amp;onitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="75" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="78" />
             <source>&amp;Pause polling</source>
             <translation>Sos&amp;pendi il monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="78" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="81" />
             <source>&amp;Check now</source>
             <translation>&amp;Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="82" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="85" />
             <source>Show p&amp;roblems</source>
             <translation>Mostra i p&amp;roblemi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="84" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="87" />
             <source>Do not &amp;disturb</source>
             <translation>&amp;Non disturbare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="87" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="90" />
             <source>&amp;Failing clients first</source>
             <translation>Prima i clienti con &amp;guasti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="90" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="93" />
             <source>&amp;Team mode (show the shared pollers' results)</source>
             <translation>Modalità &amp;team (mostra i risultati dei poller condivisi)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="95" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="98" />
             <source>Checks and &amp;history…</source>
             <translation>Controlli e &amp;storico…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="47" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="50" />
             <source>Problems</source>
             <translation>Problemi</translation>
         </message>
@@ -3686,42 +3696,42 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>RemotePage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="157" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="156" />
             <source>&amp;RDP client:</source>
             <translation>Client &amp;RDP:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="158" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="157" />
             <source>&amp;SSH client:</source>
             <translation>Client &amp;SSH:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="159" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="158" />
             <source>&amp;VNC client:</source>
             <translation>Client &amp;VNC:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="165" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="164" />
             <source>Automatic (the first one installed)</source>
             <translation>Automatico (il primo installato)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="177" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="176" />
             <source>the system's default terminal</source>
             <translation>il terminale predefinito del sistema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="178" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="177" />
             <source>Terminal for SSH sessions</source>
             <translation>Terminale per le sessioni SSH</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="179" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="178" />
             <source>&amp;Terminal for SSH:</source>
             <translation>&amp;Terminale per SSH:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="180" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="179" />
             <source>A connection profile can still choose its own client.</source>
             <translation>Un profilo di connessione può comunque scegliere un proprio client.</translation>
         </message>
@@ -4936,62 +4946,62 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Impostazioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="70" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="71" />
             <source>Settings sections</source>
             <translation>Sezioni delle impostazioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="74" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="75" />
             <source>General</source>
             <translation>Generale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="75" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="76" />
             <source>Database</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="76" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="77" />
             <source>Company profile</source>
             <translation>Profilo aziendale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="77" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="78" />
             <source>Polling</source>
             <translation>Monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="78" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="79" />
             <source>Notifications</source>
             <translation>Notifiche</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="79" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="80" />
             <source>Business hours</source>
             <translation>Orario lavorativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="80" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="81" />
             <source>Invoices</source>
             <translation>Fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="81" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="82" />
             <source>Remote connections</source>
             <translation>Connessioni remote</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="82" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="83" />
             <source>Backups</source>
             <translation>Backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="125" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="126" />
             <source>Some company details are not valid: see the marked fields.</source>
             <translation>Alcuni dati aziendali non sono validi: vedi i campi segnalati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="128" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="129" />
             <source>The invoice number format is not valid.</source>
             <translation>Il formato del numero di fattura non è valido.</translation>
         </message>

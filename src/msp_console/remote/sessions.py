@@ -25,6 +25,7 @@ from pathlib import Path
 from msp_console import secrets
 from msp_console.db.base import utcnow
 from msp_console.monitoring.hostkeys import HostKeyStore, Verdict, fingerprint
+from msp_console.preferences import load_preferences
 from msp_console.remote import audit
 from msp_console.remote.clients import Tool, choose, detect, os_family
 from msp_console.remote.credentials import Prompt, resolve
@@ -110,6 +111,7 @@ class SessionRunner:
         which: Callable[[str], str | None] = shutil.which,
         exists: Callable[[str], bool] = os.path.exists,
         terminal: str | None = None,
+        preferred: Callable[[str], str] | None = None,
         technician: str | None = None,
         timeout: float = 8.0,
         secret_grace: float = 15.0,
@@ -123,6 +125,8 @@ class SessionRunner:
         self._which = which
         self._exists = exists
         self._terminal = terminal or os.environ.get("MSP_CONSOLE_TERMINAL") or None
+        # protocol → the tool chosen in Settings → Remote ("" = the first one installed)
+        self._preferred = preferred or (lambda protocol: load_preferences().preferred_client(protocol))
         self.technician = technician or os.environ.get("MSP_CONSOLE_USER") or getpass.getuser()
         self._timeout = timeout
         self._grace = secret_grace
@@ -145,9 +149,8 @@ class SessionRunner:
         machine = self.store.machine(machine_id)
         profile = self.store.get(machine_id, profile_name)
         proto = profile.protocol.value
-        tool = choose(
-            proto, self.installed_tools(proto), str(profile.options.get("client", "")), self._platform
-        )
+        wanted = str(profile.options.get("client", "")) or self._preferred(proto)  # the profile's own first
+        tool = choose(proto, self.installed_tools(proto), wanted, self._platform)
         creds = resolve(
             self.store, machine, profile, get_secret=self._get_secret, dry_run=dry_run,
             prompt=(lambda _message: password) if password is not None else self._prompt,
@@ -199,6 +202,7 @@ class SessionRunner:
             machine=prepared.machine.path,
             profile=prepared.profile.name,
             protocol=prepared.profile.protocol.value,
+            tool=prepared.tool.id,  # which installed client: the profile's, else Settings', else the first
             target=real,
             tunnel=(
                 f"127.0.0.1:<tunnel-port> (picked at launch) → {real} via {prepared.jump.describe()}"

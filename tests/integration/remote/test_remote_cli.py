@@ -150,3 +150,31 @@ def test_sessions_log(fleet: Fleet, db: list[str], capsys: pytest.CaptureFixture
     assert row["duration_seconds"] is not None
     code, out, _ = run(capsys, *db, "sessions")
     assert "Lab/srv" in out and "marco" in out and "exit 0" in out
+
+
+def test_the_remote_client_chosen_in_settings_is_used_unless_the_profile_names_one(
+    fleet: Fleet, db: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from msp_console.preferences import update_preferences
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name in ("xfreerdp", "remmina"):  # a desk PC with two RDP clients
+        tool = bin_dir / name
+        tool.write_text("#!/bin/sh\nexit 0\n")
+        tool.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    assert run(capsys, *db, "profiles", "add", "Lab/win", "rdp", "rdp", "--user", "admin")[0] == 0
+
+    def tool_used() -> str:
+        code, out, err = run(capsys, *db, "connect", "Lab/win", "--profile", "rdp", "--dry-run", "--json")
+        assert code == 0, err
+        return str(json.loads(out)["tool"])
+
+    assert tool_used() == "xfreerdp2"  # nothing chosen: the first one installed
+    update_preferences(rdp_client="remmina")
+    assert tool_used() == "remmina"
+    assert run(capsys, *db, "profiles", "add", "Lab/win", "rdp2", "rdp", "-o", "client=xfreerdp2")[0] == 0
+    code, out, _ = run(capsys, *db, "connect", "Lab/win", "--profile", "rdp2", "--dry-run", "--json")
+    assert code == 0 and json.loads(out)["tool"] == "xfreerdp2"  # the profile's own choice wins

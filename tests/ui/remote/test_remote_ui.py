@@ -32,6 +32,8 @@ def test_connect_menu_lists_profiles_and_says_what_is_missing(qtbot, app: App, i
     ctl = controller_for(app)
     ctl.runner._which = lambda name: None  # a desk PC without any RDP client
     menu = build_connect_menu(parent, app, ids["srv"])
+    assert menu.actions()[0].text() == "Reading the connection profiles…"
+    qtbot.waitUntil(lambda: menu.actions()[0].text().startswith("shell"))  # read off the GUI thread
     texts = [a.text() for a in menu.actions() if a.text()]
     assert (
         texts[0].startswith("shell (custom)")

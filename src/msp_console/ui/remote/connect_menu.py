@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
 
 from msp_console.app import App
-from msp_console.remote.clients import install_hint, os_family
+from msp_console.remote.clients import Tool, install_hint, os_family
 from msp_console.remote.profiles import CredentialMode
 from msp_console.remote.store import ProfileStore, ProfileView
 from msp_console.ui.remote.controller import controller_for
@@ -15,24 +17,13 @@ from msp_console.ui.worker import run_in_background
 
 
 def build_connect_menu(parent: QWidget, app: App, machine_id: int) -> QMenu:
+    """The submenu opens at once; the machine's profiles (a database read — a round trip on a team
+    database) and the installed tools are read off the GUI thread and fill it when they arrive."""
     ctl = controller_for(app)
     menu = QMenu(parent.tr("Connect with…"), parent)
-    profiles = ProfileStore(app.db).list(machine_id)
-    for p in profiles:
-        label = f"{p.name} ({p.protocol.value})"
-        action = menu.addAction(label + ("  — " + parent.tr("default") if p.is_default else ""))
-        font = action.font()
-        font.setBold(p.is_default)
-        action.setFont(font)
-        tools = ctl.runner.installed_tools(p.protocol.value)
-        if tools:
-            action.setToolTip(", ".join(t.label for t in tools))
-            action.triggered.connect(lambda _=False, name=p.name: connect(parent, app, machine_id, name))
-        else:
-            action.setEnabled(False)
-            action.setToolTip(install_hint(os_family(), p.protocol.value))
-            action.setText(label + "  — " + parent.tr("not installed"))
     menu.setToolTipsVisible(True)
+    loading = menu.addAction(parent.tr("Reading the connection profiles…"))
+    loading.setEnabled(False)
     menu.addSeparator()
     edit = menu.addAction(parent.tr("New connection profile…"))
 
@@ -42,7 +33,51 @@ def build_connect_menu(parent: QWidget, app: App, machine_id: int) -> QMenu:
         ProfileDialog(app, machine_id, parent).exec()
 
     edit.triggered.connect(open_dialog)
+
+    def load() -> list[tuple[ProfileView, list[Tool]]]:
+        profiles = ProfileStore(app.db).list(machine_id)
+        return [(p, ctl.runner.installed_tools(p.protocol.value)) for p in profiles]
+
+    def loaded(rows: list[tuple[ProfileView, list[Tool]]]) -> None:
+        if not shiboken6.isValid(menu):  # the menu closed before the answer came
+            return
+        for p, tools in rows:
+            _add_profile(menu, loading, parent, app, machine_id, p, tools)
+        if rows:
+            menu.removeAction(loading)
+        else:
+            loading.setText(parent.tr("No connection profile yet"))
+
+    def failed(exc: Exception) -> None:
+        if shiboken6.isValid(menu):
+            loading.setText(parent.tr("Cannot read the profiles: %1").replace("%1", str(exc)))
+
+    run_in_background(load, loaded, failed)
     return menu
+
+
+def _add_profile(
+    menu: QMenu,
+    before: QAction,
+    parent: QWidget,
+    app: App,
+    machine_id: int,
+    p: ProfileView,
+    tools: list[Tool],
+) -> None:
+    label = f"{p.name} ({p.protocol.value})"
+    action = QAction(label + ("  — " + parent.tr("default") if p.is_default else ""), menu)
+    font = action.font()
+    font.setBold(p.is_default)
+    action.setFont(font)
+    if tools:
+        action.setToolTip(", ".join(t.label for t in tools))
+        action.triggered.connect(lambda _=False, name=p.name: connect(parent, app, machine_id, name))
+    else:
+        action.setEnabled(False)
+        action.setToolTip(install_hint(os_family(), p.protocol.value))
+        action.setText(label + "  — " + parent.tr("not installed"))
+    menu.insertAction(before, action)
 
 
 def connect(
