@@ -17,6 +17,7 @@ from msp_console.db.models import Client, Contract, ContractLine
 from msp_console.domain.billing.periods import BillingPeriod
 from msp_console.domain.errors import NotFoundError, ValidationError
 from msp_console.domain.money import parse_amount
+from msp_console.preferences import load_preferences
 from msp_console.services.billing.catalog import PRICE_MODELS, add_service, find_service, list_services
 from msp_console.services.billing.contracts import LineSpec, add_line, change_line, create_contract, lines_at
 
@@ -52,7 +53,12 @@ def register(sub: Any, with_app: Callable[..., Any], day: Callable[[str], date])
         help="payment due at the end of the month (default: the company's terms)",
     )
     p.add_argument("--sla-plan", default="")
-    p.add_argument("--language", choices=["it", "en"], default="it")
+    p.add_argument(
+        "--language",
+        choices=["it", "en"],
+        default=None,
+        help="the invoices' language (default: Settings → Invoices)",
+    )
     p.add_argument("--notes", default="")
     p.set_defaults(handler=with_app(_add))
 
@@ -131,7 +137,7 @@ def _add(app: App, args: argparse.Namespace) -> int:
             payment_days=args.payment_days,
             payment_end_of_month=args.end_of_month,
             sla_plan=args.sla_plan,
-            language=args.language,
+            language=args.language or load_preferences().invoice_language,
             notes=args.notes,
         )
     print(f"contract {args.code} added for {args.client}")

@@ -377,3 +377,38 @@ def test_custom_number_format_and_the_status_flow(
     assert rows["FT00001-2026"]["status"] in {"sent", "overdue"}
     assert rows["FT00002-2026"]["status"] in {"issued", "overdue"}
     assert [r["status"] for r in rows.values() if r["number"] is None] == ["draft"]
+
+
+def test_new_contracts_take_the_invoice_language_chosen_in_settings(
+    tmp_path: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from msp_console.preferences import update_preferences
+
+    setup_clients(
+        tmp_path, capsys, sqlite_url,
+        "name;vat_number;address;postal_code;city;province;sdi_code\n"
+        "Hotel Bellavista;05566778899;Lungomare 21;80122;Napoli;NA;T04ZHR3\n"
+        "Ottica Verdi;01234567897;Via Roma 1;20121;Milano;MI;0000000\n",
+    )  # fmt: skip
+    update_preferences(invoice_language="en")
+    add = [
+        "--database",
+        sqlite_url,
+        "contracts",
+        "add",
+        "--start",
+        "2026-01-01",
+        "--line",
+        "MONITORING:1:100",
+    ]
+    assert cli(capsys, *add, "--client", "Hotel Bellavista", "--code", "HB-1")[0] == 0
+    assert cli(capsys, *add, "--client", "Ottica Verdi", "--code", "OV-1", "--language", "it")[0] == 0
+    (tmp_path / "k.csv").write_text(
+        "client;service;quantity;unit_price;start;contract\nOttica Verdi;BACKUP;1;25;2026-01-01;OV-2\n",
+        encoding="utf-8",
+    )
+    code, _, err = cli(capsys, "--database", sqlite_url, "import", "contracts", str(tmp_path / "k.csv"))
+    assert code == 0, err
+    code, out, _ = cli(capsys, "--database", sqlite_url, "contracts", "list", "--json")
+    languages = {c["code"]: c["language"] for c in json.loads(out)["contracts"]}
+    assert languages == {"HB-1": "en", "OV-1": "it", "OV-2": "en"}

@@ -262,9 +262,10 @@ def test_new_contract_for_a_client_without_one(
 
     with app.db.read() as s:
         client_id = next(c.id for c in s.query(Client).all() if c.id not in billed.values())
-    dialog = ContractDialog(app.db, client_id)
+    dialog = ContractDialog(app.db, client_id, language="en")  # Settings → Invoices: English
     qtbot.addWidget(dialog)
     assert dialog.code.isEnabled() and dialog.lines.rowCount() == 0
+    assert dialog.language.currentData() == "en"
     dialog.accept()
     assert "at least one service" in dialog.error.text()
     dialog._add_row(None)
@@ -275,3 +276,4 @@ def test_new_contract_for_a_client_without_one(
     with app.db.read() as s:
         contract = s.query(Contract).filter_by(client_id=client_id).one()
         assert [line.quantity for line in contract.lines] == [Decimal(2)]
+        assert contract.language == "en"

@@ -18,6 +18,7 @@ from msp_console.domain.billing import fiscal
 from msp_console.domain.billing.periods import BillingPeriod, next_period_start
 from msp_console.domain.errors import FieldError, ValidationError
 from msp_console.domain.money import parse_amount
+from msp_console.preferences import load_preferences
 from msp_console.services.billing.catalog import add_service, find_service
 from msp_console.services.billing.contracts import LineSpec, add_line, change_line, create_contract, lines_at
 from msp_console.services.csv_io.importer import ImportReport
@@ -186,6 +187,7 @@ def _apply(session: Session, client: Client, code: str, group: _Group) -> tuple[
             [_spec(session, r) for r in group.rows],
             end=first.end,
             period=first.period,
+            language=load_preferences().invoice_language,  # the technician's default for new contracts
         )
         return len(group.rows), 0, 0, [f"+ {client.name}: contract {code}, {len(group.rows)} line(s)"]
     if contract.client_id != client.id:

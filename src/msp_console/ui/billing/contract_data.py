@@ -84,7 +84,8 @@ def effective_from(contract_start: date, period: str, today: date) -> date:
     return next_period_start(today, BillingPeriod(period))
 
 
-def load_editor(db: Database, client_id: int, today: date | None = None) -> EditorData:
+def load_editor(db: Database, client_id: int, today: date | None = None, language: str = "it") -> EditorData:
+    """The client's newest contract, or a new one (in ``language``, the default from Settings)."""
     today = today or date.today()
     with db.read() as s:
         client = s.get(Client, client_id)
@@ -108,7 +109,7 @@ def load_editor(db: Database, client_id: int, today: date | None = None) -> Edit
             profile = load_profile(s)
             view = ContractView(
                 None, f"{client.name[:20].upper().replace(' ', '-')}-{start.year}", start, None,
-                "monthly", 1, profile.payment_days, profile.payment_end_of_month, "", "it", "",
+                "monthly", 1, profile.payment_days, profile.payment_end_of_month, "", language, "",
                 (), (), False, start,
             )  # fmt: skip
             return EditorData(client.id, client.name, view, services)

@@ -53,12 +53,18 @@ class ContractDialog(QDialog):
     )
 
     def __init__(
-        self, db: Database, client_id: int, parent: QWidget | None = None, today: date | None = None
+        self,
+        db: Database,
+        client_id: int,
+        parent: QWidget | None = None,
+        today: date | None = None,
+        language: str = "it",
     ):
+        """``language``: a new contract's invoice language (Settings → Invoices)."""
         super().__init__(parent)
         self.setObjectName("contractDialog")
         self.db = db
-        self.data: EditorData = load_editor(db, client_id, today)
+        self.data: EditorData = load_editor(db, client_id, today, language)
         c = self.data.contract
         self.setWindowTitle(tr("Contract — %s") % self.data.client)
         self.code = QLineEdit(c.code)

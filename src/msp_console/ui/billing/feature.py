@@ -102,7 +102,8 @@ class BillingFeature:
     def contract(self, client_id: int) -> object:
         from msp_console.ui.billing.contract_dialog import ContractDialog
 
-        dialog = ContractDialog(self.window.app.db, client_id, self.window)
+        language = self.window.preferences.value.invoice_language
+        dialog = ContractDialog(self.window.app.db, client_id, self.window, language=language)
         dialog.accepted.connect(lambda: self.window.statusBar().showMessage(tr("Contract saved."), 5000))
         dialog.open()
         return dialog
