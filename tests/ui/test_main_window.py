@@ -175,14 +175,14 @@ def test_layout_persists_between_runs(qtbot, app: App, ids, isolated_data_dir) -
     qtbot.addWidget(first)
     first.resize(701, 503)  # within the offscreen screen (800x600)
     first.show()
-    first.tree.view.header().resizeSection(2, 222)
+    first.tree.view.header().resizeSection(1, 150)  # by hand: kept, even in a narrow pane
     first.close()
     assert (isolated_data_dir / "msp-console-ui.ini").exists()
 
     second = MainWindow(app)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (701, 503)
-    assert second.tree.view.header().sectionSize(2) == 222
+    assert second.tree.view.header().sectionSize(1) == 150
 
 
 def _capture_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -277,3 +277,35 @@ def test_contact_added_from_the_client_card_shows_with_click_to_call(  # type: i
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
     window.details.anchorClicked.emit(QUrl("tel:+393470001122"))
     assert opened == ["tel:+393470001122"]  # handed to the desktop's softphone
+
+
+def test_names_keep_their_room_when_the_clients_pane_is_narrow(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """At 200 % scaling the pane is a few hundred pixels: Kind, then Address step aside for the names."""
+    from msp_console.ui.models.client_tree import Column
+    from msp_console.ui.views.tree_panel import TreePanel
+
+    panel = TreePanel(window.model)
+    qtbot.addWidget(panel)
+    header = panel.view.header()
+    panel.resize(900, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert not any(header.isSectionHidden(c) for c in Column)
+    address = header.sectionSize(Column.ADDRESS)
+    frame = panel.width() - panel.view.viewport().width()  # margins, scroll bar
+    fits_all_but_kind = header.sectionSize(Column.STATE) + address + panel.narrow.name_minimum() + frame + 10
+    panel.resize(fits_all_but_kind, 400)
+    qtbot.waitUntil(lambda: header.isSectionHidden(Column.KIND))
+    assert not header.isSectionHidden(Column.ADDRESS)
+    assert header.sectionSize(Column.NAME) >= panel.narrow.name_minimum()
+    state = header.sectionSize(Column.STATE)
+    panel.resize(state + panel.narrow.name_minimum() + frame + 10, 400)
+    qtbot.waitUntil(lambda: header.isSectionHidden(Column.ADDRESS))
+    assert header.sectionSize(Column.STATE) == state
+    panel.resize(200, 400)  # the last resort: the state keeps its icon only
+    qtbot.waitUntil(lambda: header.sectionSize(Column.STATE) == panel.narrow.icon_width())
+    assert not header.isSectionHidden(Column.STATE)
+    panel.resize(900, 400)
+    qtbot.waitUntil(lambda: not header.isSectionHidden(Column.KIND))
+    assert not header.isSectionHidden(Column.ADDRESS) and header.sectionSize(Column.ADDRESS) == address
+    assert header.sectionSize(Column.STATE) == state

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeVi
 
 from msp_console.ui.models.client_tree import ClientTreeModel, Column, NodeRef, Role
 from msp_console.ui.models.tree_filter import TreeFilterModel
+from msp_console.ui.views.column_fit import NarrowColumns
 
 DEBOUNCE_ABOVE_ROWS = 2_000
 
@@ -75,6 +76,7 @@ class TreePanel(QWidget):
         for col, width in ((Column.STATE, 110), (Column.ADDRESS, 130), (Column.KIND, 88)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
+        self.narrow = NarrowColumns(self.view, Column.NAME, (Column.KIND, Column.ADDRESS), Column.STATE)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.doubleClicked.connect(self._open)
         self.view.open_requested.connect(self._open)
