@@ -1525,129 +1525,129 @@
     <context>
         <name>DatabasePage</name>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="39" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="40" />
             <source>Where to keep the data</source>
             <translation>Dove tenere i dati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="42" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="43" />
             <source>Most desks use the embedded database. Choose a team database to share clients and machines.</source>
             <translation>Quasi sempre basta il database integrato. Scegli un database di team per condividere clienti e macchine.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="46" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="47" />
             <source>&amp;Embedded database on this PC (recommended: nothing to install)</source>
             <translation>Database &amp;integrato su questo PC (consigliato: niente da installare)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="49" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="50" />
             <source>&amp;Team database (PostgreSQL)</source>
             <translation>Database di &amp;team (PostgreSQL)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="55" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="56" />
             <source>File: %1</source>
             <translation>File: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="61" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="62" />
             <source>Team database address (URL)</source>
             <translation>Indirizzo del database di team (URL)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="65" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="66" />
             <source>Team database password</source>
             <translation>Password del database di team</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="66" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="67" />
             <source>Test &amp;connection</source>
             <translation>&amp;Prova la connessione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="74" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="75" />
             <source>&amp;Address (URL):</source>
             <translation>In&amp;dirizzo (URL):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="75" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="76" />
             <source>&amp;Password:</source>
             <translation>Pass&amp;word:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="80" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="81" />
             <source>The password is kept in the system keyring, never in a file.</source>
             <translation>La password viene custodita nel portachiavi di sistema, mai in un file.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="143" />
-            <source>The server refused the password for user “%1”. Check the user name and password.</source>
-            <translation>Il server ha rifiutato la password dell'utente “%1”. Controlla nome utente e password.</translation>
-        </message>
-        <message>
             <location filename="../../src/msp_console/ui/first_run/database_page.py" line="146" />
-            <source>The database “%2” does not exist on the server. Check its name, or ask the administrator to create it.</source>
-            <translation>Il database “%2” non esiste sul server. Controlla il nome o chiedi all'amministratore di crearlo.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="150" />
-            <source>Nothing answers at %3. Check the address and port, and that PostgreSQL accepts network connections.</source>
-            <translation>Nessuna risposta da %3. Controlla indirizzo e porta, e che PostgreSQL accetti connessioni di rete.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="153" />
-            <source>The server name in the address cannot be found. Check the address.</source>
-            <translation>Il nome del server nell'indirizzo non è stato trovato. Controlla l'indirizzo.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="154" />
-            <source>The server at %3 did not answer in time. Check the address and the network.</source>
-            <translation>Il server %3 non ha risposto in tempo. Controlla l'indirizzo e la rete.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="156" />
-            <source>The address is not a PostgreSQL URL. Write it like postgresql://user@server:5432/database.</source>
-            <translation>L'indirizzo non è un URL PostgreSQL. Scrivilo così: postgresql://utente@server:5432/database.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="158" />
-            <source>The connection failed.</source>
-            <translation>La connessione non è riuscita.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="166" />
-            <source>Server message: %1</source>
-            <translation>Messaggio del server: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="171" />
             <source>Connecting…</source>
             <translation>Connessione in corso…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="176" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="151" />
             <source>Connection works.</source>
             <translation>La connessione funziona.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="185" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="160" />
             <source>The password cannot be stored: no usable system keyring. %1</source>
             <translation>Impossibile salvare la password: nessun portachiavi di sistema utilizzabile. %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="187" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="162" />
             <source>The database cannot be prepared: %1</source>
             <translation>Impossibile preparare il database: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="198" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="173" />
             <source>Preparing the database (schema upgrade)…</source>
             <translation>Preparazione del database (aggiornamento dello schema)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="218" />
+            <location filename="../../src/msp_console/ui/first_run/database_page.py" line="193" />
             <source>Database ready.</source>
             <translation>Database pronto.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/connection_words.py" line="17" />
+            <source>The server refused the password for user “%1”. Check the user name and password.</source>
+            <translation>Il server ha rifiutato la password dell'utente “%1”. Controlla nome utente e password.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/connection_words.py" line="18" />
+            <source>The database “%2” does not exist on the server. Check its name, or ask the administrator to create it.</source>
+            <translation>Il database “%2” non esiste sul server. Controlla il nome o chiedi all'amministratore di crearlo.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/connection_words.py" line="22" />
+            <source>Nothing answers at %3. Check the address and port, and that PostgreSQL accepts network connections.</source>
+            <translation>Nessuna risposta da %3. Controlla indirizzo e porta, e che PostgreSQL accetti connessioni di rete.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/connection_words.py" line="26" />
+            <source>The server name in the address cannot be found. Check the address.</source>
+            <translation>Il nome del server nell'indirizzo non è stato trovato. Controlla l'indirizzo.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/connection_words.py" line="27" />
+            <source>The server at %3 did not answer in time. Check the address and the network.</source>
+            <translation>Il server %3 non ha risposto in tempo. Controlla l'indirizzo e la rete.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/connection_words.py" line="28" />
+            <source>The address is not a PostgreSQL URL. Write it like postgresql://user@server:5432/database.</source>
+            <translation>L'indirizzo non è un URL PostgreSQL. Scrivilo così: postgresql://utente@server:5432/database.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/connection_words.py" line="31" />
+            <source>The connection failed.</source>
+            <translation>La connessione non è riuscita.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/connection_words.py" line="39" />
+            <source>Server message: %1</source>
+            <translation>Messaggio del server: %1</translation>
         </message>
     </context>
     <context>
@@ -2714,9 +2714,39 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>Launch</name>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="132" />
+            <location filename="../../src/msp_console/ui/launch.py" line="137" />
             <source>No client or machine named '%1'.</source>
             <translation>Nessun cliente o macchina di nome '%1'.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/launch.py" line="191" />
+            <source>MSP Console cannot start</source>
+            <translation>MSP Console non può avviarsi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/launch.py" line="192" />
+            <source>MSP Console could not open its database.</source>
+            <translation>MSP Console non è riuscito ad aprire il suo database.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/launch.py" line="196" />
+            <source>&amp;Retry</source>
+            <translation>&amp;Riprova</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/launch.py" line="199" />
+            <source>Open this PC's &amp;own database</source>
+            <translation>Apri il database di &amp;questo PC</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/launch.py" line="202" />
+            <source>Only this time: the team database stays the one chosen in Settings.</source>
+            <translation>Solo questa volta: il database di team resta quello scelto nelle Impostazioni.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/launch.py" line="206" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Esci</translation>
         </message>
     </context>
     <context>
@@ -5081,7 +5111,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>TreePanel</name>
         <message>
-            <location filename="../../src/msp_console/ui/views/tree_panel.py" line="58" />
+            <location filename="../../src/msp_console/ui/views/tree_panel.py" line="59" />
             <source>Search client, machine, address, tag… (Ctrl+F)</source>
             <translation>Cerca cliente, macchina, indirizzo, etichetta… (Ctrl+F)</translation>
         </message>

@@ -100,7 +100,12 @@ def configured_url() -> str | None:
         return None
     url = make_url(choice.url)
     if choice.password_ref:
-        password = secrets.get_secret(choice.password_ref)
+        try:
+            password = secrets.get_secret(choice.password_ref)
+        except secrets.KeyringUnavailableError as exc:
+            raise secrets.KeyringUnavailableError(
+                f"the team database's password is kept in the OS keyring, which cannot be read: {exc}"
+            ) from None
         if password:
             url = url.set(password=password)
     return url.render_as_string(hide_password=False)

@@ -45,3 +45,24 @@ def test_nothing_listening_is_said_in_plain_words() -> None:
     problem = dc.check_connection(f"postgresql://msp:pw@127.0.0.1:{free_port()}/console", timeout=2)
     assert problem is not None and problem.kind == "refused" and problem.where.startswith("127.0.0.1:")
     assert dc.describe_url("postgresql://msp:pw@h/db") == "postgresql://msp:***@h/db"
+
+
+def test_a_team_database_without_a_usable_keyring_says_what_to_fix(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    import keyring.core
+    from keyring.backends import fail
+
+    from msp_console.cli import main
+
+    monkeypatch.delenv("MSP_CONSOLE_DATABASE_URL", raising=False)
+    choice = dc.DatabaseChoice("postgresql", "postgresql+psycopg://msp@127.0.0.1:1/console", dc.PASSWORD_REF)
+    dc.config_path().parent.mkdir(parents=True, exist_ok=True)
+    dc.config_path().write_text(json.dumps(choice.__dict__), encoding="utf-8")
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())  # a desk PC without a keyring
+    assert main(["tree"]) == 1
+    err = capsys.readouterr().err
+    assert "team database's password" in err and "No usable OS keyring" in err and "gnome-keyring" in err
+    assert "unexpected error" not in err

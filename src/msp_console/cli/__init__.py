@@ -21,6 +21,7 @@ from msp_console.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CommandError
 from msp_console.domain.errors import NotFoundError, ValidationError
 from msp_console.logs import FILE_ONLY, setup_logging
 from msp_console.redaction import redact, register_url_password
+from msp_console.secrets import KeyringUnavailableError
 from msp_console.settings import ENV_DATABASE_URL
 
 # Each feature module (with a `register(sub)` function) adds its name here; order is the order in
@@ -90,6 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"msp-console: nothing was changed:\n{lines}", file=sys.stderr)
         return EXIT_INPUT
     except NotFoundError as exc:
+        print(f"msp-console: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyringUnavailableError as exc:  # says what to install or unlock
         print(f"msp-console: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:

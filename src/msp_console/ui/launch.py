@@ -25,6 +25,8 @@ from msp_console.cli.common import EXIT_DATABASE, EXIT_INPUT, EXIT_OK, EXIT_USAG
 from msp_console.fileio import atomic_write_bytes
 from msp_console.preferences import apply_to_environment, load_preferences
 from msp_console.resources import resources_dir
+from msp_console.secrets import KeyringUnavailableError
+from msp_console.settings import default_database_path
 from msp_console.ui.ui_settings import APPLICATION, ORGANISATION
 
 if TYPE_CHECKING:
@@ -114,7 +116,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if first_run_needed(args) and not run_first_run():
         return EXIT_OK  # set-up cancelled: asked again at the next start
     apply_to_environment()
-    app, window = _open_window(args, defer_features=True)
+    opened = open_or_ask(args)
+    if opened is None:
+        return EXIT_DATABASE
+    app, window = opened
     from msp_console.ui.error_dialog import install_excepthook
 
     install_excepthook(lambda: window)  # an unexpected error: a dialog and the log, the app goes on
@@ -141,6 +146,68 @@ def run_gui(args: argparse.Namespace) -> int:
 
         wait_for_background()
         app.close()
+
+
+def open_or_ask(args: argparse.Namespace) -> tuple[App, MainWindow] | None:
+    """Opens the database and the window; when the database (or the keyring holding its password)
+    is out of reach, says so in a window — started from a menu, nobody reads stderr — and offers
+    to retry, to open this PC's own database this time, or to quit (None)."""
+    while True:
+        try:
+            return _open_window(args, defer_features=True)
+        except (CommandError, KeyringUnavailableError) as exc:
+            local = f"sqlite:///{default_database_path()}"
+            offer_local = not getattr(args, "demo", False) and getattr(args, "database", None) != local
+            answer = ask_when_database_fails(_in_words(exc, args), offer_local)
+            if answer == "quit":
+                return None
+            if answer == "local":
+                args.database = local
+
+
+def _in_words(exc: Exception, args: argparse.Namespace) -> str:
+    """A team database's failure as the first-run wizard says it (refused, password, no such
+    database…); anything else as the error says it."""
+    from sqlalchemy.engine import make_url
+
+    from msp_console.database_choice import classify
+    from msp_console.settings import resolve_database_url
+    from msp_console.ui.first_run.connection_words import problem_text
+
+    cause = exc.__cause__
+    if isinstance(exc, CommandError) and isinstance(cause, Exception):
+        url = make_url(resolve_database_url(getattr(args, "database", None)))
+        if url.get_backend_name() == "postgresql":
+            return problem_text(classify(cause, url))
+    return str(exc)
+
+
+def ask_when_database_fails(reason: str, offer_local: bool) -> str:
+    """'retry', 'local' or 'quit'."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Launch", "MSP Console cannot start"),
+        QCoreApplication.translate("Launch", "MSP Console could not open its database."),
+    )
+    box.setObjectName("databaseFailedBox")
+    box.setInformativeText(reason)
+    retry = box.addButton(QCoreApplication.translate("Launch", "&Retry"), QMessageBox.ButtonRole.AcceptRole)
+    local = None
+    if offer_local:
+        text = QCoreApplication.translate("Launch", "Open this PC's &own database")
+        local = box.addButton(text, QMessageBox.ButtonRole.ActionRole)
+        local.setToolTip(
+            QCoreApplication.translate(
+                "Launch", "Only this time: the team database stays the one chosen in Settings."
+            )
+        )
+    box.addButton(QCoreApplication.translate("Launch", "&Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    return "retry" if clicked is retry else "local" if local is not None and clicked is local else "quit"
 
 
 def _select(window: MainWindow, path: str) -> bool:

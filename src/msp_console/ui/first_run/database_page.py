@@ -28,6 +28,7 @@ from msp_console.app import App
 from msp_console.database_choice import ConnectionProblem
 from msp_console.secrets import KeyringUnavailableError
 from msp_console.settings import default_database_path
+from msp_console.ui.first_run.connection_words import problem_text
 from msp_console.ui.palette_colours import error_colour, ok_colour
 from msp_console.ui.worker import run_in_background
 
@@ -137,33 +138,7 @@ class DatabasePage(QWizardPage):
         return not self._busy and (self.embedded.isChecked() or bool(self.url.text().strip()))
 
     def problem_text(self, problem: ConnectionProblem) -> str:
-        """What went wrong, why, and what to check, in the user's language."""
-        texts = {
-            "password": self.tr(
-                "The server refused the password for user “%1”. Check the user name and password."
-            ),
-            "database": self.tr(
-                "The database “%2” does not exist on the server. Check its name, or ask the "
-                "administrator to create it."
-            ),
-            "refused": self.tr(
-                "Nothing answers at %3. Check the address and port, and that PostgreSQL "
-                "accepts network connections."
-            ),
-            "host": self.tr("The server name in the address cannot be found. Check the address."),
-            "timeout": self.tr("The server at %3 did not answer in time. Check the address and the network."),
-            "url": self.tr(
-                "The address is not a PostgreSQL URL. Write it like postgresql://user@server:5432/database."
-            ),
-            "other": self.tr("The connection failed."),
-        }
-        text = (
-            texts.get(problem.kind, texts["other"])
-            .replace("%1", problem.user)
-            .replace("%2", problem.database)
-            .replace("%3", problem.where)
-        )
-        return text + "\n" + self.tr("Server message: %1").replace("%1", problem.detail)
+        return problem_text(problem)
 
     # -- test connection ---------------------------------------------------------------------
     def test_connection(self) -> None:
