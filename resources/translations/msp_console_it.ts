@@ -4301,9 +4301,8 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="53" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
-            <source>Time</source>
-            <translation>Tempo</translation>
+            <source>Time spent</source>
+            <translation>Tempo impiegato</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="54" />
@@ -4823,6 +4822,11 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
             <source>Phone</source>
             <translation>Telefono</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
+            <source>Time</source>
+            <translation>Ora</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />

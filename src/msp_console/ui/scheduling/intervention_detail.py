@@ -50,7 +50,7 @@ def kind_text(kind: str) -> str:
         "appointment": tr("Appointment"),
         "session": tr("Remote session"),
         "note": tr("Note"),
-        "time": tr("Time"),
+        "time": tr("Time spent"),
         "sla": tr("SLA"),
     }.get(kind, kind)
 
