@@ -3232,27 +3232,27 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ProblemActions</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="72" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="74" />
             <source>Acknowledged: %1</source>
             <translation>Preso in carico: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="74" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="76" />
             <source>Cannot acknowledge</source>
             <translation>Impossibile prendere in carico</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="95" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="97" />
             <source>Maintenance scheduled on %1</source>
             <translation>Manutenzione pianificata su %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="100" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="102" />
             <source>Cannot schedule maintenance</source>
             <translation>Impossibile pianificare la manutenzione</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="106" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="108" />
             <source>Checking %n check(s) now…</source>
             <translation>
                 <numerusform>Esecuzione di %n controllo…</numerusform>
@@ -3260,42 +3260,47 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="108" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="110" />
             <source>Team mode: the shared pollers run the checks.</source>
             <translation>Modalità team: i controlli li eseguono i poller condivisi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="110" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="112" />
             <source>Polling is paused or starting: resume it to check now.</source>
             <translation>Il monitoraggio è in pausa o in avvio: riprendilo per controllare ora.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="155" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="157" />
             <source>Host key of %1 trusted</source>
             <translation>Chiave host di %1 considerata attendibile</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="158" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="160" />
             <source>Cannot trust the host key</source>
             <translation>Impossibile considerare attendibile la chiave host</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="165" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="170" />
+            <source>Cannot read the interventions</source>
+            <translation>Impossibile leggere gli interventi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="190" />
             <source>Open intervention</source>
             <translation>Apri intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="166" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="191" />
             <source>Title:</source>
             <translation>Titolo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="187" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="212" />
             <source>Intervention #%1 opened</source>
             <translation>Intervento n. %1 aperto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="191" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="215" />
             <source>Cannot open the intervention</source>
             <translation>Impossibile aprire l'intervento</translation>
         </message>
@@ -3362,7 +3367,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <name>ProblemsTab</name>
         <message>
             <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="53" />
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="178" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="180" />
             <source>All clients</source>
             <translation>Tutti i clienti</translation>
         </message>
@@ -3417,7 +3422,12 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Apri intervento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="163" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="106" />
+            <source>Call client…</source>
+            <translation>Chiama il cliente…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="165" />
             <source>%1 problems (%2 acknowledged or in maintenance)</source>
             <translation>%1 problemi (%2 presi in carico o in manutenzione)</translation>
         </message>
@@ -3638,17 +3648,17 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Connetti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="109" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="121" />
             <source>polling: demo simulator</source>
             <translation>monitoraggio: simulatore demo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="111" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="123" />
             <source>polling: off in this window</source>
             <translation>monitoraggio: disattivato in questa finestra</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="116" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="128" />
             <source>polling: off in this window (%1=0)</source>
             <translation>monitoraggio: disattivato in questa finestra (%1=0)</translation>
         </message>
@@ -3658,47 +3668,47 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Fa&amp;tturazione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="72" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="84" />
             <source>Monitoring</source>
             <translation>Monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="75" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="87" />
             <source>M&amp;onitoring</source>
             <translation>M&amp;onitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="78" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="90" />
             <source>&amp;Pause polling</source>
             <translation>Sos&amp;pendi il monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="81" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="93" />
             <source>&amp;Check now</source>
             <translation>&amp;Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="85" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="97" />
             <source>Show p&amp;roblems</source>
             <translation>Mostra i p&amp;roblemi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="87" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="99" />
             <source>Do not &amp;disturb</source>
             <translation>&amp;Non disturbare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="90" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="102" />
             <source>&amp;Failing clients first</source>
             <translation>Prima i clienti con &amp;guasti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="93" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="105" />
             <source>&amp;Team mode (show the shared pollers' results)</source>
             <translation>Modalità &amp;team (mostra i risultati dei poller condivisi)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="98" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="110" />
             <source>Checks and &amp;history…</source>
             <translation>Controlli e &amp;storico…</translation>
         </message>

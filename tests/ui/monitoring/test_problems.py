@@ -135,3 +135,48 @@ def test_check_now_without_polling_says_so(qtbot, quiet_window, fleet: Fleet, id
         "resume" in quiet_window.statusBar().currentMessage()
         or "Team" in quiet_window.statusBar().currentMessage()
     )
+
+
+def test_a_problem_opens_its_intervention_once_and_calls_its_client(
+    qtbot, quiet_window, fleet: Fleet, ids, app, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    from msp_console.services.interventions import Scheduling
+    from msp_console.ui.scheduling.feature import feature_of
+
+    feature, scheduling = quiet_window.monitoring, feature_of(quiet_window)
+    fleet.observed[ids["srv"]] = CheckOutcome(HealthState.CRITICAL, "service stopped")
+    fleet.run([ids["srv"]])
+    tab = feature.problems
+    qtbot.waitUntil(lambda: len(problem_rows(tab)) == 2, timeout=15_000)
+    tab.view.selectRow(0)
+    row = tab.selected()[0]
+    asked: list[str] = []
+
+    def get_text(_parent, _title, _label, text="", **_kw):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return "Servizio fermo su SRV-01", True
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    with qtbot.waitSignal(feature.actions.intervention_shown, timeout=10_000) as shown:
+        tab.buttons["intervention"].click()
+    first = shown.args[0]
+    assert asked == [f"SRV-01: {row.name} critical"]  # pre-filled from the problem
+    qtbot.waitUntil(lambda: scheduling.interventions.detail._requested == first, timeout=5_000)
+    assert quiet_window.tabs.currentWidget() is scheduling.pages[scheduling.interventions]
+    view = Scheduling(app.db).interventions.show(first)
+    assert view.origin == "monitoring" and view.priority == "P2"
+
+    quiet_window.tabs.setCurrentIndex(feature.problems_index)
+    with qtbot.waitSignal(feature.actions.intervention_shown, timeout=10_000) as again:
+        tab.buttons["intervention"].click()
+    assert again.args[0] == first and len(asked) == 1  # the open one, not a second intervention
+
+    calls: list[tuple[int, int | None]] = []
+    monkeypatch.setattr(
+        scheduling.ctl, "log_call", lambda client_id, iv_id=None: calls.append((client_id, iv_id))
+    )
+    with qtbot.waitSignal(feature.actions.call_requested, timeout=10_000):
+        tab.buttons["call"].click()
+    assert calls == [(row.client_id, first)]

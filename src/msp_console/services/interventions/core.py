@@ -13,6 +13,12 @@ from msp_console.domain.intervention_state import InterventionState, check_trans
 from msp_console.services.interventions import sla_service
 from msp_console.services.interventions.settings import SchedulingSettings
 
+
+def check_ref(check_id: int) -> str:
+    """How an intervention opened from a monitoring check refers to it."""
+    return f"check:{check_id}"
+
+
 S = InterventionState
 
 

@@ -29,7 +29,7 @@ from msp_console.domain.intervention_state import (
 )
 from msp_console.services.database import Database
 from msp_console.services.interventions import sla_service
-from msp_console.services.interventions.core import add_event, get_client, get_intervention, move
+from msp_console.services.interventions.core import add_event, check_ref, get_client, get_intervention, move
 from msp_console.services.interventions.settings import SchedulingSettings, load_settings, save_settings
 from msp_console.services.interventions.views import (
     InterventionSummary,
@@ -262,6 +262,16 @@ class Interventions:
                 )
                 for iv, name in rows
             ]
+
+    def active_for_check(self, check_id: int) -> int | None:
+        """The newest intervention still open about this monitoring check, if any."""
+        with self.db.read() as s:
+            return s.scalar(
+                select(Intervention.id)
+                .where(Intervention.check_ref == check_ref(check_id), Intervention.state.in_(ACTIVE))
+                .order_by(Intervention.opened_at.desc(), Intervention.id.desc())
+                .limit(1)
+            )
 
     def show(self, intervention_id: int, now: datetime | None = None) -> InterventionView:
         now = now or utcnow()

@@ -16,6 +16,7 @@ from msp_console.services.database import Database
 from msp_console.services.interventions import sla_service
 from msp_console.services.interventions.appointments import Appointments
 from msp_console.services.interventions.calls import Calls
+from msp_console.services.interventions.core import check_ref
 from msp_console.services.interventions.interventions import ACTIVE
 from msp_console.services.interventions.settings import load_settings
 from msp_console.services.interventions.views import ProblemToCall, SlaAlert, TodayView
@@ -23,11 +24,6 @@ from msp_console.services.interventions.views import ProblemToCall, SlaAlert, To
 S = InterventionState
 NOT_CALLED = (S.OPEN.value, S.REOPENED.value)
 ALERT_LEVELS = ("warning", "breached")
-
-
-def check_ref(check_id: int) -> str:
-    """How an intervention opened from a monitoring check refers to it."""
-    return f"check:{check_id}"
 
 
 def today(db: Database, now: datetime | None = None) -> TodayView:

@@ -1,10 +1,9 @@
 """What a technician does about a problem: acknowledge, maintenance, check now, trust a host
-key, open an intervention. Database writes run off the GUI thread; the window shows the result
-at once through the controller."""
+key, open its intervention, call the client. Database work runs off the GUI thread; the window
+shows the result at once through the controller."""
 
 from __future__ import annotations
 
-import getpass
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
 from msp_console.monitoring.live import CheckRow
 from msp_console.monitoring.service import acknowledge, add_maintenance
+from msp_console.preferences import technician_name
 from msp_console.ui.monitoring.dialogs import AckDialog, HostKeyDialog, MaintenanceDialog, host_key_problem
 from msp_console.ui.worker import run_in_background
 
@@ -25,16 +25,11 @@ log = logging.getLogger(__name__)
 audit = logging.getLogger("msp_console.audit.hostkeys")
 
 
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "console"
-
-
 class ProblemActions(QObject):
     message = Signal(str)  # for the status bar
     dialog_opened = Signal(object)  # tests answer dialogs through this
+    intervention_shown = Signal(int)  # the intervention about a problem, to bring forward
+    call_requested = Signal(int, object)  # client id, the problem's intervention id or None
 
     def __init__(self, controller: MonitoringController, parent_widget: QWidget):
         super().__init__(parent_widget)
@@ -47,6 +42,13 @@ class ProblemActions(QObject):
             QMessageBox.warning(self.parent_widget, what, str(exc))
 
         run_in_background(fn, done, failed)
+
+    def _user(self) -> str:
+        """Who signs acknowledgements and trust decisions: the name set in Settings, else the login."""
+        try:
+            return technician_name(self.controller.preferences)
+        except Exception:
+            return "console"
 
     def _exec(self, dialog: QDialog) -> bool:
         self.dialog_opened.emit(dialog)
@@ -61,7 +63,7 @@ class ProblemActions(QObject):
         dialog = AckDialog(what, self.parent_widget)
         if not self._exec(dialog):
             return
-        comment, sticky, author = dialog.comment.text().strip(), dialog.sticky.isChecked(), _user()
+        comment, sticky, author = dialog.comment.text().strip(), dialog.sticky.isChecked(), self._user()
 
         def write() -> None:
             for r in rows:
@@ -121,12 +123,12 @@ class ProblemActions(QObject):
                     "changed host key of %s:%s NOT accepted by %s (presented %s)",
                     problem.host,
                     problem.port,
-                    _user(),
+                    self._user(),
                     problem.fingerprint,
                 )
             return False
         note = dialog.decision_note()
-        user = _user()
+        user = self._user()
 
         def trust() -> None:
             from msp_console.monitoring.hostkeys import HostKeyStore
@@ -159,7 +161,30 @@ class ProblemActions(QObject):
         return True
 
     # -- interventions -----------------------------------------------------------------------
-    def open_intervention(self, row: CheckRow, opened: Callable[[int], None] | None = None) -> None:
+    def _intervention_of(self, row: CheckRow, then: Callable[[int | None], None]) -> None:
+        def find() -> int | None:
+            from msp_console.services.interventions import Scheduling
+
+            return Scheduling(self.db).interventions.active_for_check(row.check_id)
+
+        self._run(find, then, self.tr("Cannot read the interventions"))
+
+    def open_intervention(self, row: CheckRow) -> None:
+        """The problem's intervention if one is still open, else a new one, pre-filled."""
+
+        def found(iv_id: int | None) -> None:
+            if iv_id is None:
+                self._new_intervention(row)
+            else:
+                self.intervention_shown.emit(iv_id)
+
+        self._intervention_of(row, found)
+
+    def call_client(self, row: CheckRow) -> None:
+        """Log a call to the problem's client, tied to the problem's intervention if there is one."""
+        self._intervention_of(row, lambda iv_id: self.call_requested.emit(row.client_id, iv_id))
+
+    def _new_intervention(self, row: CheckRow) -> None:
         title, ok = QInputDialog.getText(
             self.parent_widget,
             self.tr("Open intervention"),
@@ -185,7 +210,6 @@ class ProblemActions(QObject):
 
         def done(iv_id: int) -> None:
             self.message.emit(self.tr("Intervention #%1 opened").replace("%1", str(iv_id)))
-            if opened is not None:
-                opened(iv_id)
+            self.intervention_shown.emit(iv_id)
 
         self._run(create, done, self.tr("Cannot open the intervention"))

@@ -55,6 +55,7 @@ class MonitoringFeature:
         c.notify.connect(self.notifier.notify)
         c.status_changed.connect(window.set_polling_status)
         self.actions.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        self._wire_interventions()
         self.problems.open_machine.connect(self.open_machine)
         window.tree_loaded.connect(self._tree_loaded)
         window.context_menu_hooks.append(self._context_menu)
@@ -66,6 +67,17 @@ class MonitoringFeature:
         self.machine_views: dict[int, object] = {}
 
     # -- wiring ----------------------------------------------------------------------------------
+    def _wire_interventions(self) -> None:
+        """A problem's intervention opens in the Interventions tab; 'Call client' logs the call there."""
+        from msp_console.ui.scheduling.feature import feature_of
+
+        try:
+            scheduling = feature_of(self.window)
+        except KeyError:  # a window without the scheduling feature
+            return
+        self.actions.intervention_shown.connect(scheduling.show_intervention)
+        self.actions.call_requested.connect(lambda client, iv_id: scheduling.ctl.log_call(client, iv_id))
+
     def _build_menu(self) -> None:
         w = self.window
         menu = next(

@@ -103,6 +103,7 @@ class ProblemsTab(QWidget):
             ("open", self.tr("Open machine")),
             ("hostkey", self.tr("Host key…")),
             ("intervention", self.tr("Open intervention…")),
+            ("call", self.tr("Call client…")),
         ):
             b = QPushButton(text)
             b.setObjectName(f"problems-{key}")
@@ -125,6 +126,7 @@ class ProblemsTab(QWidget):
         self.buttons["open"].clicked.connect(self._with_one(lambda r: self.open_machine.emit(r.machine_id)))
         self.buttons["hostkey"].clicked.connect(self._with_one(actions.host_key))
         self.buttons["intervention"].clicked.connect(self._with_one(actions.open_intervention))
+        self.buttons["call"].clicked.connect(self._with_one(actions.call_client))
         self.view.doubleClicked.connect(
             lambda _i: self._with_one(lambda r: self.open_machine.emit(r.machine_id))()
         )
@@ -240,7 +242,7 @@ class ProblemsTab(QWidget):
     def _enable(self) -> None:
         rows = self.selected()
         any_ = bool(rows)
-        for key in ("maintenance", "check", "open", "intervention"):
+        for key in ("maintenance", "check", "open", "intervention", "call"):
             self.buttons[key].setEnabled(any_)
         self.buttons["ack"].setEnabled(any(not r.acked for r in rows))
         self.buttons["hostkey"].setEnabled(len(rows) == 1 and host_key_problem(rows[0].output) is not None)
