@@ -35,6 +35,19 @@
         </message>
     </context>
     <context>
+        <name>BackgroundDialog</name>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="79" />
+            <source>Saving…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="62" />
+            <source>The data could not be read from the database: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>BackupPage</name>
         <message>
             <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="196" />
@@ -1294,184 +1307,184 @@
     <context>
         <name>CompanyForm</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="48" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="56" />
             <source>Company name</source>
             <translation>Ragione sociale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="49" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="57" />
             <source>VAT number</source>
             <translation>Partita IVA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="50" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="58" />
             <source>Tax code</source>
             <translation>Codice fiscale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="51" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="59" />
             <source>Address</source>
             <translation>Indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="52" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="60" />
             <source>Postal code</source>
             <translation>CAP</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="53" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="61" />
             <source>City</source>
             <translation>Città</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="54" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="62" />
             <source>Province</source>
             <translation>Provincia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="55" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="63" />
             <source>Country</source>
             <translation>Paese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="56" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="64" />
             <source>IBAN</source>
             <translation>IBAN</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="57" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="65" />
             <source>Bank</source>
             <translation>Banca</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="58" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="66" />
             <source>E-mail</source>
             <translation>E-mail</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="59" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="67" />
             <source>PEC (certified e-mail)</source>
             <translation>PEC (posta elettronica certificata)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="60" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="68" />
             <source>Phone</source>
             <translation>Telefono</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="61" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="69" />
             <source>Logo (PNG or JPEG)</source>
             <translation>Logo (PNG o JPEG)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="62" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="70" />
             <source>Tax regime</source>
             <translation>Regime fiscale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="63" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="71" />
             <source>REA office (province)</source>
             <translation>Ufficio REA (provincia)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="64" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="72" />
             <source>REA number</source>
             <translation>Numero REA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="67" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="75" />
             <source>At most 200 characters.</source>
             <translation>Al massimo 200 caratteri.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="68" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="76" />
             <source>Not a valid VAT number (Italy: 11 digits, with the check digit).</source>
             <translation>Partita IVA non valida (Italia: 11 cifre, con la cifra di controllo).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="69" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="77" />
             <source>Not a valid tax code (16 characters, or 11 digits for a company).</source>
             <translation>Codice fiscale non valido (16 caratteri, oppure 11 cifre per una società).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="70" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="78" />
             <source>At most 12 characters.</source>
             <translation>Al massimo 12 caratteri.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="71" />
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="78" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="79" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="86" />
             <source>Use the two-letter province code (e.g. MI).</source>
             <translation>Usa la sigla della provincia di due lettere (es. MI).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="72" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="80" />
             <source>Use the two-letter country code (e.g. IT).</source>
             <translation>Usa il codice del paese di due lettere (es. IT).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="73" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="81" />
             <source>Not a valid IBAN: check the digits.</source>
             <translation>IBAN non valido: controlla le cifre.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="74" />
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="75" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="82" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="83" />
             <source>Not a valid e-mail address.</source>
             <translation>Indirizzo e-mail non valido.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="76" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="84" />
             <source>Choose an existing PNG or JPEG file.</source>
             <translation>Scegli un file PNG o JPEG esistente.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="77" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="85" />
             <source>Choose a tax regime (RF01 is the ordinary one).</source>
             <translation>Scegli un regime fiscale (RF01 è quello ordinario).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="90" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="98" />
             <source>RF01 – ordinary</source>
             <translation>RF01 – ordinario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="91" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="99" />
             <source>RF19 – flat-rate (forfettario)</source>
             <translation>RF19 – forfettario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="110" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="118" />
             <source>Choose…</source>
             <translation>Scegli…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="111" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="119" />
             <source>Choose the logo file</source>
             <translation>Scegli il file del logo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="118" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="126" />
             <source>e.g. Rossi Informatica S.r.l.</source>
             <translation>es. Rossi Informatica S.r.l.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="126" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="134" />
             <source>Company logo</source>
             <translation>Logo dell'azienda</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="126" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="134" />
             <source>Images (*.png *.jpg *.jpeg)</source>
             <translation>Immagini (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="163" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="165" />
             <source>Required: invoices cannot be issued without it.</source>
             <translation>Obbligatorio: senza non si possono emettere fatture.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="167" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="169" />
             <source>Not valid.</source>
             <translation>Non valido.</translation>
         </message>
@@ -1479,14 +1492,34 @@
     <context>
         <name>CompanyPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="32" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="37" />
             <source>Your company</source>
             <translation>La tua azienda</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="35" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="40" />
             <source>The letterhead of invoices and reports. Only the name is needed now; the rest can be completed later in Settings.</source>
             <translation>L'intestazione di fatture e rapporti. Ora serve solo la ragione sociale; il resto si può completare più tardi in Impostazioni.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="80" />
+            <source>Reading the company profile…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="96" />
+            <source>The company profile could not be read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="111" />
+            <source>Saving the company profile…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="125" />
+            <source>The company profile could not be saved: %1</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1898,7 +1931,7 @@ I dettagli sono nel file di log:
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="145" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="200" />
             <source>Welcome to MSP Console</source>
             <translation>Benvenuto in MSP Console</translation>
         </message>
@@ -3718,19 +3751,34 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Problemi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="62" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="64" />
             <source>Could not connect: %1</source>
             <translation>Connessione non riuscita: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="65" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="67" />
             <source>Sessions</source>
             <translation>Sessioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="71" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="73" />
             <source>&amp;Sessions pane</source>
             <translation>Pannello &amp;sessioni</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="78" />
+            <source>&amp;Connect</source>
+            <translation>&amp;Connetti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="81" />
+            <source>Open a remote session with the machine's default profile</source>
+            <translation>Apri una sessione remota con il profilo predefinito della macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="88" />
+            <source>Select a machine in the tree first.</source>
+            <translation>Seleziona prima una macchina nell'albero.</translation>
         </message>
     </context>
     <context>
@@ -4985,69 +5033,75 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="53" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="61" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="79" />
             <source>Settings</source>
             <translation>Impostazioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="71" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="94" />
             <source>Settings sections</source>
             <translation>Sezioni delle impostazioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="75" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="98" />
             <source>General</source>
             <translation>Generale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="76" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="99" />
             <source>Database</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="77" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="100" />
             <source>Company profile</source>
             <translation>Profilo aziendale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="78" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="101" />
             <source>Polling</source>
             <translation>Monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="79" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="102" />
             <source>Notifications</source>
             <translation>Notifiche</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="80" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="103" />
             <source>Business hours</source>
             <translation>Orario lavorativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="81" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="104" />
             <source>Invoices</source>
             <translation>Fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="82" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="105" />
             <source>Remote connections</source>
             <translation>Connessioni remote</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="83" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="106" />
             <source>Backups</source>
             <translation>Backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="126" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="154" />
             <source>Some company details are not valid: see the marked fields.</source>
             <translation>Alcuni dati aziendali non sono validi: vedi i campi segnalati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="129" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="157" />
             <source>The invoice number format is not valid.</source>
             <translation>Il formato del numero di fattura non è valido.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="178" />
+            <source>The settings could not be saved: %1</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -5087,37 +5141,37 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>TechnicianPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="81" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="136" />
             <source>Who you are</source>
             <translation>Chi sei</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="82" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="137" />
             <source>Your name signs appointments, acknowledgements and remote sessions.</source>
             <translation>Il tuo nome firma appuntamenti, prese in carico e sessioni remote.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="86" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="141" />
             <source>Your name</source>
             <translation>Il tuo nome</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="88" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="143" />
             <source>&amp;Add example clients and machines (demo data) to try things out</source>
             <translation>&amp;Aggiungi clienti e macchine di esempio (dati dimostrativi) per fare delle prove</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="93" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="148" />
             <source>&amp;Your name:</source>
             <translation>Il tuo &amp;nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="117" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="172" />
             <source>Adding the demo data…</source>
             <translation>Aggiunta dei dati dimostrativi…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="132" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="187" />
             <source>The demo data could not be added: %1</source>
             <translation>Impossibile aggiungere i dati dimostrativi: %1</translation>
         </message>

@@ -127,3 +127,25 @@ def test_double_click_on_a_prompt_profile_asks_then_starts(  # type: ignore[no-u
     session = started.args[0]
     with qtbot.waitSignal(ctl.ended, timeout=5000):
         session.terminate()
+
+
+def test_machine_menu_connects_the_selected_machine(qtbot, window, app: App, ids: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    ProfileStore(app.db).add(
+        ids["srv"], ProfileSpec("shell", Protocol.CUSTOM, options={"template": "sleep 30"}, is_default=True)
+    )
+    action = window.findChild(QAction, "connectMachine")
+    assert action is not None and action.shortcut().toString() == "Ctrl+Return"
+    assert any(action in a.menu().actions() for a in window.menuBar().actions() if a.menu() is not None)
+    window.tree.select("client", ids["bellavista"])
+    action.trigger()  # a client is selected: nothing to connect to
+    assert "Select a machine" in window.statusBar().currentMessage()
+    window.tree.select("machine", ids["srv"])
+    ctl = controller_for(app)
+    with qtbot.waitSignal(ctl.started, timeout=5000) as started:
+        action.trigger()
+    session = started.args[0]
+    assert session.profile.name == "shell" and session.machine.id == ids["srv"]
+    with qtbot.waitSignal(ctl.ended, timeout=5000):
+        session.terminate()

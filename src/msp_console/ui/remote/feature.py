@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from msp_console.ui.remote.connect_menu import build_connect_menu, connect
@@ -35,6 +36,7 @@ def install(window: MainWindow) -> None:
             menu.insertSeparator(first)
 
     window.context_menu_hooks.append(add_connect_menu)
+    _machine_menu_entry(window)
 
     # Ctrl+K: Enter connects when the text names one machine; otherwise it filters the tree as before.
     window.quick_find.returnPressed.disconnect()
@@ -69,6 +71,31 @@ def install(window: MainWindow) -> None:
     window.tabifyDockWidget(window.details_dock, dock)
     window.details_dock.raise_()
     dock.toggleViewAction().setText(window.tr("&Sessions pane"))
+
+
+def _machine_menu_entry(window: MainWindow) -> None:
+    """Machine → Connect (Ctrl+Return): the same as a double-click, from the keyboard or the menu."""
+    connect_action = QAction(window.tr("&Connect"), window)
+    connect_action.setObjectName("connectMachine")
+    connect_action.setShortcut(QKeySequence("Ctrl+Return"))
+    connect_action.setStatusTip(window.tr("Open a remote session with the machine's default profile"))
+
+    def connect_selected() -> None:
+        ref = window.tree.current_ref()
+        if ref is not None and ref.kind == "machine":
+            _connect(window, ref.id)
+        else:
+            window.statusBar().showMessage(window.tr("Select a machine in the tree first."), 5000)
+
+    connect_action.triggered.connect(connect_selected)
+    machine_menu = window.commands.new_machine.associatedObjects()
+    for menu in machine_menu:
+        if isinstance(menu, QMenu):
+            first = menu.actions()[0] if menu.actions() else None
+            menu.insertAction(first, connect_action)
+            menu.insertSeparator(first)
+            break
+    window.addAction(connect_action)
 
 
 def _connect(window: MainWindow, machine_id: int) -> None:
