@@ -8,9 +8,6 @@ out=docs/screenshots
 export QT_QPA_PLATFORM=offscreen
 export MSP_CONSOLE_DATA_DIR=${MSP_CONSOLE_DATA_DIR:-$(mktemp -d)}  # never the user's own data
 shot() { .venv/bin/msp-console screenshot --demo --size 1280x800 "$@"; }
-shot "$out/01-morning-tree.png"
-shot "$out/02-client-card.png" --select "Farmacia San Marco"
-shot "$out/03-machine-card.png" --select "Farmacia San Marco/srv-farmacia"
 shot "$out/problems.png" --size 1400x850 --view problems
 shot "$out/machine.png" --size 1400x850 --view "machine:Hotel Bellavista S.r.l./nas-01"
 shot "$out/main-window.png" --size 1400x850 --select "Hotel Bellavista S.r.l./nas-01"
@@ -19,3 +16,8 @@ shot "$out/today.png" --size 1400x850 --view today
 shot "$out/week.png" --size 1400x850 --view calendar
 shot "$out/intervention-timeline.png" --size 1400x850 --view intervention:1
 shot "$out/billing.png" --size 1400x850 --view billing
+# An issued demo invoice as printed (the demo issues its contracts' invoices on the day it is made).
+pdfs=$(mktemp -d)
+.venv/bin/msp-console --demo invoices pdf --month "$(date +%Y-%m)" --out "$pdfs" >/dev/null
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$(ls "$pdfs"/*.pdf | head -1)" "$out/invoice"
+rm -r "$pdfs"
