@@ -36,7 +36,10 @@ def _next_page(qtbot, wizard: FirstRunWizard) -> None:  # type: ignore[no-untype
 
 
 def _fill_company_and_finish(qtbot, wizard: FirstRunWizard, name: str) -> None:  # type: ignore[no-untyped-def]
-    form = wizard.company_page.form
+    page = wizard.company_page
+    qtbot.waitUntil(lambda: not page.busy, timeout=20_000)  # the stored profile is read off the GUI thread
+    assert not page.error.text() and page.form.isEnabled()
+    form = page.form
     form.edits["vat_number"].setText("123")  # type: ignore[union-attr]
     assert form.errors["vat_number"].isVisibleTo(form)
     assert not wizard.company_page.isComplete()
@@ -44,7 +47,7 @@ def _fill_company_and_finish(qtbot, wizard: FirstRunWizard, name: str) -> None: 
     form.edits["name"].setText(name)  # type: ignore[union-attr]
     form.edits["city"].setText("Como")  # type: ignore[union-attr]
     assert wizard.company_page.isComplete()
-    _next_page(qtbot, wizard)
+    _next_page(qtbot, wizard)  # Next writes the profile on the worker thread, then goes on
     assert wizard.currentPage() is wizard.technician_page
     wizard.technician_page.name.setText("Marco Bianchi")
     wizard.accept()

@@ -1,29 +1,43 @@
-"""Settings → every tab saves where its feature reads it, and a reopened dialog shows what was saved."""
+"""Settings → every tab saves where its feature reads it, and a reopened dialog shows what was saved.
+The stored values are read, and OK writes them, on the worker thread, never on the GUI thread."""
 
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 from PySide6.QtCore import QTime
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialogButtonBox, QMenu
+from PySide6.QtWidgets import QDialogButtonBox, QMenu, QWidget
 
 from msp_console.app import App
 from msp_console.preferences import ENV_USER, load_preferences
 from msp_console.services.backup_schedule import load_policy
 from msp_console.services.billing.company import load_profile
 from msp_console.services.interventions.settings import load_settings
-from msp_console.ui.settings_dialog.dialog import SettingsDialog
+from msp_console.ui.settings_dialog import stored
+from msp_console.ui.settings_dialog.dialog import SettingsDialog, open_settings_dialog
 from msp_console.ui.shortcuts_dialog import ShortcutsDialog
 
 pytestmark = pytest.mark.ui
 
 
 def _dialog(qtbot, app: App) -> SettingsDialog:  # type: ignore[no-untyped-def]
-    dialog = SettingsDialog(app)
-    qtbot.addWidget(dialog)
-    return dialog
+    """Opens Settings as the menu does: the stored values are read first, then the dialog opens."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    opened: list[SettingsDialog] = []
+    open_settings_dialog(parent, app, opened.append)
+    qtbot.waitUntil(lambda: bool(opened) and opened[0].isVisible(), timeout=10_000)
+    return opened[0]
+
+
+def _ok(qtbot, d: SettingsDialog) -> None:  # type: ignore[no-untyped-def]
+    """Clicks OK and waits for the background save to close the dialog."""
+    d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: not d.saving.busy, timeout=10_000)
+    assert d.result() == SettingsDialog.DialogCode.Accepted, d.error.text()
 
 
 def test_settings_are_saved_reopened_and_applied(qtbot, app: App, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -44,8 +58,7 @@ def test_settings_are_saved_reopened_and_applied(qtbot, app: App, monkeypatch: p
     d.backups.keep.setValue(30)
     d.company.edits["name"].setText("Rossi Informatica S.r.l.")  # type: ignore[union-attr]
     d.company.edits["iban"].setText("IT60X0542811101000000123456")  # type: ignore[union-attr]
-    d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
-    assert d.result() == SettingsDialog.DialogCode.Accepted, d.error.text()
+    _ok(qtbot, d)
 
     prefs = load_preferences()
     assert (prefs.technician, prefs.language, prefs.poll_interval_s, prefs.poll_workers) == (
@@ -81,6 +94,58 @@ def test_a_bad_value_is_refused_and_nothing_is_saved(qtbot, app: App) -> None:  
     assert not d.save()
     assert d.pages.currentIndex() == 2 and d.sections.currentRow() == 2 and d.error.text()
     assert load_preferences().technician == ""
+
+
+def test_a_refusal_from_the_database_opens_its_section(qtbot, app: App) -> None:  # type: ignore[no-untyped-def]
+    d = _dialog(qtbot, app)
+    d.general.technician.setText("Someone")
+    d.hours.start.setTime(QTime(18, 0))
+    d.hours.end.setTime(QTime(9, 0))  # closes before it opens: the scheduling settings refuse it
+    assert d.save()  # valid as far as the dialog can tell: the write starts
+    assert d.saving.busy and not d.buttons.isEnabled() and d.saving.status.isVisibleTo(d)
+    d.reject()  # Esc while saving: the dialog waits for the answer
+    qtbot.waitUntil(lambda: not d.saving.busy, timeout=10_000)
+    assert d.isVisible() and d.buttons.isEnabled() and not d.saving.status.isVisibleTo(d)
+    assert d.sections.currentRow() == 5 and "end must come after" in d.error.text()
+    assert load_preferences().technician == ""  # nothing written after the refusal
+
+
+def test_the_save_runs_off_the_gui_thread(qtbot, app: App, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    on_gui_thread: list[bool] = []
+    real_update, real_save = stored.update_profile, stored.save_settings
+
+    def update_profile(*args, **kwargs):  # type: ignore[no-untyped-def]
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real_update(*args, **kwargs)
+
+    def save_settings(*args, **kwargs):  # type: ignore[no-untyped-def]
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(stored, "update_profile", update_profile)
+    monkeypatch.setattr(stored, "save_settings", save_settings)
+    d = _dialog(qtbot, app)
+    d.company.edits["name"].setText("Rossi Informatica S.r.l.")  # type: ignore[union-attr]
+    _ok(qtbot, d)
+    assert on_gui_thread == [False, False]  # the scheduling settings, then the company profile
+    with app.db.read() as session:
+        assert load_profile(session).name == "Rossi Informatica S.r.l."
+
+
+def test_settings_from_the_menu_reach_the_window(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv(ENV_USER, raising=False)
+    window.findChild(QAction, "openSettings").trigger()
+    qtbot.waitUntil(lambda: window.findChild(SettingsDialog) is not None, timeout=10_000)
+    d = window.findChild(SettingsDialog)
+    assert d.isVisible()
+    d.general.technician.setText("Giulia Verdi")
+    d.polling.interval.setValue(90)
+    with qtbot.waitSignal(window.preferences.changed, timeout=10_000) as changed:
+        d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert changed.args[0].technician == "Giulia Verdi"
+    assert window.preferences.value.technician == "Giulia Verdi"
+    assert window.preferences.value.poll_interval_s == 90
+    assert load_preferences().technician == "Giulia Verdi"
 
 
 def test_tools_menu_has_settings_and_help_lists_every_shortcut(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,13 +20,17 @@ from PySide6.QtWidgets import (
 from msp_console.app import App
 from msp_console.domain.errors import ValidationError
 from msp_console.preferences import update_preferences
+from msp_console.services.billing.company import update_profile
 from msp_console.ui.first_run.database_page import DatabasePage
 from msp_console.ui.palette_colours import error_style
-from msp_console.ui.settings_dialog.company_form import CompanyForm
+from msp_console.ui.settings_dialog.company_form import CompanyForm, stored_profile
 from msp_console.ui.worker import run_in_background
 
 
 class CompanyPage(QWizardPage):
+    """The company profile is read and written on the worker thread (the database may be a team
+    PostgreSQL across the network): the form is disabled meanwhile, and Next goes on once written."""
+
     def __init__(self, wizard: FirstRunWizard):
         super().__init__()
         self._wizard = wizard
@@ -44,34 +49,84 @@ class CompanyPage(QWizardPage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
         self.error = QLabel()
         self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
+        layout.addWidget(self.status)
         layout.addWidget(self.error)
+        self._busy = False
+        self._written: tuple[App, dict[str, str]] | None = None  # what the last save wrote, where
+
+    @property
+    def busy(self) -> bool:
+        """Reading or writing the profile: the form waits for the answer."""
+        return self._busy
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self._busy = busy
+        self.form.setEnabled(not busy)
+        self.status.setText(text)
+        self.completeChanged.emit()
 
     def initializePage(self) -> None:
-        if self._wizard.app is not None:
-            self.form.load_from(self._wizard.app.db)
+        app = self._wizard.app
+        if app is None:
+            return
+        self.error.clear()
+        self._set_busy(True, self.tr("Reading the company profile…"))
+
+        def loaded(data: dict[str, Any]) -> None:
+            if app is not self._wizard.app:  # another database was chosen meanwhile
+                return
+            self.form.load(data)
             if not self.form.value("country"):
                 country = self.form.edits["country"]
                 assert isinstance(country, QLineEdit)
                 country.setText("IT")
+            self._set_busy(False)
+
+        def failed(error: Exception) -> None:
+            if app is not self._wizard.app:
+                return
+            self._set_busy(False)
+            self.error.setText(self.tr("The company profile could not be read: %1").replace("%1", str(error)))
+
+        run_in_background(lambda: stored_profile(app.db), loaded, failed)
 
     def isComplete(self) -> bool:
-        return bool(self.form.value("name").strip()) and self.form.is_valid()
+        return not self._busy and bool(self.form.value("name").strip()) and self.form.is_valid()
 
     def validatePage(self) -> bool:
         app = self._wizard.app
-        if app is None or not self.form.validate():
+        if app is None or self._busy or not self.form.validate():
             return False
-        try:
-            self.form.save(app.db)
-        except ValidationError as exc:
-            self.error.setText("\n".join(str(e) for e in exc.errors))
-            return False
-        return True
+        values = self.form.values()
+        if self._written is not None and self._written[0] is app and self._written[1] == values:
+            return True  # written: Next goes on
+        self.error.clear()
+        self._set_busy(True, self.tr("Saving the company profile…"))
+
+        def written(_profile: object) -> None:
+            self._set_busy(False)
+            self._written = (app, values)
+            wizard = self.wizard()
+            if wizard is not None and wizard.currentPage() is self:
+                wizard.next()
+
+        def refused(error: Exception) -> None:
+            self._set_busy(False)
+            if isinstance(error, ValidationError):
+                self.error.setText("\n".join(str(e) for e in error.errors))
+            else:
+                text = self.tr("The company profile could not be saved: %1")
+                self.error.setText(text.replace("%1", str(error)))
+
+        run_in_background(lambda: update_profile(app.db, values), written, refused)
+        return False
 
 
 class TechnicianPage(QWizardPage):

@@ -21,7 +21,7 @@ def _menu_holding(window: MainWindow, action: QAction) -> QMenu | None:
 
 
 def install(window: MainWindow) -> None:
-    from msp_console.ui.settings_dialog.dialog import SettingsDialog
+    from msp_console.ui.settings_dialog.dialog import SettingsDialog, open_settings_dialog
     from msp_console.ui.shortcuts_dialog import show_shortcuts_dialog
 
     settings = QAction(QCoreApplication.translate("Settings", "&Settings…"), window)
@@ -31,11 +31,16 @@ def install(window: MainWindow) -> None:
         settings.setShortcut(QKeySequence("Ctrl+,"))
     settings.setMenuRole(QAction.MenuRole.PreferencesRole)
 
+    def opened(dialog: SettingsDialog) -> None:
+        def accepted() -> None:
+            if dialog.saved is not None:
+                window.preferences.set(dialog.saved)  # the features follow (notifications, launchers…)
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+
     def open_settings() -> None:
-        dialog = SettingsDialog(window.app, window)
-        if dialog.exec() and dialog.saved is not None:
-            window.preferences.set(dialog.saved)  # the features follow (notifications, launchers…)
-        dialog.deleteLater()
+        open_settings_dialog(window, window.app, opened)  # reads the stored settings off the GUI thread
 
     settings.triggered.connect(open_settings)
     tools = _menu_holding(window, window.commands.open_data_dir)

@@ -1,8 +1,10 @@
 """The MSP's letterhead data (company profile), validated as the user types.
 
-Shared by the first-run wizard and Settings → Company profile. The rules are the billing
-service's (``services.billing.company.FIELDS``); the message shown is ours, in the user's
-language, with the rule's own words in the tooltip.
+Shared by the first-run wizard, Settings → Company profile and Billing → Company profile. The
+rules are the billing service's (``services.billing.company.FIELDS``); the message shown is ours,
+in the user's language, with the rule's own words in the tooltip. The form never touches the
+database itself: ``stored_profile(db)`` reads the values on the worker thread and the owner
+writes ``values()`` there with ``update_profile``.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msp_console.services.billing.company import FIELDS, profile_dict, update_profile
+from msp_console.services.billing.company import FIELDS, load_profile, profile_dict
 from msp_console.services.database import Database
 from msp_console.ui.palette_colours import error_style
 
@@ -29,8 +31,14 @@ REGIMES = ("RF01", "RF02", "RF04", "RF05", "RF06", "RF07", "RF08", "RF09", "RF10
            "RF13", "RF14", "RF15", "RF16", "RF17", "RF18", "RF19", "RF20")  # fmt: skip
 
 
+def stored_profile(db: Database) -> dict[str, Any]:
+    """The company profile as plain values: a database read, for the worker thread."""
+    with db.read() as session:
+        return profile_dict(load_profile(session))
+
+
 class CompanyForm(QWidget):
-    """Edits a chosen subset of the profile's fields; ``save(db)`` writes them all or none."""
+    """Edits a chosen subset of the profile's fields (``update_profile`` writes them all or none)."""
 
     validity_changed = Signal(bool)
 
@@ -150,12 +158,6 @@ class CompanyForm(QWidget):
             w.blockSignals(False)
             self._show(name, "", "")
 
-    def load_from(self, db: Database) -> None:
-        from msp_console.services.billing.company import load_profile
-
-        with db.read() as session:
-            self.load(profile_dict(load_profile(session)))
-
     def _problem(self, name: str) -> tuple[str, str]:
         """(message, detail) for the field, or ("", "") when it is fine."""
         value = self.value(name)
@@ -189,6 +191,3 @@ class CompanyForm(QWidget):
     def validate(self) -> bool:
         """Shows every problem; True when there is none."""
         return all([self._check(name) for name in self.names])
-
-    def save(self, db: Database) -> dict[str, Any]:
-        return update_profile(db, self.values())

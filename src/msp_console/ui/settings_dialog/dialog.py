@@ -1,13 +1,17 @@
 """Tools → Settings…: one dialog, a section per subject (list on the left).
 
-OK validates every section first and writes only when all are right; a problem opens its section
-and says what is wrong. Each value goes where its feature reads it: preferences.json, the backup
-policy file, the company profile and the scheduling settings in the database."""
+The stored values are read off the GUI thread before the dialog opens (``open_settings_dialog``).
+OK validates every section first, then writes them all on the worker thread; a problem opens its
+section and says what is wrong, and the dialog closes once everything is written. Each value goes
+where its feature reads it: preferences.json, the backup policy file, the company profile and
+the scheduling settings in the database."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,11 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from msp_console.app import App
-from msp_console.domain.errors import ValidationError
-from msp_console.preferences import Preferences, apply_to_environment, load_preferences, save_preferences
-from msp_console.services.backup_schedule import load_policy, save_policy
-from msp_console.services.billing.company import load_profile, profile_dict, update_profile
-from msp_console.services.interventions.settings import load_settings, save_settings
+from msp_console.preferences import Preferences, apply_to_environment
+from msp_console.ui.dialogs.background_dialog import BackgroundSave, open_when_loaded
 from msp_console.ui.palette_colours import error_style
 from msp_console.ui.settings_dialog.company_form import CompanyForm
 from msp_console.ui.settings_dialog.db_pages import BusinessHoursTab, DatabaseTab, InvoicesTab
@@ -36,6 +37,29 @@ from msp_console.ui.settings_dialog.pages import (
     PollingPage,
     RemotePage,
 )
+from msp_console.ui.settings_dialog.stored import (
+    SaveRefused,
+    SettingsChanges,
+    StoredSettings,
+    load_stored_settings,
+    write_settings,
+)
+
+
+def open_settings_dialog(
+    parent: QWidget, app: App, on_open: Callable[[SettingsDialog], object] | None = None
+) -> None:
+    """Reads the stored settings on the worker thread, then opens the dialog over ``parent``;
+    ``on_open(dialog)`` runs just before it shows."""
+
+    def build(stored: StoredSettings) -> SettingsDialog:
+        dialog = SettingsDialog(app, stored, parent)
+        if on_open is not None:
+            on_open(dialog)
+        return dialog
+
+    title = QCoreApplication.translate("SettingsDialog", "Settings")
+    open_when_loaded(parent, lambda: load_stored_settings(app), build, title, key=("settings", id(parent)))
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
@@ -46,26 +70,25 @@ def _scrolled(widget: QWidget) -> QScrollArea:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, app: App, parent: QWidget | None = None):
+    def __init__(self, app: App, stored: StoredSettings, parent: QWidget | None = None):
+        """``stored``: what ``load_stored_settings`` read (off the GUI thread)."""
         super().__init__(parent)
         self.app = app
+        self.stored = stored
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.saved: Preferences | None = None  # what save() wrote
-        prefs = load_preferences()
-        with app.db.read() as session:
-            profile = profile_dict(load_profile(session))
-            scheduling = load_settings(session)
+        self.saved: Preferences | None = None  # what the save wrote, once it succeeded
+        prefs, profile = stored.preferences, stored.profile
         self.general = GeneralPage(prefs)
         self.database = DatabaseTab(app.db.url)
         self.company = CompanyForm(CompanyForm.FULL)
         self.company.load(profile)
         self.polling = PollingPage(prefs)
         self.notifications = NotificationsPage(prefs)
-        self.hours = BusinessHoursTab(scheduling)
+        self.hours = BusinessHoursTab(stored.scheduling)
         self.invoices = InvoicesTab(profile, prefs)
         self.remote = RemotePage(prefs)
-        self.backups = BackupPage(load_policy(), app.db.is_sqlite)
+        self.backups = BackupPage(stored.backup_policy, app.db.is_sqlite)
         self.sections = QListWidget()
         self.sections.setObjectName("settingsSections")
         self.sections.setAccessibleName(self.tr("Settings sections"))
@@ -93,18 +116,20 @@ class SettingsDialog(QDialog):
         self.error.setObjectName("settingsError")
         self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.saving = BackgroundSave(self, self.buttons, self.sections, self.pages)
         layout = QVBoxLayout(self)
         body = QHBoxLayout()
         body.addWidget(self.sections)
         body.addWidget(self.pages, 1)
         layout.addLayout(body, 1)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.saving.status)
+        layout.addWidget(self.buttons)
         self.resize(860, 600)
 
     def _fail(self, tab: QWidget, text: str) -> None:
@@ -114,8 +139,11 @@ class SettingsDialog(QDialog):
         self.error.setText(text)
 
     def save(self) -> bool:
-        """Validates every tab, then writes; False (with the problem shown) when something is wrong."""
-        prefs = load_preferences()
+        """Validates every section, then starts writing them on the worker thread (the dialog
+        closes once written); False, with the problem shown, when something is wrong."""
+        if self.saving.busy:
+            return False
+        prefs = self.stored.preferences
         for page in (self.general, self.polling, self.notifications, self.remote):
             prefs = page.apply(prefs)
         prefs = replace(prefs, invoice_language=str(self.invoices.language.currentData()))
@@ -128,29 +156,34 @@ class SettingsDialog(QDialog):
         if not self.invoices.is_valid():
             self._fail(self.invoices, self.tr("The invoice number format is not valid."))
             return False
-        policy = self.backups.apply(load_policy())
+        policy = self.backups.apply(self.stored.backup_policy)
         if policy.errors():
             self._fail(self.backups, "; ".join(policy.errors()))
             return False
-        try:
-            with self.app.db.transaction() as session:
-                save_settings(session, **self.hours.changes())
-        except ValidationError as exc:
-            self._fail(self.hours, "; ".join(e.message for e in exc.errors))
-            return False
-        try:
-            update_profile(self.app.db, {**self.company.values(), **self.invoices.profile_changes()})
-        except ValidationError as exc:
-            self._fail(self.company, "; ".join(f"{e.field}: {e.message}" for e in exc.errors))
-            return False
-        self.saved = save_preferences(prefs)
-        save_policy(policy)
+        changes = SettingsChanges(
+            prefs, self.hours.changes(), {**self.company.values(), **self.invoices.profile_changes()}, policy
+        )
+        self.error.clear()
+        app = self.app
+        return self.saving.start(lambda: write_settings(app, changes), self._written, self._refused)
+
+    def _written(self, prefs: Preferences) -> None:
+        self.saved = prefs
         apply_to_environment(prefs)
-        return True
+        super().accept()
+
+    def _refused(self, error: Exception) -> None:
+        if isinstance(error, SaveRefused):
+            self._fail(self.hours if error.section == "hours" else self.company, error.message)
+        else:
+            self.error.setText(self.tr("The settings could not be saved: %1").replace("%1", str(error)))
 
     def accept(self) -> None:
-        if self.save():
-            super().accept()
+        self.save()
+
+    def reject(self) -> None:
+        if not self.saving.busy:  # the answer of a running save must find the dialog
+            super().reject()
 
 
 def _inner(widget: QWidget | None) -> QWidget | None:

@@ -1,0 +1,116 @@
+"""Dialogs over stored data without the GUI thread waiting on the database (on a team database
+every read and write is a network round trip).
+
+``open_when_loaded``: what the dialog shows is read on the worker thread; the dialog is built and
+opened (window-modal) when the answer arrives, so nothing half-filled is ever on screen.
+``BackgroundSave``: a dialog's write runs on the worker thread; meanwhile its buttons and fields
+are disabled, it says "Saving…", and Esc / Cancel / the close button wait for the answer (the
+dialog must still be there to show a refusal or to close on success).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
+
+from msp_console.ui.worker import run_in_background
+
+T = TypeVar("T")
+D = TypeVar("D", bound=QDialog)
+
+_loading: set[Hashable] = set()  # what is being read now: a second click does not open a second dialog
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BackgroundDialog", text)
+
+
+def open_when_loaded(
+    parent: QWidget,
+    load: Callable[[], T],
+    build: Callable[[T], D],
+    title: str,
+    key: Hashable | None = None,
+) -> None:
+    """Runs ``load()`` on the worker, then ``build(data)`` on the GUI thread and opens the dialog.
+
+    ``title`` heads the message shown when the data cannot be read; ``key`` names the dialog so
+    that a second request while the first is still loading is ignored."""
+    if key is not None:
+        if key in _loading:
+            return
+        _loading.add(key)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+    def settle() -> bool:
+        QGuiApplication.restoreOverrideCursor()
+        _loading.discard(key)
+        return shiboken6.isValid(parent)  # the window may have closed meanwhile
+
+    def loaded(data: T) -> None:
+        if settle():
+            build(data).open()
+
+    def failed(error: Exception) -> None:
+        if not settle():
+            return
+        text = tr("The data could not be read from the database: %1").replace("%1", str(error))
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    run_in_background(load, loaded, failed)
+
+
+class BackgroundSave:
+    """Writes for one dialog on the worker thread. The dialog places ``status`` (hidden when idle)
+    in its layout, and its ``reject`` does nothing while ``busy``."""
+
+    def __init__(self, dialog: QDialog, *frozen: QWidget):
+        """``frozen``: what cannot be used while saving (the buttons, the fields)."""
+        self.dialog = dialog
+        self.frozen = frozen
+        self.busy = False
+        self.status = QLabel(tr("Saving…"))
+        self.status.setObjectName("savingStatus")
+        self.status.hide()
+
+    def start(
+        self,
+        write: Callable[[], T],
+        on_saved: Callable[[T], None],
+        on_refused: Callable[[Exception], None],
+    ) -> bool:
+        """Runs ``write()`` on the worker; ``on_saved(result)`` or ``on_refused(error)`` follow on
+        the GUI thread with the dialog usable again. False when a save is already running."""
+        if self.busy:
+            return False
+        self._set_busy(True)
+
+        def saved(result: Any) -> None:
+            if shiboken6.isValid(self.dialog):
+                self._set_busy(False)
+                on_saved(result)
+
+        def refused(error: Exception) -> None:
+            if shiboken6.isValid(self.dialog):
+                self._set_busy(False)
+                on_refused(error)
+
+        run_in_background(write, saved, refused)
+        return True
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in self.frozen:
+            widget.setEnabled(not busy)
+        self.status.setVisible(busy)
+        if busy:
+            self.dialog.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.dialog.unsetCursor()
