@@ -1,5 +1,6 @@
 """Billing dialogs: company profile errors per field, draft editing, the contract editor, and the
-entries the window offers (Billing menu, client right-click, toolbar)."""
+entries the window offers (Billing menu, client right-click, toolbar). The dialogs over stored
+data open once it is read on the worker thread, and save there too."""
 
 from __future__ import annotations
 
@@ -9,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QToolBar
+from PySide6.QtWidgets import QLineEdit, QToolBar, QWidget
 
 from msp_console.app import App
 from msp_console.services.billing.company import load_profile
 from msp_console.services.billing.run import run_month
-from msp_console.ui.billing.company_form import CompanyProfileForm
-from msp_console.ui.billing.contract_dialog import ContractDialog
+from msp_console.ui.billing.company_form import CompanyProfileDialog, open_company_profile
+from msp_console.ui.billing.contract_dialog import ContractDialog, open_contract_dialog
 from msp_console.ui.billing.dialogs import EditDraftDialog
 from msp_console.ui.billing.feature import feature_of
 from msp_console.ui.billing.queries import invoice_detail
@@ -24,17 +25,39 @@ from msp_console.ui.models.client_tree import NodeRef
 pytestmark = pytest.mark.ui
 
 
+def _parent(qtbot: Any) -> QWidget:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return parent
+
+
+def _contract_dialog(qtbot: Any, app: App, client_id: int, language: str = "it") -> ContractDialog:
+    """Opens the editor as the Billing menu does: the contract is read first, then it opens."""
+    opened: list[ContractDialog] = []
+    open_contract_dialog(_parent(qtbot), app.db, client_id, language=language, on_open=opened.append)
+    qtbot.waitUntil(lambda: bool(opened) and opened[0].isVisible(), timeout=10_000)
+    return opened[0]
+
+
+def _save(qtbot: Any, dialog: ContractDialog) -> None:
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.saving.busy, timeout=10_000)
+
+
 def test_company_profile_without_vat_number_is_refused_at_the_field(
     billed: dict[str, int], app: App, qtbot: Any
 ) -> None:
-    form = CompanyProfileForm(app.db)
-    qtbot.addWidget(form)
-    form.load()
+    opened: list[CompanyProfileDialog] = []
+    open_company_profile(_parent(qtbot), app.db, opened.append)
+    qtbot.waitUntil(lambda: bool(opened) and opened[0].isVisible(), timeout=10_000)
+    dialog = opened[0]
+    form = dialog.form
     assert form.is_valid()
     vat = form.edits["vat_number"]
     assert isinstance(vat, QLineEdit)
     vat.setText("")
-    assert not form.save()
+    assert not dialog.save()
+    assert dialog.isVisible() and not dialog.saving.busy
     assert "Required" in form.field_error("vat_number")
     assert form.field_error("name") == ""
     assert "marked fields" in form.error.text()
@@ -44,7 +67,9 @@ def test_company_profile_without_vat_number_is_refused_at_the_field(
     assert form.field_error("vat_number")
     vat.setText("01234567897")
     form.footer.setPlainText("Grazie per la fiducia")
-    assert form.save()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        assert dialog.save()
+        assert not dialog.buttons.isEnabled()  # while the profile is written
     with app.db.read() as s:
         assert load_profile(s).invoice_footer == "Grazie per la fiducia"
 
@@ -67,17 +92,29 @@ def test_edit_draft_marks_a_bad_number_and_saves_good_ones(
 
 
 def test_contract_editor_changes_take_effect_next_period(
-    billed: dict[str, int], app: App, qtbot: Any
+    billed: dict[str, int], app: App, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dialog = ContractDialog(app.db, billed["Beta Servizi S.n.c."])
-    qtbot.addWidget(dialog)
+    import threading
+
+    from msp_console.ui.billing import contract_dialog
+
+    on_gui_thread: list[bool] = []
+    real_save = contract_dialog.save_contract
+
+    def save_contract(*args: Any) -> date:
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real_save(*args)
+
+    monkeypatch.setattr(contract_dialog, "save_contract", save_contract)
+    dialog = _contract_dialog(qtbot, app, billed["Beta Servizi S.n.c."])
     assert not dialog.code.isEnabled()  # an existing contract keeps its code and period
     assert "take effect from" in dialog.effect.text()
     dialog.lines.item(0, 3).setText("400")
-    dialog.accept()
+    _save(qtbot, dialog)
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
-    again = ContractDialog(app.db, billed["Beta Servizi S.n.c."])
-    qtbot.addWidget(again)
+    assert on_gui_thread == [False]  # written on the worker thread
+    assert not dialog.code.isEnabled()  # still fixed once the save gave the fields back
+    again = _contract_dialog(qtbot, app, billed["Beta Servizi S.n.c."])
     history = again.data.contract.history
     assert [v.unit_price for v in history] == [Decimal("350"), Decimal("400")]
     assert history[1].valid_from == dialog.data.contract.effective

@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QLocale
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from msp_console.app import App
 from msp_console.services.billing.issuing import drafts_of_month, issue
@@ -153,8 +153,10 @@ def test_credit_note_from_the_panel(billed: dict[str, int], app: App, window: An
     panel.view.selectRow(0)
     original = panel.selected_rows()[0]
     assert original.client.startswith("Alfa")
-    dialog = panel.credit_note()
-    assert dialog is not None
+    with qtbot.waitSignal(panel.dialog_opened, timeout=10_000) as opened:
+        panel.credit_note()  # the invoice's lines are read first, off the GUI thread
+    dialog = opened.args[0]
+    assert dialog.isVisible()
     dialog.accept()
     assert "reason" in dialog.error.text()  # refused without a reason
     dialog.reason.setPlainText("Backup non attivato nel periodo")
@@ -258,22 +260,53 @@ def test_new_contract_for_a_client_without_one(
     billed: dict[str, int], app: App, ids: dict[str, int], qtbot: Any
 ) -> None:
     from msp_console.db.models import Client, Contract
-    from msp_console.ui.billing.contract_dialog import ContractDialog
+    from msp_console.ui.billing.contract_dialog import ContractDialog, open_contract_dialog
 
     with app.db.read() as s:
         client_id = next(c.id for c in s.query(Client).all() if c.id not in billed.values())
-    dialog = ContractDialog(app.db, client_id, language="en")  # Settings → Invoices: English
-    qtbot.addWidget(dialog)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    opened: list[ContractDialog] = []
+    open_contract_dialog(parent, app.db, client_id, language="en", on_open=opened.append)  # Settings: English
+    qtbot.waitUntil(lambda: bool(opened) and opened[0].isVisible(), timeout=10_000)
+    dialog = opened[0]
     assert dialog.code.isEnabled() and dialog.lines.rowCount() == 0
     assert dialog.language.currentData() == "en"
     dialog.accept()
-    assert "at least one service" in dialog.error.text()
+    qtbot.waitUntil(lambda: not dialog.saving.busy, timeout=10_000)
+    assert "at least one service" in dialog.error.text() and dialog.isVisible()
     dialog._add_row(None)
     assert dialog.lines.item(0, 3).text()  # the catalog price, ready to override
     dialog.lines.item(0, 2).setText("2")
-    dialog.accept()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error.text()
     with app.db.read() as s:
         contract = s.query(Contract).filter_by(client_id=client_id).one()
         assert [line.quantity for line in contract.lines] == [Decimal(2)]
         assert contract.language == "en"
+
+
+def test_draft_editor_and_report_dialog_open_once_read(
+    billed: dict[str, int], app: App, window: Any, qtbot: Any
+) -> None:
+    from msp_console.ui.billing.dialogs import EditDraftDialog, ReportDialog
+
+    today = date.today()
+    run_month(app.db, today.year, today.month)
+    panel = _panel(window, qtbot)
+    _select(panel, qtbot, lambda r: r.client.startswith("Alfa") and r.status == "draft")
+    panel.view.selectRow(0)
+    with qtbot.waitSignal(panel.dialog_opened, timeout=10_000) as opened:
+        panel.edit_draft()  # the draft's lines are read off the GUI thread
+    draft = opened.args[0]
+    assert isinstance(draft, EditDraftDialog) and draft.isVisible()
+    assert draft.detail.client.startswith("Alfa") and draft.table.rowCount() == len(draft.detail.lines) > 0
+    draft.reject()
+    with qtbot.waitSignal(panel.dialog_opened, timeout=10_000) as opened:
+        panel.service_report("Beta Servizi S.n.c.")  # the client names are read off the GUI thread
+    report = opened.args[0]
+    assert isinstance(report, ReportDialog) and report.isVisible()
+    names = [report.client.itemText(i) for i in range(report.client.count())]
+    assert set(billed) <= set(names) and report.client.currentText() == "Beta Servizi S.n.c."
+    report.reject()

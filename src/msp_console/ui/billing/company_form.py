@@ -2,10 +2,14 @@
 
 The fields are the same widget the first-run wizard and Settings use (``CompanyForm``), with the
 fields an invoice cannot be issued without marked required, plus the invoice footer and default
-payment terms. ``load()`` reads the profile, ``save()`` writes all fields or none.
+payment terms. ``open_company_profile`` reads the profile on the worker thread, then opens the
+dialog; Save writes all fields or none, on the worker thread too.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msp_console.domain.errors import ValidationError
-from msp_console.services.billing.company import load_profile, profile_dict, update_profile
+from msp_console.services.billing.company import update_profile
 from msp_console.services.database import Database
 from msp_console.ui.billing.look import explain, tr
+from msp_console.ui.dialogs.background_dialog import BackgroundSave, open_when_loaded
 from msp_console.ui.palette_colours import error_style
-from msp_console.ui.settings_dialog.company_form import CompanyForm
+from msp_console.ui.settings_dialog.company_form import CompanyForm, stored_profile
 
 REQUIRED = ("name", "vat_number", "address", "postal_code", "city", "country")  # what issuing needs
 
@@ -35,10 +39,9 @@ REQUIRED = ("name", "vat_number", "address", "postal_code", "city", "country")  
 class CompanyProfileForm(QWidget):
     validity_changed = Signal(bool)
 
-    def __init__(self, db: Database, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("companyProfileForm")
-        self.db = db
         self.fields = CompanyForm(CompanyForm.FULL, required=REQUIRED)
         self.fields.validity_changed.connect(self.validity_changed)
         self.edits = self.fields.edits
@@ -71,9 +74,8 @@ class CompanyProfileForm(QWidget):
         layout.addLayout(extra)
         layout.addWidget(self.error)
 
-    def load(self) -> None:
-        with self.db.read() as session:
-            data = profile_dict(load_profile(session))
+    def load(self, data: dict[str, Any]) -> None:
+        """Shows the stored profile (``stored_profile(db)``, read on the worker thread)."""
         self.fields.load(data)
         self.footer.setPlainText(str(data.get("invoice_footer") or ""))
         self.payment_days.setValue(int(data.get("payment_days") or 0))
@@ -99,38 +101,65 @@ class CompanyProfileForm(QWidget):
     def field_error(self, name: str) -> str:
         return self.fields.field_error(name)
 
-    def save(self) -> bool:
-        """Writes every field, or none (the form shows why)."""
-        if not self.validate():
-            return False
-        try:
-            update_profile(self.db, self.values())
-        except ValidationError as exc:
-            self.error.setText(explain(exc))
-            return False
-        return True
+    def show_refusal(self, error: Exception) -> None:
+        """The database refused the values (nothing was written): says why."""
+        self.error.setText(explain(error))
+
+
+def open_company_profile(
+    parent: QWidget, db: Database, on_open: Callable[[CompanyProfileDialog], object] | None = None
+) -> None:
+    """Reads the profile on the worker thread, then opens the dialog over ``parent``."""
+
+    def build(data: dict[str, Any]) -> CompanyProfileDialog:
+        dialog = CompanyProfileDialog(db, data, parent)
+        if on_open is not None:
+            on_open(dialog)
+        return dialog
+
+    title = tr("Company profile")
+    open_when_loaded(parent, lambda: stored_profile(db), build, title, key=("company", id(parent)))
 
 
 class CompanyProfileDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None):
+    def __init__(self, db: Database, data: dict[str, Any], parent: QWidget | None = None):
+        """``data``: the stored profile (``stored_profile(db)``)."""
         super().__init__(parent)
         self.setObjectName("companyProfileDialog")
         self.setWindowTitle(tr("Company profile"))
-        self.form = CompanyProfileForm(db)
-        self.form.load()
+        self.db = db
+        self.form = CompanyProfileForm()
+        self.form.load(data)
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setWidget(self.form)
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.saving = BackgroundSave(self, self.buttons, self.form)
         layout = QVBoxLayout(self)
         layout.addWidget(area, 1)
-        layout.addWidget(buttons)
+        layout.addWidget(self.saving.status)
+        layout.addWidget(self.buttons)
         self.resize(620, 760)
 
+    def save(self) -> bool:
+        """Validates, then writes every field (or none) on the worker thread; the dialog closes
+        once written. False, with the problems marked, when a field is not valid."""
+        if self.saving.busy or not self.form.validate():
+            return False
+        values = self.form.values()
+        db = self.db
+        return self.saving.start(lambda: update_profile(db, values), self._written, self.form.show_refusal)
+
+    def _written(self, _profile: object) -> None:
+        super().accept()
+
     def accept(self) -> None:
-        if self.form.save():
-            super().accept()
+        self.save()
+
+    def reject(self) -> None:
+        if not self.saving.busy:  # the answer of a running save must find the dialog
+            super().reject()

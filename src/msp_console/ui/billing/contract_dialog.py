@@ -1,10 +1,12 @@
 """Contract editor for one client: services, prices, period, terms; history of line versions.
 
 Header fields (end, terms, SLA, language, notes) change at once; line prices and quantities
-change from the next period, which the dialog says in words next to the table."""
+change from the next period, which the dialog says in words next to the table. The contract is
+read before the dialog opens and written when Save is pressed, both on the worker thread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -30,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msp_console.domain.errors import ValidationError
 from msp_console.services.database import Database
 from msp_console.ui.billing.contract_data import (
     ContractView,
@@ -41,6 +42,34 @@ from msp_console.ui.billing.contract_data import (
 )
 from msp_console.ui.billing.dialogs import ERROR_COLOUR, date_edit, parse_decimal, to_date
 from msp_console.ui.billing.look import day, explain, money, tr
+from msp_console.ui.dialogs.background_dialog import BackgroundSave, open_when_loaded
+
+
+def open_contract_dialog(
+    parent: QWidget,
+    db: Database,
+    client_id: int,
+    *,
+    language: str = "it",
+    today: date | None = None,
+    on_open: Callable[[ContractDialog], object] | None = None,
+) -> None:
+    """Reads the client's contract on the worker thread, then opens the editor over ``parent``.
+    ``language``: a new contract's invoice language (Settings → Invoices)."""
+
+    def build(data: EditorData) -> ContractDialog:
+        dialog = ContractDialog(db, data, parent)
+        if on_open is not None:
+            on_open(dialog)
+        return dialog
+
+    open_when_loaded(
+        parent,
+        lambda: load_editor(db, client_id, today, language),
+        build,
+        tr("Contract"),
+        key=("contract", id(parent), client_id),
+    )
 
 
 class ContractDialog(QDialog):
@@ -52,19 +81,12 @@ class ContractDialog(QDialog):
         tr("Remove"),
     )
 
-    def __init__(
-        self,
-        db: Database,
-        client_id: int,
-        parent: QWidget | None = None,
-        today: date | None = None,
-        language: str = "it",
-    ):
-        """``language``: a new contract's invoice language (Settings → Invoices)."""
+    def __init__(self, db: Database, data: EditorData, parent: QWidget | None = None):
+        """``data``: what ``load_editor`` read (off the GUI thread)."""
         super().__init__(parent)
         self.setObjectName("contractDialog")
         self.db = db
-        self.data: EditorData = load_editor(db, client_id, today, language)
+        self.data = data
         c = self.data.contract
         self.setWindowTitle(tr("Contract — %s") % self.data.client)
         self.code = QLineEdit(c.code)
@@ -151,10 +173,15 @@ class ContractDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.header = QWidget()  # frozen, with the lines, while the contract is being written
+        form.setContentsMargins(0, 0, 0, 0)
+        self.header.setLayout(form)
+        self.saving = BackgroundSave(self, self.buttons, self.header, tabs)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.header)
         layout.addWidget(tabs, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.saving.status)
         layout.addWidget(self.buttons)
         self.resize(860, 720)
 
@@ -263,15 +290,28 @@ class ContractDialog(QDialog):
             notes=self.notes.toPlainText(), lines=tuple(lines),
         )  # fmt: skip
 
-    def accept(self) -> None:
-        if not self._validate():
-            return
-        try:
-            self.effective = save_contract(self.db, self.data.client_id, self.wanted())
-        except ValidationError as exc:
-            self.error.setText(explain(exc))
-            return
+    def save(self) -> bool:
+        """Checks the lines, then writes the contract on the worker thread; the dialog closes once
+        written. False, with the problems listed, when a line or the code is not valid."""
+        if self.saving.busy or not self._validate():
+            return False
+        client_id, wanted = self.data.client_id, self.wanted()
+        return self.saving.start(
+            lambda: save_contract(self.db, client_id, wanted),
+            self._written,
+            lambda error: self.error.setText(explain(error)),
+        )
+
+    def _written(self, effective: date) -> None:
+        self.effective = effective
         super().accept()
+
+    def accept(self) -> None:
+        self.save()
+
+    def reject(self) -> None:
+        if not self.saving.busy:  # the answer of a running save must find the dialog
+            super().reject()
 
 
 def _row(*widgets: QWidget) -> QWidget:

@@ -92,21 +92,22 @@ class BillingFeature:
         self.bring()
         self.panel.run_invoices()
 
-    def company_profile(self) -> object:
-        from msp_console.ui.billing.company_form import CompanyProfileDialog
+    def company_profile(self) -> None:
+        """Opens once the profile is read (off the GUI thread)."""
+        from msp_console.ui.billing.company_form import open_company_profile
 
-        dialog = CompanyProfileDialog(self.window.app.db, self.window)
-        dialog.open()
-        return dialog
+        open_company_profile(self.window, self.window.app.db, lambda d: d.finished.connect(d.deleteLater))
 
-    def contract(self, client_id: int) -> object:
-        from msp_console.ui.billing.contract_dialog import ContractDialog
+    def contract(self, client_id: int) -> None:
+        """Opens once the client's contract is read (off the GUI thread)."""
+        from msp_console.ui.billing.contract_dialog import ContractDialog, open_contract_dialog
+
+        def opened(dialog: ContractDialog) -> None:
+            dialog.accepted.connect(lambda: self.window.statusBar().showMessage(tr("Contract saved."), 5000))
+            dialog.finished.connect(dialog.deleteLater)
 
         language = self.window.preferences.value.invoice_language
-        dialog = ContractDialog(self.window.app.db, client_id, self.window, language=language)
-        dialog.accepted.connect(lambda: self.window.statusBar().showMessage(tr("Contract saved."), 5000))
-        dialog.open()
-        return dialog
+        open_contract_dialog(self.window, self.window.app.db, client_id, language=language, on_open=opened)
 
     def _contract_selected(self) -> None:
         ref = self.window.tree.current_ref()

@@ -1,17 +1,17 @@
-"""What the Billing tab does to invoices: issue, edit, delete, credit, mark, export, print.
+"""What the Billing tab does to invoices: issue, edit, delete, credit, mark (documents, preview
+and print: ``document_operations``).
 
-Every write runs on the worker thread; long ones report progress and stop on Cancel at the next
-point the billing service declares safe (after a committed chunk)."""
+Every read and write runs on the worker thread; long ones report progress and stop on Cancel at
+the next point the billing service declares safe (after a committed chunk). A dialog that shows
+stored data opens once it is read (``dialog_opened`` then carries it)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 from shiboken6 import isValid
 
 from msp_console.domain.errors import ValidationError
@@ -22,20 +22,22 @@ from msp_console.ui.billing.dialogs import (
     CreditNoteDialog,
     EditDraftDialog,
     PaidDialog,
-    ReportDialog,
     show_field_errors,
     to_date,
 )
 from msp_console.ui.billing.look import explain, money, month_name, tr
-from msp_console.ui.billing.queries import client_names, invoice_detail, invoice_pdfs
+from msp_console.ui.billing.queries import InvoiceDetail, invoice_detail
+from msp_console.ui.dialogs.background_dialog import open_when_loaded
+from msp_console.ui.worker import run_in_background
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QImage
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 
     from msp_console.services.billing.ledger import InvoiceRow
     from msp_console.services.database import Database
+
+T = TypeVar("T")
 
 
 class InvoiceOperations:
@@ -55,6 +57,8 @@ class InvoiceOperations:
         def set_month(self, year: int, month: int, reload: bool = True) -> None: ...
         @property
         def work_done(self) -> Any: ...
+        @property
+        def dialog_opened(self) -> Any: ...
 
     def _widget(self) -> QWidget:
         assert isinstance(self, QWidget)
@@ -113,6 +117,33 @@ class InvoiceOperations:
         self.reload()
         self.work_done.emit(text)
 
+    # -- reads before a question or a dialog ---------------------------------------------------------
+    def _read(self, fn: Callable[[], T], then: Callable[[T], None]) -> None:
+        """``fn()`` on the worker thread, then ``then(result)`` here, unless the panel closed; a
+        failure is shown in the message line."""
+
+        def done(result: T) -> None:
+            if isValid(self._widget()):
+                then(result)
+
+        def failed(error: Exception) -> None:
+            if isValid(self._widget()):
+                self.message.setText(explain(error))
+                self.message.setStyleSheet("color: #c62828")
+
+        run_in_background(fn, done, failed)
+
+    def _open_when_read(self, what: str, load: Callable[[], T], build: Callable[[T], QDialog]) -> None:
+        """Opens ``build(load())``, the read on the worker thread; ``dialog_opened`` carries it."""
+
+        def built(data: T) -> QDialog:
+            dialog = build(data)
+            dialog.finished.connect(dialog.deleteLater)
+            self.dialog_opened.emit(dialog)
+            return dialog
+
+        open_when_loaded(self._widget(), load, built, tr("Billing"), key=(what, id(self)))
+
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
@@ -146,20 +177,28 @@ class InvoiceOperations:
         )
 
     def issue_month(self) -> None:
-        y, m = self.year_month()
-        with self.db.read() as session:
-            ids = drafts_of_month(session, y, m)
-        if not ids:
-            self.message.setText(tr("No drafts to issue up to %s.") % month_name(y, m))
-            return
-        self._issue(
-            ids,
-            tr(
-                "Issue all %d draft invoice(s) up to %s, dated today? "
-                "Numbers are assigned and they cannot change afterwards."
+        """Reads the month's drafts (worker thread), then asks and issues them."""
+        db, (y, m) = self.db, self.year_month()
+
+        def drafts() -> list[int]:
+            with db.read() as session:
+                return drafts_of_month(session, y, m)
+
+        def found(ids: list[int]) -> None:
+            if not ids:
+                self.message.setText(tr("No drafts to issue up to %s.") % month_name(y, m))
+                self.message.setStyleSheet("")
+                return
+            self._issue(
+                ids,
+                tr(
+                    "Issue all %d draft invoice(s) up to %s, dated today? "
+                    "Numbers are assigned and they cannot change afterwards."
+                )
+                % (len(ids), month_name(y, m)),
             )
-            % (len(ids), month_name(y, m)),
-        )
+
+        self._read(drafts, found)
 
     def _issue(self, ids: list[int], question: str) -> None:
         if not ids or not self.confirm(tr("Issue invoices"), question):
@@ -180,35 +219,39 @@ class InvoiceOperations:
         )
 
     # -- drafts ------------------------------------------------------------------------------------
-    def edit_draft(self) -> EditDraftDialog | None:
+    def edit_draft(self) -> None:
+        """Opens the draft's editor once its lines are read (``dialog_opened``)."""
         rows = [r for r in self.selected_rows() if r.status == "draft"]
         if len(rows) != 1:
-            return None
-        dialog = EditDraftDialog(invoice_detail(self.db, rows[0].id), self._widget())
-        invoice_id = rows[0].id
+            return
+        db, invoice_id = self.db, rows[0].id
 
-        def save() -> None:
-            changes = dialog.changes()
-            if not changes:
-                return
+        def build(detail: InvoiceDetail) -> EditDraftDialog:
+            dialog = EditDraftDialog(detail, self._widget())
 
-            def write(_job: Job) -> None:
-                for position, text, qty, price in changes:
-                    ledger.edit_draft_line(
-                        self.db, invoice_id, position, description=text, quantity=qty, unit_price=price
-                    )
+            def save() -> None:
+                changes = dialog.changes()
+                if not changes:
+                    return
 
-            self._start(
-                tr("Saving the draft…"),
-                write,
-                lambda _r: tr("Draft updated."),
-                tr("The draft cannot change"),
-                cancellable=False,
-            )
+                def write(_job: Job) -> None:
+                    for position, text, qty, price in changes:
+                        ledger.edit_draft_line(
+                            db, invoice_id, position, description=text, quantity=qty, unit_price=price
+                        )
 
-        dialog.accepted.connect(save)
-        dialog.open()
-        return dialog
+                self._start(
+                    tr("Saving the draft…"),
+                    write,
+                    lambda _r: tr("Draft updated."),
+                    tr("The draft cannot change"),
+                    cancellable=False,
+                )
+
+            dialog.accepted.connect(save)
+            return dialog
+
+        self._open_when_read("draft", lambda: invoice_detail(db, invoice_id), build)
 
     def delete_drafts(self) -> None:
         ids = [r.id for r in self.selected_rows() if r.status == "draft"]
@@ -230,28 +273,33 @@ class InvoiceOperations:
         )
 
     # -- issued invoices ---------------------------------------------------------------------------
-    def credit_note(self) -> CreditNoteDialog | None:
+    def credit_note(self) -> None:
+        """Opens the credit note dialog once the invoice's lines are read (``dialog_opened``)."""
         rows = [r for r in self.selected_rows() if r.kind == "TD01" and r.status != "draft"]
         if len(rows) != 1 or rows[0].number is None:
-            return None
-        number = rows[0].number
-        dialog = CreditNoteDialog(invoice_detail(self.db, rows[0].id), self._widget())
+            return
+        db, number, invoice_id = self.db, rows[0].number, rows[0].id
 
-        def save() -> None:
-            reason, when, positions = dialog.reason.toPlainText(), to_date(dialog.when), dialog.positions()
-            self._start(
-                tr("Issuing the credit note…"),
-                lambda _j: ledger.credit_note(self.db, number, reason, when, positions),
-                lambda note: (
-                    tr("Credit note %s issued for %s: %s") % (note.number, number, money(note.total))
-                ),
-                tr("The credit note cannot be issued"),
-                cancellable=False,
-            )
+        def build(detail: InvoiceDetail) -> CreditNoteDialog:
+            dialog = CreditNoteDialog(detail, self._widget())
 
-        dialog.accepted.connect(save)
-        dialog.open()
-        return dialog
+            def save() -> None:
+                reason, when = dialog.reason.toPlainText(), to_date(dialog.when)
+                positions = dialog.positions()
+                self._start(
+                    tr("Issuing the credit note…"),
+                    lambda _j: ledger.credit_note(db, number, reason, when, positions),
+                    lambda note: (
+                        tr("Credit note %s issued for %s: %s") % (note.number, number, money(note.total))
+                    ),
+                    tr("The credit note cannot be issued"),
+                    cancellable=False,
+                )
+
+            dialog.accepted.connect(save)
+            return dialog
+
+        self._open_when_read("credit", lambda: invoice_detail(db, invoice_id), build)
 
     def mark_sent(self) -> None:
         numbers = [r.number for r in self.selected_rows() if r.status == "issued" and r.number]
@@ -284,137 +332,3 @@ class InvoiceOperations:
         dialog.accepted.connect(save)
         dialog.open()
         return dialog
-
-    # -- documents ---------------------------------------------------------------------------------
-    def _target_numbers(self) -> tuple[list[str] | None, tuple[int, int] | None]:
-        numbers = [r.number for r in self.selected_rows() if r.number]
-        return (numbers, None) if numbers else (None, self.year_month())
-
-    def export_pdf(self, out_dir: str | None = None) -> None:
-        from msp_console.services.billing.documents import write_pdfs
-
-        folder = out_dir or QFileDialog.getExistingDirectory(self._widget(), tr("Save the invoice PDFs in"))
-        if not folder:
-            return
-        numbers, month = self._target_numbers()
-        self._start(
-            tr("Writing the PDFs…"),
-            lambda job: write_pdfs(self.db, Path(folder), numbers, month, progress=job.progress),
-            lambda written: tr("%d PDF(s) written to %s") % (len(written), folder),
-        )
-
-    def export_xml(self, out_dir: str | None = None) -> None:
-        from msp_console.services.billing.documents import XmlOutcome, write_fatturapa
-
-        folder = out_dir or QFileDialog.getExistingDirectory(
-            self._widget(), tr("Save the FatturaPA files in")
-        )
-        if not folder:
-            return
-        numbers, month = self._target_numbers()
-
-        def done(outcome: XmlOutcome) -> str:
-            if outcome.refused:
-                errors = [
-                    e.__class__(f"{n} — {e.field}", e.message)
-                    for n, errs in outcome.refused.items()
-                    for e in errs
-                ]
-                self.errors_box = show_field_errors(
-                    self._widget(),
-                    tr("Some FatturaPA files were not written"),
-                    tr("These invoices are not valid for the SdI; their files were not written:"),
-                    errors,
-                )
-            return tr("%d FatturaPA file(s) written to %s, %d refused") % (
-                len(outcome.written),
-                folder,
-                len(outcome.refused),
-            )
-
-        self._start(
-            tr("Writing the FatturaPA files…"),
-            lambda _j: write_fatturapa(self.db, Path(folder), numbers, month),
-            done,
-            tr("FatturaPA"),
-            cancellable=False,
-        )
-
-    def service_report(self, client: str = "") -> ReportDialog:
-        y, m = self.year_month()
-        rows = self.selected_rows()
-        dialog = ReportDialog(
-            client_names(self.db), client or (rows[0].client if rows else ""), QDate(y, m, 1), self._widget()
-        )
-
-        def chosen() -> None:
-            from msp_console.services.billing.service_report import write_service_report
-
-            name, q = dialog.client.currentText(), dialog.month.date()
-            default = f"report-{name.replace(' ', '_')}-{q.year()}-{q.month():02d}.pdf"
-            path, _ = QFileDialog.getSaveFileName(
-                self._widget(), tr("Save the service report"), default, tr("PDF (*.pdf)")
-            )
-            if path:
-                self._start(
-                    tr("Writing the service report…"),
-                    lambda _j: write_service_report(self.db, name, (q.year(), q.month()), Path(path)),
-                    lambda p: tr("Service report written to %s") % p,
-                    cancellable=False,
-                )
-
-        dialog.accepted.connect(chosen)
-        dialog.open()
-        return dialog
-
-    # -- preview and print -------------------------------------------------------------------------
-    def preview_selected(self) -> None:
-        rows = self.selected_rows()
-        if len(rows) != 1:
-            return
-        row = rows[0]
-        title = tr("Invoice %s — %s") % (row.number or tr("draft"), row.client)
-
-        def show(pdfs: list[bytes]) -> str:
-            from msp_console.ui.billing.preview import PreviewDialog
-
-            self.preview_dialog = PreviewDialog(pdfs[0], title, self._widget(), on_print=self.print_selected)
-            self.preview_dialog.open()
-            return ""
-
-        self._start(
-            tr("Preparing the preview…"), lambda _j: invoice_pdfs(self.db, [row.id]), show, cancellable=False
-        )
-
-    def print_selected(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog
-
-        from msp_console.ui.billing.pages import iter_pages
-        from msp_console.ui.billing.printing import new_printer, paint_pages, print_dpi, save_page_setup
-
-        rows = self.selected_rows()
-        if not rows or self.job is not None:
-            return
-        if self.printer is None:
-            self.printer = new_printer()
-        printer = self.printer
-        dialog = QPrintDialog(printer, self._widget())
-        dialog.setWindowTitle(tr("Print %d invoice(s)") % len(rows))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        save_page_setup(printer)
-        dpi, ids = print_dpi(printer), [r.id for r in rows]
-
-        def pages(job: Job) -> Iterator[QImage]:
-            for n, invoice_id in enumerate(ids, start=1):
-                (pdf,) = invoice_pdfs(self.db, [invoice_id])
-                yield from iter_pages(pdf, dpi)
-                job.progress(n, len(ids))  # Cancel stops here: the print job is aborted
-
-        # Rendered and painted on the worker, one page at a time: the window stays responsive
-        # and memory stays at one 300 dpi page whatever the number of invoices.
-        self._start(
-            tr("Printing %d invoice(s)…") % len(ids),
-            lambda job: paint_pages(printer, pages(job)),
-            lambda count: tr("%d page(s) sent to the printer.") % count,
-        )

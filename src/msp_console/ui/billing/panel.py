@@ -31,17 +31,18 @@ from shiboken6 import isValid
 from msp_console.services.billing.ledger import InvoiceRow
 from msp_console.services.database import Database
 from msp_console.ui.billing.background import Job
+from msp_console.ui.billing.document_operations import DocumentOperations
 from msp_console.ui.billing.invoice_model import InvoiceFilter, InvoiceTableModel, visible_total
 from msp_console.ui.billing.look import STATUS_GLYPHS, explain, money, month_name, status_text, tr
-from msp_console.ui.billing.operations import InvoiceOperations
 from msp_console.ui.billing.queries import month_rows
 from msp_console.ui.billing.side_preview import SidePreview
 from msp_console.ui.worker import run_in_background
 
 
-class BillingPanel(InvoiceOperations, QWidget):
+class BillingPanel(DocumentOperations, QWidget):
     reloaded = Signal()
     work_done = Signal(str)  # what a background operation did, in words (also shown below the list)
+    dialog_opened = Signal(object)  # a dialog over stored data (draft, credit note, report), once read
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         QWidget.__init__(self, parent)

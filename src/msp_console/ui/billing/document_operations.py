@@ -1,0 +1,158 @@
+"""What the Billing tab makes of invoices: PDF and FatturaPA files, the monthly service report,
+the preview and the printout — all rendered and written on the worker thread."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from msp_console.ui.billing.background import Job
+from msp_console.ui.billing.dialogs import ReportDialog, show_field_errors
+from msp_console.ui.billing.look import tr
+from msp_console.ui.billing.operations import InvoiceOperations
+from msp_console.ui.billing.queries import client_names, invoice_pdfs
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+
+class DocumentOperations(InvoiceOperations):
+    # -- documents ---------------------------------------------------------------------------------
+    def _target_numbers(self) -> tuple[list[str] | None, tuple[int, int] | None]:
+        numbers = [r.number for r in self.selected_rows() if r.number]
+        return (numbers, None) if numbers else (None, self.year_month())
+
+    def export_pdf(self, out_dir: str | None = None) -> None:
+        from msp_console.services.billing.documents import write_pdfs
+
+        folder = out_dir or QFileDialog.getExistingDirectory(self._widget(), tr("Save the invoice PDFs in"))
+        if not folder:
+            return
+        numbers, month = self._target_numbers()
+        self._start(
+            tr("Writing the PDFs…"),
+            lambda job: write_pdfs(self.db, Path(folder), numbers, month, progress=job.progress),
+            lambda written: tr("%d PDF(s) written to %s") % (len(written), folder),
+        )
+
+    def export_xml(self, out_dir: str | None = None) -> None:
+        from msp_console.services.billing.documents import XmlOutcome, write_fatturapa
+
+        folder = out_dir or QFileDialog.getExistingDirectory(
+            self._widget(), tr("Save the FatturaPA files in")
+        )
+        if not folder:
+            return
+        numbers, month = self._target_numbers()
+
+        def done(outcome: XmlOutcome) -> str:
+            if outcome.refused:
+                errors = [
+                    e.__class__(f"{n} — {e.field}", e.message)
+                    for n, errs in outcome.refused.items()
+                    for e in errs
+                ]
+                self.errors_box = show_field_errors(
+                    self._widget(),
+                    tr("Some FatturaPA files were not written"),
+                    tr("These invoices are not valid for the SdI; their files were not written:"),
+                    errors,
+                )
+            return tr("%d FatturaPA file(s) written to %s, %d refused") % (
+                len(outcome.written),
+                folder,
+                len(outcome.refused),
+            )
+
+        self._start(
+            tr("Writing the FatturaPA files…"),
+            lambda _j: write_fatturapa(self.db, Path(folder), numbers, month),
+            done,
+            tr("FatturaPA"),
+            cancellable=False,
+        )
+
+    def service_report(self, client: str = "") -> None:
+        """Opens the report dialog once the client names are read (``dialog_opened``)."""
+        db, (y, m), rows = self.db, self.year_month(), self.selected_rows()
+        chosen_client = client or (rows[0].client if rows else "")
+
+        def build(names: list[str]) -> ReportDialog:
+            dialog = ReportDialog(names, chosen_client, QDate(y, m, 1), self._widget())
+
+            def chosen() -> None:
+                from msp_console.services.billing.service_report import write_service_report
+
+                name, q = dialog.client.currentText(), dialog.month.date()
+                default = f"report-{name.replace(' ', '_')}-{q.year()}-{q.month():02d}.pdf"
+                path, _ = QFileDialog.getSaveFileName(
+                    self._widget(), tr("Save the service report"), default, tr("PDF (*.pdf)")
+                )
+                if path:
+                    self._start(
+                        tr("Writing the service report…"),
+                        lambda _j: write_service_report(db, name, (q.year(), q.month()), Path(path)),
+                        lambda p: tr("Service report written to %s") % p,
+                        cancellable=False,
+                    )
+
+            dialog.accepted.connect(chosen)
+            return dialog
+
+        self._open_when_read("report", lambda: client_names(db), build)
+
+    # -- preview and print -------------------------------------------------------------------------
+    def preview_selected(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return
+        row = rows[0]
+        title = tr("Invoice %s — %s") % (row.number or tr("draft"), row.client)
+
+        def show(pdfs: list[bytes]) -> str:
+            from msp_console.ui.billing.preview import PreviewDialog
+
+            self.preview_dialog = PreviewDialog(pdfs[0], title, self._widget(), on_print=self.print_selected)
+            self.preview_dialog.open()
+            return ""
+
+        self._start(
+            tr("Preparing the preview…"), lambda _j: invoice_pdfs(self.db, [row.id]), show, cancellable=False
+        )
+
+    def print_selected(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        from msp_console.ui.billing.pages import iter_pages
+        from msp_console.ui.billing.printing import new_printer, paint_pages, print_dpi, save_page_setup
+
+        rows = self.selected_rows()
+        if not rows or self.job is not None:
+            return
+        if self.printer is None:
+            self.printer = new_printer()
+        printer = self.printer
+        dialog = QPrintDialog(printer, self._widget())
+        dialog.setWindowTitle(tr("Print %d invoice(s)") % len(rows))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        save_page_setup(printer)
+        dpi, ids = print_dpi(printer), [r.id for r in rows]
+
+        def pages(job: Job) -> Iterator[QImage]:
+            for n, invoice_id in enumerate(ids, start=1):
+                (pdf,) = invoice_pdfs(self.db, [invoice_id])
+                yield from iter_pages(pdf, dpi)
+                job.progress(n, len(ids))  # Cancel stops here: the print job is aborted
+
+        # Rendered and painted on the worker, one page at a time: the window stays responsive
+        # and memory stays at one 300 dpi page whatever the number of invoices.
+        self._start(
+            tr("Printing %d invoice(s)…") % len(ids),
+            lambda job: paint_pages(printer, pages(job)),
+            lambda count: tr("%d page(s) sent to the printer.") % count,
+        )
