@@ -84,8 +84,19 @@ def test_quick_connect_resolves_and_sessions_panel_follows_a_real_process(
 
 
 def test_profile_dialog_refuses_bad_input_and_saves(qtbot, app: App, ids: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
-    dialog = ProfileDialog(app, ids["srv"])
-    qtbot.addWidget(dialog)
+    from PySide6.QtWidgets import QMenu
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    context = QMenu(window)  # the tree's right-click menu, deleted once it closes
+    menu = build_connect_menu(context, app, ids["srv"])
+    new_profile = next(a for a in menu.actions() if a.text() == "New connection profile…")
+    new_profile.trigger()  # the machine and its jump hosts are read off the GUI thread…
+    context.deleteLater()  # …while the menu goes away: the dialog opens over the window
+    qtbot.waitUntil(lambda: window.findChild(ProfileDialog) is not None, timeout=10_000)
+    dialog = window.findChild(ProfileDialog)
+    assert dialog.isVisible() and dialog.machine.id == ids["srv"]
+    assert dialog.jump.count() > 1 and dialog.jump.findData(ids["srv"]) == -1  # other machines only
     dialog.protocol.setCurrentIndex(dialog.protocol.findText("rdp"))
     dialog.accept()
     assert "name" in dialog.errors.text() and dialog.saved_id is None
@@ -93,7 +104,8 @@ def test_profile_dialog_refuses_bad_input_and_saves(qtbot, app: App, ids: dict[s
     dialog.text_options["resolution"].setText("1280x800")
     dialog.bool_options["fullscreen"].setChecked(True)
     assert not dialog.text_options["key_file"].isEnabled()  # an ssh option, not for rdp
-    dialog.accept()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.accept()  # written on the worker thread
     assert dialog.saved_id is not None
     (p,) = ProfileStore(app.db).list(ids["srv"], with_proposals=False)
     assert p.options == {"resolution": "1280x800", "fullscreen": True} and p.is_default

@@ -11,7 +11,7 @@ Wiring (done by the main window's owner):
 
 from msp_console.ui.remote.connect_menu import build_connect_menu, connect
 from msp_console.ui.remote.controller import RemoteController, controller_for
-from msp_console.ui.remote.profile_dialog import ProfileDialog
+from msp_console.ui.remote.profile_dialog import ProfileDialog, open_profile_dialog
 from msp_console.ui.remote.quick_connect import QuickConnect, machine_paths, resolve_machine
 from msp_console.ui.remote.sessions_panel import SessionsPanel
 
@@ -24,5 +24,6 @@ __all__ = [
     "connect",
     "controller_for",
     "machine_paths",
+    "open_profile_dialog",
     "resolve_machine",
 ]

@@ -28,9 +28,10 @@ def build_connect_menu(parent: QWidget, app: App, machine_id: int) -> QMenu:
     edit = menu.addAction(parent.tr("New connection profile…"))
 
     def open_dialog() -> None:
-        from msp_console.ui.remote.profile_dialog import ProfileDialog
+        from msp_console.ui.remote.profile_dialog import open_profile_dialog
 
-        ProfileDialog(app, machine_id, parent).exec()
+        owner = _lasting(parent)  # the dialog opens after a database read, when the menu is gone
+        open_profile_dialog(owner, app, machine_id, lambda d: d.finished.connect(d.deleteLater))
 
     edit.triggered.connect(open_dialog)
 
@@ -56,6 +57,12 @@ def build_connect_menu(parent: QWidget, app: App, machine_id: int) -> QMenu:
     return menu
 
 
+def _lasting(widget: QWidget) -> QWidget:
+    """The first widget up from ``widget`` that is not a (short-lived) popup menu: the window."""
+    owner = widget.parentWidget() if isinstance(widget, QMenu) else None
+    return widget if owner is None else _lasting(owner)
+
+
 def _add_profile(
     menu: QMenu,
     before: QAction,
@@ -72,7 +79,9 @@ def _add_profile(
     action.setFont(font)
     if tools:
         action.setToolTip(", ".join(t.label for t in tools))
-        action.triggered.connect(lambda _=False, name=p.name: connect(parent, app, machine_id, name))
+        action.triggered.connect(
+            lambda _=False, name=p.name: connect(_lasting(parent), app, machine_id, name)
+        )  # the profile is read, and a password asked for, after the menu is gone
     else:
         action.setEnabled(False)
         action.setToolTip(install_hint(os_family(), p.protocol.value))

@@ -1,14 +1,18 @@
 """New connection profile: the fields of the protocol, the credential mode, an optional password.
 
 The password goes straight to the OS keyring (never the database); a refused profile shows the
-field errors and stays open with what was typed.
+field errors and stays open with what was typed. The machine and its possible jump hosts are read
+before the dialog opens (``open_profile_dialog``), and OK writes on the worker thread: the GUI
+thread never waits on the database or the keyring.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import select
@@ -26,8 +31,9 @@ from msp_console import secrets
 from msp_console.app import App
 from msp_console.db.models import Machine
 from msp_console.domain.errors import ValidationError
-from msp_console.remote.profiles import OPTIONS, CredentialMode, ProfileSpec, Protocol
-from msp_console.remote.store import ProfileStore, profile_ref
+from msp_console.remote.profiles import OPTIONS, CredentialMode, ProfileSpec, Protocol, validate
+from msp_console.remote.store import MachineRef, ProfileStore, profile_ref
+from msp_console.ui.dialogs.background_dialog import BackgroundSave, open_when_loaded
 
 _TEXT_OPTIONS = ("resolution", "gateway", "key_file", "command", "url", "vendor_id", "template", "client")
 _BOOL_OPTIONS = ("fullscreen", "multimon", "drives", "clipboard", "agent_forwarding", "view_only")
@@ -64,15 +70,64 @@ _FIELD_LABELS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class ProfileFormData:
+    machine: MachineRef
+    jump_hosts: tuple[tuple[int, str], ...]  # (id, name): the client's other machines
+
+
+def load_profile_form(app: App, machine_id: int) -> ProfileFormData:
+    """What the dialog offers: a database read, for the worker thread."""
+    machine = ProfileStore(app.db).machine(machine_id)
+    with app.db.read() as s:
+        rows = s.execute(
+            select(Machine.id, Machine.name)
+            .where(Machine.client_id == machine.client_id, Machine.id != machine_id)
+            .order_by(Machine.name)
+        ).all()
+    return ProfileFormData(machine, tuple((mid, name) for mid, name in rows))
+
+
+def add_profile(app: App, machine_id: int, spec: ProfileSpec, password: str) -> tuple[int, str]:
+    """Writes the profile, then its password to the OS keyring (worker thread). Returns the new
+    profile's id and, when the keyring refused the password, why ("" otherwise)."""
+    profile_id = ProfileStore(app.db).add(machine_id, spec)
+    if password and spec.credential_mode is CredentialMode.PROFILE:
+        try:
+            secrets.set_secret(profile_ref(profile_id), password)
+        except secrets.KeyringUnavailableError as exc:
+            return profile_id, str(exc)
+    return profile_id, ""
+
+
+def open_profile_dialog(
+    parent: QWidget, app: App, machine_id: int, on_open: Callable[[ProfileDialog], object] | None = None
+) -> None:
+    """Reads the machine and its possible jump hosts on the worker thread, then opens the dialog
+    over ``parent``."""
+
+    def build(data: ProfileFormData) -> ProfileDialog:
+        dialog = ProfileDialog(app, data, parent)
+        if on_open is not None:
+            on_open(dialog)
+        return dialog
+
+    title = QCoreApplication.translate("ProfileDialog", "New connection profile")
+    key = ("profile", id(parent), machine_id)
+    open_when_loaded(parent, lambda: load_profile_form(app, machine_id), build, title, key=key)
+
+
 class ProfileDialog(QDialog):
-    def __init__(self, app: App, machine_id: int, parent: QWidget | None = None):
+    def __init__(self, app: App, data: ProfileFormData, parent: QWidget | None = None):
+        """``data``: what ``load_profile_form`` read (off the GUI thread)."""
         super().__init__(parent)
-        self.app, self.machine_id = app, machine_id
-        self.store = ProfileStore(app.db)
-        self.machine = self.store.machine(machine_id)
+        self.app, self.machine = app, data.machine
+        self.machine_id = data.machine.id
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("New connection profile — %1").replace("%1", self.machine.path))
-        form = QFormLayout(self)
+        self.fields = QWidget(self)  # frozen while the profile is being written
+        form = QFormLayout(self.fields)
+        form.setContentsMargins(0, 0, 0, 0)
         self.name = QLineEdit(self)
         self.protocol = QComboBox(self)
         for p in Protocol:
@@ -93,13 +148,8 @@ class ProfileDialog(QDialog):
         self.password.setPlaceholderText(self.tr("stored in the OS keyring (credential: profile)"))
         self.jump = QComboBox(self)
         self.jump.addItem(self.tr("(direct)"), None)
-        with app.db.read() as s:
-            for mid, name in s.execute(
-                select(Machine.id, Machine.name)
-                .where(Machine.client_id == self.machine.client_id, Machine.id != machine_id)
-                .order_by(Machine.name)
-            ):
-                self.jump.addItem(name, mid)
+        for mid, name in data.jump_hosts:
+            self.jump.addItem(name, mid)
         self.is_default = QCheckBox(self.tr("default profile (double-click, Enter)"), self)
         widgets = [self.name, self.protocol, self.host, self.port, self.user, self.domain, self.credential,
                    self.shared, self.password, self.jump]  # fmt: skip
@@ -115,13 +165,17 @@ class ProfileDialog(QDialog):
         self.errors = QLabel(self)
         self.errors.setStyleSheet("color: #c62828")
         self.errors.setWordWrap(True)
-        form.addRow(self.errors)
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.saving = BackgroundSave(self, self.buttons, self.fields)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.errors)
+        layout.addWidget(self.saving.status)
+        layout.addWidget(self.buttons)
         self.protocol.currentIndexChanged.connect(self._show_relevant_options)
         self._show_relevant_options()
 
@@ -147,20 +201,36 @@ class ProfileDialog(QDialog):
         )  # fmt: skip
 
     def accept(self) -> None:
+        """Checks the fields here, then writes the profile and its password on the worker thread;
+        the dialog closes once both are stored."""
+        if self.saving.busy:
+            return
         spec = self.spec()
         try:
-            self.saved_id = self.store.add(self.machine_id, spec)
+            validate(spec)  # no I/O: a wrong field is named at once
         except ValidationError as exc:
-            self.errors.setText("\n".join(str(e) for e in exc.errors))
+            self._refused(exc)
             return
-        if self.password.text() and spec.credential_mode is CredentialMode.PROFILE:
-            try:
-                secrets.set_secret(profile_ref(self.saved_id), self.password.text())
-            except secrets.KeyringUnavailableError as exc:
-                self.errors.setText(
-                    self.tr("The profile is saved, but not its password: %1").replace("%1", str(exc))
-                )
-                self.password.clear()
-                return
+        app, machine_id, password = self.app, self.machine_id, self.password.text()
+        self.errors.clear()
+        self.saving.start(lambda: add_profile(app, machine_id, spec, password), self._written, self._refused)
+
+    def _written(self, result: tuple[int, str]) -> None:
+        self.saved_id, keyring_problem = result
         self.password.clear()
+        if keyring_problem:
+            self.errors.setText(
+                self.tr("The profile is saved, but not its password: %1").replace("%1", keyring_problem)
+            )
+            return
         super().accept()
+
+    def _refused(self, error: Exception) -> None:
+        if isinstance(error, ValidationError):
+            self.errors.setText("\n".join(str(e) for e in error.errors))
+        else:
+            self.errors.setText(self.tr("The profile could not be saved: %1").replace("%1", str(error)))
+
+    def reject(self) -> None:
+        if not self.saving.busy:  # the answer of a running save must find the dialog
+            super().reject()

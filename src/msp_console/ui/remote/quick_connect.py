@@ -13,7 +13,8 @@ from msp_console.db.models import Client, Machine
 
 
 def machine_paths(app: App) -> dict[str, int]:
-    """'Client/Machine' → machine id, for every machine of a non-archived client."""
+    """'Client/Machine' → machine id, for every machine of a non-archived client. A database read:
+    not for the GUI thread (the window feeds ``QuickConnect`` from the tree it already holds)."""
     with app.db.read() as s:
         rows = s.execute(
             select(Client.name, Machine.name, Machine.id)
