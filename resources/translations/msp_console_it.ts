@@ -39,12 +39,12 @@
         <message>
             <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="79" />
             <source>Saving…</source>
-            <translation type="unfinished" />
+            <translation>Salvataggio…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="62" />
             <source>The data could not be read from the database: %1</source>
-            <translation type="unfinished" />
+            <translation>Non è stato possibile leggere i dati dal database: %1</translation>
         </message>
     </context>
     <context>
@@ -98,247 +98,254 @@
     <context>
         <name>Billing</name>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="47" />
-            <source>Printed at the bottom of every invoice</source>
-            <translation>Stampato in fondo a ogni fattura</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="52" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="91" />
-            <source> days</source>
-            <translation> giorni</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="53" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="93" />
-            <source>end of month</source>
-            <translation>fine mese</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="62" />
-            <source>Default payment terms</source>
-            <translation>Termini di pagamento predefiniti</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="63" />
-            <source>Invoice footer</source>
-            <translation>Piè di pagina della fattura</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="118" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="120" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="129" />
             <source>Company profile</source>
             <translation>Profilo aziendale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="69" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="50" />
+            <source>Printed at the bottom of every invoice</source>
+            <translation>Stampato in fondo a ogni fattura</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="55" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="113" />
+            <source> days</source>
+            <translation> giorni</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="56" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="115" />
+            <source>end of month</source>
+            <translation>fine mese</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="65" />
+            <source>Default payment terms</source>
+            <translation>Termini di pagamento predefiniti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="66" />
+            <source>Invoice footer</source>
+            <translation>Piè di pagina della fattura</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="72" />
             <source>Fields marked * are needed before the first invoice can be issued.</source>
             <translation>I campi con * servono prima di poter emettere la prima fattura.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="96" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="98" />
             <source>Some details are missing or not valid: see the marked fields.</source>
             <translation>Alcuni dati mancano o non sono validi: vedi i campi segnalati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="48" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="170" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="70" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
+            <source>Contract</source>
+            <translation>Contratto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="77" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="197" />
             <source>Service</source>
             <translation>Servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="49" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="78" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
             <source>Description</source>
             <translation>Descrizione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="50" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="170" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="79" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="197" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
             <source>Quantity</source>
             <translation>Quantità</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="51" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="170" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="80" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="197" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
             <source>Unit price</source>
             <translation>Prezzo unitario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="52" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="81" />
             <source>Remove</source>
             <translation>Rimuovi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="73" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="95" />
             <source>ends on</source>
             <translation>termina il</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="96" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="118" />
             <source>e.g. Standard (4 h response)</source>
             <translation>es. Standard (risposta in 4 h)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="98" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="120" />
             <source>Italian</source>
             <translation>Italiano</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="99" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="121" />
             <source>English</source>
             <translation>Inglese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="110" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="132" />
             <source>Code:</source>
             <translation>Codice:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="111" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="133" />
             <source>Start:</source>
             <translation>Inizio:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="112" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="134" />
             <source>End:</source>
             <translation>Fine:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="113" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="135" />
             <source>Billed:</source>
             <translation>Fatturazione:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="114" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="136" />
             <source>Payment terms:</source>
             <translation>Termini di pagamento:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="115" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="137" />
             <source>SLA plan:</source>
             <translation>Piano SLA:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="116" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="138" />
             <source>Invoice language:</source>
             <translation>Lingua della fattura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="117" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="139" />
             <source>Notes:</source>
             <translation>Note:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="131" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="153" />
             <source>Add service</source>
             <translation>Aggiungi servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="147" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="169" />
             <source>Services</source>
             <translation>Servizi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="163" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="190" />
             <source>Prices and quantities default to the catalog and can be changed per client.</source>
             <translation>Prezzi e quantità vengono dal listino e si possono modificare per cliente.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="164" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="191" />
             <source>Price and quantity changes take effect from %s, the first day of the next period: invoices already created, and this period's, stay as they are.</source>
             <translation>Le modifiche di prezzo e quantità valgono dal %s, primo giorno del periodo successivo: le fatture già create e quelle di questo periodo restano invariate.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="170" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="197" />
             <source>From</source>
             <translation>Dal</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="170" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="197" />
             <source>Line</source>
             <translation>Riga</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="170" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="197" />
             <source>Change</source>
             <translation>Cambiamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="69" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="91" />
             <source>Contract — %s</source>
             <translation>Contratto — %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="80" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="102" />
             <source>Monthly</source>
             <translation>Mensile</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="81" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="103" />
             <source>Quarterly</source>
             <translation>Trimestrale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="82" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="104" />
             <source>Yearly</source>
             <translation>Annuale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="126" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="148" />
             <source>Blank: the service's name is printed</source>
             <translation>Vuota: viene stampato il nome del servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="148" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="170" />
             <source>History (%d versions)</source>
             <translation>Storico (%d versioni)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="196" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="223" />
             <source>A line keeps its service: remove it and add another to change it.</source>
             <translation>Una riga mantiene il suo servizio: per cambiarlo rimuovila e aggiungine un'altra.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="222" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="249" />
             <source>Catalog price; change it for this client if agreed</source>
             <translation>Prezzo di listino; modificalo per questo cliente se concordato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="238" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="265" />
             <source>The contract needs a code (printed on the invoice).</source>
             <translation>Il contratto richiede un codice (stampato in fattura).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="107" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="129" />
             <source>Fixed once the contract exists: end it and start a new one to change this.</source>
             <translation>Non modificabile dopo la creazione del contratto: per cambiarlo chiudilo e aprine uno nuovo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="113" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="135" />
             <source>in advance, on day</source>
             <translation>anticipato, il giorno</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="180" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="207" />
             <source>removed</source>
             <translation>rimossa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="227" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="254" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
             <source>quantity</source>
             <translation>quantità</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="227" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="254" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
             <source>unit price</source>
             <translation>prezzo unitario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="236" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="263" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="160" />
             <source>Line %d, %s: %s</source>
             <translation>Riga %d, %s: %s</translation>
@@ -395,7 +402,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="266" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="96" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="97" />
             <source>Month:</source>
             <translation>Mese:</translation>
         </message>
@@ -441,7 +448,103 @@
             <translation>Riga %d: la descrizione non può essere vuota</translation>
         </message>
         <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="37" />
+            <source>Writing the PDFs…</source>
+            <translation>Scrittura dei PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="72" />
+            <source>Writing the FatturaPA files…</source>
+            <translation>Scrittura dei file FatturaPA…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="75" />
+            <source>FatturaPA</source>
+            <translation>FatturaPA</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="114" />
+            <source>Invoice %s — %s</source>
+            <translation>Fattura %s — %s</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="124" />
+            <source>Preparing the preview…</source>
+            <translation>Preparazione dell'anteprima…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="32" />
+            <source>Save the invoice PDFs in</source>
+            <translation>Salva i PDF delle fatture in</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="46" />
+            <source>Save the FatturaPA files in</source>
+            <translation>Salva i file FatturaPA in</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="65" />
+            <source>%d FatturaPA file(s) written to %s, %d refused</source>
+            <translation>File FatturaPA scritti: %d in %s, %d rifiutati</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="140" />
+            <source>Print %d invoice(s)</source>
+            <translation>Stampa %d fatture</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="155" />
+            <source>Printing %d invoice(s)…</source>
+            <translation>Stampa di %d fatture…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="39" />
+            <source>%d PDF(s) written to %s</source>
+            <translation>PDF scritti: %d in %s</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="61" />
+            <source>Some FatturaPA files were not written</source>
+            <translation>Alcuni file FatturaPA non sono stati scritti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="62" />
+            <source>These invoices are not valid for the SdI; their files were not written:</source>
+            <translation>Queste fatture non sono valide per lo SdI; i loro file non sono stati scritti:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="93" />
+            <source>Save the service report</source>
+            <translation>Salva il rapporto di servizio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="93" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="114" />
+            <source>draft</source>
+            <translation>bozza</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="157" />
+            <source>%d page(s) sent to the printer.</source>
+            <translation>Pagine inviate alla stampante: %d.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="97" />
+            <source>Writing the service report…</source>
+            <translation>Scrittura del rapporto di servizio…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="99" />
+            <source>Service report written to %s</source>
+            <translation>Rapporto di servizio scritto in %s</translation>
+        </message>
+        <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="33" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="145" />
             <source>Billing</source>
             <translation>Fatturazione</translation>
         </message>
@@ -456,17 +559,17 @@
             <translation>Mostra in anteprima e crea le bozze di fattura del mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="126" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="127" />
             <source>Contract…</source>
             <translation>Contratto…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="127" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="128" />
             <source>Invoices…</source>
             <translation>Fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="128" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="129" />
             <source>Monthly report…</source>
             <translation>Rapporto mensile…</translation>
         </message>
@@ -496,12 +599,12 @@
             <translation>Profilo a&amp;ziendale…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="114" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="115" />
             <source>Select a client in the tree first.</source>
             <translation>Seleziona prima un cliente nell'albero.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="107" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="106" />
             <source>Contract saved.</source>
             <translation>Contratto salvato.</translation>
         </message>
@@ -535,7 +638,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="83" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="84" />
             <source>Status</source>
             <translation>Stato</translation>
         </message>
@@ -556,7 +659,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/look.py" line="55" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="195" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="196" />
             <source>Draft</source>
             <translation>Bozza</translation>
         </message>
@@ -591,354 +694,259 @@
             <translation>Rifiutato, non è stato modificato nulla:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="225" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="268" />
             <source>Deleting…</source>
             <translation>Eliminazione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="228" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="271" />
             <source>Cannot delete</source>
             <translation>Impossibile eliminare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="301" />
-            <source>Writing the PDFs…</source>
-            <translation>Scrittura dei PDF…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="336" />
-            <source>Writing the FatturaPA files…</source>
-            <translation>Scrittura dei file FatturaPA…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="339" />
-            <source>FatturaPA</source>
-            <translation>FatturaPA</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="376" />
-            <source>Invoice %s — %s</source>
-            <translation>Fattura %s — %s</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="386" />
-            <source>Preparing the preview…</source>
-            <translation>Preparazione dell'anteprima…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="120" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="151" />
             <source>Stopping after the current step…</source>
             <translation>Arresto dopo il passo in corso…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="141" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="172" />
             <source>Issue %d draft invoice(s) dated today? Numbers are assigned and they cannot change afterwards.</source>
             <translation>Emettere %d bozze di fattura con data di oggi? Vengono assegnati i numeri, che poi non potranno più cambiare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="157" />
-            <source>Issue all %d draft invoice(s) up to %s, dated today? Numbers are assigned and they cannot change afterwards.</source>
-            <translation>Emettere tutte le %d bozze di fattura fino a %s, con data di oggi? Vengono assegnati i numeri, che poi non potranno più cambiare.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="173" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="212" />
             <source>%d invoice(s) issued: %s</source>
             <translation>Fatture emesse: %d (%s)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="176" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="215" />
             <source>Issuing %d invoice(s)…</source>
             <translation>Emissione di %d fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="179" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="218" />
             <source>The invoices cannot be issued</source>
             <translation>Impossibile emettere le fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="202" />
-            <source>Saving the draft…</source>
-            <translation>Salvataggio della bozza…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="205" />
-            <source>The draft cannot change</source>
-            <translation>La bozza non può essere modificata</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="243" />
-            <source>Issuing the credit note…</source>
-            <translation>Emissione della nota di credito…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="248" />
-            <source>The credit note cannot be issued</source>
-            <translation>Impossibile emettere la nota di credito</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="260" />
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="277" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="308" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="325" />
             <source>Saving…</source>
             <translation>Salvataggio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="263" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="311" />
             <source>Cannot mark sent</source>
             <translation>Impossibile segnare come inviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="280" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="328" />
             <source>Cannot mark paid</source>
             <translation>Impossibile segnare come pagata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="296" />
-            <source>Save the invoice PDFs in</source>
-            <translation>Salva i PDF delle fatture in</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="310" />
-            <source>Save the FatturaPA files in</source>
-            <translation>Salva i file FatturaPA in</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="329" />
-            <source>%d FatturaPA file(s) written to %s, %d refused</source>
-            <translation>File FatturaPA scritti: %d in %s, %d rifiutati</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="356" />
-            <source>Save the service report</source>
-            <translation>Salva il rapporto di servizio</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="356" />
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="402" />
-            <source>Print %d invoice(s)</source>
-            <translation>Stampa %d fatture</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="417" />
-            <source>Printing %d invoice(s)…</source>
-            <translation>Stampa di %d fatture…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="91" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="95" />
             <source>Stopped: what was done before Cancel is kept.</source>
             <translation>Interrotto: quanto fatto prima di Annulla viene mantenuto.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="130" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="161" />
             <source>%d draft invoice(s) created: check them, then issue.</source>
             <translation>Bozze di fattura create: %d. Controllale, poi emettile.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="153" />
-            <source>No drafts to issue up to %s.</source>
-            <translation>Nessuna bozza da emettere fino a %s.</translation>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="194" />
+            <source>Issue all %d draft invoice(s) up to %s, dated today? Numbers are assigned and they cannot change afterwards.</source>
+            <translation>Emettere tutte le %d bozze di fattura fino a %s, con data di oggi? Vengono assegnati i numeri, che poi non potranno più cambiare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="165" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="204" />
             <source>Issue invoices</source>
             <translation>Emetti fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="204" />
-            <source>Draft updated.</source>
-            <translation>Bozza aggiornata.</translation>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="244" />
+            <source>Saving the draft…</source>
+            <translation>Salvataggio della bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="216" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="247" />
+            <source>The draft cannot change</source>
+            <translation>La bozza non può essere modificata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="259" />
             <source>Delete drafts</source>
             <translation>Elimina bozze</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="227" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="270" />
             <source>%d draft(s) deleted.</source>
             <translation>Bozze eliminate: %d.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="303" />
-            <source>%d PDF(s) written to %s</source>
-            <translation>PDF scritti: %d in %s</translation>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="290" />
+            <source>Issuing the credit note…</source>
+            <translation>Emissione della nota di credito…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="325" />
-            <source>Some FatturaPA files were not written</source>
-            <translation>Alcuni file FatturaPA non sono stati scritti</translation>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="295" />
+            <source>The credit note cannot be issued</source>
+            <translation>Impossibile emettere la nota di credito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="326" />
-            <source>These invoices are not valid for the SdI; their files were not written:</source>
-            <translation>Queste fatture non sono valide per lo SdI; i loro file non sono stati scritti:</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="360" />
-            <source>Writing the service report…</source>
-            <translation>Scrittura del rapporto di servizio…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="376" />
-            <source>draft</source>
-            <translation>bozza</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="419" />
-            <source>%d page(s) sent to the printer.</source>
-            <translation>Pagine inviate alla stampante: %d.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="93" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="97" />
             <source>Refused, nothing was changed.</source>
             <translation>Rifiutato, non è stato modificato nulla.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="95" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="99" />
             <source>Nothing was changed. Fix these first:</source>
             <translation>Non è stato modificato nulla. Correggi prima questi punti:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="217" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="189" />
+            <source>No drafts to issue up to %s.</source>
+            <translation>Nessuna bozza da emettere fino a %s.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="246" />
+            <source>Draft updated.</source>
+            <translation>Bozza aggiornata.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="260" />
             <source>Delete %d draft invoice(s)? The next run creates them again if their contract is still billed.</source>
             <translation>Eliminare %d bozze di fattura? La prossima generazione le ricrea se il contratto è ancora fatturato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="246" />
-            <source>Credit note %s issued for %s: %s</source>
-            <translation>Nota di credito %s emessa per %s: %s</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="262" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="310" />
             <source>%d invoice(s) marked sent.</source>
             <translation>Fatture segnate come inviate: %d.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="279" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="327" />
             <source>%s marked paid.</source>
             <translation>%s segnata come pagata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="362" />
-            <source>Service report written to %s</source>
-            <translation>Rapporto di servizio scritto in %s</translation>
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="293" />
+            <source>Credit note %s issued for %s: %s</source>
+            <translation>Nota di credito %s emessa per %s: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="64" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="65" />
             <source>Month</source>
             <translation>Mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="74" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="75" />
             <source>Run invoices…</source>
             <translation>Genera fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="76" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="77" />
             <source>Preview and create the draft invoices due up to the end of the month</source>
             <translation>Mostra in anteprima e crea le bozze di fattura dovute fino a fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="78" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="79" />
             <source>Issue month…</source>
             <translation>Emetti il mese…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="84" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="85" />
             <source>All statuses</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="92" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="93" />
             <source>Filter by client…</source>
             <translation>Filtra per cliente…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="138" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="139" />
             <source>Cancel</source>
             <translation>Annulla</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="176" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="177" />
             <source>Preview</source>
             <translation>Anteprima</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="178" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="179" />
             <location filename="../../src/msp_console/ui/billing/preview.py" line="65" />
             <source>&amp;Print…</source>
             <translation>&amp;Stampa…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="180" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="181" />
             <source>Edit draft…</source>
             <translation>Modifica bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="182" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="183" />
             <source>Delete draft…</source>
             <translation>Elimina bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="184" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="185" />
             <source>Issue selected…</source>
             <translation>Emetti le selezionate…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="185" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="186" />
             <source>Credit note…</source>
             <translation>Nota di credito…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="186" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="187" />
             <source>Mark sent</source>
             <translation>Segna come inviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="187" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="188" />
             <source>Mark paid…</source>
             <translation>Segna come pagata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="188" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="189" />
             <source>Export P&amp;DF…</source>
             <translation>Esporta P&amp;DF…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="189" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="190" />
             <source>Export FatturaPA &amp;XML…</source>
             <translation>Esporta &amp;XML FatturaPA…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="190" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="191" />
             <source>Service report…</source>
             <translation>Rapporto di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="202" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="203" />
             <source>Documents</source>
             <translation>Documenti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="67" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="68" />
             <source>Previous month</source>
             <translation>Mese precedente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="67" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="68" />
             <source>Next month</source>
             <translation>Mese successivo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="246" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="247" />
             <source>The invoices could not be read: %s</source>
             <translation>Impossibile leggere le fatture: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="279" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="280" />
             <source>%s: %d document(s), %d draft(s), %s</source>
             <translation>%s: %d documenti, %d bozze, %s</translation>
         </message>
@@ -961,11 +969,6 @@
             <location filename="../../src/msp_console/ui/billing/preview.py" line="95" />
             <source>Page %d of %d</source>
             <translation>Pagina %d di %d</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
-            <source>Contract</source>
-            <translation>Contratto</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
@@ -1504,22 +1507,22 @@
         <message>
             <location filename="../../src/msp_console/ui/first_run/wizard.py" line="80" />
             <source>Reading the company profile…</source>
-            <translation type="unfinished" />
+            <translation>Lettura del profilo aziendale…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/first_run/wizard.py" line="96" />
             <source>The company profile could not be read: %1</source>
-            <translation type="unfinished" />
+            <translation>Non è stato possibile leggere il profilo aziendale: %1</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/first_run/wizard.py" line="111" />
             <source>Saving the company profile…</source>
-            <translation type="unfinished" />
+            <translation>Salvataggio del profilo aziendale…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/first_run/wizard.py" line="125" />
             <source>The company profile could not be saved: %1</source>
-            <translation type="unfinished" />
+            <translation>Non è stato possibile salvare il profilo aziendale: %1</translation>
         </message>
     </context>
     <context>
@@ -3468,165 +3471,175 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ProfileDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="35" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="41" />
             <source>Resolution</source>
             <translation>Risoluzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="36" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="42" />
             <source>Gateway</source>
             <translation>Gateway</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="37" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="43" />
             <source>Key file</source>
             <translation>File della chiave</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="38" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="44" />
             <source>Command</source>
             <translation>Comando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="39" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="45" />
             <source>URL</source>
             <translation>URL</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="40" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="46" />
             <source>Vendor ID</source>
             <translation>ID del fornitore</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="41" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="47" />
             <source>Template</source>
             <translation>Modello</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="42" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="48" />
             <source>Client program</source>
             <translation>Programma client</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="43" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="49" />
             <source>Full screen</source>
             <translation>Schermo intero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="44" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="50" />
             <source>All monitors</source>
             <translation>Tutti i monitor</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="45" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="51" />
             <source>Share local drives</source>
             <translation>Condividi le unità locali</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="46" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="52" />
             <source>Share the clipboard</source>
             <translation>Condividi gli appunti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="47" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="53" />
             <source>Agent forwarding</source>
             <translation>Inoltro dell'agent</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="48" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="54" />
             <source>View only</source>
             <translation>Sola visualizzazione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="54" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="60" />
             <source>Name</source>
             <translation>Nome</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="55" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="61" />
             <source>Protocol</source>
             <translation>Protocollo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="56" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="62" />
             <source>Host</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="57" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="63" />
             <source>Port</source>
             <translation>Porta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="58" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="64" />
             <source>User</source>
             <translation>Utente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="59" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="65" />
             <source>Domain</source>
             <translation>Dominio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="60" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="66" />
             <source>Credential</source>
             <translation>Credenziale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="61" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="67" />
             <source>Shared credential</source>
             <translation>Credenziale condivisa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="62" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="68" />
             <source>Password</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="63" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="69" />
             <source>Jump host</source>
             <translation>Host di salto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="74" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="115" />
+            <source>New connection profile</source>
+            <translation>Nuovo profilo di connessione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="127" />
             <source>New connection profile — %1</source>
             <translation>Nuovo profilo di connessione — %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="81" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="136" />
             <source>host name or address</source>
             <translation>nome host o indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="84" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="139" />
             <source>default</source>
             <translation>predefinito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="93" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="148" />
             <source>stored in the OS keyring (credential: profile)</source>
             <translation>custodita nel portachiavi di sistema (credenziale: profilo)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="95" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="150" />
             <source>(direct)</source>
             <translation>(diretto)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="103" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="153" />
             <source>default profile (double-click, Enter)</source>
             <translation>profilo predefinito (doppio clic, Invio)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="161" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="223" />
             <source>The profile is saved, but not its password: %1</source>
             <translation>Il profilo è salvato, ma non la sua password: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="232" />
+            <source>The profile could not be saved: %1</source>
+            <translation>Non è stato possibile salvare il profilo: %1</translation>
         </message>
     </context>
     <context>
         <name>QObject</name>
         <message>
-            <location filename="../../src/msp_console/ui/remote/quick_connect.py" line="63" />
+            <location filename="../../src/msp_console/ui/remote/quick_connect.py" line="64" />
             <source>Quick connect (Ctrl+K)…</source>
             <translation>Connessione rapida (Ctrl+K)…</translation>
         </message>
@@ -3646,37 +3659,37 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Nuovo profilo di connessione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="49" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="50" />
             <source>No connection profile yet</source>
             <translation>Nessun profilo di connessione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="53" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="54" />
             <source>Cannot read the profiles: %1</source>
             <translation>Impossibile leggere i profili: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="69" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="76" />
             <source>default</source>
             <translation>predefinito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="79" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="88" />
             <source>not installed</source>
             <translation>non installato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="107" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="116" />
             <source>the user</source>
             <translation>l'utente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="108" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="117" />
             <source>Password for %1 on %2:</source>
             <translation>Password di %1 su %2:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="110" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="119" />
             <source>Connect</source>
             <translation>Connetti</translation>
         </message>
@@ -5099,9 +5112,9 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Il formato del numero di fattura non è valido.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="178" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="179" />
             <source>The settings could not be saved: %1</source>
-            <translation type="unfinished" />
+            <translation>Non è stato possibile salvare le impostazioni: %1</translation>
         </message>
     </context>
     <context>
