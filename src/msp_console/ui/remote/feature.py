@@ -88,10 +88,9 @@ def _machine_menu_entry(window: MainWindow) -> None:
             window.statusBar().showMessage(window.tr("Select a machine in the tree first."), 5000)
 
     connect_action.triggered.connect(connect_selected)
-    machine_menu = window.commands.new_machine.associatedObjects()
-    for menu in machine_menu:
+    for menu in window.commands.new_machine.associatedObjects():  # the Machine menu: Connect first
         if isinstance(menu, QMenu):
-            first = menu.actions()[0] if menu.actions() else None
+            first = menu.actions()[0]  # New machine… at least
             menu.insertAction(first, connect_action)
             menu.insertSeparator(first)
             break
