@@ -54,9 +54,18 @@ def add_demo_interventions(app: Any, now: datetime) -> bool:
 
     ivs, calls, appts = sc.interventions, sc.calls, sc.appointments
     earliest = at(-7, 9)
+    business = ivs.settings().calendar()
 
     def when(t: datetime) -> datetime:
         return max(t, earliest)
+
+    def back(hours: float) -> datetime:
+        """``hours`` of business time before now: the SLA clocks count business time, so the demo
+        shows a breached and an almost-due clock whatever the day and hour it is made."""
+        t = now
+        while business.business_time(t, now) < timedelta(hours=hours):
+            t -= timedelta(minutes=30)
+        return t
 
     # open: a fresh monitoring problem nobody has called about yet
     cid, _, m, contact = c(0)
@@ -78,7 +87,7 @@ def add_demo_interventions(app: Any, now: datetime) -> bool:
         origin="monitoring",
         check_ref="demo:backup",
         priority="P2",
-        now=when(at(-1, 9, 5)),
+        now=min(when(at(-1, 9, 5)), back(22)),  # past the 18 business hours to resolve a P2
     )
     calls.log(
         cid,
@@ -123,13 +132,14 @@ def add_demo_interventions(app: Any, now: datetime) -> bool:
     )
     # in_progress: a remote session running
     cid, _, m, contact = c(3)
+    opened = back(15)  # 15 of the 18 business hours to resolve a P2: the clock is about to run out
     iid = ivs.open(
         cid,
         "Servizio di stampa fermo",
         machine_ids=m[:1],
         origin="client_call",
         priority="P2",
-        now=now - timedelta(hours=1),
+        now=opened,
     )
     calls.log(
         cid,
@@ -137,7 +147,7 @@ def add_demo_interventions(app: Any, now: datetime) -> bool:
         intervention_id=iid,
         contact_id=contact,
         direction="inbound",
-        now=now - timedelta(minutes=55),
+        now=opened + timedelta(minutes=5),
     )
     ivs.link_session(iid, machine_id=m[0], protocol="rdp", started=now - timedelta(minutes=30))
     # awaiting_check: work done, follow-up tomorrow
