@@ -3201,12 +3201,12 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>F2 modifica l'elemento selezionato; Canc lo elimina (i clienti con uno storico vengono archiviati).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="100" />
-            <source>Monitoring, interventions, the calendar and billing will appear here as tabs.</source>
-            <translation>Monitoraggio, interventi, calendario e fatturazione compariranno qui come schede.</translation>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="101" />
+            <source>The tabs beside this one are the day's work: Today (Ctrl+1), Problems, Calendar (Ctrl+2), Interventions (Ctrl+3) and Billing (Ctrl+4).</source>
+            <translation>Le schede accanto a questa sono il lavoro del giorno: Oggi (Ctrl+1), Problemi, Calendario (Ctrl+2), Interventi (Ctrl+3) e Fatturazione (Ctrl+4).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="125" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="128" />
             <source>No machines yet.</source>
             <translation>Ancora nessuna macchina.</translation>
         </message>

@@ -97,7 +97,10 @@ class OverviewTab(QWidget):
             ),
             self.tr("Search the tree with Ctrl+F: name, address or tag."),
             self.tr("F2 edits the selected item; Del deletes it (clients with history are archived)."),
-            self.tr("Monitoring, interventions, the calendar and billing will appear here as tabs."),
+            self.tr(
+                "The tabs beside this one are the day's work: Today (Ctrl+1), Problems, "
+                "Calendar (Ctrl+2), Interventions (Ctrl+3) and Billing (Ctrl+4)."
+            ),
         ]
         self.getting_started.setText(
             "<ol style='margin-left:-20px'>"
