@@ -37,12 +37,12 @@
     <context>
         <name>BackgroundDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="79" />
+            <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="81" />
             <source>Saving…</source>
             <translation>Salvataggio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="62" />
+            <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="64" />
             <source>The data could not be read from the database: %1</source>
             <translation>Non è stato possibile leggere i dati dal database: %1</translation>
         </message>
@@ -3694,17 +3694,27 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Connetti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="121" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="123" />
+            <source>Check the selected machine or client now (F5)</source>
+            <translation>Controlla subito la macchina o il cliente selezionato (F5)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="124" />
+            <source>Stop and resume the background checks of this window</source>
+            <translation>Ferma e riprendi i controlli in background di questa finestra</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="138" />
             <source>polling: demo simulator</source>
             <translation>monitoraggio: simulatore demo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="123" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="140" />
             <source>polling: off in this window</source>
             <translation>monitoraggio: disattivato in questa finestra</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="128" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="145" />
             <source>polling: off in this window (%1=0)</source>
             <translation>monitoraggio: disattivato in questa finestra (%1=0)</translation>
         </message>
@@ -3792,6 +3802,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/remote/feature.py" line="88" />
             <source>Select a machine in the tree first.</source>
             <translation>Seleziona prima una macchina nell'albero.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDialog</name>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/record_dialog.py" line="261" />
+            <source>The record could not be saved: %1</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

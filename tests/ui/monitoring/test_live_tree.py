@@ -76,3 +76,18 @@ def test_clients_count_their_problem_machines_and_failing_clients_go_first(
     win.monitoring.failing_first.setChecked(False)
     names = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
     assert names == sorted(names, key=str.casefold) or names[0] != first.name
+
+
+def test_toolbar_has_check_now_and_pause_before_call(quiet_window) -> None:  # type: ignore[no-untyped-def]
+    """UI.md's toolbar: … New, Check now, Pause polling, Call, Appointment, Run invoices."""
+    from PySide6.QtWidgets import QToolBar
+
+    feature = quiet_window.monitoring
+    toolbar = quiet_window.findChild(QToolBar, "mainToolbar")
+    names = [a.objectName() or a.text() for a in toolbar.actions() if not a.isSeparator()]
+    check, pause = feature.check_now.text(), feature.pause.text()
+    assert names.index(check) < names.index(pause) < names.index("callAction")
+    feature.pause.trigger()  # the toolbar button is the menu's checkable action
+    assert feature.pause.isChecked() and feature.controller.host.paused
+    feature.pause.trigger()
+    assert not feature.controller.host.paused

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from msp_console.preferences import Preferences
 from msp_console.ui.models.client_tree import Column, NodeRef, Role
@@ -113,6 +113,23 @@ class MonitoringFeature:
         menu.addSeparator()
         menu.addActions([self.dnd, self.failing_first, self.team])
         w.addActions([self.check_now])
+        self._toolbar()
+
+    def _toolbar(self) -> None:
+        """Check now and Pause polling on the main toolbar, before Call (UI.md's toolbar)."""
+        toolbar = self.window.findChild(QToolBar, "mainToolbar")
+        if not isinstance(toolbar, QToolBar):
+            return
+        self.check_now.setToolTip(self.window.tr("Check the selected machine or client now (F5)"))
+        self.pause.setToolTip(self.window.tr("Stop and resume the background checks of this window"))
+        call = self.window.findChild(QAction, "callAction")
+        before = call if isinstance(call, QAction) and call in toolbar.actions() else None
+        if before is None:
+            toolbar.addSeparator()
+            toolbar.addActions([self.check_now, self.pause])
+        else:
+            toolbar.insertActions(before, [self.check_now, self.pause])
+            toolbar.insertSeparator(before)
 
     def _tree_loaded(self) -> None:
         self.controller.reload()
