@@ -2,7 +2,8 @@
 every read and write is a network round trip).
 
 ``open_when_loaded``: what the dialog shows is read on the worker thread; the dialog is built and
-opened (window-modal) when the answer arrives, so nothing half-filled is ever on screen.
+opened (window-modal) when the answer arrives, so nothing half-filled is ever on screen
+(``when_loaded``: the same for anything else that needs the data first, a question say).
 ``BackgroundSave``: a dialog's write runs on the worker thread; meanwhile its buttons and fields
 are disabled, it says "Saving…", and Esc / Cancel / the close button wait for the answer (the
 dialog must still be there to show a refusal or to close on success).
@@ -36,11 +37,27 @@ def open_when_loaded(
     build: Callable[[T], D],
     title: str,
     key: Hashable | None = None,
+    on_error: Callable[[Exception], bool] | None = None,
 ) -> None:
     """Runs ``load()`` on the worker, then ``build(data)`` on the GUI thread and opens the dialog.
 
     ``title`` heads the message shown when the data cannot be read; ``key`` names the dialog so
-    that a second request while the first is still loading is ignored."""
+    that a second request while the first is still loading is ignored. ``on_error(error)`` may
+    handle a failure its own way (True: handled, no message)."""
+    when_loaded(parent, load, lambda data: build(data).open(), title, key, on_error)
+
+
+def when_loaded(
+    parent: QWidget,
+    load: Callable[[], T],
+    then: Callable[[T], object],
+    title: str,
+    key: Hashable | None = None,
+    on_error: Callable[[Exception], bool] | None = None,
+) -> None:
+    """Runs ``load()`` on the worker (busy cursor meanwhile), then ``then(data)`` on the GUI
+    thread, unless ``parent`` has gone. Arguments as for ``open_when_loaded``: what needs the data
+    first (a question before deleting, say) uses this."""
     if key is not None:
         if key in _loading:
             return
@@ -54,10 +71,10 @@ def open_when_loaded(
 
     def loaded(data: T) -> None:
         if settle():
-            build(data).open()
+            then(data)
 
     def failed(error: Exception) -> None:
-        if not settle():
+        if not settle() or (on_error is not None and on_error(error)):
             return
         text = tr("The data could not be read from the database: %1").replace("%1", str(error))
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
