@@ -37,12 +37,12 @@
     <context>
         <name>BackgroundDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="81" />
+            <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="96" />
             <source>Saving…</source>
             <translation>Salvataggio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="64" />
+            <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="79" />
             <source>The data could not be read from the database: %1</source>
             <translation>Non è stato possibile leggere i dati dal database: %1</translation>
         </message>
@@ -1717,176 +1717,186 @@
     <context>
         <name>DetailsPane</name>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="72" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="67" />
+            <source>Loading…</source>
+            <translation>Caricamento…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="73" />
+            <source>The card could not be read from the database: %1</source>
+            <translation>Non è stato possibile leggere la scheda dal database: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="111" />
             <source>Nothing selected</source>
             <translation>Nessuna selezione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="75" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="114" />
             <source>Select a client or a machine in the tree to see its card here.</source>
             <translation>Seleziona un cliente o una macchina nell'albero per vederne la scheda qui.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="86" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="150" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="170" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="125" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="189" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="209" />
             <source>Client</source>
             <translation>Cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="88" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="127" />
             <source>archived</source>
             <translation>archiviato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="91" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="130" />
             <source>VAT number</source>
             <translation>Partita IVA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="92" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="131" />
             <source>Tax code</source>
             <translation>Codice fiscale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="93" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="132" />
             <source>SdI code</source>
             <translation>Codice SdI</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="94" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="133" />
             <source>PEC</source>
             <translation>PEC</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="95" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="151" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="174" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="134" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="190" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="213" />
             <source>Address</source>
             <translation>Indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="96" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="135" />
             <source>E-mail</source>
             <translation>E-mail</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="97" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="136" />
             <source>Phone</source>
             <translation>Telefono</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="100" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="139" />
             <source>Contacts</source>
             <translation>Contatti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="100" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="118" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="134" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="139" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="157" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="173" />
             <source>add</source>
             <translation>aggiungi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="110" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="149" />
             <source>edit</source>
             <translation>modifica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="112" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="151" />
             <source>delete</source>
             <translation>elimina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="117" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="156" />
             <source>No contacts yet.</source>
             <translation>Ancora nessun contatto.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="118" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="157" />
             <source>Sites</source>
             <translation>Sedi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="131" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="170" />
             <source>No sites: all machines are at the client's address.</source>
             <translation>Nessuna sede: tutte le macchine sono all'indirizzo del cliente.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="134" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="152" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="173" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="191" />
             <source>Machines</source>
             <translation>Macchine</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="136" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="175" />
             <source>1 machine</source>
             <translation>1 macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="138" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="177" />
             <source>%1 machines</source>
             <translation>%1 macchine</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="142" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="180" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="181" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="219" />
             <source>Notes</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="143" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="182" />
             <source>Edit client…</source>
             <translation>Modifica cliente…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="155" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="194" />
             <source>Edit site…</source>
             <translation>Modifica sede…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="156" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="171" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="195" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="210" />
             <source>Site</source>
             <translation>Sede</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="169" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="208" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="171" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="210" />
             <source>(none)</source>
             <translation>(nessuna)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="172" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="211" />
             <source>Kind</source>
             <translation>Tipo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="173" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="212" />
             <source>Operating system</source>
             <translation>Sistema operativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="175" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="214" />
             <source>Behind</source>
             <translation>Dietro</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="176" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="215" />
             <source>Tags</source>
             <translation>Etichette</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="181" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="220" />
             <source>Edit machine…</source>
             <translation>Modifica macchina…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="182" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="221" />
             <source>Machine of %1</source>
             <translation>Macchina di %1</translation>
         </message>
@@ -2945,22 +2955,22 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="66" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="65" />
             <source>MSP Console</source>
             <translation>MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="74" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="73" />
             <source>Overview</source>
             <translation>Panoramica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="77" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="76" />
             <source>Clients</source>
             <translation>Clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="80" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="79" />
             <source>Details</source>
             <translation>Dettagli</translation>
         </message>
@@ -2980,32 +2990,32 @@ Le sue macchine restano al cliente, senza sede.</translation>
             <translation>Pannello &amp;dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="148" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="147" />
             <source>polling: not configured</source>
             <translation>monitoraggio: non configurato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="149" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="148" />
             <source>local</source>
             <translation>locale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="150" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="149" />
             <source>DB: %1</source>
             <translation>DB: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="233" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="230" />
             <source>%1 clients · %2 machines</source>
             <translation>%1 clienti · %2 macchine</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="249" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="246" />
             <source>Cannot read the database</source>
             <translation>Impossibile leggere il database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="251" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="248" />
             <source>The tree could not be loaded: %1
 
 Check that the database is reachable, then use View → Reload.</source>
@@ -3802,14 +3812,6 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/remote/feature.py" line="88" />
             <source>Select a machine in the tree first.</source>
             <translation>Seleziona prima una macchina nell'albero.</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordDialog</name>
-        <message>
-            <location filename="../../src/msp_console/ui/dialogs/record_dialog.py" line="261" />
-            <source>The record could not be saved: %1</source>
-            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -33,7 +33,8 @@ def test_states_from_worker_threads_reach_the_tree(qtbot, window: MainWindow, id
     qtbot.waitUntil(lambda: srv.data() == "Critical")
     hotel = window.model.index_for("client", ids["bellavista"], Column.STATE)
     assert hotel.data(Role.STATE) == HealthState.CRITICAL  # rolled up to the client
-    window.tree.select("machine", ids["srv"])
+    with qtbot.waitSignal(window.card.shown, timeout=10_000):  # the card is read off the GUI thread
+        window.tree.select("machine", ids["srv"])
     assert "✕ Critical" in window.details.toPlainText()
 
 

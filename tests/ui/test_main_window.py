@@ -33,6 +33,12 @@ def _activate(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def
     qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
 
 
+def _select(qtbot, window: MainWindow, kind: str, ident: int) -> None:  # type: ignore[no-untyped-def]
+    """Selects a row and waits for its card (read off the GUI thread) in the details pane."""
+    with qtbot.waitSignal(window.card.shown, timeout=10_000):
+        assert window.tree.select(kind, ident)
+
+
 def _fill_and_accept(monkeypatch: pytest.MonkeyPatch, values: dict[str, str]) -> list[RecordDialog]:
     """Stands in for the user: types the values into the dialog and presses OK."""
     shown: list[RecordDialog] = []
@@ -56,7 +62,7 @@ def test_selecting_a_machine_shows_its_card(qtbot, window: MainWindow, ids) -> N
     from msp_console.domain.health import HealthState
 
     window.model.update_machine_state(ids["srv"], HealthState.CRITICAL)  # as monitoring will
-    assert window.tree.select("machine", ids["srv"])
+    _select(qtbot, window, "machine", ids["srv"])
     assert window.details.kind == "machine"
     text = window.details.toPlainText()
     assert "SRV-01" in text and "127.0.10.2" in text and "FW-01" in text and "Hotel Bellavista" in text
@@ -67,7 +73,7 @@ def test_selecting_a_machine_shows_its_card(qtbot, window: MainWindow, ids) -> N
 
 
 def test_client_card_links_phones_and_mails(qtbot, window: MainWindow, ids) -> None:  # type: ignore[no-untyped-def]
-    window.tree.select("client", ids["bellavista"])
+    _select(qtbot, window, "client", ids["bellavista"])
     html = window.details.toHtml()
     assert 'href="tel:+390464555124"' in html
     assert 'href="mailto:giulia@bellavista.example"' in html
@@ -263,12 +269,12 @@ def test_contact_added_from_the_client_card_shows_with_click_to_call(  # type: i
     from PySide6.QtCore import QUrl
 
     _fill_and_accept(monkeypatch, {"name": "Anna Verdi", "role": "IT", "mobile": "+39 347 000 1122"})
-    window.tree.select("client", ids["ferramenta"])
+    _select(qtbot, window, "client", ids["ferramenta"])
     assert "No contacts yet." in window.details.toPlainText()
     with qtbot.waitSignal(window.tree_loaded, timeout=10_000):
         window.details.anchorClicked.emit(QUrl(f"msp:new-contact/{ids['ferramenta']}"))
     assert window.tree.current_ref().id == ids["ferramenta"]
-    assert "Anna Verdi" in window.details.toPlainText()
+    qtbot.waitUntil(lambda: "Anna Verdi" in window.details.toPlainText(), timeout=10_000)  # read again
     assert 'href="tel:+393470001122"' in window.details.toHtml()
 
     opened: list[str] = []

@@ -265,7 +265,10 @@ def render_screenshot(args: argparse.Namespace, out: Path, width: int, height: i
                 show_view(window, view_name)
             except ValueError as exc:
                 raise CommandError(f"--view: {exc}", EXIT_USAGE) from None
+        from msp_console.ui.worker import wait_for_background
+
         for _ in range(5):
+            wait_for_background()  # what is read off the GUI thread (the selection's card…) is on show
             qapp.processEvents()
         pixmap = window.grab()
         data = QByteArray()

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLocale, QModelIndex, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QLocale, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -20,10 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from msp_console.app import App
-from msp_console.domain.errors import NotFoundError
 from msp_console.preferences import Preferences, load_preferences
 from msp_console.services.tree import load_tree
-from msp_console.services.views import MachineCard, TreeSnapshot
+from msp_console.services.views import TreeSnapshot
 from msp_console.settings import data_dir
 from msp_console.ui.actions import WindowActions
 from msp_console.ui.csv_transfer import CsvTransfer
@@ -35,6 +33,7 @@ from msp_console.ui.help_dialogs import show_about, show_shortcuts
 from msp_console.ui.inventory_controller import InventoryController
 from msp_console.ui.live_states import LiveStates
 from msp_console.ui.models.client_tree import ClientTreeModel, NodeRef
+from msp_console.ui.selected_card import SelectedCard
 from msp_console.ui.ui_settings import ui_settings
 from msp_console.ui.views.details import DetailsPane
 from msp_console.ui.views.overview import OverviewTab
@@ -80,6 +79,7 @@ class MainWindow(QMainWindow):
             self.tr("Details"), "detailsDock", self.details, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.controller = InventoryController(self, app.inventory, self.model)
+        self.card = SelectedCard(self)  # the details pane follows the selection
         self.live_states = LiveStates(self.model.update_machine_states)  # monitoring submits here
         self.transfer = CsvTransfer(self, app.db)
         self.commands = WindowActions(self)
@@ -99,7 +99,6 @@ class MainWindow(QMainWindow):
         self._connect()
         self._loading = 0
         self._pending_select: tuple[str, int] | None = None
-        self._machine_card: MachineCard | None = None
         self.machine_opener: Callable[[int], None] | None = None  # set when remote sessions exist
         self.context_menu_hooks: list[Callable[[QMenu, NodeRef], None]] = []
         self.shutdown_hooks: list[Callable[[], None]] = []  # features stop their threads here
@@ -161,8 +160,8 @@ class MainWindow(QMainWindow):
         a.export_contacts.triggered.connect(lambda: self.export("contacts"))
         a.export_machines.triggered.connect(lambda: self.export("machines"))
         a.new.triggered.connect(self.new_in_context)
-        a.edit.triggered.connect(lambda: self._with_ref(c.edit))
-        a.delete.triggered.connect(lambda: self._with_ref(c.delete))
+        a.edit.triggered.connect(lambda: self.with_ref(c.edit))
+        a.delete.triggered.connect(lambda: self.with_ref(c.delete))
         a.find.triggered.connect(self._focus_search)
         a.quick_find.triggered.connect(self._focus_quick_find)
         a.new_client.triggered.connect(c.new_client)
@@ -179,8 +178,8 @@ class MainWindow(QMainWindow):
         a.unarchive_client.triggered.connect(
             lambda: self._with_client(lambda cid: c.set_archived(cid, False))
         )
-        a.edit_machine.triggered.connect(lambda: self._with_machine(c.edit))
-        a.delete_machine.triggered.connect(lambda: self._with_machine(c.delete))
+        a.edit_machine.triggered.connect(lambda: self.with_machine(c.edit))
+        a.delete_machine.triggered.connect(lambda: self.with_machine(c.delete))
         a.show_archived.toggled.connect(lambda _on: self.reload())
         a.expand_all.triggered.connect(self.tree.view.expandAll)
         a.collapse_all.triggered.connect(self.tree.view.collapseAll)
@@ -192,10 +191,8 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: show_about(self))
         a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
         self.tree.selection_changed.connect(self._selection_changed)
-        self.model.dataChanged.connect(self._rows_changed)
         self.tree.open_requested.connect(self.open_item)
         self.tree.context_menu_requested.connect(self._context_menu)
-        self.details.action_requested.connect(self._details_action)
         self.overview.new_client_requested.connect(c.new_client)
         self.overview.import_requested.connect(lambda: self.import_csv())
         self.quick_find.returnPressed.connect(self._quick_find)
@@ -272,44 +269,9 @@ class MainWindow(QMainWindow):
         a.unarchive_client.setEnabled(has_client and archived)
         a.edit_machine.setEnabled(ref is not None and ref.kind == "machine")
         a.delete_machine.setEnabled(ref is not None and ref.kind == "machine")
-        self._show_details(ref)
+        self.card.follow(ref)  # read off the GUI thread
 
-    def _show_details(self, ref: NodeRef | None) -> None:
-        self._machine_card = None
-        try:
-            if ref is None:
-                self.details.show_nothing()
-            elif ref.kind == "client":
-                self.details.show_client(self.app.inventory.client_card(ref.id))
-            elif ref.kind == "machine":
-                self._machine_card = self.app.inventory.machine_card(ref.id)
-                self._refresh_machine_state()
-            else:
-                found = self.model.site_view(ref.id)
-                if found is None:
-                    self.details.show_nothing()
-                else:
-                    site, client_name, count = found
-                    self.details.show_site(site, client_name, count)
-        except NotFoundError:
-            self.details.show_nothing()
-
-    def _refresh_machine_state(self) -> None:
-        card = self._machine_card
-        if card is not None:
-            live = self.model.machine_state(card.id)
-            self.details.show_machine(replace(card, state=live) if live is not None else card)
-
-    def _rows_changed(self, first: QModelIndex, last: QModelIndex, _roles: object = None) -> None:
-        """A state change of the machine on show redraws its card (no database read)."""
-        card = self._machine_card
-        if card is None or self.details.kind != "machine":
-            return
-        shown = self.model.index_for("machine", card.id)
-        if shown.parent() == first.parent() and first.row() <= shown.row() <= last.row():
-            self._refresh_machine_state()
-
-    def _with_ref(self, fn: Callable[[NodeRef], None]) -> None:
+    def with_ref(self, fn: Callable[[NodeRef], None]) -> None:
         ref = self.tree.current_ref()
         if ref is not None:
             fn(ref)
@@ -319,7 +281,7 @@ class MainWindow(QMainWindow):
         if ref is not None:
             fn(ref.client_id)
 
-    def _with_machine(self, fn: Callable[[NodeRef], None]) -> None:
+    def with_machine(self, fn: Callable[[NodeRef], None]) -> None:
         ref = self.tree.current_ref()
         if ref is not None and ref.kind == "machine":
             fn(ref)
@@ -348,25 +310,6 @@ class MainWindow(QMainWindow):
             self.machine_opener(ref.id)
         else:
             self.controller.edit(ref)
-
-    def _details_action(self, action: str, ident: int) -> None:
-        ref = self.tree.current_ref()
-        client_id = ref.client_id if ref is not None else ident
-        c = self.controller
-        handlers = {
-            "edit-client": lambda: c.edit(self.model.client_ref(ident)),
-            "new-contact": lambda: c.new_contact(ident),
-            "new-site": lambda: c.new_site(ident),
-            "new-machine": lambda: c.new_machine(ident),
-            "edit-contact": lambda: c.edit_contact(ident, client_id),
-            "delete-contact": lambda: c.delete_contact(ident, client_id),
-            "edit-machine": lambda: self._with_machine(c.edit),
-            "edit-site": lambda: self._with_ref(c.edit),
-            "show-client": lambda: self.tree.select("client", ident),
-        }
-        handler = handlers.get(action)
-        if handler is not None:
-            handler()
 
     def context_menu(self, ref: NodeRef | None) -> QMenu:
         """The right-click menu for a row: what the menu bar offers for that object."""

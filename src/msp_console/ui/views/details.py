@@ -3,6 +3,10 @@
 Phone numbers are ``tel:`` links and e-mail addresses ``mailto:`` links, opened by the
 desktop (a softphone, the mail client) through QDesktopServices. Links with the ``msp:``
 scheme are the card's own actions (edit, add contact…), handed to the window as a signal.
+
+A client's or a machine's card is read off the GUI thread (``ui/selected_card.py``). Until it
+arrives the pane is ``awaiting`` it: the previous card stays (no flicker on a quick answer) but
+its links do nothing, and after a moment it says the card is being read.
 """
 
 from __future__ import annotations
@@ -10,13 +14,15 @@ from __future__ import annotations
 import re
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from msp_console.services.views import ClientCard, MachineCard, SiteView
 from msp_console.ui.labels import kind_text, os_text
 from msp_console.ui.states import STATE_COLOURS, state_label
+
+SLOW_MS = 300  # how long a card read may take before the pane says it is loading
 
 
 def tel_href(number: str) -> str:
@@ -32,7 +38,40 @@ class DetailsPane(QTextBrowser):
         self.setObjectName("details")
         self.anchorClicked.connect(self._open)
         self.kind = ""  # 'client', 'machine', 'site' or '' — what is shown
+        self._awaited = ""  # the title of the card being read ('' when none)
+        self._slow = QTimer(self)
+        self._slow.setSingleShot(True)
+        self._slow.setInterval(SLOW_MS)
+        self._slow.timeout.connect(self._show_loading)
         self.show_nothing()
+
+    def setHtml(self, text: str) -> None:
+        """Every card shown ends the wait for one."""
+        self._awaited = ""
+        self._slow.stop()
+        super().setHtml(text)
+
+    # -- waiting for a card read off the GUI thread ------------------------------------------
+    def await_card(self, title: str) -> None:
+        """The card of ``title`` is being read: the links of the card on show stop working, and
+        after ``SLOW_MS`` without an answer the pane says it is loading."""
+        self._awaited = title or "…"
+        self._slow.start()
+
+    @property
+    def awaiting(self) -> bool:
+        return bool(self._awaited)
+
+    def _show_loading(self) -> None:
+        title = self._awaited
+        self.setHtml(self._frame(escape(title), "", "<p>" + escape(self.tr("Loading…")) + "</p>"))
+        self._awaited = title  # still waiting
+        self.kind = ""
+
+    def show_unreadable(self, title: str, reason: str) -> None:
+        self.kind = ""
+        text = self.tr("The card could not be read from the database: %1").replace("%1", reason)
+        self.setHtml(self._frame(escape(title), "", f"<p>{escape(text)}</p>"))
 
     # -- rendering -------------------------------------------------------------------------
     def _muted(self) -> str:
@@ -196,6 +235,8 @@ class DetailsPane(QTextBrowser):
 
     # -- links -------------------------------------------------------------------------------
     def _open(self, url: QUrl) -> None:
+        if self._awaited:  # the links of a card that is being replaced
+            return
         if url.scheme() == "msp":
             action, _, ident = url.path().partition("/")
             if ident.isdigit():
