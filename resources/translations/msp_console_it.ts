@@ -2198,58 +2198,72 @@ I dettagli sono nel file di log:
     <context>
         <name>InventoryController</name>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="39" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="52" />
+            <source>Cannot read the database</source>
+            <translation>Impossibile leggere il database</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="72" />
+            <source>The change could not be saved: %1</source>
+            <translation>Non è stato possibile salvare la modifica: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="73" />
+            <source>Not saved</source>
+            <translation>Non salvato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="81" />
             <source>Not found</source>
             <translation>Non trovato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="39" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="81" />
             <source>The tree will be reloaded.</source>
             <translation>L'albero verrà ricaricato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="47" />
-            <source>Client created.</source>
-            <translation>Cliente creato.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="57" />
-            <source>Site created.</source>
-            <translation>Sede creata.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="67" />
-            <source>Contact created.</source>
-            <translation>Contatto creato.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="80" />
-            <source>Machine created.</source>
-            <translation>Macchina creata.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="92" />
-            <source>the site no longer exists</source>
-            <translation>la sede non esiste più</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="103" />
-            <source>Saved.</source>
-            <translation>Salvato.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="113" />
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="181" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="106" />
             <source>the contact no longer exists</source>
             <translation>il contatto non esiste più</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="115" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="119" />
+            <source>Client created.</source>
+            <translation>Cliente creato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="124" />
+            <source>Site created.</source>
+            <translation>Sede creata.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="132" />
+            <source>Contact created.</source>
+            <translation>Contatto creato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="140" />
+            <source>Machine created.</source>
+            <translation>Macchina creata.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="146" />
+            <source>Saved.</source>
+            <translation>Salvato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="155" />
+            <source>the site no longer exists</source>
+            <translation>la sede non esiste più</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="183" />
             <source>Contact saved.</source>
             <translation>Contatto salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="133" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="198" />
             <source>Delete the client '%1'?
 
 Its %2 site(s), %3 contact(s) and %4 machine(s) will be deleted with it. A client with history (interventions, invoices) is archived instead, so its past work stays on record.</source>
@@ -2258,27 +2272,27 @@ Its %2 site(s), %3 contact(s) and %4 machine(s) will be deleted with it. A clien
 Verranno eliminati anche le sue sedi (%2), i contatti (%3) e le macchine (%4). Un cliente con uno storico (interventi, fatture) viene invece archiviato, così il lavoro passato resta registrato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="139" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="204" />
             <source>Delete client</source>
             <translation>Elimina cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="144" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="211" />
             <source>'%1' has history, so it was archived instead of deleted. View → Show archived clients shows it again.</source>
             <translation>'%1' ha uno storico, quindi è stato archiviato invece che eliminato. Visualizza → Mostra clienti archiviati lo fa rivedere.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="147" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="214" />
             <source>Client archived</source>
             <translation>Cliente archiviato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="149" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="216" />
             <source>Client '%1' deleted.</source>
             <translation>Cliente '%1' eliminato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="154" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="222" />
             <source>Delete the site '%1'?
 
 Its machines stay with the client, at no site.</source>
@@ -2287,57 +2301,57 @@ Its machines stay with the client, at no site.</source>
 Le sue macchine restano al cliente, senza sede.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="155" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="223" />
             <source>Delete site</source>
             <translation>Elimina sede</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="158" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="225" />
             <source>Site deleted; %1 machine(s) moved to no site.</source>
             <translation>Sede eliminata; macchine rimaste senza sede: %1.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="163" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="234" />
             <source>Delete the machine '%1'?</source>
             <translation>Eliminare la macchina '%1'?</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="166" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="237" />
             <source>%1 machine(s) sit behind it; they will no longer have a parent.</source>
             <translation>Dietro di essa ci sono %1 macchine; non avranno più un nodo padre.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="168" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="239" />
             <source>Delete machine</source>
             <translation>Elimina macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="171" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="241" />
             <source>Machine '%1' deleted.</source>
             <translation>Macchina '%1' eliminata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="182" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="251" />
             <source>Delete the contact '%1' of %2?</source>
             <translation>Eliminare il contatto '%1' di %2?</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="183" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="252" />
             <source>Delete contact</source>
             <translation>Elimina contatto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="186" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="254" />
             <source>Contact deleted.</source>
             <translation>Contatto eliminato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="194" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="260" />
             <source>Client archived.</source>
             <translation>Cliente archiviato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="194" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="260" />
             <source>Client restored.</source>
             <translation>Cliente ripristinato.</translation>
         </message>
@@ -2345,272 +2359,272 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>InventoryDialogs</name>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="24" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="29" />
             <source>Edit client</source>
             <translation>Modifica cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="24" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="29" />
             <source>New client</source>
             <translation>Nuovo cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="27" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="32" />
             <source>Company</source>
             <translation>Azienda</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="28" />
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="61" />
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="80" />
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="109" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="33" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="66" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="85" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="114" />
             <source>&amp;Name:</source>
             <translation>&amp;Nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="28" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="33" />
             <source>e.g. Hotel Bellavista S.r.l.</source>
             <translation>es. Hotel Bellavista S.r.l.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="30" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="35" />
             <source>&amp;VAT number:</source>
             <translation>Partita &amp;IVA:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="30" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="35" />
             <source>11 digits (partita IVA)</source>
             <translation>11 cifre (partita IVA)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="32" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="37" />
             <source>&amp;Tax code:</source>
             <translation>Codice &amp;fiscale:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="32" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="37" />
             <source>codice fiscale</source>
             <translation>codice fiscale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="33" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="38" />
             <source>&amp;SdI code:</source>
             <translation>Codice &amp;SdI:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="33" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="38" />
             <source>7 characters</source>
             <translation>7 caratteri</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="34" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="39" />
             <source>&amp;PEC:</source>
             <translation>&amp;PEC:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="34" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="39" />
             <source>certified e-mail</source>
             <translation>posta elettronica certificata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="35" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="40" />
             <source>Address</source>
             <translation>Indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="36" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="41" />
             <source>Str&amp;eet:</source>
             <translation>&amp;Via:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="37" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="42" />
             <source>Postal &amp;code:</source>
             <translation>&amp;CAP:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="37" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="42" />
             <source>CAP, 5 digits</source>
             <translation>CAP, 5 cifre</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="38" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="43" />
             <source>C&amp;ity:</source>
             <translation>Ci&amp;ttà:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="39" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="44" />
             <source>P&amp;rovince:</source>
             <translation>P&amp;rovincia:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="39" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="44" />
             <source>e.g. MI</source>
             <translation>es. MI</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="40" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="45" />
             <source>Co&amp;untry:</source>
             <translation>P&amp;aese:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="40" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="45" />
             <source>two letters</source>
             <translation>due lettere</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="41" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="46" />
             <source>Reaching them</source>
             <translation>Recapiti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="42" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="47" />
             <source>E-&amp;mail:</source>
             <translation>E-&amp;mail:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="43" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="48" />
             <source>P&amp;hone:</source>
             <translation>&amp;Telefono:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="44" />
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="138" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="49" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="143" />
             <source>N&amp;otes:</source>
             <translation>N&amp;ote:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="60" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="65" />
             <source>Site</source>
             <translation>Sede</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="61" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="66" />
             <source>e.g. Main office</source>
             <translation>es. Sede principale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="62" />
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="124" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="67" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="129" />
             <source>&amp;Address:</source>
             <translation>In&amp;dirizzo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="79" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="84" />
             <source>Contact</source>
             <translation>Contatto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="81" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="86" />
             <source>&amp;Role:</source>
             <translation>&amp;Ruolo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="81" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="86" />
             <source>e.g. Owner, Office manager</source>
             <translation>es. Titolare, Responsabile d'ufficio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="82" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="87" />
             <source>&amp;Phone:</source>
             <translation>&amp;Telefono:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="83" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="88" />
             <source>&amp;Mobile:</source>
             <translation>&amp;Cellulare:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="84" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="89" />
             <source>&amp;E-mail:</source>
             <translation>&amp;E-mail:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="85" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="90" />
             <source>Primar&amp;y contact (called first)</source>
             <translation>Contatto &amp;principale (chiamato per primo)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="108" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="113" />
             <source>Machine</source>
             <translation>Macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="109" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="114" />
             <source>e.g. SRV-01</source>
             <translation>es. SRV-01</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="113" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="118" />
             <source>&amp;Kind:</source>
             <translation>T&amp;ipo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="120" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="125" />
             <source>O&amp;perating system:</source>
             <translation>Sistema &amp;operativo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="124" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="129" />
             <source>host name or IP address</source>
             <translation>nome host o indirizzo IP</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="125" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="130" />
             <source>Where it sits</source>
             <translation>Dove si trova</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="129" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="134" />
             <source>&amp;Site:</source>
             <translation>&amp;Sede:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="135" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="140" />
             <source>&amp;Behind (parent):</source>
             <translation>&amp;Dietro a (padre):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="137" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="142" />
             <source>&amp;Tags:</source>
             <translation>&amp;Etichette:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="137" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="142" />
             <source>comma-separated</source>
             <translation>separate da virgola</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="107" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="112" />
             <source>(none)</source>
             <translation>(nessuna)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="53" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="58" />
             <source>Edit site of %1</source>
             <translation>Modifica sede di %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="53" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="58" />
             <source>New site for %1</source>
             <translation>Nuova sede per %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="71" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="76" />
             <source>Edit contact of %1</source>
             <translation>Modifica contatto di %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="71" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="76" />
             <source>New contact for %1</source>
             <translation>Nuovo contatto per %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="99" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="104" />
             <source>Edit machine of %1</source>
             <translation>Modifica macchina di %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="99" />
+            <location filename="../../src/msp_console/ui/dialogs/inventory_dialogs.py" line="104" />
             <source>New machine for %1</source>
             <translation>Nuova macchina per %1</translation>
         </message>
@@ -3812,6 +3826,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/remote/feature.py" line="88" />
             <source>Select a machine in the tree first.</source>
             <translation>Seleziona prima una macchina nell'albero.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDialog</name>
+        <message>
+            <location filename="../../src/msp_console/ui/dialogs/record_dialog.py" line="261" />
+            <source>The record could not be saved: %1</source>
+            <translation>Non è stato possibile salvare i dati: %1</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
@@ -40,10 +42,11 @@ def _select(qtbot, window: MainWindow, kind: str, ident: int) -> None:  # type: 
 
 
 def _fill_and_accept(monkeypatch: pytest.MonkeyPatch, values: dict[str, str]) -> list[RecordDialog]:
-    """Stands in for the user: types the values into the dialog and presses OK."""
+    """Stands in for the user: types the values into the dialog when it opens and presses OK
+    (the save then runs on the worker thread)."""
     shown: list[RecordDialog] = []
 
-    def exec_(dialog: RecordDialog) -> int:
+    def open_(dialog: RecordDialog) -> None:
         shown.append(dialog)
         for key, value in values.items():
             widget = dialog._fields[key].widget
@@ -52,9 +55,8 @@ def _fill_and_accept(monkeypatch: pytest.MonkeyPatch, values: dict[str, str]) ->
             else:
                 widget.setCurrentIndex(widget.findData(value))
         dialog.accept()
-        return int(dialog.result())
 
-    monkeypatch.setattr(RecordDialog, "exec", exec_)
+    monkeypatch.setattr(RecordDialog, "open", open_)
     return shown
 
 
@@ -97,16 +99,64 @@ def test_client_dialog_shows_bad_vat_inline_and_refuses_ok(qtbot, app: App) -> N
     tax_label = next(lb for lb in dialog.findChildren(QLabel) if lb.text() == "&Tax code:")
     assert tax_label.buddy().focusProxy() is dialog._fields["tax_code"].widget
     qtbot.keyClick(dialog._fields["name"].widget, Qt.Key.Key_Return)  # Enter = OK
+    qtbot.waitUntil(lambda: not dialog.saving.busy, timeout=10_000)  # saved on the worker thread
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.saved_id is not None
 
 
 def test_duplicate_client_name_from_the_service_lands_on_the_name_field(qtbot, app: App, ids) -> None:  # type: ignore[no-untyped-def]
     dialog = client_dialog(None, app.inventory)
     qtbot.addWidget(dialog)
+    dialog.show()
     qtbot.keyClicks(dialog._fields["name"].widget, "hotel bellavista")
     dialog.accept()
+    assert dialog.saving.busy and not dialog._form.isEnabled()  # the form waits for the worker
+    assert dialog.saving.status.isVisibleTo(dialog)
+    dialog.reject()  # Esc while saving: the answer must find the dialog
+    qtbot.waitUntil(lambda: not dialog.saving.busy, timeout=10_000)
     assert "already exists" in dialog.field_error("name")
-    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.saved_id is None
+    assert dialog.isVisible() and dialog._form.isEnabled() and not dialog.saving.status.isVisibleTo(dialog)
+    with app.db.read() as session:  # nothing was written
+        from sqlalchemy import func, select
+
+        from msp_console.db.models import Client
+
+        assert session.scalar(select(func.count()).where(func.lower(Client.name) == "hotel bellavista")) == 1
+
+
+def test_a_record_dialog_saves_off_the_gui_thread(qtbot, app: App, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    on_gui_thread: list[bool] = []
+    real_save = app.inventory.save_client
+
+    def save_client(*args, **kwargs):  # type: ignore[no-untyped-def]
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(app.inventory, "save_client", save_client)
+    dialog = client_dialog(None, app.inventory)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog._fields["name"].widget, "Pizzeria Da Mario")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.accept()
+    assert on_gui_thread == [False]
+    assert app.inventory.client_card(dialog.saved_id).name == "Pizzeria Da Mario"
+
+
+def test_a_database_out_of_reach_keeps_the_dialog_open_and_says_so(qtbot, app: App, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def unreachable(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise ConnectionError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(app.inventory, "save_client", unreachable)
+    dialog = client_dialog(None, app.inventory)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog._fields["name"].widget, "Pizzeria Da Mario")
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.saving.busy, timeout=10_000)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted and dialog.saved_id is None
+    assert "could not be saved: server closed the connection" in dialog._general_error.text()
+    assert dialog._general_error.isVisibleTo(dialog) and dialog.field_error("name") == ""
 
 
 def test_new_machine_through_the_dialog_appears_in_the_tree(
@@ -194,11 +244,11 @@ def test_layout_persists_between_runs(qtbot, app: App, ids, isolated_data_dir) -
 def _capture_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     titles: list[str] = []
 
-    def exec_(dialog: RecordDialog) -> int:
+    def open_(dialog: RecordDialog) -> None:
         titles.append(dialog.windowTitle())
-        return int(QDialog.DialogCode.Rejected)
+        dialog.reject()
 
-    monkeypatch.setattr(RecordDialog, "exec", exec_)
+    monkeypatch.setattr(RecordDialog, "open", open_)
     return titles
 
 
@@ -208,8 +258,10 @@ def test_enter_and_f2_open_the_selected_items_editor(qtbot, window: MainWindow, 
     window.tree.select("client", ids["bellavista"])
     window.tree.view.setFocus()
     qtbot.keyClick(window.tree.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(titles) == 1, timeout=10_000)  # the card is read first, off-thread
     window.tree.select("machine", ids["srv"])
     qtbot.keyClick(window.tree.view, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: len(titles) == 2, timeout=10_000)
     assert titles == ["Edit client", "Edit machine of Hotel Bellavista"]
 
 

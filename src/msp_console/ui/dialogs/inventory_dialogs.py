@@ -1,4 +1,9 @@
-"""The create/edit dialogs for clients, sites, contacts and machines."""
+"""The create/edit dialogs for clients, sites, contacts and machines.
+
+What a dialog shows (the client's card, the machine's) is read by the caller on the worker thread
+before it is built (``InventoryController``); its save, the ``Inventory`` call given to
+``RecordDialog``, runs on the worker thread too.
+"""
 
 from __future__ import annotations
 

@@ -2,8 +2,12 @@
 
 The rules are the domain's ``clean_*`` functions, so the dialog, the CLI and CSV import give
 the same messages. OK is disabled while a field the user has touched is wrong, and refused
-(with every problem shown) if anything is still wrong on submit. Errors the service raises on
-save (a duplicate name, say) land on their field the same way.
+(with every problem shown) if anything is still wrong on submit.
+
+The save itself runs on the worker thread (on a team database it is a network round trip): the
+form and the buttons are disabled and the dialog says "Saving…" meanwhile, Esc waits for the
+answer. Errors the service raises (a duplicate name, say) land on their field the same way and
+the dialog stays open; it closes once the record is written.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from msp_console.domain.errors import FieldError, NotFoundError, ValidationError
+from msp_console.ui.dialogs.background_dialog import BackgroundSave
 
 ERROR_COLOUR = "#c62828"
 FieldWidget = QLineEdit | QComboBox | QCheckBox | QPlainTextEdit
@@ -46,6 +52,8 @@ class RecordDialog(QDialog):
         clean: Callable[[Mapping[str, object]], Any],
         save: Callable[[dict[str, object]], int],
     ):
+        """``clean``: the domain's rules (pure, run as the user types); ``save``: the service call,
+        run on the worker thread, returning the record's id."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
@@ -55,6 +63,10 @@ class RecordDialog(QDialog):
         self._touched: set[str] = set()
         self.saved_id: int | None = None
         self._layout = QVBoxLayout(self)
+        self._form = QWidget()  # the groups; frozen while saving
+        self._groups = QVBoxLayout(self._form)
+        self._groups.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self._form)
         self._general_error = self._error_label()
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -63,6 +75,7 @@ class RecordDialog(QDialog):
         self._buttons.rejected.connect(self.reject)
         self.ok_button = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setDefault(True)
+        self.saving = BackgroundSave(self, self._buttons, self._form)
 
     # -- building the form ----------------------------------------------------------------
     def group(self, title: str) -> QFormLayout:
@@ -70,12 +83,13 @@ class RecordDialog(QDialog):
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._forms.append(form)
-        self._layout.addWidget(box)
+        self._groups.addWidget(box)
         return form
 
     def finish(self) -> None:
         """Adds the general error line and the buttons; call after the last field."""
         self._layout.addWidget(self._general_error)
+        self._layout.addWidget(self.saving.status)
         self._layout.addWidget(self._buttons)
         self.setMinimumWidth(480)
         labels = [
@@ -217,21 +231,39 @@ class RecordDialog(QDialog):
                 return
 
     def accept(self) -> None:
+        """Checks the rules, then starts the save on the worker thread (the dialog closes once
+        the record is written, or stays open with the service's objections on their fields)."""
+        if self.saving.busy:
+            return
+        values = self.values()
         try:
-            self._clean(self.values())
+            self._clean(values)
         except ValidationError as exc:
             self._touched.update(self._fields)
             self._show_errors(exc.errors)
             self.ok_button.setEnabled(False)
             self._focus_first_error(exc.errors)
             return
-        try:
-            self.saved_id = self._save(self.values())
-        except ValidationError as exc:  # the service's own rules: duplicates, unknown parent…
-            self._show_errors(exc.errors)
-            self._focus_first_error(exc.errors)
-            return
-        except NotFoundError as exc:
-            self._show_errors([FieldError("record", str(exc))])
-            return
+        save = self._save
+        self.saving.start(lambda: save(values), self._saved, self._refused)
+
+    def _saved(self, ident: int) -> None:
+        self.saved_id = ident
         super().accept()
+
+    def _refused(self, error: Exception) -> None:
+        if isinstance(error, ValidationError):  # the service's own rules: duplicates, unknown parent…
+            self._show_errors(error.errors)
+            self._focus_first_error(error.errors)
+        elif isinstance(error, NotFoundError):
+            self._show_errors([FieldError("record", str(error))])
+        else:  # the database could not be reached, say: nothing was written
+            text = QCoreApplication.translate("RecordDialog", "The record could not be saved: %1")
+            self._show_errors([])
+            self._general_error.setText(text.replace("%1", str(error)))
+            self._general_error.setVisible(True)
+            self._fit()
+
+    def reject(self) -> None:
+        if not self.saving.busy:  # the answer of a running save must find the dialog
+            super().reject()
