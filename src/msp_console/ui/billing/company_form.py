@@ -112,13 +112,11 @@ def open_company_profile(
     """Reads the profile on the worker thread, then opens the dialog over ``parent``."""
 
     def build(data: dict[str, Any]) -> CompanyProfileDialog:
-        dialog = CompanyProfileDialog(db, data, parent)
-        if on_open is not None:
-            on_open(dialog)
-        return dialog
+        return CompanyProfileDialog(db, data, parent)
 
     title = tr("Company profile")
-    open_when_loaded(parent, lambda: stored_profile(db), build, title, key=("company", id(parent)))
+    key = ("company", id(parent))
+    open_when_loaded(parent, lambda: stored_profile(db), build, title, key=key, on_open=on_open)
 
 
 class CompanyProfileDialog(QDialog):

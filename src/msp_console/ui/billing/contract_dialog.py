@@ -58,10 +58,7 @@ def open_contract_dialog(
     ``language``: a new contract's invoice language (Settings → Invoices)."""
 
     def build(data: EditorData) -> ContractDialog:
-        dialog = ContractDialog(db, data, parent)
-        if on_open is not None:
-            on_open(dialog)
-        return dialog
+        return ContractDialog(db, data, parent)
 
     open_when_loaded(
         parent,
@@ -69,6 +66,7 @@ def open_contract_dialog(
         build,
         tr("Contract"),
         key=("contract", id(parent), client_id),
+        on_open=on_open,
     )
 
 

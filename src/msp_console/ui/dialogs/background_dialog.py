@@ -38,13 +38,22 @@ def open_when_loaded(
     title: str,
     key: Hashable | None = None,
     on_error: Callable[[Exception], bool] | None = None,
+    on_open: Callable[[D], object] | None = None,
 ) -> None:
     """Runs ``load()`` on the worker, then ``build(data)`` on the GUI thread and opens the dialog.
 
     ``title`` heads the message shown when the data cannot be read; ``key`` names the dialog so
     that a second request while the first is still loading is ignored. ``on_error(error)`` may
-    handle a failure its own way (True: handled, no message)."""
-    when_loaded(parent, load, lambda data: build(data).open(), title, key, on_error)
+    handle a failure its own way (True: handled, no message); ``on_open(dialog)`` runs just
+    before the dialog shows (callers and tests connect to it there)."""
+
+    def show(data: T) -> None:
+        dialog = build(data)
+        if on_open is not None:
+            on_open(dialog)
+        dialog.open()
+
+    when_loaded(parent, load, show, title, key, on_error)
 
 
 def when_loaded(

@@ -106,15 +106,15 @@ def open_profile_dialog(
     """Reads the machine and its possible jump hosts on the worker thread, then opens the dialog
     over ``parent``."""
 
+    def load() -> ProfileFormData:
+        return load_profile_form(app, machine_id)
+
     def build(data: ProfileFormData) -> ProfileDialog:
-        dialog = ProfileDialog(app, data, parent)
-        if on_open is not None:
-            on_open(dialog)
-        return dialog
+        return ProfileDialog(app, data, parent)
 
     title = QCoreApplication.translate("ProfileDialog", "New connection profile")
     key = ("profile", id(parent), machine_id)
-    open_when_loaded(parent, lambda: load_profile_form(app, machine_id), build, title, key=key)
+    open_when_loaded(parent, load, build, title, key=key, on_open=on_open)
 
 
 class ProfileDialog(QDialog):

@@ -53,13 +53,11 @@ def open_settings_dialog(
     ``on_open(dialog)`` runs just before it shows."""
 
     def build(stored: StoredSettings) -> SettingsDialog:
-        dialog = SettingsDialog(app, stored, parent)
-        if on_open is not None:
-            on_open(dialog)
-        return dialog
+        return SettingsDialog(app, stored, parent)
 
     title = QCoreApplication.translate("SettingsDialog", "Settings")
-    open_when_loaded(parent, lambda: load_stored_settings(app), build, title, key=("settings", id(parent)))
+    key = ("settings", id(parent))
+    open_when_loaded(parent, lambda: load_stored_settings(app), build, title, key=key, on_open=on_open)
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
