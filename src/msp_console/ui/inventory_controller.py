@@ -12,18 +12,16 @@ bar says so and ``changed`` reloads the tree (off-thread) and selects the item.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
-import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from msp_console.domain.errors import NotFoundError
 from msp_console.services.inventory import Inventory
 from msp_console.services.views import ClientCard, ContactView, MachineCard, SiteView
 from msp_console.ui.dialogs import confirm as ask
-from msp_console.ui.dialogs.background_dialog import when_loaded
+from msp_console.ui.dialogs.background_dialog import busy_while, when_loaded
 from msp_console.ui.dialogs.inventory_dialogs import (
     client_dialog,
     contact_dialog,
@@ -32,7 +30,6 @@ from msp_console.ui.dialogs.inventory_dialogs import (
 )
 from msp_console.ui.dialogs.record_dialog import RecordDialog
 from msp_console.ui.models.client_tree import ClientTreeModel, NodeRef
-from msp_console.ui.worker import run_in_background
 
 T = TypeVar("T")
 
@@ -57,22 +54,13 @@ class InventoryController(QObject):
 
     def _write(self, write: Callable[[], T], done: Callable[[T], None]) -> None:
         """``write()`` on the worker (busy cursor meanwhile), then ``done(result)`` here."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-
-        def settle() -> bool:
-            QGuiApplication.restoreOverrideCursor()
-            return shiboken6.isValid(self)  # the window may have closed meanwhile
-
-        def written(result: Any) -> None:
-            if settle():
-                done(result)
 
         def failed(error: Exception) -> None:
-            if settle() and not self._if_missing(error):
+            if not self._if_missing(error):
                 text = self.tr("The change could not be saved: %1").replace("%1", str(error))
                 ask.report_error(self.window, self.tr("Not saved"), text)
 
-        run_in_background(write, written, failed)
+        busy_while(self, write, done, failed)
 
     def _if_missing(self, error: Exception) -> bool:
         if not isinstance(error, NotFoundError):

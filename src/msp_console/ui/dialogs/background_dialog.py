@@ -3,7 +3,8 @@ every read and write is a network round trip).
 
 ``open_when_loaded``: what the dialog shows is read on the worker thread; the dialog is built and
 opened (window-modal) when the answer arrives, so nothing half-filled is ever on screen
-(``when_loaded``: the same for anything else that needs the data first, a question say).
+(``when_loaded``: the same for anything else that needs the data first, a question say;
+``busy_while``: any work with the busy cursor on, its answer dropped if its owner has closed).
 ``BackgroundSave``: a dialog's write runs on the worker thread; meanwhile its buttons and fields
 are disabled, it says "Saving…", and Esc / Cancel / the close button wait for the answer (the
 dialog must still be there to show a refusal or to close on success).
@@ -15,7 +16,7 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
@@ -71,26 +72,50 @@ def when_loaded(
         if key in _loading:
             return
         _loading.add(key)
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-
-    def settle() -> bool:
-        QGuiApplication.restoreOverrideCursor()
-        _loading.discard(key)
-        return shiboken6.isValid(parent)  # the window may have closed meanwhile
 
     def loaded(data: T) -> None:
-        if settle():
-            then(data)
+        _loading.discard(key)
+        then(data)
 
     def failed(error: Exception) -> None:
-        if not settle() or (on_error is not None and on_error(error)):
+        _loading.discard(key)
+        if on_error is not None and on_error(error):
             return
         text = tr("The data could not be read from the database: %1").replace("%1", str(error))
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
-    run_in_background(load, loaded, failed)
+    busy_while(parent, load, loaded, failed, lambda: _loading.discard(key))
+
+
+def busy_while(
+    owner: QObject,
+    work: Callable[[], T],
+    then: Callable[[T], object],
+    failed: Callable[[Exception], object],
+    gone: Callable[[], object] = lambda: None,
+) -> None:
+    """``work()`` on the worker thread with the busy cursor on; then ``then(result)`` or
+    ``failed(error)`` on the GUI thread — or only ``gone()`` when ``owner`` closed meanwhile."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+    def settle() -> bool:
+        QGuiApplication.restoreOverrideCursor()
+        if shiboken6.isValid(owner):
+            return True
+        gone()
+        return False
+
+    def done(result: T) -> None:
+        if settle():
+            then(result)
+
+    def refused(error: Exception) -> None:
+        if settle():
+            failed(error)
+
+    run_in_background(work, done, refused)
 
 
 class BackgroundSave:
