@@ -37,12 +37,12 @@
     <context>
         <name>BackgroundDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="96" />
+            <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="130" />
             <source>Saving…</source>
             <translation>Salvataggio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="79" />
+            <location filename="../../src/msp_console/ui/dialogs/background_dialog.py" line="84" />
             <source>The data could not be read from the database: %1</source>
             <translation>Non è stato possibile leggere i dati dal database: %1</translation>
         </message>
@@ -50,47 +50,47 @@
     <context>
         <name>BackupPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="196" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="204" />
             <source>&amp;Back up the database automatically</source>
             <translation>&amp;Esegui il backup del database automaticamente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="199" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="207" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="199" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="207" />
             <source>Back up every</source>
             <translation>Backup ogni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="200" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="208" />
             <source>Backups to keep</source>
             <translation>Backup da conservare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="204" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="212" />
             <source>Backup folder</source>
             <translation>Cartella dei backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="208" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="216" />
             <source>Back up &amp;every:</source>
             <translation>Backup &amp;ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="209" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="217" />
             <source>&amp;Keep the newest:</source>
             <translation>&amp;Conserva gli ultimi:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="210" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="218" />
             <source>&amp;Folder:</source>
             <translation>Ca&amp;rtella:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="216" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="224" />
             <source>A team PostgreSQL database is backed up on its server with pg_dump; this PC checks that a recent dump exists.</source>
             <translation>Un database PostgreSQL di team si salva sul suo server con pg_dump; questo PC controlla che esista un dump recente.</translation>
         </message>
@@ -98,8 +98,8 @@
     <context>
         <name>Billing</name>
         <message>
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="120" />
-            <location filename="../../src/msp_console/ui/billing/company_form.py" line="129" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="117" />
+            <location filename="../../src/msp_console/ui/billing/company_form.py" line="127" />
             <source>Company profile</source>
             <translation>Profilo aziendale</translation>
         </message>
@@ -110,13 +110,13 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="55" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="113" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="111" />
             <source> days</source>
             <translation> giorni</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/company_form.py" line="56" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="115" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="113" />
             <source>end of month</source>
             <translation>fine mese</translation>
         </message>
@@ -141,211 +141,211 @@
             <translation>Alcuni dati mancano o non sono validi: vedi i campi segnalati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="70" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="67" />
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
             <source>Contract</source>
             <translation>Contratto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="77" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="197" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="75" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
             <source>Service</source>
             <translation>Servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="78" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="76" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
             <source>Description</source>
             <translation>Descrizione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="79" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="197" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="77" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
             <source>Quantity</source>
             <translation>Quantità</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="80" />
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="197" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="78" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
             <source>Unit price</source>
             <translation>Prezzo unitario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="81" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="79" />
             <source>Remove</source>
             <translation>Rimuovi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="95" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="93" />
             <source>ends on</source>
             <translation>termina il</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="118" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="116" />
             <source>e.g. Standard (4 h response)</source>
             <translation>es. Standard (risposta in 4 h)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="120" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="118" />
             <source>Italian</source>
             <translation>Italiano</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="121" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="119" />
             <source>English</source>
             <translation>Inglese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="132" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="130" />
             <source>Code:</source>
             <translation>Codice:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="133" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="131" />
             <source>Start:</source>
             <translation>Inizio:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="134" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="132" />
             <source>End:</source>
             <translation>Fine:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="135" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="133" />
             <source>Billed:</source>
             <translation>Fatturazione:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="136" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="134" />
             <source>Payment terms:</source>
             <translation>Termini di pagamento:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="137" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="135" />
             <source>SLA plan:</source>
             <translation>Piano SLA:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="138" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="136" />
             <source>Invoice language:</source>
             <translation>Lingua della fattura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="139" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="137" />
             <source>Notes:</source>
             <translation>Note:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="153" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="151" />
             <source>Add service</source>
             <translation>Aggiungi servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="169" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="167" />
             <source>Services</source>
             <translation>Servizi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="190" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="188" />
             <source>Prices and quantities default to the catalog and can be changed per client.</source>
             <translation>Prezzi e quantità vengono dal listino e si possono modificare per cliente.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="191" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="189" />
             <source>Price and quantity changes take effect from %s, the first day of the next period: invoices already created, and this period's, stay as they are.</source>
             <translation>Le modifiche di prezzo e quantità valgono dal %s, primo giorno del periodo successivo: le fatture già create e quelle di questo periodo restano invariate.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="197" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
             <source>From</source>
             <translation>Dal</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="197" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
             <source>Line</source>
             <translation>Riga</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="197" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
             <source>Change</source>
             <translation>Cambiamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="91" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="89" />
             <source>Contract — %s</source>
             <translation>Contratto — %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="102" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="100" />
             <source>Monthly</source>
             <translation>Mensile</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="103" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="101" />
             <source>Quarterly</source>
             <translation>Trimestrale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="104" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="102" />
             <source>Yearly</source>
             <translation>Annuale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="148" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="146" />
             <source>Blank: the service's name is printed</source>
             <translation>Vuota: viene stampato il nome del servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="170" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="168" />
             <source>History (%d versions)</source>
             <translation>Storico (%d versioni)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="223" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="221" />
             <source>A line keeps its service: remove it and add another to change it.</source>
             <translation>Una riga mantiene il suo servizio: per cambiarlo rimuovila e aggiungine un'altra.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="249" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="247" />
             <source>Catalog price; change it for this client if agreed</source>
             <translation>Prezzo di listino; modificalo per questo cliente se concordato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="265" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="263" />
             <source>The contract needs a code (printed on the invoice).</source>
             <translation>Il contratto richiede un codice (stampato in fattura).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="129" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="127" />
             <source>Fixed once the contract exists: end it and start a new one to change this.</source>
             <translation>Non modificabile dopo la creazione del contratto: per cambiarlo chiudilo e aprine uno nuovo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="135" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="133" />
             <source>in advance, on day</source>
             <translation>anticipato, il giorno</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="207" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="205" />
             <source>removed</source>
             <translation>rimossa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="254" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="252" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
             <source>quantity</source>
             <translation>quantità</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="254" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="252" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
             <source>unit price</source>
             <translation>prezzo unitario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="263" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="261" />
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="160" />
             <source>Line %d, %s: %s</source>
             <translation>Riga %d, %s: %s</translation>
@@ -2198,72 +2198,72 @@ I dettagli sono nel file di log:
     <context>
         <name>InventoryController</name>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="52" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="49" />
             <source>Cannot read the database</source>
             <translation>Impossibile leggere il database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="72" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="60" />
             <source>The change could not be saved: %1</source>
             <translation>Non è stato possibile salvare la modifica: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="73" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="61" />
             <source>Not saved</source>
             <translation>Non salvato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="81" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="69" />
             <source>Not found</source>
             <translation>Non trovato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="81" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="69" />
             <source>The tree will be reloaded.</source>
             <translation>L'albero verrà ricaricato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="106" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="94" />
             <source>the contact no longer exists</source>
             <translation>il contatto non esiste più</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="119" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="107" />
             <source>Client created.</source>
             <translation>Cliente creato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="124" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="112" />
             <source>Site created.</source>
             <translation>Sede creata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="132" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="120" />
             <source>Contact created.</source>
             <translation>Contatto creato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="140" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="128" />
             <source>Machine created.</source>
             <translation>Macchina creata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="146" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="134" />
             <source>Saved.</source>
             <translation>Salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="155" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="143" />
             <source>the site no longer exists</source>
             <translation>la sede non esiste più</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="183" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="171" />
             <source>Contact saved.</source>
             <translation>Contatto salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="198" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="186" />
             <source>Delete the client '%1'?
 
 Its %2 site(s), %3 contact(s) and %4 machine(s) will be deleted with it. A client with history (interventions, invoices) is archived instead, so its past work stays on record.</source>
@@ -2272,27 +2272,27 @@ Its %2 site(s), %3 contact(s) and %4 machine(s) will be deleted with it. A clien
 Verranno eliminati anche le sue sedi (%2), i contatti (%3) e le macchine (%4). Un cliente con uno storico (interventi, fatture) viene invece archiviato, così il lavoro passato resta registrato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="204" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="192" />
             <source>Delete client</source>
             <translation>Elimina cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="211" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="199" />
             <source>'%1' has history, so it was archived instead of deleted. View → Show archived clients shows it again.</source>
             <translation>'%1' ha uno storico, quindi è stato archiviato invece che eliminato. Visualizza → Mostra clienti archiviati lo fa rivedere.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="214" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="202" />
             <source>Client archived</source>
             <translation>Cliente archiviato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="216" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="204" />
             <source>Client '%1' deleted.</source>
             <translation>Cliente '%1' eliminato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="222" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="210" />
             <source>Delete the site '%1'?
 
 Its machines stay with the client, at no site.</source>
@@ -2301,57 +2301,57 @@ Its machines stay with the client, at no site.</source>
 Le sue macchine restano al cliente, senza sede.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="223" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="211" />
             <source>Delete site</source>
             <translation>Elimina sede</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="225" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="213" />
             <source>Site deleted; %1 machine(s) moved to no site.</source>
             <translation>Sede eliminata; macchine rimaste senza sede: %1.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="234" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="222" />
             <source>Delete the machine '%1'?</source>
             <translation>Eliminare la macchina '%1'?</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="237" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="225" />
             <source>%1 machine(s) sit behind it; they will no longer have a parent.</source>
             <translation>Dietro di essa ci sono %1 macchine; non avranno più un nodo padre.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="239" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="227" />
             <source>Delete machine</source>
             <translation>Elimina macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="241" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="229" />
             <source>Machine '%1' deleted.</source>
             <translation>Macchina '%1' eliminata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="251" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="239" />
             <source>Delete the contact '%1' of %2?</source>
             <translation>Eliminare il contatto '%1' di %2?</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="252" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="240" />
             <source>Delete contact</source>
             <translation>Elimina contatto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="254" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="242" />
             <source>Contact deleted.</source>
             <translation>Contatto eliminato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="260" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="248" />
             <source>Client archived.</source>
             <translation>Cliente archiviato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="260" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="248" />
             <source>Client restored.</source>
             <translation>Cliente ripristinato.</translation>
         </message>
@@ -3109,47 +3109,47 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>NotificationsPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="106" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="114" />
             <source>A check becomes &amp;critical</source>
             <translation>Un controllo diventa &amp;critico</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="107" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="115" />
             <source>A check becomes a &amp;warning</source>
             <translation>Un controllo passa in &amp;avviso</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="108" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="116" />
             <source>A check becomes &amp;unknown</source>
             <translation>Un controllo diventa &amp;sconosciuto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="109" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="117" />
             <source>A problem is s&amp;olved (back to OK)</source>
             <translation>Un problema è &amp;risolto (torna OK)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="113" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="121" />
             <source>Notify me when</source>
             <translation>Avvisami quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="121" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="129" />
             <source>&amp;Do not disturb between</source>
             <translation>&amp;Non disturbare dalle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="126" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="134" />
             <source>Quiet from</source>
             <translation>Silenzio dalle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="126" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="134" />
             <source>Quiet until</source>
             <translation>Silenzio fino alle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="131" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="139" />
             <source>and</source>
             <translation>alle</translation>
         </message>
@@ -3284,9 +3284,9 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Controlli eseguiti in &amp;parallelo (worker):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="90" />
-            <source>Defaults for new checks and for the poller started from this PC.</source>
-            <translation>Valori predefiniti per i nuovi controlli e per il poller avviato da questo PC.</translation>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="94" />
+            <source>Defaults for new checks and for the poller started from this PC; the number of workers applies when polling next starts (or is resumed).</source>
+            <translation>Valori predefiniti per i nuovi controlli e per il poller avviato da questo PC; il numero di worker vale dal prossimo avvio (o ripresa) del monitoraggio.</translation>
         </message>
     </context>
     <context>
@@ -3839,42 +3839,42 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>RemotePage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="156" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="164" />
             <source>&amp;RDP client:</source>
             <translation>Client &amp;RDP:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="157" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="165" />
             <source>&amp;SSH client:</source>
             <translation>Client &amp;SSH:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="158" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="166" />
             <source>&amp;VNC client:</source>
             <translation>Client &amp;VNC:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="164" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="172" />
             <source>Automatic (the first one installed)</source>
             <translation>Automatico (il primo installato)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="176" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="184" />
             <source>the system's default terminal</source>
             <translation>il terminale predefinito del sistema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="177" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="185" />
             <source>Terminal for SSH sessions</source>
             <translation>Terminale per le sessioni SSH</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="178" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="186" />
             <source>&amp;Terminal for SSH:</source>
             <translation>&amp;Terminale per SSH:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="179" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="187" />
             <source>A connection profile can still choose its own client.</source>
             <translation>Un profilo di connessione può comunque scegliere un proprio client.</translation>
         </message>
@@ -5088,73 +5088,73 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="61" />
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="79" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="58" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="77" />
             <source>Settings</source>
             <translation>Impostazioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="94" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="92" />
             <source>Settings sections</source>
             <translation>Sezioni delle impostazioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="98" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="96" />
             <source>General</source>
             <translation>Generale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="99" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="97" />
             <source>Database</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="100" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="98" />
             <source>Company profile</source>
             <translation>Profilo aziendale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="101" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="99" />
             <source>Polling</source>
             <translation>Monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="102" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="100" />
             <source>Notifications</source>
             <translation>Notifiche</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="103" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="101" />
             <source>Business hours</source>
             <translation>Orario lavorativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="104" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="102" />
             <source>Invoices</source>
             <translation>Fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="105" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="103" />
             <source>Remote connections</source>
             <translation>Connessioni remote</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="106" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="104" />
             <source>Backups</source>
             <translation>Backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="154" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="152" />
             <source>Some company details are not valid: see the marked fields.</source>
             <translation>Alcuni dati aziendali non sono validi: vedi i campi segnalati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="157" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="155" />
             <source>The invoice number format is not valid.</source>
             <translation>Il formato del numero di fattura non è valido.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="179" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="177" />
             <source>The settings could not be saved: %1</source>
             <translation>Non è stato possibile salvare le impostazioni: %1</translation>
         </message>

@@ -87,7 +87,15 @@ class PollingPage(QWidget):
         form.addRow(self.tr("&Attempts before a problem is confirmed:"), self.attempts)
         form.addRow(self.tr("&Timeout of a check:"), self.timeout)
         form.addRow(self.tr("Checks run at the &same time (workers):"), self.workers)
-        form.addRow("", _note(self.tr("Defaults for new checks and for the poller started from this PC.")))
+        form.addRow(
+            "",
+            _note(
+                self.tr(
+                    "Defaults for new checks and for the poller started from this PC; the number of "
+                    "workers applies when polling next starts (or is resumed)."
+                )
+            ),
+        )
 
     def apply(self, prefs: Preferences) -> Preferences:
         return replace(
