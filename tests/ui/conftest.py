@@ -47,6 +47,8 @@ def ids(app: App, _template: tuple[Path, dict[str, int]]) -> dict[str, int]:
 
 @pytest.fixture
 def window(qtbot, app: App, ids: dict[str, int]):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
     from msp_console.ui.main_window import MainWindow
     from msp_console.ui.worker import wait_for_background
 
@@ -55,5 +57,9 @@ def window(qtbot, app: App, ids: dict[str, int]):  # type: ignore[no-untyped-def
     win.show()
     with qtbot.waitSignal(win.tree_loaded, timeout=10_000):
         win.reload()
+    # The features' first reads (the monitoring states of the checks…) land now, not in the middle
+    # of a test that sets a state itself and would see it overwritten.
+    wait_for_background()
+    QCoreApplication.processEvents()
     yield win
     wait_for_background()
