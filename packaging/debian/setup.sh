@@ -2,6 +2,7 @@
 # One command to set up MSP Console on Debian/Ubuntu and either open it on demo data or run every test.
 #   sudo bash packaging/debian/setup.sh demo     # install, then open the app on demo data
 #   sudo bash packaging/debian/setup.sh test     # install, start real components, run every check and test
+#   sudo bash packaging/debian/setup.sh test --stress   # the same with stress-ng keeping every core busy
 # Idempotent: packages and the virtualenv are only installed when something is missing or changed.
 set -euo pipefail
 mode=${1:-demo}
@@ -61,6 +62,9 @@ demo)
     exec .venv/bin/msp-console --demo
     ;;
 test)
+    shift
+    stress=0
+    if [ "${1:-}" = "--stress" ]; then stress=1; shift; fi
     install_packages "$here/packages-app.txt" "$here/packages-test.txt"
     setup_venv "[dev]"
     .venv/bin/python packaging/i18n/build_translations.py >/dev/null  # Italian UI (.qm, not committed)
@@ -70,8 +74,18 @@ test)
     .venv/bin/lint-imports
     echo "==> tests (real components are started by the fixtures)"
     export QT_QPA_PLATFORM=offscreen
-    exec .venv/bin/python -m pytest "${@:2}"
+    if [ "$stress" = 1 ]; then
+        # A busy desk PC: one CPU hog per core for the whole run, stopped however pytest ends.
+        cpus=$(nproc)
+        echo "==> --stress: stress-ng --cpu $cpus runs beside the tests"
+        stress-ng --cpu "$cpus" --quiet &
+        hog=$!
+        trap 'kill "$hog" 2>/dev/null; wait "$hog" 2>/dev/null' EXIT
+        .venv/bin/python -m pytest "$@"
+        exit $?
+    fi
+    exec .venv/bin/python -m pytest "$@"
     ;;
 *)
-    echo "usage: $0 demo|test [pytest args…]" >&2; exit 2 ;;
+    echo "usage: $0 demo | test [--stress] [pytest args…]" >&2; exit 2 ;;
 esac
