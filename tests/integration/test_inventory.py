@@ -95,7 +95,7 @@ def test_deleting_a_client_leaves_no_orphans(app: App) -> None:
 
 
 def test_clients_with_history_are_archived_not_deleted(app: App) -> None:
-    from msp_console.services import history
+    from msp_console.db import client_history as history
 
     cid = app.inventory.save_client({"name": "Kept"})
     probe = lambda _s, client_id: client_id == cid  # noqa: E731

@@ -292,7 +292,7 @@ def test_right_click_offers_what_the_menus_offer(qtbot, window: MainWindow, ids)
 def test_client_with_history_is_archived_not_deleted_and_user_is_told(  # type: ignore[no-untyped-def]
     qtbot, window: MainWindow, ids, monkeypatch
 ) -> None:
-    from msp_console.services import history
+    from msp_console.db import client_history as history
 
     monkeypatch.setattr(history, "_probes", [lambda _s, _cid: True])
     told = _answer(monkeypatch, QMessageBox.StandardButton.Yes)

@@ -2,39 +2,28 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from typing import Any
 
-from msp_console.app import App
-from msp_console.settings import resolve_database_url
+from msp_console.startup import (
+    EXIT_DATABASE,
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    open_app,
+)
 
-EXIT_OK = 0
-EXIT_INPUT = 1
-EXIT_USAGE = 2
-EXIT_DATABASE = 3
-
-
-class CommandError(Exception):
-    def __init__(self, message: str, exit_code: int = EXIT_INPUT):
-        super().__init__(message)
-        self.exit_code = exit_code
-
-
-def open_app(args: argparse.Namespace) -> App:
-    """Opens the chosen database and brings its schema up to date (creating the demo if asked)."""
-    demo = bool(getattr(args, "demo", False))
-    url = resolve_database_url(getattr(args, "database", None), demo=demo)
-    try:
-        app = App.open(url)
-    except Exception as exc:  # the message is what a user can act on; details go to the log
-        raise CommandError(f"cannot open the database: {exc}", EXIT_DATABASE) from exc
-    if demo:
-        from msp_console.demo import ensure_demo_data
-
-        ensure_demo_data(app)
-    return app
+__all__ = [
+    "EXIT_DATABASE",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "CommandError",
+    "open_app",
+    "print_json",
+]
 
 
 def print_json(value: Any) -> None:

@@ -14,12 +14,12 @@ from typing import TypeVar
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from msp_console.db.client_history import client_has_history
 from msp_console.db.models import Client, Contact, Machine, Site
 from msp_console.domain.errors import NotFoundError, ValidationError
 from msp_console.domain.health import HealthState
 from msp_console.domain.records import clean_client, clean_contact, clean_machine, clean_site
 from msp_console.services.database import Database
-from msp_console.services.history import client_has_history
 from msp_console.services.views import ClientCard, ContactView, MachineCard, SiteView
 
 T = TypeVar("T")

@@ -21,12 +21,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from msp_console.cli.common import EXIT_DATABASE, EXIT_INPUT, EXIT_OK, EXIT_USAGE, CommandError, open_app
 from msp_console.fileio import atomic_write_bytes
 from msp_console.preferences import apply_to_environment, load_preferences
 from msp_console.resources import resources_dir
 from msp_console.secrets import KeyringUnavailableError
 from msp_console.settings import default_database_path
+from msp_console.startup import EXIT_DATABASE, EXIT_INPUT, EXIT_OK, EXIT_USAGE, CommandError, open_app
 from msp_console.ui.ui_settings import APPLICATION, ORGANISATION
 
 if TYPE_CHECKING:

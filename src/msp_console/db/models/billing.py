@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from msp_console.db.base import Base, UTCDateTime, utcnow
-from msp_console.services.history import register_history_probe
+from msp_console.db.client_history import register_history_probe
 
 Money = Numeric(12, 2)
 

@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstra
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from msp_console.db.base import Base, UTCDateTime, utcnow
-from msp_console.services.history import register_history_probe
+from msp_console.db.client_history import register_history_probe
 
 
 class SlaPlan(Base):

@@ -27,8 +27,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from msp_console.db.base import Base, UTCDateTime, utcnow
+from msp_console.db.client_history import register_history_probe
 from msp_console.db.models.machine import Machine
-from msp_console.services.history import register_history_probe
 
 
 class Check(Base):

@@ -1,7 +1,8 @@
 """Whether a client has history (interventions, invoices, check results) worth keeping.
 
 A client with history is archived instead of deleted, so past work stays provable.
-Features that record history register a probe here.
+The models that record history register a probe here (beside the tables they know), so the
+registry lives in the database layer they belong to, not in the services above it.
 """
 
 from __future__ import annotations
