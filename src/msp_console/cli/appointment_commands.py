@@ -292,7 +292,12 @@ def _import(args: argparse.Namespace) -> int:
         if args.json:
             print_json(report.as_dict())
         else:
-            print(f"imported {report.created} new, updated {report.updated}")
+            print(
+                f"imported {report.created} new, updated {report.updated}, unchanged {report.unchanged}"
+                + (f", kept {report.kept_newer} newer" if report.kept_newer else "")
+            )
+            for note in report.notes:
+                print(f"note: {note}")
         return 0
 
     return _with(args, go)
