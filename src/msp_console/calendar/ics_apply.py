@@ -44,52 +44,68 @@ def upsert(
     for ev in events:
         if ev.recurrence_id is not None:
             overridden.setdefault(ev.uid, set()).add(_occurrence(ev, masters.get(ev.uid)))
+    outcome: dict[str, str] = {}  # per UID: a series and its occurrences are one appointment
     for ev in sorted(events, key=lambda e: e.recurrence_id is not None):
-        master = s.scalar(
-            select(Appointment).where(Appointment.uid == ev.uid, Appointment.series_id.is_(None))
-        )
-        rid = _occurrence(ev, masters.get(ev.uid)) if ev.recurrence_id is not None else None
-        if rid is None:
-            row = master
-        elif master is None:
-            out.notes.append(
-                f"line {ev.line}: {ev.title!r} changes one occurrence of a series "
-                "that is not in the calendar: import the whole series first"
-            )
-            continue
-        else:
-            row = s.scalar(
-                select(Appointment).where(
-                    Appointment.series_id == master.id, Appointment.recurrence_id == rid
-                )
-            )
-        if row is not None and keep_newer and _older(ev, row):
-            out.kept_newer += 1
-            out.notes.append(
-                f"line {ev.line}: {ev.title!r} (SEQUENCE {ev.sequence}) is older than the calendar's "
-                f"copy (SEQUENCE {row.sequence}): kept the calendar's"
-            )
-            continue
-        created = row is None
-        if row is None:
-            row = Appointment(
-                uid=ev.uid, client_id=clients[ev.uid], created_at=now, sequence=ev.sequence, state="planned"
-            )
-            if master is not None and rid is not None:
-                row.series_id = master.id
-                row.recurrence_id = rid
-            s.add(row)
-        changed = apply_event(row, ev, now)
-        s.flush()
-        if rid is None and row.rrule:
-            changed |= _series_occurrences(s, row, ev, tz, overridden.get(ev.uid, set()), out.notes)
-        if created:
-            out.created += 1
-        elif changed:
-            out.updated += 1
-        else:
-            out.unchanged += 1
+        what = _one(s, ev, masters, clients, overridden.get(ev.uid, set()), tz, now, keep_newer, out.notes)
+        if what is not None:
+            before = outcome.get(ev.uid)
+            outcome[ev.uid] = min(what, before, key=RANK.index) if before else what
+    for what in outcome.values():
+        setattr(out, what, getattr(out, what) + 1)
     return out
+
+
+RANK = ("created", "updated", "kept_newer", "unchanged")
+
+
+def _one(
+    s: Session,
+    ev: ParsedEvent,
+    masters: dict[str, ParsedEvent],
+    clients: dict[str, int],
+    overridden: set[datetime],
+    tz: ZoneInfo,
+    now: datetime,
+    keep_newer: bool,
+    notes: list[str],
+) -> str | None:
+    """Writes one VEVENT; returns what happened to it (one of RANK), None if it was skipped."""
+    master = s.scalar(select(Appointment).where(Appointment.uid == ev.uid, Appointment.series_id.is_(None)))
+    rid = _occurrence(ev, masters.get(ev.uid)) if ev.recurrence_id is not None else None
+    if rid is None:
+        row = master
+    elif master is None:
+        notes.append(
+            f"line {ev.line}: {ev.title!r} changes one occurrence of a series "
+            "that is not in the calendar: import the whole series first"
+        )
+        return None
+    else:
+        row = s.scalar(
+            select(Appointment).where(Appointment.series_id == master.id, Appointment.recurrence_id == rid)
+        )
+    if row is not None and keep_newer and _older(ev, row):
+        notes.append(
+            f"line {ev.line}: {ev.title!r} (SEQUENCE {ev.sequence}) is older than the calendar's "
+            f"copy (SEQUENCE {row.sequence}): kept the calendar's"
+        )
+        return "kept_newer"
+    created = row is None
+    if row is None:
+        row = Appointment(
+            uid=ev.uid, client_id=clients[ev.uid], created_at=now, sequence=ev.sequence, state="planned"
+        )
+        if master is not None and rid is not None:
+            row.series_id = master.id
+            row.recurrence_id = rid
+        s.add(row)
+    changed = apply_event(row, ev, now)
+    s.flush()
+    if rid is None and row.rrule:
+        changed |= _series_occurrences(s, row, ev, tz, overridden, notes)
+    if created:
+        return "created" if rid is None else "updated"
+    return "updated" if changed else "unchanged"
 
 
 def _occurrence(ev: ParsedEvent, master: ParsedEvent | None) -> datetime:

@@ -21,7 +21,7 @@ from msp_console.calendar.ics_export import CLIENT_PROP, TECH_PROP
 from msp_console.calendar.ics_lines import check
 from msp_console.calendar.ics_series import Drift, check_rule, drift
 from msp_console.db.base import utcnow
-from msp_console.db.models import Client
+from msp_console.db.models import Appointment, Client
 from msp_console.domain.errors import FieldError, ValidationError
 from msp_console.services.database import Database
 from msp_console.services.interventions.settings import load_settings
@@ -113,8 +113,9 @@ def _event(
     ev: Event, line: int, props: dict[str, int], tz: ZoneInfo, cancel_all: bool, errors: list[FieldError]
 ) -> ParsedEvent | None:
     before = len(errors)
-    for _, problem in getattr(ev, "errors", []):
-        errors.append(FieldError("VEVENT", problem, line))
+    for prop, problem in getattr(ev, "errors", []):
+        name = str(prop or "VEVENT").upper()
+        errors.append(FieldError(name, problem, props.get(name, line)))
     for name, why in UNSUPPORTED.items():
         if ev.get(name) is not None:
             errors.append(FieldError(name, why, props.get(name, line)))
@@ -171,11 +172,15 @@ def _event(
 
 
 def resolve_clients(s: Session, events: list[ParsedEvent], default_client_id: int | None) -> dict[str, int]:
-    """uid → client id; every event needs a client (from X-MSP-CLIENT or the default)."""
+    """uid → client id; every event needs a client (from X-MSP-CLIENT, the appointment already
+    imported with that UID, or the default)."""
     errors: list[FieldError] = []
     out: dict[str, int] = {}
     for ev in events:
-        cid = None
+        cid = s.scalar(select(Appointment.client_id).where(Appointment.uid == ev.uid).limit(1))
+        if cid is not None and not ev.client_name:
+            out.setdefault(ev.uid, cid)
+            continue
         if ev.client_name:
             cid = s.scalar(select(Client.id).where(func.lower(Client.name) == ev.client_name.lower()))
             if cid is None and default_client_id is None:
