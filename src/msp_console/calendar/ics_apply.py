@@ -141,6 +141,8 @@ def apply_event(row: Appointment, ev: ParsedEvent, now: datetime) -> bool:
         "on_site": ev.on_site,
         "state": state,
     }
+    if ev.cancelled and row.id is not None:  # a cancellation may carry less (no RRULE): keep the rest
+        wanted = {"state": "cancelled"}
     changed = [name for name, value in wanted.items() if getattr(row, name, None) != value]
     for name in changed:
         setattr(row, name, wanted[name])
@@ -159,12 +161,15 @@ def _series_occurrences(
     notes: list[str],
 ) -> bool:
     """EXDATEs become cancelled occurrences; occurrences the calendar's clock would misplace are
-    stored at the invitation's time; edited occurrences no longer on the rule are dropped."""
+    stored at the invitation's time; edited occurrences no longer on the rule are dropped, and
+    those of a cancelled series are cancelled with it."""
     changed = False
     for exc in list(s.scalars(select(Appointment).where(Appointment.series_id == series.id))):
         if exc.recurrence_id is not None and not _on_rule(series, exc.recurrence_id, tz):
             s.delete(exc)
             changed = True
+        elif series.state == "cancelled" and exc.state == "planned":  # the whole series was cancelled
+            exc.state, changed = "cancelled", True
     back = {theirs: ours for ours, theirs in ev.drift.moved.items()}
     for when in ev.exdates:
         occurrence = back.get(when, when)

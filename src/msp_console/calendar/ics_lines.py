@@ -77,10 +77,11 @@ def check(data: bytes) -> CheckedFile:
     unknown: dict[str, int] = {}
     text: list[str] = []
     for number, line in lines:
-        if not CONTENT_LINE.match(line):
+        match = CONTENT_LINE.match(line)
+        if not match:
             out.errors.append(FieldError("line", f"broken line {line[:60]!r} (expected NAME:value)", number))
             continue
-        name, _, value = line.partition(":")
+        name, value = line[: match.end() - 1], line[match.end() :]  # a quoted parameter may hold ':'
         key = name.split(";")[0].upper()
         if key == "BEGIN":
             stack.append((value.strip().upper(), number))

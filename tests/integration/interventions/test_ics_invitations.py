@@ -97,6 +97,32 @@ def test_outlook_cancels_one_occurrence_then_renames_the_series(world: World) ->
     assert any("older" in n for n in stale.notes)
     assert seen(w, date(2026, 3, 1), date(2026, 4, 30)) == expected
 
+    # then the organiser cancels the whole series: the moved Tuesday goes with it
+    whole = fixture("outlook-cancel-one-occurrence.ics")
+    whole = whole.replace(b"RECURRENCE-ID;TZID=W. Europe Standard Time:20260406T100000\r\n", b"")
+    whole = whole.replace(b"\r\nSEQUENCE:1\r\n", b"\r\nSEQUENCE:3\r\n")
+    gone = import_ics(w.app.db, whole, now=NOW)
+    assert (gone.created, gone.updated) == (0, 1)
+    assert seen(w, date(2026, 3, 1), date(2026, 4, 30)) == []
+
+
+def test_the_same_sequence_modified_later_wins_and_earlier_is_kept_out(sqlite_world: World) -> None:
+    w = sqlite_world
+    data = fixture("google-firewall-review.ics")
+    import_ics(w.app.db, data, default_client_id=w.client_id, now=NOW)
+    single = b"SUMMARY:Richiamata stampante"
+    stamp = b"LAST-MODIFIED:20261002T074512Z"
+    earlier = data.replace(single, b"SUMMARY:Old title").replace(stamp, b"LAST-MODIFIED:20261001T074512Z")
+    report = import_ics(w.app.db, earlier, now=NOW)
+    assert (report.updated, report.kept_newer, report.unchanged) == (0, 1, 1)
+    later = data.replace(single, b"SUMMARY:Richiamata stampante di rete").replace(
+        stamp, b"LAST-MODIFIED:20261003T074512Z"
+    )
+    report = import_ics(w.app.db, later, now=NOW)
+    assert (report.updated, report.kept_newer, report.unchanged) == (1, 0, 1)
+    [call] = w.sched.appointments.day(date(2026, 10, 28))
+    assert call.title == "Richiamata stampante di rete"
+
 
 def test_google_export_with_interval_until_override_and_utc_times(sqlite_world: World) -> None:
     w = sqlite_world
