@@ -165,7 +165,8 @@ def _series_occurrences(
     those of a cancelled series are cancelled with it."""
     changed = False
     for exc in list(s.scalars(select(Appointment).where(Appointment.series_id == series.id))):
-        if exc.recurrence_id is not None and not _on_rule(series, exc.recurrence_id, tz):
+        rid = exc.recurrence_id
+        if rid is not None and rid not in overridden and not _on_rule(series, rid, tz):
             s.delete(exc)
             changed = True
         elif series.state == "cancelled" and exc.state == "planned":  # the whole series was cancelled

@@ -200,6 +200,31 @@ def test_a_series_in_another_zone_keeps_the_organisers_clock_between_the_two_dst
     assert again.unchanged == 1
 
 
+def test_an_endless_series_in_another_zone_follows_the_calendar_clock_and_says_so(
+    sqlite_world: World,
+) -> None:
+    w = sqlite_world
+    endless = SUPPLIER.replace("RRULE:FREQ=WEEKLY;COUNT=5", "RRULE:FREQ=WEEKLY")
+    report = import_ics(w.app.db, endless.encode(), default_client_id=w.client_id, now=NOW)
+    assert any("repeats without end in another time zone" in n for n in report.notes)
+    assert [s[0] for s in seen(w, date(2026, 3, 12), date(2026, 3, 12))] == ["2026-03-12 15:00"]
+
+
+def test_an_override_off_the_rule_is_an_extra_occurrence_and_reimports_unchanged(sqlite_world: World) -> None:
+    w = sqlite_world
+    extra = SUPPLIER.replace(
+        "END:VEVENT\r\nEND:VCALENDAR",
+        "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:weekly-sync@supplier.example\r\n"
+        "RECURRENCE-ID;TZID=America/New_York:20260306T090000\r\n"
+        "DTSTART;TZID=America/New_York:20260306T100000\r\nDURATION:PT30M\r\n"
+        "SUMMARY:Extra sync\r\nEND:VEVENT\r\nEND:VCALENDAR",
+    )
+    import_ics(w.app.db, extra.encode(), default_client_id=w.client_id, now=NOW)
+    assert ("2026-03-06 16:00", "+0100", "Extra sync") in seen(w, date(2026, 3, 1), date(2026, 3, 8))
+    again = import_ics(w.app.db, extra.encode(), default_client_id=w.client_id, now=NOW)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+
+
 def event_file(*lines: str) -> bytes:
     body = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:x@test", *lines])
     return (body + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").encode()
