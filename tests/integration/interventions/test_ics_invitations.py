@@ -72,6 +72,17 @@ def test_outlook_weekly_invitation_with_exdate_and_a_moved_monday(sqlite_world: 
     assert seen(w, date(2026, 3, 1), date(2026, 4, 30)) == OUTLOOK_WEEKS
 
 
+def test_an_older_outlook_zone_known_only_by_its_vtimezone_block(sqlite_world: World) -> None:
+    w = sqlite_world
+    legacy = "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna"
+    data = fixture("outlook-weekly-backup-check.ics").replace(
+        b"TZID=W. Europe Standard Time:", f'TZID="{legacy}":'.encode()
+    )
+    data = data.replace(b"TZID:W. Europe Standard Time", f"TZID:{legacy}".encode())
+    import_ics(w.app.db, data, default_client_id=w.client_id, now=NOW)
+    assert seen(w, date(2026, 3, 1), date(2026, 4, 30)) == OUTLOOK_WEEKS
+
+
 def test_outlook_cancels_one_occurrence_then_renames_the_series(world: World) -> None:
     w = world
     original = fixture("outlook-weekly-backup-check.ics")
