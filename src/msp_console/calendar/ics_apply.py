@@ -20,6 +20,8 @@ from msp_console.domain.recurrence import expand
 from msp_console.services.interventions.appointments import _exception_row
 from msp_console.services.interventions.settings import load_settings
 
+RANK = ("created", "updated", "kept_newer", "unchanged")  # what one UID's import counts as, first wins
+
 
 @dataclass
 class UpsertResult:
@@ -53,9 +55,6 @@ def upsert(
     for what in outcome.values():
         setattr(out, what, getattr(out, what) + 1)
     return out
-
-
-RANK = ("created", "updated", "kept_newer", "unchanged")
 
 
 def _one(
