@@ -16,8 +16,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from msp_console.calendar.ics_apply import upsert
 from msp_console.calendar.ics_export import family_ics
-from msp_console.calendar.ics_import import ParsedEvent, parse_ics, resolve_clients, upsert
+from msp_console.calendar.ics_import import ParsedEvent, parse_ics, resolve_clients
 from msp_console.db.base import utcnow
 from msp_console.db.models import Appointment
 from msp_console.domain.errors import ValidationError
@@ -67,6 +68,7 @@ def fingerprint(events: list[ParsedEvent]) -> str:
                 e.rrule,
                 e.recurrence_id.isoformat() if e.recurrence_id else "",
             ]
+            + ([",".join(d.isoformat() for d in e.exdates)] if e.exdates else [])  # same as before without
         )
         for e in events
     )
@@ -182,7 +184,7 @@ class CalDavSync:
         try:
             with self.db.transaction() as s:
                 clients = resolve_clients(s, r.events, self.default_client_id)
-                upsert(s, r.events, clients, now)
+                upsert(s, r.events, clients, now, keep_newer=False)  # the newer side was chosen above
                 for row in s.scalars(
                     select(Appointment).where(
                         Appointment.uid == r.events[0].uid, Appointment.series_id.is_(None)

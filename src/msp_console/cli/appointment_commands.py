@@ -86,7 +86,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--id", type=int, help="one appointment as an invitation (REQUEST or CANCEL)")
     p.add_argument("--organizer", default="", help="your e-mail address, for --id invitations")
     p.set_defaults(handler=_export)
-    p = aps.add_parser("import", help="read an iCalendar file (all or nothing)")
+    p = aps.add_parser(
+        "import", help="read an iCalendar file or invitation (all or nothing; the same UID updates)"
+    )
     p.add_argument("--ics", required=True, type=Path)
     p.add_argument("--client", help="client for events that name none")
     p.add_argument("--json", action="store_true")
@@ -292,7 +294,12 @@ def _import(args: argparse.Namespace) -> int:
         if args.json:
             print_json(report.as_dict())
         else:
-            print(f"imported {report.created} new, updated {report.updated}")
+            print(
+                f"imported {report.created} new, updated {report.updated}, unchanged {report.unchanged}"
+                + (f", kept {report.kept_newer} newer" if report.kept_newer else "")
+            )
+            for note in report.notes:
+                print(f"note: {note}")
         return 0
 
     return _with(args, go)
