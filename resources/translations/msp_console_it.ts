@@ -4059,13 +4059,13 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="297" />
-            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="277" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="279" />
             <source>This time is in the past.</source>
             <translation>Questo orario è nel passato.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="303" />
-            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="275" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="277" />
             <source>Outside business hours.</source>
             <translation>Fuori dall'orario lavorativo.</translation>
         </message>
@@ -4091,7 +4091,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="301" />
-            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="273" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="275" />
             <source>%1 is a public holiday.</source>
             <translation>%1 è un giorno festivo.</translation>
         </message>
@@ -4215,7 +4215,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Calendario scritto in %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="231" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="233" />
             <source>Remote work</source>
             <translation>Intervento remoto</translation>
         </message>
@@ -4312,7 +4312,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>&amp;Quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="224" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="226" />
             <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="82" />
             <source>&amp;Title</source>
             <translation>&amp;Titolo</translation>
@@ -4329,17 +4329,17 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Nuovo &amp;intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="241" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="243" />
             <source>no phone number on file</source>
             <translation>nessun numero di telefono in archivio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="264" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="266" />
             <source>Give the new intervention a title.</source>
             <translation>Dai un titolo al nuovo intervento.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="330" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="332" />
             <source>Change it and save again.</source>
             <translation>Correggi e salva di nuovo.</translation>
         </message>
@@ -4354,17 +4354,17 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Appuntamento (primo orario libero di %1)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="268" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="270" />
             <source>Type the time as 14:30.</source>
             <translation>Scrivi l'ora così: 14:30.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="279" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="281" />
             <source>Give the appointment a title.</source>
             <translation>Dai un titolo all'appuntamento.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="324" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="326" />
             <source>The technician is busy at that time:</source>
             <translation>A quell'ora il tecnico è già impegnato:</translation>
         </message>
@@ -4375,7 +4375,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>%1 (numero principale)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="330" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="332" />
             <source>Nothing was saved. %1</source>
             <translation>Non è stato salvato nulla. %1</translation>
         </message>

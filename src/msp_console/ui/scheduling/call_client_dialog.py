@@ -220,7 +220,9 @@ class CallClientDialog(QDialog):
         when.addWidget(self.minutes)
         when.addStretch(1)
         inner = QFormLayout(box)
-        inner.addRow(tr("&When"), when)
+        when_label = QLabel(tr("&When"))
+        when_label.setBuddy(self.date)  # Alt+Q (it) / Alt+W reaches the date
+        inner.addRow(when_label, when)
         inner.addRow(tr("&Title"), self.appointment_title)
         inner.addRow(self.slot_note)
         return box
