@@ -245,3 +245,121 @@ def test_the_call_dialog_keeps_what_was_typed_when_the_save_is_refused(
     dialog.reject()
     assert QApplication.activeModalWidget() is not dialog
     assert dialog.buttons.standardButtons() & QDialogButtonBox.StandardButton.Save
+
+
+def _awaiting_check(app: App, ids: dict[str, int]) -> int:
+    """SRV-01's intervention after the work: its follow-up call booked (written through the services)."""
+    from msp_console.services.interventions.call_client import CallPlan, free_slot, record_call, work_done
+
+    start, minutes = free_slot(app.db, "Marco")
+    booked = record_call(
+        app.db,
+        CallPlan(
+            ids["bellavista"],
+            ids["srv"],
+            "reached",
+            new_title="SRV-01: disk",
+            start=start,
+            minutes=minutes,
+            technician="Marco",
+            title="Clean up",
+        ),
+    )
+    assert booked.appointment_id is not None and booked.intervention_id is not None
+    work_done(app.db, booked.appointment_id)
+    return booked.intervention_id
+
+
+def test_not_solved_reopens_and_books_the_next_slot_in_one_save(qtbot, loop_window, app: App, ids) -> None:  # type: ignore[no-untyped-def]
+    from msp_console.ui.scheduling.feature import feature_of
+
+    iid = _awaiting_check(app, ids)
+    loop = feature_of(loop_window).loop
+    user = UserActions(qtbot)
+    with qtbot.waitSignal(loop.dialog_opened, timeout=TIMEOUT) as opened:
+        loop.call_client(ids["srv"])
+    dialog = opened.args[0]
+    assert dialog.ctx.intervention.id == iid and dialog.outcome_buttons["solved"].isChecked()
+    user.keys(dialog, Qt.Key.Key_2, Qt.KeyboardModifier.NoModifier, "2: not solved")
+    assert dialog.outcome_buttons["not_solved"].isChecked() and dialog.slot_box.isVisible()
+    with qtbot.waitSignal(loop.call_saved, timeout=TIMEOUT) as saved:
+        user.keys(dialog.save_button, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "Enter: save")
+    assert user.count == 2
+    again = saved.args[0]
+    assert again.intervention_id == iid and again.state == "scheduled" and again.appointment_id is not None
+    with app.db.read() as s:
+        appointments = list(s.scalars(select(Appointment).order_by(Appointment.start_at)))
+        assert [a.state for a in appointments] == ["done", "planned"]
+        assert appointments[1].start_at > appointments[0].start_at  # the next free slot, after the first
+        states = [e.to_state for e in s.get(Intervention, iid).events if e.kind == "state"]
+        assert states[-2:] == ["reopened", "scheduled"]
+        follow_up = s.scalars(select(CallTask).where(CallTask.kind == "follow_up")).one()
+        assert follow_up.done_at is not None
+
+
+def test_start_without_a_connection_profile_says_what_to_do(qtbot, loop_window, app: App, ids) -> None:  # type: ignore[no-untyped-def]
+    from msp_console.services.interventions.call_client import CallPlan, free_slot, record_call
+    from msp_console.ui.scheduling.feature import feature_of
+
+    start, minutes = free_slot(app.db, "Marco")
+    booked = record_call(
+        app.db,
+        CallPlan(
+            ids["bellavista"],
+            ids["fw"],
+            "reached",
+            new_title="FW-01: VPN down",
+            start=start,
+            minutes=minutes,
+            technician="Marco",
+            title="VPN",
+        ),
+    )
+    loop = feature_of(loop_window).loop
+    with qtbot.waitSignal(loop.dialog_opened, timeout=TIMEOUT) as opened:
+        loop.start(booked.appointment_id or 0, ids["fw"])
+    box = opened.args[0]
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "Connect with" in box.text() or "Connetti con" in box.text()  # what to do next
+    box.close()
+
+
+def test_a_problem_notification_click_opens_call_client(qtbot, loop_window, ids) -> None:  # type: ignore[no-untyped-def]
+    from msp_console.ui.scheduling.feature import feature_of
+
+    win = loop_window
+    notifier = win.monitoring.notifier
+    row = next(
+        r for r in win.monitoring.controller.rows.values() if r.machine_id == ids["srv"] and r.is_problem
+    )
+    notifier.notify(row)
+    loop = feature_of(win).loop
+    with qtbot.waitSignal(loop.dialog_opened, timeout=TIMEOUT) as opened:
+        notifier.message_clicked()  # what the tray's messageClicked calls
+    assert opened.args[0].ctx.machine_id == ids["srv"]
+    opened.args[0].reject()
+
+
+def test_the_loop_keys_are_in_the_shortcuts_dialog(loop_window) -> None:  # type: ignore[no-untyped-def]
+    from msp_console.ui.shortcuts_dialog import shortcut_table
+
+    rows = {(keys, what) for keys, what, _menu in shortcut_table(loop_window)}
+    assert ("Ctrl+Shift+L", "Call client…") in rows
+    assert ("Ctrl+Shift+S", "▶ Start the appointment") in rows
+    assert ("Ctrl+1", "Today") in rows
+
+
+def test_a_client_call_never_guesses_among_several_interventions(qtbot, app: App, ids) -> None:  # type: ignore[no-untyped-def]
+    from msp_console.services.interventions import Scheduling
+    from msp_console.ui.scheduling.intervention_dialogs import LogCallDialog
+
+    ivs = Scheduling(app.db).interventions
+    ivs.open(ids["bellavista"], "FW-01 VPN", machine_ids=[ids["fw"]])
+    ivs.open(ids["bellavista"], "SRV-01 disk", machine_ids=[ids["srv"]])
+    open_ivs = ivs.list(client_id=ids["bellavista"], active_only=True)
+    dialog = LogCallDialog(app.inventory.client_card(ids["bellavista"]), open_ivs, None)
+    qtbot.addWidget(dialog)
+    assert dialog.intervention.currentData() is None  # not the first one: it may be another machine's
+    one = LogCallDialog(app.inventory.client_card(ids["bellavista"]), open_ivs[:1], None)
+    qtbot.addWidget(one)
+    assert one.intervention.currentData() == open_ivs[0].id
