@@ -4467,8 +4467,8 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="107" />
-            <source>Log a call with the selected client (Ctrl+Shift+L)</source>
-            <translation>Registra una chiamata con il cliente selezionato (Ctrl+Shift+L)</translation>
+            <source>Call the client of the selected machine or client (Ctrl+Shift+L)</source>
+            <translation>Chiama il cliente della macchina o del cliente selezionato (Ctrl+Shift+L)</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="109" />

@@ -50,9 +50,9 @@ def test_the_machine_s_own_intervention_is_offered_never_another_machine_s(sqlit
 
 
 def test_agreed_time_writes_the_call_the_new_intervention_and_the_appointment_together(
-    sqlite_world: World,
+    world: World,
 ) -> None:
-    w = sqlite_world
+    w = world
     w.sched.appointments.add(
         AppointmentDraft(w.client_id, rome(24, 9), "Other work", 120, technician="Luca"), now=rome(23, 8)
     )
@@ -84,8 +84,8 @@ def test_agreed_time_writes_the_call_the_new_intervention_and_the_appointment_to
     assert free_slot(w.app.db, "Luca", after=rome(23, 17, 50))[0] == rome(24, 12)
 
 
-def test_a_refused_appointment_leaves_nothing_written(sqlite_world: World) -> None:
-    w = sqlite_world
+def test_a_refused_appointment_leaves_nothing_written(world: World) -> None:
+    w = world
     w.sched.appointments.add(
         AppointmentDraft(w.client_id, rome(24, 9), "Other work", 120, technician="Luca"), now=rome(23, 8)
     )

@@ -363,3 +363,47 @@ def test_a_client_call_never_guesses_among_several_interventions(qtbot, app: App
     one = LogCallDialog(app.inventory.client_card(ids["bellavista"]), open_ivs[:1], None)
     qtbot.addWidget(one)
     assert one.intervention.currentData() == open_ivs[0].id
+
+
+def test_an_appointment_reminder_offers_start(qtbot, loop_window, app: App, ids) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from msp_console.services.interventions.call_client import CallPlan, free_slot, record_call
+    from msp_console.services.interventions.views import Reminder
+    from msp_console.ui.scheduling.feature import feature_of
+
+    start, minutes = free_slot(app.db, "Marco")
+    booked = record_call(
+        app.db,
+        CallPlan(
+            ids["bellavista"],
+            ids["srv"],
+            "reached",
+            new_title="SRV-01: disk",
+            start=start,
+            minutes=minutes,
+            technician="Marco",
+            title="Clean up",
+        ),
+    )
+    scheduling = feature_of(loop_window)
+    now = datetime.now(UTC)
+    reminder = Reminder(
+        f"appointment:{booked.appointment_id}:{start.isoformat()}",
+        "appointment",
+        "Clean up",
+        now,
+        start,
+        False,
+    )
+    scheduling.reminders.ask_start(reminder)
+    box = loop_window.findChild(QMessageBox, "reminderStartBox")
+    assert box is not None and box.isVisible()
+    start_button = next(b for b in box.buttons() if "Start" in b.text() or "Avvia" in b.text())
+    with qtbot.waitSignal(scheduling.loop.session_started, timeout=TIMEOUT) as started:
+        start_button.click()
+    assert started.args[0] == booked.appointment_id
+    with qtbot.waitSignal(scheduling.loop.dialog_opened, timeout=TIMEOUT) as asked:  # sleep 1 ends
+        pass
+    assert asked.args[0].objectName() == "workDoneBox"
+    asked.args[0].button(QMessageBox.StandardButton.No).click()

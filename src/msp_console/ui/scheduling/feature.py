@@ -104,7 +104,7 @@ class SchedulingFeature:
             return
         call = QAction(tr("☎ Call"), self.window)
         call.setObjectName("callAction")
-        call.setToolTip(tr("Log a call with the selected client (Ctrl+Shift+L)"))
+        call.setToolTip(tr("Call the client of the selected machine or client (Ctrl+Shift+L)"))
         call.triggered.connect(self._log_call_selected)
         appointment = QAction(tr("◷ Appointment"), self.window)
         appointment.setObjectName("appointmentAction")
