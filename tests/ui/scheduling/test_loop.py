@@ -242,6 +242,10 @@ def test_the_call_dialog_keeps_what_was_typed_when_the_save_is_refused(
     assert _count(app, CallLog) == 0 and _count(app, Appointment) == 1  # nothing of the call written
     dialog.time.setText("")
     assert not dialog.save_button.isEnabled()  # a time that is not a time cannot be saved
+    qtbot.keyClicks(dialog.time, "14:30")  # digits typed in the field are the time, not outcome keys
+    assert dialog.time.text() == "14:30" and dialog.outcome_buttons["agreed"].isChecked()
+    assert dialog.start() is not None and dialog.start().strftime("%H:%M") == "14:30"
+    assert dialog.save_button.isEnabled()
     dialog.reject()
     assert QApplication.activeModalWidget() is not dialog
     assert dialog.buttons.standardButtons() & QDialogButtonBox.StandardButton.Save
