@@ -251,24 +251,34 @@ def test_the_call_dialog_keeps_what_was_typed_when_the_save_is_refused(
     assert dialog.buttons.standardButtons() & QDialogButtonBox.StandardButton.Save
 
 
-def _awaiting_check(app: App, ids: dict[str, int]) -> int:
-    """SRV-01's intervention after the work: its follow-up call booked (written through the services)."""
-    from msp_console.services.interventions.call_client import CallPlan, free_slot, record_call, work_done
+def _book(app: App, machine_id: int):  # type: ignore[no-untyped-def]
+    """A call that agreed Marco's next free slot for the machine (written through the services)."""
+    from msp_console.services.interventions.call_client import CallPlan, free_slot, record_call
 
     start, minutes = free_slot(app.db, "Marco")
-    booked = record_call(
-        app.db,
-        CallPlan(
-            ids["bellavista"],
-            ids["srv"],
-            "reached",
-            new_title="SRV-01: disk",
-            start=start,
-            minutes=minutes,
-            technician="Marco",
-            title="Clean up",
-        ),
+    plan = CallPlan(
+        0,
+        machine_id,
+        "reached",
+        new_title="Problem",
+        start=start,
+        minutes=minutes,
+        technician="Marco",
+        title="Work",
     )
+    with app.db.read() as s:
+        from msp_console.db.models import Machine
+
+        machine = s.get(Machine, machine_id)
+        assert machine is not None
+        return record_call(app.db, replace(plan, client_id=machine.client_id))
+
+
+def _awaiting_check(app: App, ids: dict[str, int]) -> int:
+    """SRV-01's intervention after the work: its follow-up call booked (written through the services)."""
+    from msp_console.services.interventions.call_client import work_done
+
+    booked = _book(app, ids["srv"])
     assert booked.appointment_id is not None and booked.intervention_id is not None
     work_done(app.db, booked.appointment_id)
     return booked.intervention_id
@@ -302,23 +312,9 @@ def test_not_solved_reopens_and_books_the_next_slot_in_one_save(qtbot, loop_wind
 
 
 def test_start_without_a_connection_profile_says_what_to_do(qtbot, loop_window, app: App, ids) -> None:  # type: ignore[no-untyped-def]
-    from msp_console.services.interventions.call_client import CallPlan, free_slot, record_call
     from msp_console.ui.scheduling.feature import feature_of
 
-    start, minutes = free_slot(app.db, "Marco")
-    booked = record_call(
-        app.db,
-        CallPlan(
-            ids["bellavista"],
-            ids["fw"],
-            "reached",
-            new_title="FW-01: VPN down",
-            start=start,
-            minutes=minutes,
-            technician="Marco",
-            title="VPN",
-        ),
-    )
+    booked = _book(app, ids["fw"])
     loop = feature_of(loop_window).loop
     with qtbot.waitSignal(loop.dialog_opened, timeout=TIMEOUT) as opened:
         loop.start(booked.appointment_id or 0, ids["fw"])
@@ -372,26 +368,13 @@ def test_a_client_call_never_guesses_among_several_interventions(qtbot, app: App
 def test_an_appointment_reminder_offers_start(qtbot, loop_window, app: App, ids) -> None:  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime
 
-    from msp_console.services.interventions.call_client import CallPlan, free_slot, record_call
     from msp_console.services.interventions.views import Reminder
     from msp_console.ui.scheduling.feature import feature_of
 
-    start, minutes = free_slot(app.db, "Marco")
-    booked = record_call(
-        app.db,
-        CallPlan(
-            ids["bellavista"],
-            ids["srv"],
-            "reached",
-            new_title="SRV-01: disk",
-            start=start,
-            minutes=minutes,
-            technician="Marco",
-            title="Clean up",
-        ),
-    )
+    booked = _book(app, ids["srv"])
     scheduling = feature_of(loop_window)
     now = datetime.now(UTC)
+    start = now  # the reminder names the appointment by id; its time only labels it
     reminder = Reminder(
         f"appointment:{booked.appointment_id}:{start.isoformat()}",
         "appointment",
