@@ -21,3 +21,5 @@ pdfs=$(mktemp -d)
 .venv/bin/msp-console --demo invoices pdf --month "$(date +%Y-%m)" --out "$pdfs" >/dev/null
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$(ls "$pdfs"/*.pdf | head -1)" "$out/invoice"
 rm -r "$pdfs"
+# The whole loop (user guide, "Il giro completo"): Italian, 1366×768, one picture per step.
+PYTHONPATH=src .venv/bin/python docs/screenshots/loop_screenshots.py "$out"

@@ -1164,29 +1164,59 @@
             <translation>Fuso orario</translation>
         </message>
         <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="118" />
+            <source>Follow-up call at</source>
+            <translation>Richiamata alle</translation>
+        </message>
+        <message>
             <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="120" />
+            <source>When the work is done, the follow-up call is booked the next business day at this time</source>
+            <translation>Finito il lavoro, la richiamata viene fissata il giorno lavorativo successivo a quest'ora</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="127" />
+            <source>min</source>
+            <translation>min</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="128" />
+            <source>Appointment length</source>
+            <translation>Durata dell'appuntamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="134" />
             <source>&amp;Opens at:</source>
             <translation>&amp;Apertura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="121" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="135" />
             <source>&amp;Closes at:</source>
             <translation>&amp;Chiusura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="122" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="136" />
             <source>Working days:</source>
             <translation>Giorni lavorativi:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="123" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="137" />
             <source>Public &amp;holidays of:</source>
             <translation>&amp;Festività di:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="124" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="138" />
             <source>Time &amp;zone:</source>
             <translation>&amp;Fuso orario:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="139" />
+            <source>&amp;Follow-up call at:</source>
+            <translation>&amp;Richiamata alle:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="140" />
+            <source>Appointment &amp;length:</source>
+            <translation>&amp;Durata dell'appuntamento:</translation>
         </message>
     </context>
     <context>
@@ -2632,72 +2662,72 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>InvoicesTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="144" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="162" />
             <source>Invoice number format</source>
             <translation>Formato del numero di fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="151" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="169" />
             <source> days</source>
             <translation> giorni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="152" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="170" />
             <source>Payment terms</source>
             <translation>Termini di pagamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="153" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="171" />
             <source>&amp;End of month</source>
             <translation>&amp;Fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="157" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="175" />
             <source>Language of new invoices</source>
             <translation>Lingua delle nuove fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="158" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="176" />
             <source>Italian</source>
             <translation>Italiano</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="159" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="177" />
             <source>English</source>
             <translation>Inglese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="162" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="180" />
             <source>Invoice footer</source>
             <translation>Piè di pagina della fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="170" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="188" />
             <source>&amp;Number format:</source>
             <translation>Formato del &amp;numero:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="172" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="190" />
             <source>&amp;Payment terms:</source>
             <translation>&amp;Termini di pagamento:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="173" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="191" />
             <source>&amp;Language of new invoices:</source>
             <translation>&amp;Lingua delle nuove fatture:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="174" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="192" />
             <source>&amp;Footer:</source>
             <translation>&amp;Piè di pagina:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="181" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="199" />
             <source>Use {year} and {seq}, e.g. {year}/{seq:04d}.</source>
             <translation>Usa {year} e {seq}, es. {year}/{seq:04d}.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="186" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="204" />
             <source>The first invoice of 2026: %1</source>
             <translation>La prima fattura del 2026: %1</translation>
         </message>
@@ -3157,9 +3187,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>Notifier</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/tray.py" line="59" />
+            <location filename="../../src/msp_console/ui/monitoring/tray.py" line="66" />
             <source>%1 recovered</source>
             <translation>%1 ripristinato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/tray.py" line="77" />
+            <source>Click to call the client.</source>
+            <translation>Fai clic per chiamare il cliente.</translation>
         </message>
     </context>
     <context>
@@ -3292,27 +3327,27 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ProblemActions</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="74" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="75" />
             <source>Acknowledged: %1</source>
             <translation>Preso in carico: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="76" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="77" />
             <source>Cannot acknowledge</source>
             <translation>Impossibile prendere in carico</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="97" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="98" />
             <source>Maintenance scheduled on %1</source>
             <translation>Manutenzione pianificata su %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="102" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="103" />
             <source>Cannot schedule maintenance</source>
             <translation>Impossibile pianificare la manutenzione</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="108" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="109" />
             <source>Checking %n check(s) now…</source>
             <translation>
                 <numerusform>Esecuzione di %n controllo…</numerusform>
@@ -3320,47 +3355,47 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="110" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="111" />
             <source>Team mode: the shared pollers run the checks.</source>
             <translation>Modalità team: i controlli li eseguono i poller condivisi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="112" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="113" />
             <source>Polling is paused or starting: resume it to check now.</source>
             <translation>Il monitoraggio è in pausa o in avvio: riprendilo per controllare ora.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="157" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="158" />
             <source>Host key of %1 trusted</source>
             <translation>Chiave host di %1 considerata attendibile</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="160" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="161" />
             <source>Cannot trust the host key</source>
             <translation>Impossibile considerare attendibile la chiave host</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="170" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="171" />
             <source>Cannot read the interventions</source>
             <translation>Impossibile leggere gli interventi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="190" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="191" />
             <source>Open intervention</source>
             <translation>Apri intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="191" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="192" />
             <source>Title:</source>
             <translation>Titolo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="212" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="213" />
             <source>Intervention #%1 opened</source>
             <translation>Intervento n. %1 aperto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="215" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="216" />
             <source>Cannot open the intervention</source>
             <translation>Impossibile aprire l'intervento</translation>
         </message>
@@ -3718,27 +3753,27 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Connetti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="123" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="125" />
             <source>Check the selected machine or client now (F5)</source>
             <translation>Controlla subito la macchina o il cliente selezionato (F5)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="124" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="126" />
             <source>Stop and resume the background checks of this window</source>
             <translation>Ferma e riprendi i controlli in background di questa finestra</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="138" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="140" />
             <source>polling: demo simulator</source>
             <translation>monitoraggio: simulatore demo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="140" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="142" />
             <source>polling: off in this window</source>
             <translation>monitoraggio: disattivato in questa finestra</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="145" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="147" />
             <source>polling: off in this window (%1=0)</source>
             <translation>monitoraggio: disattivato in questa finestra (%1=0)</translation>
         </message>
@@ -3748,47 +3783,47 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Fa&amp;tturazione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="84" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="86" />
             <source>Monitoring</source>
             <translation>Monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="87" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="89" />
             <source>M&amp;onitoring</source>
             <translation>M&amp;onitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="90" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="92" />
             <source>&amp;Pause polling</source>
             <translation>Sos&amp;pendi il monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="93" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="95" />
             <source>&amp;Check now</source>
             <translation>&amp;Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="97" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="99" />
             <source>Show p&amp;roblems</source>
             <translation>Mostra i p&amp;roblemi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="99" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="101" />
             <source>Do not &amp;disturb</source>
             <translation>&amp;Non disturbare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="102" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="104" />
             <source>&amp;Failing clients first</source>
             <translation>Prima i clienti con &amp;guasti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="105" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="107" />
             <source>&amp;Team mode (show the shared pollers' results)</source>
             <translation>Modalità &amp;team (mostra i risultati dei poller condivisi)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="110" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="112" />
             <source>Checks and &amp;history…</source>
             <translation>Controlli e &amp;storico…</translation>
         </message>
@@ -3893,14 +3928,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="126" />
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="86" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="93" />
             <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="80" />
             <source>&amp;Client</source>
             <translation>&amp;Cliente</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="127" />
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="86" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="93" />
             <source>&amp;Machine</source>
             <translation>&amp;Macchina</translation>
         </message>
@@ -3946,7 +3981,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="142" />
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="262" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="265" />
             <source>Export invitation (.ics)…</source>
             <translation>Esporta invito (.ics)…</translation>
         </message>
@@ -3959,7 +3994,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="323" />
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="269" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="272" />
             <source>Export invitation</source>
             <translation>Esporta invito</translation>
         </message>
@@ -3976,6 +4011,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="98" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="209" />
             <source>min</source>
             <translation>min</translation>
         </message>
@@ -4023,11 +4059,13 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="297" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="279" />
             <source>This time is in the past.</source>
             <translation>Questo orario è nel passato.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="303" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="277" />
             <source>Outside business hours.</source>
             <translation>Fuori dall'orario lavorativo.</translation>
         </message>
@@ -4053,17 +4091,18 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="301" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="275" />
             <source>%1 is a public holiday.</source>
             <translation>%1 è un giorno festivo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="299" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="302" />
             <source>Export calendar</source>
             <translation>Esporta calendario</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="83" />
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="38" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="41" />
             <source>Today</source>
             <translation>Oggi</translation>
         </message>
@@ -4129,24 +4168,22 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="256" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="234" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="242" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="249" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="258" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="265" />
             <source>Open client</source>
             <translation>Apri cliente</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="257" />
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="129" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="232" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="241" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="247" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="156" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="257" />
             <source>Log call…</source>
             <translation>Registra chiamata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="314" />
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="263" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="317" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="264" />
             <source>Could not export</source>
             <translation>Impossibile esportare</translation>
         </message>
@@ -4157,6 +4194,13 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="260" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="116" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="255" />
+            <source>▶ Start</source>
+            <translation>▶ Avvia</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="263" />
             <source>Open remote session</source>
             <translation>Apri sessione remota</translation>
         </message>
@@ -4166,152 +4210,340 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Apri intervento n. %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="313" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="316" />
             <source>Calendar written to %1</source>
             <translation>Calendario scritto in %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="244" />
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="233" />
+            <source>Remote work</source>
+            <translation>Intervento remoto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="55" />
+            <source>Reached: a time is agreed</source>
+            <translation>Raggiunto: concordato un orario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="56" />
+            <source>Reached: no time agreed yet</source>
+            <translation>Raggiunto: orario ancora da concordare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="57" />
+            <source>No answer (call again later)</source>
+            <translation>Nessuna risposta (richiamare più tardi)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="58" />
+            <source>Asked to be called back</source>
+            <translation>Chiede di essere richiamato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="59" />
+            <source>Solved: close the intervention</source>
+            <translation>Risolto: chiudi l'intervento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="60" />
+            <source>Not solved: agree a new time</source>
+            <translation>Non risolto: concorda un nuovo orario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="117" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="224" />
+            <source>&amp;Contact</source>
+            <translation>&amp;Contatto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="118" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="178" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
+            <source>Phone</source>
+            <translation>Telefono</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="121" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="92" />
+            <source>Machine</source>
+            <translation>Macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="122" />
+            <source>No current problem</source>
+            <translation>Nessun problema in corso</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="126" />
+            <source>Problems</source>
+            <translation>Problemi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="151" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="236" />
+            <source>Outcome</source>
+            <translation>Esito</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="156" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="220" />
+            <source>What was said (optional)</source>
+            <translation>Cosa ci si è detti (facoltativo)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="157" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="237" />
+            <source>&amp;Note</source>
+            <translation>&amp;Nota</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="203" />
+            <source>Type the time as 14:30</source>
+            <translation>Scrivi l'ora così: 14:30</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="217" />
+            <source>at</source>
+            <translation>alle</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="223" />
+            <source>&amp;When</source>
+            <translation>&amp;Quando</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="226" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="82" />
+            <source>&amp;Title</source>
+            <translation>&amp;Titolo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="134" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="197" />
+            <source>Intervention</source>
+            <translation>Intervento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="138" />
+            <source>New &amp;intervention</source>
+            <translation>Nuovo &amp;intervento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="243" />
+            <source>no phone number on file</source>
+            <translation>nessun numero di telefono in archivio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="266" />
+            <source>Give the new intervention a title.</source>
+            <translation>Dai un titolo al nuovo intervento.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="332" />
+            <source>Change it and save again.</source>
+            <translation>Correggi e salva di nuovo.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="97" />
+            <source>Call client — %1</source>
+            <translation>Chiama il cliente — %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="192" />
+            <source>Appointment (next free slot of %1)</source>
+            <translation>Appuntamento (primo orario libero di %1)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="270" />
+            <source>Type the time as 14:30.</source>
+            <translation>Scrivi l'ora così: 14:30.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="281" />
+            <source>Give the appointment a title.</source>
+            <translation>Dai un titolo all'appuntamento.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="326" />
+            <source>The technician is busy at that time:</source>
+            <translation>A quell'ora il tecnico è già impegnato:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="108" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="191" />
+            <source>%1 (main number)</source>
+            <translation>%1 (numero principale)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="332" />
+            <source>Nothing was saved. %1</source>
+            <translation>Non è stato salvato nulla. %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="245" />
             <source>Could not move</source>
             <translation>Impossibile spostare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="305" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="306" />
             <source>Cannot log the call</source>
             <translation>Impossibile registrare la chiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="317" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="318" />
             <source>Call logged.</source>
             <translation>Chiamata registrata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="195" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="196" />
             <source>Appointment saved.</source>
             <translation>Appuntamento salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="243" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="244" />
             <source>Appointment moved.</source>
             <translation>Appuntamento spostato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="89" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="90" />
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="248" />
             <source>Could not save</source>
             <translation>Impossibile salvare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="151" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="152" />
             <source>Appointment #%1 saved.</source>
             <translation>Appuntamento n. %1 salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="319" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="320" />
             <source>A call task was scheduled.</source>
             <translation>È stata pianificata una richiamata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="262" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="263" />
             <source>Invitation written to %1</source>
             <translation>Invito scritto in %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="291" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="292" />
             <source>Intervention #%1 opened.</source>
             <translation>Intervento n. %1 aperto.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="39" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="42" />
             <source>Calendar</source>
             <translation>Calendario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="40" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="43" />
             <source>Interventions</source>
             <translation>Interventi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="69" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="72" />
             <source>New a&amp;ppointment…</source>
             <translation>Nuovo a&amp;ppuntamento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="71" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="74" />
             <source>New &amp;intervention…</source>
             <translation>Nuovo &amp;intervento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="73" />
-            <source>&amp;Log call…</source>
-            <translation>Re&amp;gistra chiamata…</translation>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="76" />
+            <source>Ca&amp;ll client…</source>
+            <translation>Chiama il c&amp;liente…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="96" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="78" />
+            <source>▶ &amp;Start the appointment</source>
+            <translation>▶ A&amp;vvia l'appuntamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="105" />
             <source>☎ Call</source>
             <translation>☎ Chiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="98" />
-            <source>Log a call with the selected client (Ctrl+Shift+L)</source>
-            <translation>Registra una chiamata con il cliente selezionato (Ctrl+Shift+L)</translation>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="107" />
+            <source>Call the client of the selected machine or client (Ctrl+Shift+L)</source>
+            <translation>Chiama il cliente della macchina o del cliente selezionato (Ctrl+Shift+L)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="100" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="109" />
             <source>◷ Appointment</source>
             <translation>◷ Appuntamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="102" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="111" />
             <source>New appointment for the selected client (Ctrl+Shift+A)</source>
             <translation>Nuovo appuntamento per il cliente selezionato (Ctrl+Shift+A)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="128" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="154" />
             <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="108" />
             <source>New intervention…</source>
             <translation>Nuovo intervento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="130" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="159" />
             <source>New appointment…</source>
             <translation>Nuovo appuntamento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="74" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="146" />
+            <source>Select the appointment on the Today page, or its machine in the tree.</source>
+            <translation>Seleziona l'appuntamento nella pagina Oggi, o la sua macchina nell'albero.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="158" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="247" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="263" />
+            <source>☎ Call client…</source>
+            <translation>☎ Chiama il cliente…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="161" />
+            <source>▶ Start the appointment</source>
+            <translation>▶ Avvia l'appuntamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="80" />
             <source>C&amp;alendar</source>
             <translation>Ca&amp;lendario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="80" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="87" />
             <source>&amp;Export calendar (.ics)…</source>
             <translation>&amp;Esporta calendario (.ics)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="82" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="89" />
             <source>&amp;Today</source>
             <translation>&amp;Oggi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="83" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="90" />
             <source>&amp;Calendar</source>
             <translation>&amp;Calendario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="84" />
+            <location filename="../../src/msp_console/ui/scheduling/feature.py" line="91" />
             <source>&amp;Interventions</source>
             <translation>&amp;Interventi</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="135" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="326" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="347" />
             <source>On site</source>
             <translation>In sede</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="135" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="326" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="347" />
             <source>Remote</source>
             <translation>Da remoto</translation>
         </message>
@@ -4397,6 +4629,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="50" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="113" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
             <source>Appointment</source>
             <translation>Appuntamento</translation>
@@ -4488,11 +4721,6 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>&amp;Macchine</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="82" />
-            <source>&amp;Title</source>
-            <translation>&amp;Titolo</translation>
-        </message>
-        <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="83" />
             <source>&amp;Description</source>
             <translation>&amp;Descrizione</translation>
@@ -4518,34 +4746,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>In entrata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="220" />
-            <source>What was said (optional)</source>
-            <translation>Cosa ci si è detti (facoltativo)</translation>
-        </message>
-        <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="221" />
             <source>Press 1–5 for the outcome, then Enter.</source>
             <translation>Premi 1–5 per l'esito, poi Invio.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="224" />
-            <source>&amp;Contact</source>
-            <translation>&amp;Contatto</translation>
-        </message>
-        <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="234" />
             <source>&amp;Direction</source>
             <translation>&amp;Direzione</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="236" />
-            <source>Outcome</source>
-            <translation>Esito</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="237" />
-            <source>&amp;Note</source>
-            <translation>&amp;Nota</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="36" />
@@ -4613,11 +4821,6 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Registra chiamata — %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_dialogs.py" line="191" />
-            <source>%1 (main number)</source>
-            <translation>%1 (numero principale)</translation>
-        </message>
-        <message>
             <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="57" />
             <location filename="../../src/msp_console/ui/scheduling/look.py" line="91" />
             <source>breached</source>
@@ -4637,11 +4840,6 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="197" />
             <source>Client</source>
             <translation>Cliente</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="92" />
-            <source>Machine</source>
-            <translation>Macchina</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="93" />
@@ -4840,34 +5038,142 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>… e altri %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="116" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="151" />
             <source>Missed reminders</source>
             <translation>Promemoria persi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="125" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="160" />
             <source>Snooze selected</source>
             <translation>Posticipa i selezionati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="67" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="68" />
             <source>Reminders are not running</source>
             <translation>I promemoria non sono attivi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="91" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="93" />
             <source>MSP Console reminder</source>
             <translation>Promemoria di MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="87" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="88" />
             <source>Click to snooze %1 minutes.</source>
             <translation>Fai clic per posticipare di %1 minuti.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="104" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="118" />
+            <source>Snooze %1 minutes</source>
+            <translation>Rimanda di %1 minuti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="139" />
             <source>Reminder snoozed.</source>
             <translation>Promemoria posticipato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="92" />
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="111" />
+            <source>Cannot prepare the call</source>
+            <translation>Impossibile preparare la chiamata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="168" />
+            <source>Opening the remote session…</source>
+            <translation>Apertura della sessione remota…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="199" />
+            <source>The remote session did not start</source>
+            <translation>La sessione remota non è partita</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="212" />
+            <source>Work done?</source>
+            <translation>Lavoro finito?</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="218" />
+            <source>Yes marks the appointment done and books the follow-up call.</source>
+            <translation>Sì segna l'appuntamento come svolto e fissa la richiamata.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="219" />
+            <source>&amp;Yes, book the follow-up</source>
+            <translation>&amp;Sì, fissa la richiamata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="220" />
+            <source>&amp;Not yet</source>
+            <translation>&amp;Non ancora</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="121" />
+            <source>Call saved.</source>
+            <translation>Chiamata registrata.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="144" />
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="152" />
+            <source>Cannot start</source>
+            <translation>Impossibile avviare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="160" />
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="138" />
+            <source>Nothing to start</source>
+            <translation>Niente da avviare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="161" />
+            <source>This appointment names no machine: open it (Edit…) and choose the machine.</source>
+            <translation>Questo appuntamento non indica una macchina: aprilo (Modifica…) e scegli la macchina.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="202" />
+            <source>Check the machine's connection profile (Machine → Connect with…) and press Start again.</source>
+            <translation>Controlla il profilo di connessione della macchina (Macchina → Connetti con…) e premi di nuovo Avvia.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="117" />
+            <source>Call saved; appointment #%1 booked.</source>
+            <translation>Chiamata registrata; appuntamento n. %1 fissato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="139" />
+            <source>This machine has no planned appointment. Call the client to agree one first.</source>
+            <translation>Questa macchina non ha appuntamenti in programma. Prima chiama il cliente per concordarne uno.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="191" />
+            <source>Remote session started on %1.</source>
+            <translation>Sessione remota avviata su %1.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="213" />
+            <source>The remote session on %1 has ended. Is the work done?</source>
+            <translation>La sessione remota su %1 è terminata. Il lavoro è finito?</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="228" />
+            <source>The appointment stays open: Start it again later.</source>
+            <translation>L'appuntamento resta aperto: avvialo di nuovo più tardi.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="240" />
+            <source>Appointment done.</source>
+            <translation>Appuntamento svolto.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="119" />
+            <source>Call saved; intervention #%1 closed.</source>
+            <translation>Chiamata registrata; intervento n. %1 chiuso.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="242" />
+            <source>Appointment done; follow-up call booked for %1.</source>
+            <translation>Appuntamento svolto; richiamata fissata per %1.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/time_grid.py" line="297" />
@@ -4891,7 +5197,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="183" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="305" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="326" />
             <source>◷ Today's appointments</source>
             <translation>◷ Appuntamenti di oggi</translation>
         </message>
@@ -4931,12 +5237,6 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Da</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="178" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
-            <source>Phone</source>
-            <translation>Telefono</translation>
-        </message>
-        <message>
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
             <source>Time</source>
             <translation>Ora</translation>
@@ -4957,79 +5257,74 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Orologio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="197" />
-            <source>Intervention</source>
-            <translation>Intervento</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="278" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="299" />
             <source>Cannot read today</source>
             <translation>Impossibile leggere la giornata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="233" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="248" />
             <source>Open / new intervention</source>
             <translation>Apri / nuovo intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="239" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="254" />
             <source>Open…</source>
             <translation>Apri…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="240" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="248" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="254" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="256" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="264" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="270" />
             <source>Open intervention</source>
             <translation>Apri intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="289" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="310" />
             <source>Today — %1</source>
             <translation>Oggi — %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="292" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="313" />
             <source>To call: %1</source>
             <translation>Da chiamare: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="293" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="314" />
             <source>Appointments: %1</source>
             <translation>Appuntamenti: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="294" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="315" />
             <source>Calls due: %1</source>
             <translation>Richiamate da fare: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="298" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="319" />
             <source>SLA breached: %1</source>
             <translation>SLA superati: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="309" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="330" />
             <source>◷ No appointments today — next: %1</source>
             <translation>◷ Nessun appuntamento oggi — prossimo: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="332" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="353" />
             <source>Retry</source>
             <translation>Riprova</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="332" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="353" />
             <source>Call back</source>
             <translation>Richiamare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="332" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="353" />
             <source>Follow-up</source>
             <translation>Richiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="337" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="358" />
             <source>late</source>
             <translation>in ritardo</translation>
         </message>

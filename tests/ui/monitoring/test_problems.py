@@ -173,10 +173,9 @@ def test_a_problem_opens_its_intervention_once_and_calls_its_client(
         tab.buttons["intervention"].click()
     assert again.args[0] == first and len(asked) == 1  # the open one, not a second intervention
 
-    calls: list[tuple[int, int | None]] = []
-    monkeypatch.setattr(
-        scheduling.ctl, "log_call", lambda client_id, iv_id=None: calls.append((client_id, iv_id))
-    )
-    with qtbot.waitSignal(feature.actions.call_requested, timeout=10_000):
-        tab.buttons["call"].click()
-    assert calls == [(row.client_id, first)]
+    with qtbot.waitSignal(scheduling.loop.dialog_opened, timeout=10_000) as call:
+        tab.buttons["call"].click()  # Call client about the problem's machine, on its intervention
+    dialog = call.args[0]
+    assert dialog.ctx.machine_id == row.machine_id and dialog.ctx.client_id == row.client_id
+    assert dialog.ctx.intervention is not None and dialog.ctx.intervention.id == first
+    dialog.reject()

@@ -180,3 +180,16 @@ def test_no_two_window_wide_actions_share_a_shortcut(window) -> None:  # type: i
             owners.setdefault(sequence.toString(), []).append(action.text())
     clashes = {keys: texts for keys, texts in owners.items() if len(texts) > 1}
     assert not clashes
+
+
+def test_the_follow_up_hour_and_the_appointment_length_are_settings(qtbot, app: App) -> None:  # type: ignore[no-untyped-def]
+    d = _dialog(qtbot, app)
+    assert d.hours.follow_up.time() == QTime(10, 0) and d.hours.appointment_minutes.value() == 60
+    d.hours.follow_up.setTime(QTime(11, 30))
+    d.hours.appointment_minutes.setValue(90)
+    _ok(qtbot, d)
+    with app.db.read() as session:
+        scheduling = load_settings(session)
+    assert (scheduling.follow_up_time, scheduling.appointment_minutes) == ("11:30", 90)
+    again = _dialog(qtbot, app)
+    assert again.hours.follow_up.time() == QTime(11, 30) and again.hours.appointment_minutes.value() == 90

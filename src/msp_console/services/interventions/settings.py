@@ -25,6 +25,7 @@ class SchedulingSettings:
     reopen_days: int = 7  # a problem returning within N days of closing reopens the intervention
     follow_up_business_days: int = 1
     follow_up_time: str = "10:00"
+    appointment_minutes: int = 60  # what a remote appointment agreed on the phone lasts
     retry_minutes: int = 60  # "no answer" → try again after this long
     reminder_minutes: int = 15  # before an appointment
 
@@ -66,6 +67,8 @@ def save_settings(session: Session, **changes: object) -> SchedulingSettings:
             raise ValidationError.single(key, "unknown setting")
         if isinstance(value, int) and value < 0:
             raise ValidationError.single(key, "must not be negative")
+    if "appointment_minutes" in changes and not 5 <= int(str(changes["appointment_minutes"])) <= 8 * 60:
+        raise ValidationError.single("appointment_minutes", "an appointment lasts 5 minutes to 8 hours")
     updated = replace(current, **changes)  # type: ignore[arg-type]
     updated.calendar()  # validates hours and days
     _time("follow_up_time", updated.follow_up_time)

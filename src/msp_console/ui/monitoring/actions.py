@@ -30,6 +30,7 @@ class ProblemActions(QObject):
     dialog_opened = Signal(object)  # tests answer dialogs through this
     intervention_shown = Signal(int)  # the intervention about a problem, to bring forward
     call_requested = Signal(int, object)  # client id, the problem's intervention id or None
+    machine_call_requested = Signal(int)  # machine id: Call client about that machine's problems
 
     def __init__(self, controller: MonitoringController, parent_widget: QWidget):
         super().__init__(parent_widget)
@@ -181,8 +182,8 @@ class ProblemActions(QObject):
         self._intervention_of(row, found)
 
     def call_client(self, row: CheckRow) -> None:
-        """Log a call to the problem's client, tied to the problem's intervention if there is one."""
-        self._intervention_of(row, lambda iv_id: self.call_requested.emit(row.client_id, iv_id))
+        """Call client about the problem's machine (its problems, its own intervention, a free slot)."""
+        self.machine_call_requested.emit(row.machine_id)
 
     def _new_intervention(self, row: CheckRow) -> None:
         title, ok = QInputDialog.getText(

@@ -77,6 +77,8 @@ class MonitoringFeature:
             return
         self.actions.intervention_shown.connect(scheduling.show_intervention)
         self.actions.call_requested.connect(lambda client, iv_id: scheduling.ctl.log_call(client, iv_id))
+        self.actions.machine_call_requested.connect(scheduling.loop.call_client)
+        self.notifier.problem_clicked.connect(scheduling.loop.call_client)  # the tray notification
 
     def _build_menu(self) -> None:
         w = self.window

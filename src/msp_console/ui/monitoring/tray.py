@@ -9,7 +9,7 @@ Settings → Notifications and outside its quiet hours (the controller filters),
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
 
@@ -23,7 +23,12 @@ def counts_text(counts: dict[HealthState, int]) -> str:
     return ", ".join(f"{counts[s]} {state_text(s).lower()}" for s in order if counts.get(s))
 
 
+LAST_MESSAGE = "mspLastMessage"  # tray property: whose message a click answers ("problem", "reminder")
+
+
 class Notifier(QObject):
+    problem_clicked = Signal(int)  # machine id: the technician clicked a problem's notification
+
     def __init__(self, window: QMainWindow, title: str):
         super().__init__(window)
         self.window = window
@@ -33,7 +38,9 @@ class Notifier(QObject):
         self.tray.activated.connect(lambda _r: self.bring_up())
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray.show()
+        self.tray.messageClicked.connect(self.message_clicked)
         self.do_not_disturb = False
+        self.last_problem: CheckRow | None = None
         self.shown: list[tuple[str, str]] = []
         self._worst: HealthState | None = None
 
@@ -66,10 +73,22 @@ class Notifier(QObject):
                 else QSystemTrayIcon.MessageIcon.Warning
             )
         body = f"{row.client}\n{row.output.splitlines()[0] if row.output else ''}"
+        if row.hard_state is not HealthState.OK:
+            body += "\n" + self.tr("Click to call the client.")
+        self.last_problem = row if row.hard_state is not HealthState.OK else None
+        self.tray.setProperty(LAST_MESSAGE, "problem")
         self.shown.append((title, body))
         del self.shown[:-200]
         if self.tray.isVisible() and QSystemTrayIcon.supportsMessages():
             self.tray.showMessage(title, body, icon, 10_000)
+
+    def message_clicked(self) -> None:
+        """A click on a problem's notification: the window comes up with Call client open."""
+        if self.tray.property(LAST_MESSAGE) != "problem":
+            return  # a reminder's message: the reminders answer it
+        self.bring_up()
+        if self.last_problem is not None:
+            self.problem_clicked.emit(self.last_problem.machine_id)
 
     def icon(self) -> QIcon:
         return self.tray.icon()

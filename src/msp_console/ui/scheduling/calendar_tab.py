@@ -255,7 +255,10 @@ class CalendarTab(QWidget):
             )
         menu.addAction(tr("Open client"), lambda: ctl.open_client(view.client_id))
         menu.addAction(tr("Log call…"), lambda: ctl.log_call(view.client_id, view.intervention_id))
-        if view.machine_id is not None and ctl.window.machine_opener is not None:
+        if view.machine_id is not None and view.state == "planned" and ctl.loop is not None:
+            mid, loop = view.machine_id, ctl.loop
+            menu.addAction(tr("▶ Start"), lambda: loop.start(view.id, mid))
+        elif view.machine_id is not None and ctl.window.machine_opener is not None:
             mid, opener = view.machine_id, ctl.window.machine_opener
             menu.addAction(tr("Open remote session"), lambda: opener(mid))
         menu.addSeparator()

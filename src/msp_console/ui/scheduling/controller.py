@@ -52,6 +52,7 @@ class SchedulingController(QObject):
         self.sc = Scheduling(window.app.db)
         self.calendar = BusinessCalendar()
         self.technicians: set[str] = set()
+        self.loop: Any = None  # the TechnicianLoop (Call client, Start), set by the feature
         # tests replace this to answer dialogs; returns True when accepted
         self.exec_dialog: Callable[[QDialog], bool] = lambda dlg: dlg.exec() == QDialog.DialogCode.Accepted
         sc = self.sc

@@ -17,6 +17,7 @@ from msp_console.ui.scheduling.controller import SchedulingController
 from msp_console.ui.scheduling.interventions_tab import InterventionsTab
 from msp_console.ui.scheduling.look import tr
 from msp_console.ui.scheduling.reminders_ui import ReminderNotifier
+from msp_console.ui.scheduling.technician_loop import TechnicianLoop
 from msp_console.ui.scheduling.today_tab import TodayTab
 from msp_console.ui.views_registry import register_view
 from msp_console.ui.worker import wait_for_background
@@ -29,6 +30,8 @@ class SchedulingFeature:
     def __init__(self, window: MainWindow):
         self.window = window
         self.ctl = SchedulingController(window)
+        self.loop = TechnicianLoop(self.ctl)
+        self.ctl.loop = self.loop  # the tabs' Call client and Start entries
         self.today = TodayTab(self.ctl)
         self.calendar = CalendarTab(self.ctl)
         self.interventions = InterventionsTab(self.ctl)
@@ -70,13 +73,17 @@ class SchedulingFeature:
         self.new_intervention = action(
             tr("New &intervention…"), lambda: ctl.new_intervention(*self._selected()), "Ctrl+Shift+I"
         )
-        self.log_call = action(tr("&Log call…"), self._log_call_selected, "Ctrl+Shift+L")
+        self.log_call = action(tr("Ca&ll client…"), self._log_call_selected, "Ctrl+Shift+L")
+        self.log_call.setObjectName("callClientAction")
+        self.start_appointment = action(tr("▶ &Start the appointment"), self._start_selected, "Ctrl+Shift+S")
+        self.start_appointment.setObjectName("startAppointmentAction")
         calendar = menus.get(_plain(tr("C&alendar"))) or menus.get("calendar")
         if isinstance(calendar, QMenu):
             for old in calendar.actions():
                 if not old.isEnabled():  # the "not connected yet" placeholder
                     calendar.removeAction(old)
             calendar.addAction(self.new_appointment)
+            calendar.addAction(self.start_appointment)
             calendar.addAction(action(tr("&Export calendar (.ics)…"), lambda: export_shown(self.calendar)))
             calendar.addSeparator()
             calendar.addAction(action(tr("&Today"), lambda: self.bring(self.today), "Ctrl+1"))
@@ -87,6 +94,8 @@ class SchedulingFeature:
             if isinstance(menu, QMenu):
                 menu.addSeparator()
                 menu.addActions([self.new_intervention, self.log_call, self.new_appointment])
+                if name == "machine":
+                    menu.addAction(self.start_appointment)
 
     def _toolbar(self) -> None:
         """Call and Appointment on the main toolbar, for the selected client (UI.md's toolbar)."""
@@ -95,7 +104,7 @@ class SchedulingFeature:
             return
         call = QAction(tr("☎ Call"), self.window)
         call.setObjectName("callAction")
-        call.setToolTip(tr("Log a call with the selected client (Ctrl+Shift+L)"))
+        call.setToolTip(tr("Call the client of the selected machine or client (Ctrl+Shift+L)"))
         call.triggered.connect(self._log_call_selected)
         appointment = QAction(tr("◷ Appointment"), self.window)
         appointment.setObjectName("appointmentAction")
@@ -115,9 +124,26 @@ class SchedulingFeature:
         self.ctl.new_appointment(client_id, machine_id=machine_id)
 
     def _log_call_selected(self) -> None:
-        client_id, _ = self._selected()
-        if client_id is not None:
+        """On a machine: Call client (its problems, its intervention, the next free slot); on a
+        client: the plain call log."""
+        client_id, machine_id = self._selected()
+        if machine_id is not None:
+            self.loop.call_client(machine_id)
+        elif client_id is not None:
             self.ctl.log_call(client_id)
+
+    def _start_selected(self) -> None:
+        """The Today page's chosen appointment when it is on show, else the selected machine's."""
+        if self.window.tabs.currentWidget() is self.pages[self.today]:
+            view = self.today.current_appointment()
+            if view is not None:
+                self.loop.start(view.id, view.machine_id)
+                return
+        _client, machine_id = self._selected()
+        if machine_id is not None:
+            self.loop.start_for_machine(machine_id)
+        else:
+            self.ctl.message(tr("Select the appointment on the Today page, or its machine in the tree."))
 
     def _context(self, menu: QMenu, ref: NodeRef) -> None:
         if ref.kind not in ("client", "machine"):
@@ -126,8 +152,13 @@ class SchedulingFeature:
         machine = ref.id if ref.kind == "machine" else None
         menu.addSeparator()
         menu.addAction(tr("New intervention…"), lambda: ctl.new_intervention(ref.client_id, machine))
-        menu.addAction(tr("Log call…"), lambda: ctl.log_call(ref.client_id))
+        if machine is None:
+            menu.addAction(tr("Log call…"), lambda: ctl.log_call(ref.client_id))
+        else:
+            menu.addAction(tr("☎ Call client…"), lambda: self.loop.call_client(ref.id))
         menu.addAction(tr("New appointment…"), lambda: ctl.new_appointment(ref.client_id, machine_id=machine))
+        if machine is not None:
+            menu.addAction(tr("▶ Start the appointment"), lambda: self.loop.start_for_machine(ref.id))
 
 
 def _page(widget: QWidget) -> QScrollArea:

@@ -202,7 +202,7 @@ class LogCallDialog(QDialog):
         self._states = states
         if intervention_id is not None:
             self.intervention.setCurrentIndex(max(0, self.intervention.findData(intervention_id)))
-        elif open_interventions:
+        elif len(open_interventions) == 1:  # with several, never a guess (another machine's)
             self.intervention.setCurrentIndex(1)
         self.outcomes = QButtonGroup(self)
         outcome_box = QVBoxLayout()

@@ -9,12 +9,13 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSystemTrayIcon,
     QVBoxLayout,
@@ -87,6 +88,7 @@ class ReminderNotifier(QObject):
             + tr("Click to snooze %1 minutes.").replace("%1", str(int(SNOOZE.total_seconds() // 60)))
         )
         if self.tray is not None:
+            self.tray.setProperty("mspLastMessage", "reminder")  # whose message a click answers
             self.tray.showMessage(
                 tr("MSP Console reminder"), text, QSystemTrayIcon.MessageIcon.Information, 15_000
             )
@@ -94,8 +96,41 @@ class ReminderNotifier(QObject):
             self.ctl.message(reminder.title)
 
     def _clicked(self) -> None:
-        if self.last is not None:
+        if self.tray is not None and self.tray.property("mspLastMessage") not in (None, "reminder"):
+            return  # a problem's notification: monitoring answers it
+        if self.last is None:
+            return
+        if self.last.kind == "appointment" and self.ctl.loop is not None:
+            self.ask_start(self.last)
+        else:
             self.snooze(self.last)
+
+    def ask_start(self, reminder: Reminder) -> None:
+        """An appointment's reminder: Start its remote session now, or snooze."""
+        appointment_id = int(reminder.key.split(":")[1])
+        box = QMessageBox(self.ctl.window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(tr("Appointment"))
+        box.setText(reminder.title)
+        box.setObjectName("reminderStartBox")
+        start = box.addButton(tr("▶ Start"), QMessageBox.ButtonRole.AcceptRole)
+        snooze = box.addButton(
+            tr("Snooze %1 minutes").replace("%1", str(int(SNOOZE.total_seconds() // 60))),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        box.setDefaultButton(start)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: object) -> None:
+            if button is start:
+                self.ctl.loop.start_appointment(appointment_id)
+            elif button is snooze:
+                self.snooze(reminder)
+
+        box.buttonClicked.connect(answered)
+        self.ctl.window.showNormal()
+        self.ctl.window.raise_()
+        box.open()
 
     def snooze(self, reminder: Reminder) -> None:
         rem = self.ctl.sc.reminders

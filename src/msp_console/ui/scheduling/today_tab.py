@@ -227,9 +227,24 @@ class TodayTab(QWidget):
                     p.client_id, title=p.summary, origin="monitoring", machine_name=p.machine_name
                 )
 
+        def call(obj: Any) -> None:
+            """Call client about the row's machine (its problems, its intervention, a free slot)."""
+            machine = getattr(obj, "machine_name", "")
+            mid = next((m for m, name in ctl.machines(obj.client_id) if name == machine), None)
+            if ctl.loop is not None and mid is not None:
+                ctl.loop.call_client(mid)
+            elif ctl.loop is not None:
+                ctl.loop.call_about_intervention(obj.client_id, obj.intervention_id)
+            else:
+                ctl.log_call(obj.client_id, obj.intervention_id)
+
+        def start(a: AppointmentView) -> None:
+            if ctl.loop is not None:
+                ctl.loop.start(a.id, a.machine_id)
+
         self.problems.set_actions(
             [
-                (tr("Log call…"), lambda p: ctl.log_call(p.client_id, p.intervention_id)),
+                (tr("☎ Call client…"), call),
                 (tr("Open / new intervention"), new_iv_or_open),
                 (tr("Open client"), lambda p: ctl.open_client(p.client_id)),
             ]
@@ -237,6 +252,7 @@ class TodayTab(QWidget):
         self.appointments.set_actions(
             [
                 (tr("Open…"), ctl.edit_appointment),
+                (tr("▶ Start"), start),
                 (tr("Open intervention"), open_iv),
                 (tr("Log call…"), lambda a: ctl.log_call(a.client_id, a.intervention_id)),
                 (tr("Open client"), lambda a: ctl.open_client(a.client_id)),
@@ -244,7 +260,7 @@ class TodayTab(QWidget):
         )
         self.calls.set_actions(
             [
-                (tr("Log call…"), lambda c: ctl.log_call(c.client_id, c.intervention_id)),
+                (tr("☎ Call client…"), call),
                 (tr("Open intervention"), open_iv),
                 (tr("Open client"), lambda c: ctl.open_client(c.client_id)),
             ]
@@ -254,6 +270,11 @@ class TodayTab(QWidget):
                 (tr("Open intervention"), lambda a: ctl.open_intervention(a.intervention_id)),
             ]
         )
+
+    def current_appointment(self) -> AppointmentView | None:
+        item = self.appointments.tree.currentItem()
+        obj = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return obj if isinstance(obj, AppointmentView) else None
 
     def reload(self) -> None:
         self._generation += 1

@@ -112,6 +112,20 @@ class BusinessHoursTab(QWidget):
         self.country.setCurrentIndex(max(0, self.country.findData(settings.holiday_country)))
         self.timezone = QLineEdit(settings.timezone)
         self.timezone.setAccessibleName(self.tr("Time zone"))
+        self.follow_up = QTimeEdit(QTime.fromString(settings.follow_up_time, "HH:mm"))
+        self.follow_up.setObjectName("followUpTime")
+        self.follow_up.setDisplayFormat("HH:mm")
+        self.follow_up.setAccessibleName(self.tr("Follow-up call at"))
+        self.follow_up.setToolTip(
+            self.tr("When the work is done, the follow-up call is booked the next business day at this time")
+        )
+        self.appointment_minutes = QSpinBox()
+        self.appointment_minutes.setObjectName("appointmentMinutes")
+        self.appointment_minutes.setRange(5, 8 * 60)
+        self.appointment_minutes.setSingleStep(15)
+        self.appointment_minutes.setValue(settings.appointment_minutes)
+        self.appointment_minutes.setSuffix(" " + self.tr("min"))
+        self.appointment_minutes.setAccessibleName(self.tr("Appointment length"))
         self.error = QLabel()
         self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
@@ -122,6 +136,8 @@ class BusinessHoursTab(QWidget):
         form.addRow(self.tr("Working days:"), days_row)
         form.addRow(self.tr("Public &holidays of:"), self.country)
         form.addRow(self.tr("Time &zone:"), self.timezone)
+        form.addRow(self.tr("&Follow-up call at:"), self.follow_up)
+        form.addRow(self.tr("Appointment &length:"), self.appointment_minutes)
         form.addRow("", self.error)
 
     def changes(self) -> dict[str, Any]:
@@ -131,6 +147,8 @@ class BusinessHoursTab(QWidget):
             "business_days": ",".join(str(i) for i, box in enumerate(self.days) if box.isChecked()),
             "holiday_country": str(self.country.currentData()),
             "timezone": self.timezone.text().strip() or "Europe/Rome",
+            "follow_up_time": self.follow_up.time().toString("HH:mm"),
+            "appointment_minutes": self.appointment_minutes.value(),
         }
 
 
