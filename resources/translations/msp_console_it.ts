@@ -1944,7 +1944,7 @@ I dettagli sono nel file di log:
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="200" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="215" />
             <source>Welcome to MSP Console</source>
             <translation>Benvenuto in MSP Console</translation>
         </message>
@@ -2023,32 +2023,42 @@ I dettagli sono nel file di log:
     <context>
         <name>Help</name>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="36" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="37" />
             <source>Keyboard shortcuts</source>
             <translation>Scorciatoie da tastiera</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="42" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="43" />
             <source>About MSP Console</source>
             <translation>Informazioni su MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="25" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="64" />
+            <source>The demo could not be started (%1). Try again, or reinstall MSP Console.</source>
+            <translation>Non è stato possibile avviare la demo (%1). Riprova, oppure reinstalla MSP Console.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="26" />
             <source>Open the selected item (in the tree); OK (in a dialog)</source>
             <translation>Apre l'elemento selezionato (nell'albero); OK (in una finestra di dialogo)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="26" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="27" />
             <source>Close the dialog</source>
             <translation>Chiude la finestra di dialogo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="27" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="28" />
             <source>The selected item's menu</source>
             <translation>Il menu dell'elemento selezionato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="43" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="65" />
+            <source>Open the demo</source>
+            <translation>Apri la demo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="44" />
             <source>&lt;h3&gt;MSP Console %1&lt;/h3&gt;&lt;p&gt;The desktop console of a Managed Service Provider: clients, machines, monitoring, interventions and billing.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL v3 or later.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MSP Console %1&lt;/h3&gt;&lt;p&gt;La console desktop di un Managed Service Provider: clienti, macchine, monitoraggio, interventi e fatturazione.&lt;/p&gt;&lt;p&gt;Distribuito con licenza GNU GPL v3 o successiva.&lt;/p&gt;</translation>
         </message>
@@ -2969,67 +2979,67 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="65" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="66" />
             <source>MSP Console</source>
             <translation>MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="73" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="74" />
             <source>Overview</source>
             <translation>Panoramica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="76" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="77" />
             <source>Clients</source>
             <translation>Clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="79" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="80" />
             <source>Details</source>
             <translation>Dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="89" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="90" />
             <source>Quick find (Ctrl+K)…</source>
             <translation>Ricerca rapida (Ctrl+K)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="92" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="93" />
             <source>C&amp;lients pane</source>
             <translation>Pannello c&amp;lienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="93" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="94" />
             <source>De&amp;tails pane</source>
             <translation>Pannello &amp;dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="147" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="148" />
             <source>polling: not configured</source>
             <translation>monitoraggio: non configurato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="148" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="149" />
             <source>local</source>
             <translation>locale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="149" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="150" />
             <source>DB: %1</source>
             <translation>DB: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="230" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="233" />
             <source>%1 clients · %2 machines</source>
             <translation>%1 clienti · %2 macchine</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="246" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="249" />
             <source>Cannot read the database</source>
             <translation>Impossibile leggere il database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="248" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="251" />
             <source>The tree could not be loaded: %1
 
 Check that the database is reachable, then use View → Reload.</source>
@@ -5212,21 +5222,26 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/first_run/wizard.py" line="143" />
-            <source>&amp;Add example clients and machines (demo data) to try things out</source>
-            <translation>&amp;Aggiungi clienti e macchine di esempio (dati dimostrativi) per fare delle prove</translation>
+            <source>&amp;Open the demo to try things out</source>
+            <translation>&amp;Apri la demo per fare delle prove</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="148" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="147" />
+            <source>Example clients, machines, interventions, appointments, contracts and invoices, in a database of their own: your data stays empty. Help → Open the demo brings it back.</source>
+            <translation>Clienti, macchine, interventi, appuntamenti, contratti e fatture di esempio, in un database a parte: i tuoi dati restano vuoti. Aiuto → Apri la demo la riapre.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="154" />
             <source>&amp;Your name:</source>
             <translation>Il tuo &amp;nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="172" />
-            <source>Adding the demo data…</source>
-            <translation>Aggiunta dei dati dimostrativi…</translation>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="178" />
+            <source>Preparing the demo…</source>
+            <translation>Preparazione della demo…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="187" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="189" />
             <source>The demo data could not be added: %1</source>
             <translation>Impossibile aggiungere i dati dimostrativi: %1</translation>
         </message>
@@ -5397,92 +5412,102 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>&amp;Scorciatoie da tastiera</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="89" />
+            <location filename="../../src/msp_console/ui/actions.py" line="90" />
+            <source>Open the &amp;demo</source>
+            <translation>Apri la &amp;demo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="91" />
+            <source>Example clients, machines, contracts and invoices, in a window of their own</source>
+            <translation>Clienti, macchine, contratti e fatture di esempio, in una finestra a parte</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="93" />
             <source>&amp;About MSP Console</source>
             <translation>&amp;Informazioni su MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="90" />
+            <location filename="../../src/msp_console/ui/actions.py" line="94" />
             <source>About &amp;Qt</source>
             <translation>Informazioni su &amp;Qt</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="96" />
+            <location filename="../../src/msp_console/ui/actions.py" line="100" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="98" />
+            <location filename="../../src/msp_console/ui/actions.py" line="102" />
             <source>&amp;Export to CSV</source>
             <translation>&amp;Esporta in CSV</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="102" />
+            <location filename="../../src/msp_console/ui/actions.py" line="106" />
             <source>&amp;Edit</source>
             <translation>&amp;Modifica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="106" />
+            <location filename="../../src/msp_console/ui/actions.py" line="110" />
             <source>&amp;View</source>
             <translation>&amp;Visualizza</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="112" />
+            <location filename="../../src/msp_console/ui/actions.py" line="116" />
             <source>&amp;Client</source>
             <translation>&amp;Cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="116" />
+            <location filename="../../src/msp_console/ui/actions.py" line="120" />
             <source>&amp;Machine</source>
             <translation>Macc&amp;hina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="119" />
+            <location filename="../../src/msp_console/ui/actions.py" line="123" />
             <source>M&amp;onitoring</source>
             <translation>M&amp;onitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="119" />
+            <location filename="../../src/msp_console/ui/actions.py" line="123" />
             <source>Polling is not configured yet</source>
             <translation>Il monitoraggio non è ancora configurato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="120" />
+            <location filename="../../src/msp_console/ui/actions.py" line="124" />
             <source>C&amp;alendar</source>
             <translation>Ca&amp;lendario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="120" />
+            <location filename="../../src/msp_console/ui/actions.py" line="124" />
             <source>No calendar connected yet</source>
             <translation>Nessun calendario ancora collegato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="121" />
+            <location filename="../../src/msp_console/ui/actions.py" line="125" />
             <source>&amp;Billing</source>
             <translation>Fa&amp;tturazione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="121" />
+            <location filename="../../src/msp_console/ui/actions.py" line="125" />
             <source>No contracts to bill yet</source>
             <translation>Ancora nessun contratto da fatturare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="124" />
+            <location filename="../../src/msp_console/ui/actions.py" line="128" />
             <source>&amp;Tools</source>
             <translation>&amp;Strumenti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="126" />
+            <location filename="../../src/msp_console/ui/actions.py" line="130" />
             <source>&amp;Help</source>
             <translation>&amp;Aiuto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="134" />
+            <location filename="../../src/msp_console/ui/actions.py" line="138" />
             <source>Main toolbar</source>
             <translation>Barra principale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="145" />
+            <location filename="../../src/msp_console/ui/actions.py" line="149" />
             <source>New</source>
             <translation>Nuovo</translation>
         </message>

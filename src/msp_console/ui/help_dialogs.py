@@ -1,10 +1,11 @@
-"""Help → Keyboard shortcuts and Help → About."""
+"""Help → Keyboard shortcuts, Help → Open the demo and Help → About."""
 
 from __future__ import annotations
 
+import sys
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QProcess
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -46,3 +47,20 @@ def show_about(parent: QWidget) -> None:
             "<p>Licensed under the GNU GPL v3 or later.</p>"
         ).replace("%1", __version__),
     )
+
+
+def demo_command() -> tuple[str, list[str]]:
+    """This program again, on the demo: the packaged app itself, else this Python with the package."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, ["--demo"]
+    return sys.executable, ["-m", "msp_console", "--demo"]
+
+
+def open_demo(parent: QWidget) -> bool:
+    """Opens the demo (the same data as ``--demo``) in a window of its own, next to this one."""
+    program, arguments = demo_command()
+    started, _pid = QProcess.startDetached(program, arguments)
+    if not started:
+        text = _t("The demo could not be started (%1). Try again, or reinstall MSP Console.")
+        QMessageBox.warning(parent, _t("Open the demo"), text.replace("%1", program))
+    return bool(started)
