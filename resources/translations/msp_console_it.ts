@@ -402,7 +402,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="266" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="97" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="98" />
             <source>Month:</source>
             <translation>Mese:</translation>
         </message>
@@ -638,7 +638,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="84" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="85" />
             <source>Status</source>
             <translation>Stato</translation>
         </message>
@@ -659,7 +659,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/look.py" line="55" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="196" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="198" />
             <source>Draft</source>
             <translation>Bozza</translation>
         </message>
@@ -835,118 +835,118 @@
             <translation>Nota di credito %s emessa per %s: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="65" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="66" />
             <source>Month</source>
             <translation>Mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="75" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="76" />
             <source>Run invoices…</source>
             <translation>Genera fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="77" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="78" />
             <source>Preview and create the draft invoices due up to the end of the month</source>
             <translation>Mostra in anteprima e crea le bozze di fattura dovute fino a fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="79" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="80" />
             <source>Issue month…</source>
             <translation>Emetti il mese…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="85" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="86" />
             <source>All statuses</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="93" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="94" />
             <source>Filter by client…</source>
             <translation>Filtra per cliente…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="139" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="141" />
             <source>Cancel</source>
             <translation>Annulla</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="177" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="179" />
             <source>Preview</source>
             <translation>Anteprima</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="179" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="181" />
             <location filename="../../src/msp_console/ui/billing/preview.py" line="65" />
             <source>&amp;Print…</source>
             <translation>&amp;Stampa…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="181" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="183" />
             <source>Edit draft…</source>
             <translation>Modifica bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="183" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="185" />
             <source>Delete draft…</source>
             <translation>Elimina bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="185" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="187" />
             <source>Issue selected…</source>
             <translation>Emetti le selezionate…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="186" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="188" />
             <source>Credit note…</source>
             <translation>Nota di credito…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="187" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="189" />
             <source>Mark sent</source>
             <translation>Segna come inviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="188" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="190" />
             <source>Mark paid…</source>
             <translation>Segna come pagata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="189" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="191" />
             <source>Export P&amp;DF…</source>
             <translation>Esporta P&amp;DF…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="190" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="192" />
             <source>Export FatturaPA &amp;XML…</source>
             <translation>Esporta &amp;XML FatturaPA…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="191" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="193" />
             <source>Service report…</source>
             <translation>Rapporto di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="203" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="205" />
             <source>Documents</source>
             <translation>Documenti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="68" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="69" />
             <source>Previous month</source>
             <translation>Mese precedente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="68" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="69" />
             <source>Next month</source>
             <translation>Mese successivo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="247" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="249" />
             <source>The invoices could not be read: %s</source>
             <translation>Impossibile leggere le fatture: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="280" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="282" />
             <source>%s: %d document(s), %d draft(s), %s</source>
             <translation>%s: %d documenti, %d bozze, %s</translation>
         </message>
@@ -2023,17 +2023,17 @@ I dettagli sono nel file di log:
     <context>
         <name>Help</name>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="37" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="38" />
             <source>Keyboard shortcuts</source>
             <translation>Scorciatoie da tastiera</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="43" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="44" />
             <source>About MSP Console</source>
             <translation>Informazioni su MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="64" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="65" />
             <source>The demo could not be started (%1). Try again, or reinstall MSP Console.</source>
             <translation>Non è stato possibile avviare la demo (%1). Riprova, oppure reinstalla MSP Console.</translation>
         </message>
@@ -2049,16 +2049,21 @@ I dettagli sono nel file di log:
         </message>
         <message>
             <location filename="../../src/msp_console/ui/help_dialogs.py" line="28" />
+            <source>Clear the filter (in a search or filter box); again: back to the list</source>
+            <translation>Svuota il filtro (in una casella di ricerca o filtro); di nuovo: torna all'elenco</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="29" />
             <source>The selected item's menu</source>
             <translation>Il menu dell'elemento selezionato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="65" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="66" />
             <source>Open the demo</source>
             <translation>Apri la demo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="44" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="45" />
             <source>&lt;h3&gt;MSP Console %1&lt;/h3&gt;&lt;p&gt;The desktop console of a Managed Service Provider: clients, machines, monitoring, interventions and billing.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL v3 or later.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MSP Console %1&lt;/h3&gt;&lt;p&gt;La console desktop di un Managed Service Provider: clienti, macchine, monitoraggio, interventi e fatturazione.&lt;/p&gt;&lt;p&gt;Distribuito con licenza GNU GPL v3 o successiva.&lt;/p&gt;</translation>
         </message>
@@ -2979,67 +2984,67 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="66" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="67" />
             <source>MSP Console</source>
             <translation>MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="74" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="75" />
             <source>Overview</source>
             <translation>Panoramica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="77" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="78" />
             <source>Clients</source>
             <translation>Clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="80" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="81" />
             <source>Details</source>
             <translation>Dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="90" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="91" />
             <source>Quick find (Ctrl+K)…</source>
             <translation>Ricerca rapida (Ctrl+K)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="93" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="95" />
             <source>C&amp;lients pane</source>
             <translation>Pannello c&amp;lienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="94" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="96" />
             <source>De&amp;tails pane</source>
             <translation>Pannello &amp;dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="148" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="150" />
             <source>polling: not configured</source>
             <translation>monitoraggio: non configurato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="149" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="151" />
             <source>local</source>
             <translation>locale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="150" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="152" />
             <source>DB: %1</source>
             <translation>DB: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="233" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="235" />
             <source>%1 clients · %2 machines</source>
             <translation>%1 clienti · %2 macchine</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="249" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="251" />
             <source>Cannot read the database</source>
             <translation>Impossibile leggere il database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="251" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="253" />
             <source>The tree could not be loaded: %1
 
 Check that the database is reachable, then use View → Reload.</source>
@@ -4277,7 +4282,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="128" />
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="108" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="110" />
             <source>New intervention…</source>
             <translation>Nuovo intervento…</translation>
         </message>
@@ -4679,22 +4684,22 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Scadenza: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="99" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="100" />
             <source>All states</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="103" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="104" />
             <source>All clients</source>
             <translation>Tutti i clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="105" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="106" />
             <source>Filter…</source>
             <translation>Filtra…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="107" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="109" />
             <source>Active only</source>
             <translation>Solo attivi</translation>
         </message>
@@ -5172,33 +5177,33 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="63" />
-            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="72" />
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="64" />
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="74" />
             <source>Keyboard shortcuts</source>
             <translation>Scorciatoie da tastiera</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="68" />
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="69" />
             <source>Filter…</source>
             <translation>Filtra…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="69" />
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="70" />
             <source>Filter the shortcuts</source>
             <translation>Filtra le scorciatoie</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="73" />
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="75" />
             <source>Keys</source>
             <translation>Tasti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="73" />
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="75" />
             <source>Action</source>
             <translation>Azione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="73" />
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="75" />
             <source>Menu</source>
             <translation>Menu</translation>
         </message>
@@ -5249,7 +5254,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>TreePanel</name>
         <message>
-            <location filename="../../src/msp_console/ui/views/tree_panel.py" line="59" />
+            <location filename="../../src/msp_console/ui/views/tree_panel.py" line="60" />
             <source>Search client, machine, address, tag… (Ctrl+F)</source>
             <translation>Cerca cliente, macchina, indirizzo, etichetta… (Ctrl+F)</translation>
         </message>

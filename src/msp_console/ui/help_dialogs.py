@@ -25,6 +25,7 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
     }
     rows.add(("Enter", _t("Open the selected item (in the tree); OK (in a dialog)")))
     rows.add(("Esc", _t("Close the dialog")))
+    rows.add(("Esc", _t("Clear the filter (in a search or filter box); again: back to the list")))
     rows.add(("Shift+F10", _t("The selected item's menu")))
     return sorted(rows)
 

@@ -37,6 +37,7 @@ from msp_console.ui.models.client_tree import ClientTreeModel, NodeRef
 from msp_console.ui.selected_card import SelectedCard
 from msp_console.ui.ui_settings import ui_settings
 from msp_console.ui.views.details import DetailsPane
+from msp_console.ui.views.filter_box import clear_on_escape
 from msp_console.ui.views.overview import OverviewTab
 from msp_console.ui.views.tree_panel import TreePanel
 from msp_console.ui.worker import run_in_background
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.quick_find.setClearButtonEnabled(True)
         self.quick_find.setPlaceholderText(self.tr("Quick find (Ctrl+K)…"))
         self.quick_find.setMaximumWidth(260)
+        clear_on_escape(self.quick_find, self.tree.view)
         tree_toggle, details_toggle = self.tree_dock.toggleViewAction(), self.details_dock.toggleViewAction()
         tree_toggle.setText(self.tr("C&lients pane"))
         details_toggle.setText(self.tr("De&tails pane"))

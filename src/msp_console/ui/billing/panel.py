@@ -36,6 +36,7 @@ from msp_console.ui.billing.invoice_model import InvoiceFilter, InvoiceTableMode
 from msp_console.ui.billing.look import STATUS_GLYPHS, explain, money, month_name, status_text, tr
 from msp_console.ui.billing.queries import month_rows
 from msp_console.ui.billing.side_preview import SidePreview
+from msp_console.ui.views.filter_box import clear_on_escape
 from msp_console.ui.worker import run_in_background
 
 
@@ -121,6 +122,7 @@ class BillingPanel(DocumentOperations, QWidget):
         self.view.doubleClicked.connect(lambda _i: self.preview_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        clear_on_escape(self.client_filter, self.view)
 
         self.tools = QToolBar()
         self.tools.setObjectName("billingTools")

@@ -31,6 +31,7 @@ from msp_console.ui.scheduling.interventions_model import (
     InterventionsModel,
 )
 from msp_console.ui.scheduling.look import state_label, tr
+from msp_console.ui.views.filter_box import clear_on_escape
 
 CLOCK_LIMIT = 500  # active interventions whose clocks are read per refresh
 
@@ -104,6 +105,7 @@ class InterventionsTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Filter…"))
         self.search.setClearButtonEnabled(True)
+        clear_on_escape(self.search, self.table)
         self.active_only = QCheckBox(tr("Active only"))
         new = QPushButton(tr("New intervention…"))
         new.clicked.connect(lambda: ctl.new_intervention(self.client_filter.currentData()))
