@@ -3678,7 +3678,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>QObject</name>
         <message>
-            <location filename="../../src/msp_console/ui/remote/quick_connect.py" line="64" />
+            <location filename="../../src/msp_console/ui/remote/quick_connect.py" line="119" />
             <source>Quick connect (Ctrl+K)…</source>
             <translation>Connessione rapida (Ctrl+K)…</translation>
         </message>
@@ -3731,6 +3731,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="119" />
             <source>Connect</source>
             <translation>Connetti</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/remote/quick_connect.py" line="160" />
+            <source>%n machine(s) match “%1”: pick one from the list, or type more of its name.</source>
+            <translation>
+                <numerusform>%n macchina corrisponde a “%1”: sceglila dall'elenco, o scrivi di più del suo nome.</numerusform>
+                <numerusform>%n macchine corrispondono a “%1”: scegline una dall'elenco, o scrivi di più del suo nome.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/monitoring/feature.py" line="123" />
@@ -3813,32 +3821,32 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Problemi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="64" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="57" />
             <source>Could not connect: %1</source>
             <translation>Connessione non riuscita: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="67" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="60" />
             <source>Sessions</source>
             <translation>Sessioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="73" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="66" />
             <source>&amp;Sessions pane</source>
             <translation>Pannello &amp;sessioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="78" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="71" />
             <source>&amp;Connect</source>
             <translation>&amp;Connetti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="81" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="74" />
             <source>Open a remote session with the machine's default profile</source>
             <translation>Apri una sessione remota con il profilo predefinito della macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="88" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="81" />
             <source>Select a machine in the tree first.</source>
             <translation>Seleziona prima una macchina nell'albero.</translation>
         </message>

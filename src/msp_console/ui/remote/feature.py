@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 
 from msp_console.ui.remote.connect_menu import build_connect_menu, connect
 from msp_console.ui.remote.controller import controller_for
-from msp_console.ui.remote.quick_connect import QuickConnect
+from msp_console.ui.remote.quick_connect import QuickConnect, snapshot_paths
 from msp_console.ui.remote.sessions_panel import SessionsPanel
 
 if TYPE_CHECKING:
@@ -48,14 +48,7 @@ def install(window: MainWindow) -> None:
     quick = QuickConnect(window.quick_find, lambda mid: _connect(window, mid), not_one_machine)
 
     def refresh_paths() -> None:
-        quick.set_paths(
-            {
-                f"{client.name}/{m.name}": m.id
-                for client in window.model.snapshot.clients
-                if not client.archived
-                for m in client.all_machines()
-            }
-        )
+        quick.set_paths(snapshot_paths(window.model.snapshot))
 
     window.tree_loaded.connect(refresh_paths)
     window.quick_connect = quick  # type: ignore[attr-defined]
