@@ -941,12 +941,12 @@
             <translation>Mese successivo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="249" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="250" />
             <source>The invoices could not be read: %s</source>
             <translation>Impossibile leggere le fatture: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="282" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="284" />
             <source>%s: %d document(s), %d draft(s), %s</source>
             <translation>%s: %d documenti, %d bozze, %s</translation>
         </message>
@@ -1021,37 +1021,37 @@
             <translation>Seleziona una fattura per vederla qui.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="64" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="68" />
             <source>Credit note</source>
             <translation>Nota di credito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="64" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="68" />
             <source>Invoice</source>
             <translation>Fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="59" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="63" />
             <source>Select one invoice to see it here.</source>
             <translation>Seleziona una sola fattura per vederla qui.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="66" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="70" />
             <source>taxable %s, VAT %s</source>
             <translation>imponibile %s, IVA %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="68" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="72" />
             <source>due %s</source>
             <translation>scadenza %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="70" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="74" />
             <source>paid %s</source>
             <translation>pagata il %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="65" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="69" />
             <source>(draft)</source>
             <translation>(bozza)</translation>
         </message>
@@ -4355,6 +4355,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="68" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="147" />
             <source>Select an intervention to see its timeline.</source>
             <translation>Seleziona un intervento per vederne la cronologia.</translation>
         </message>
@@ -4384,23 +4385,23 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Sposta in:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="279" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="296" />
             <source>Add note</source>
             <translation>Aggiungi nota</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="279" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="296" />
             <source>Note:</source>
             <translation>Nota:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="286" />
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="288" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="303" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="305" />
             <source>Add time</source>
             <translation>Aggiungi tempo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="286" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="303" />
             <source>Minutes spent:</source>
             <translation>Minuti impiegati:</translation>
         </message>
@@ -4461,22 +4462,22 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Impossibile leggere l'intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="288" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="305" />
             <source>What was done (optional):</source>
             <translation>Cosa è stato fatto (facoltativo):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="152" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="169" />
             <source>Machines: %1</source>
             <translation>Macchine: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="153" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="170" />
             <source>Origin: %1</source>
             <translation>Origine: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="154" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="171" />
             <source>Opened %1</source>
             <translation>Aperto il %1</translation>
         </message>
@@ -4486,17 +4487,17 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Cronologia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="157" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="174" />
             <source>SLA plan: %1</source>
             <translation>Piano SLA: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="208" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="225" />
             <source>Move the intervention to “%1”</source>
             <translation>Sposta l'intervento in “%1”</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="191" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="208" />
             <source>due %1</source>
             <translation>scadenza %1</translation>
         </message>

@@ -238,6 +238,7 @@ class BillingPanel(DocumentOperations, QWidget):
             return
         selected = {r.id for r in self.selected_rows()}
         self.model.set_rows(rows)
+        self.side.forget()  # the selected invoice is drawn again from what was just read
         self._reselect(selected)
         self._update_summary()
         self._update_actions()
@@ -260,6 +261,7 @@ class BillingPanel(DocumentOperations, QWidget):
     def _filter(self, change: Callable[[], object]) -> None:
         change()
         self._update_summary()
+        self._update_actions()  # the preview follows: a row the filter hides is no longer shown
 
     def visible_rows(self) -> list[InvoiceRow]:
         return [

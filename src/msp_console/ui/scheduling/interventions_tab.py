@@ -185,6 +185,7 @@ class InterventionsTab(QWidget):
         self._wanted = None
         if wanted is not None:
             self._select(wanted)
+        self._drop_unlisted()
         self.loaded.emit()
 
     def _filter(self) -> None:
@@ -192,6 +193,16 @@ class InterventionsTab(QWidget):
         self.proxy.client_id = self.client_filter.currentData()
         self.proxy.text = self.search.text().strip().lower()
         self.proxy.invalidate()
+        self._drop_unlisted()
+
+    def _drop_unlisted(self) -> None:
+        """The detail shows a listed intervention or none: not one a filter or a reload took away."""
+        shown = self.detail.view.id if self.detail.view is not None else None
+        if shown is None:
+            return
+        row = self.model.row_of(shown)
+        if row < 0 or not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
+            self.detail.clear()
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -222,6 +233,7 @@ class InterventionsTab(QWidget):
             self.state_filter.setCurrentIndex(0)
             self.client_filter.setCurrentIndex(0)
             self.search.clear()
+            self.active_only.setChecked(False)  # a closed one is listed again (the list reloads)
             if not self._select(intervention_id):
                 self._wanted = intervention_id
         self.detail.load(intervention_id)

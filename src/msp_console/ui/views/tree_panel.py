@@ -133,9 +133,12 @@ class TreePanel(QWidget):
 
     def _apply_search(self, text: str) -> None:
         self._debounce.stop()
+        before = self.current_ref()
         self.proxy.set_search_text(text)
         if self.proxy.active:
             self.view.expandAll()
+        if self.current_ref() != before:  # the search hid the selected row: the details follow
+            self.selection_changed.emit(self.current_ref())
 
     def focus_first_match(self) -> None:
         """Enter in the search box jumps to the first matching machine (else the first row)."""
