@@ -154,21 +154,21 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="76" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="110" />
             <source>Description</source>
             <translation>Descrizione</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="77" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="110" />
             <source>Quantity</source>
             <translation>Quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="78" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="110" />
             <source>Unit price</source>
             <translation>Prezzo unitario</translation>
         </message>
@@ -334,116 +334,121 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="252" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="160" />
             <source>quantity</source>
             <translation>quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="252" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="160" />
             <source>unit price</source>
             <translation>prezzo unitario</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="261" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="160" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="171" />
             <source>Line %d, %s: %s</source>
             <translation>Riga %d, %s: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="110" />
             <source>VAT %</source>
             <translation>IVA %</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="37" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="38" />
             <source>a number is needed</source>
             <translation>serve un numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="50" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="51" />
             <source>cannot be negative</source>
             <translation>non può essere negativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="201" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="91" />
+            <source>Open the &amp;company profile…</source>
+            <translation>Apri il &amp;profilo aziendale…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="212" />
             <source>Why the invoice is cancelled or corrected (printed on the note)</source>
             <translation>Perché la fattura viene annullata o rettificata (stampato sulla nota)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="206" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="217" />
             <source>Reason:</source>
             <translation>Motivo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="207" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="218" />
             <source>Date:</source>
             <translation>Data:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="216" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="227" />
             <source>Lines to credit:</source>
             <translation>Righe da stornare:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="247" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="258" />
             <source>Paid on:</source>
             <translation>Pagata il:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="257" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="268" />
             <source>Monthly service report</source>
             <translation>Rapporto mensile di servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="265" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="276" />
             <source>Client:</source>
             <translation>Cliente:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="266" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="277" />
             <location filename="../../src/msp_console/ui/billing/panel.py" line="98" />
             <source>Month:</source>
             <translation>Mese:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="48" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="46" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="49" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="47" />
             <source>'%s' is not a number</source>
             <translation>'%s' non è un numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="104" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="115" />
             <source>Edit draft for %s</source>
             <translation>Modifica bozza per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="119" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="130" />
             <source>Drafts can change until they are issued. Amounts are recomputed.</source>
             <translation>Le bozze si possono modificare finché non vengono emesse. Gli importi vengono ricalcolati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="198" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="209" />
             <source>Credit note for %s</source>
             <translation>Nota di credito per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="227" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="238" />
             <source>Write a reason: it is printed on the credit note.</source>
             <translation>Scrivi un motivo: viene stampato sulla nota di credito.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="230" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="241" />
             <source>Choose at least one line to credit.</source>
             <translation>Scegli almeno una riga da stornare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="244" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="255" />
             <source>Mark %s paid</source>
             <translation>Segna %s come pagata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="162" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="173" />
             <source>Line %d: the description cannot be empty</source>
             <translation>Riga %d: la descrizione non può essere vuota</translation>
         </message>
@@ -453,22 +458,22 @@
             <translation>Scrittura dei PDF…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="72" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="73" />
             <source>Writing the FatturaPA files…</source>
             <translation>Scrittura dei file FatturaPA…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="75" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="76" />
             <source>FatturaPA</source>
             <translation>FatturaPA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="114" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="115" />
             <source>Invoice %s — %s</source>
             <translation>Fattura %s — %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="124" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="125" />
             <source>Preparing the preview…</source>
             <translation>Preparazione dell'anteprima…</translation>
         </message>
@@ -483,17 +488,17 @@
             <translation>Salva i file FatturaPA in</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="65" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="66" />
             <source>%d FatturaPA file(s) written to %s, %d refused</source>
             <translation>File FatturaPA scritti: %d in %s, %d rifiutati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="140" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="141" />
             <source>Print %d invoice(s)</source>
             <translation>Stampa %d fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="155" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="156" />
             <source>Printing %d invoice(s)…</source>
             <translation>Stampa di %d fatture…</translation>
         </message>
@@ -513,38 +518,38 @@
             <translation>Queste fatture non sono valide per lo SdI; i loro file non sono stati scritti:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="93" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="94" />
             <source>Save the service report</source>
             <translation>Salva il rapporto di servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="93" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="94" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="114" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="115" />
             <source>draft</source>
             <translation>bozza</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="157" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="158" />
             <source>%d page(s) sent to the printer.</source>
             <translation>Pagine inviate alla stampante: %d.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="97" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="98" />
             <source>Writing the service report…</source>
             <translation>Scrittura del rapporto di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="99" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="100" />
             <source>Service report written to %s</source>
             <translation>Rapporto di servizio scritto in %s</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="33" />
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="145" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="155" />
             <source>Billing</source>
             <translation>Fatturazione</translation>
         </message>
@@ -559,17 +564,22 @@
             <translation>Mostra in anteprima e crea le bozze di fattura del mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="127" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="72" />
+            <source>&amp;Contract of the selected client…</source>
+            <translation>&amp;Contratto del cliente selezionato…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="133" />
             <source>Contract…</source>
             <translation>Contratto…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="128" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="134" />
             <source>Invoices…</source>
             <translation>Fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="129" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="135" />
             <source>Monthly report…</source>
             <translation>Rapporto mensile…</translation>
         </message>
@@ -589,22 +599,12 @@
             <translation>Rapporto mensil&amp;e di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="72" />
-            <source>&amp;Contract of the selected client…</source>
-            <translation>&amp;Contratto del cliente selezionato…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="73" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="80" />
             <source>Compan&amp;y profile…</source>
             <translation>Profilo a&amp;ziendale…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="115" />
-            <source>Select a client in the tree first.</source>
-            <translation>Seleziona prima un cliente nell'albero.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="106" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="113" />
             <source>Contract saved.</source>
             <translation>Contratto salvato.</translation>
         </message>
@@ -694,53 +694,53 @@
             <translation>Rifiutato, non è stato modificato nulla:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="268" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="278" />
             <source>Deleting…</source>
             <translation>Eliminazione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="271" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="281" />
             <source>Cannot delete</source>
             <translation>Impossibile eliminare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="151" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="161" />
             <source>Stopping after the current step…</source>
             <translation>Arresto dopo il passo in corso…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="172" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="182" />
             <source>Issue %d draft invoice(s) dated today? Numbers are assigned and they cannot change afterwards.</source>
             <translation>Emettere %d bozze di fattura con data di oggi? Vengono assegnati i numeri, che poi non potranno più cambiare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="212" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="222" />
             <source>%d invoice(s) issued: %s</source>
             <translation>Fatture emesse: %d (%s)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="215" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="225" />
             <source>Issuing %d invoice(s)…</source>
             <translation>Emissione di %d fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="218" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="228" />
             <source>The invoices cannot be issued</source>
             <translation>Impossibile emettere le fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="308" />
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="325" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="318" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="335" />
             <source>Saving…</source>
             <translation>Salvataggio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="311" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="321" />
             <source>Cannot mark sent</source>
             <translation>Impossibile segnare come inviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="328" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="338" />
             <source>Cannot mark paid</source>
             <translation>Impossibile segnare come pagata</translation>
         </message>
@@ -750,47 +750,47 @@
             <translation>Interrotto: quanto fatto prima di Annulla viene mantenuto.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="161" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="171" />
             <source>%d draft invoice(s) created: check them, then issue.</source>
             <translation>Bozze di fattura create: %d. Controllale, poi emettile.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="194" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="204" />
             <source>Issue all %d draft invoice(s) up to %s, dated today? Numbers are assigned and they cannot change afterwards.</source>
             <translation>Emettere tutte le %d bozze di fattura fino a %s, con data di oggi? Vengono assegnati i numeri, che poi non potranno più cambiare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="204" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="214" />
             <source>Issue invoices</source>
             <translation>Emetti fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="244" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="254" />
             <source>Saving the draft…</source>
             <translation>Salvataggio della bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="247" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="257" />
             <source>The draft cannot change</source>
             <translation>La bozza non può essere modificata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="259" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="269" />
             <source>Delete drafts</source>
             <translation>Elimina bozze</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="270" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="280" />
             <source>%d draft(s) deleted.</source>
             <translation>Bozze eliminate: %d.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="290" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="300" />
             <source>Issuing the credit note…</source>
             <translation>Emissione della nota di credito…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="295" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="305" />
             <source>The credit note cannot be issued</source>
             <translation>Impossibile emettere la nota di credito</translation>
         </message>
@@ -800,37 +800,37 @@
             <translation>Rifiutato, non è stato modificato nulla.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="99" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="101" />
             <source>Nothing was changed. Fix these first:</source>
             <translation>Non è stato modificato nulla. Correggi prima questi punti:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="189" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="199" />
             <source>No drafts to issue up to %s.</source>
             <translation>Nessuna bozza da emettere fino a %s.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="246" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="256" />
             <source>Draft updated.</source>
             <translation>Bozza aggiornata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="260" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="270" />
             <source>Delete %d draft invoice(s)? The next run creates them again if their contract is still billed.</source>
             <translation>Eliminare %d bozze di fattura? La prossima generazione le ricrea se il contratto è ancora fatturato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="310" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="320" />
             <source>%d invoice(s) marked sent.</source>
             <translation>Fatture segnate come inviate: %d.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="327" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="337" />
             <source>%s marked paid.</source>
             <translation>%s segnata come pagata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="293" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="303" />
             <source>Credit note %s issued for %s: %s</source>
             <translation>Nota di credito %s emessa per %s: %s</translation>
         </message>
@@ -1523,6 +1523,34 @@
             <location filename="../../src/msp_console/ui/first_run/wizard.py" line="125" />
             <source>The company profile could not be saved: %1</source>
             <translation>Non è stato possibile salvare il profilo aziendale: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectFailed</name>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_failed.py" line="26" />
+            <source>Could not connect</source>
+            <translation>Connessione non riuscita</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_failed.py" line="27" />
+            <source>The remote session could not start.</source>
+            <translation>La sessione remota non è partita.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_failed.py" line="31" />
+            <source>Check that the machine is on and reachable, and that its connection profile (address, user, password) is right; then try again, or add a new connection profile.</source>
+            <translation>Controlla che la macchina sia accesa e raggiungibile, e che il suo profilo di connessione (indirizzo, utente, password) sia giusto; poi riprova, oppure aggiungi un nuovo profilo di connessione.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_failed.py" line="37" />
+            <source>&amp;Try again</source>
+            <translation>&amp;Riprova</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_failed.py" line="42" />
+            <source>&amp;New connection profile…</source>
+            <translation>&amp;Nuovo profilo di connessione…</translation>
         </message>
     </context>
     <context>
@@ -3307,27 +3335,27 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ProblemActions</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="74" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="75" />
             <source>Acknowledged: %1</source>
             <translation>Preso in carico: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="76" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="77" />
             <source>Cannot acknowledge</source>
             <translation>Impossibile prendere in carico</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="97" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="98" />
             <source>Maintenance scheduled on %1</source>
             <translation>Manutenzione pianificata su %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="102" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="103" />
             <source>Cannot schedule maintenance</source>
             <translation>Impossibile pianificare la manutenzione</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="108" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="109" />
             <source>Checking %n check(s) now…</source>
             <translation>
                 <numerusform>Esecuzione di %n controllo…</numerusform>
@@ -3335,47 +3363,57 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="110" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="111" />
             <source>Team mode: the shared pollers run the checks.</source>
             <translation>Modalità team: i controlli li eseguono i poller condivisi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="112" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="113" />
             <source>Polling is paused or starting: resume it to check now.</source>
             <translation>Il monitoraggio è in pausa o in avvio: riprendilo per controllare ora.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="157" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="123" />
+            <source>Check now</source>
+            <translation>Controlla ora</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="125" />
+            <source>&amp;Resume polling</source>
+            <translation>&amp;Riprendi il monitoraggio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="176" />
             <source>Host key of %1 trusted</source>
             <translation>Chiave host di %1 considerata attendibile</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="160" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="179" />
             <source>Cannot trust the host key</source>
             <translation>Impossibile considerare attendibile la chiave host</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="170" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="189" />
             <source>Cannot read the interventions</source>
             <translation>Impossibile leggere gli interventi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="190" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="209" />
             <source>Open intervention</source>
             <translation>Apri intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="191" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="210" />
             <source>Title:</source>
             <translation>Titolo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="212" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="231" />
             <source>Intervention #%1 opened</source>
             <translation>Intervento n. %1 aperto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="215" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="234" />
             <source>Cannot open the intervention</source>
             <translation>Impossibile aprire l'intervento</translation>
         </message>
@@ -3718,17 +3756,17 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>non installato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="116" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="117" />
             <source>the user</source>
             <translation>l'utente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="117" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="118" />
             <source>Password for %1 on %2:</source>
             <translation>Password di %1 su %2:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="119" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="120" />
             <source>Connect</source>
             <translation>Connetti</translation>
         </message>
@@ -3741,27 +3779,27 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="123" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="124" />
             <source>Check the selected machine or client now (F5)</source>
             <translation>Controlla subito la macchina o il cliente selezionato (F5)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="124" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="125" />
             <source>Stop and resume the background checks of this window</source>
             <translation>Ferma e riprendi i controlli in background di questa finestra</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="138" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="139" />
             <source>polling: demo simulator</source>
             <translation>monitoraggio: simulatore demo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="140" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="141" />
             <source>polling: off in this window</source>
             <translation>monitoraggio: disattivato in questa finestra</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="145" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="146" />
             <source>polling: off in this window (%1=0)</source>
             <translation>monitoraggio: disattivato in questa finestra (%1=0)</translation>
         </message>
@@ -3771,47 +3809,47 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Fa&amp;tturazione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="84" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="85" />
             <source>Monitoring</source>
             <translation>Monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="87" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="88" />
             <source>M&amp;onitoring</source>
             <translation>M&amp;onitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="90" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="91" />
             <source>&amp;Pause polling</source>
             <translation>Sos&amp;pendi il monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="93" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="94" />
             <source>&amp;Check now</source>
             <translation>&amp;Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="97" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="98" />
             <source>Show p&amp;roblems</source>
             <translation>Mostra i p&amp;roblemi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="99" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="100" />
             <source>Do not &amp;disturb</source>
             <translation>&amp;Non disturbare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="102" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="103" />
             <source>&amp;Failing clients first</source>
             <translation>Prima i clienti con &amp;guasti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="105" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="106" />
             <source>&amp;Team mode (show the shared pollers' results)</source>
             <translation>Modalità &amp;team (mostra i risultati dei poller condivisi)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="110" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="111" />
             <source>Checks and &amp;history…</source>
             <translation>Controlli e &amp;storico…</translation>
         </message>
@@ -3821,34 +3859,24 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Problemi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="57" />
-            <source>Could not connect: %1</source>
-            <translation>Connessione non riuscita: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="60" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="72" />
             <source>Sessions</source>
             <translation>Sessioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="66" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="78" />
             <source>&amp;Sessions pane</source>
             <translation>Pannello &amp;sessioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="71" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="83" />
             <source>&amp;Connect</source>
             <translation>&amp;Connetti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="74" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="86" />
             <source>Open a remote session with the machine's default profile</source>
             <translation>Apri una sessione remota con il profilo predefinito della macchina</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="81" />
-            <source>Select a machine in the tree first.</source>
-            <translation>Seleziona prima una macchina nell'albero.</translation>
         </message>
     </context>
     <context>

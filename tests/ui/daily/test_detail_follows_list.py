@@ -8,15 +8,7 @@ from datetime import date
 from msp_console.services.billing.ledger import mark_paid
 from msp_console.ui.billing.panel import BillingPanel
 from msp_console.ui.scheduling.interventions_tab import InterventionsTab
-
-BELLAVISTA = "Hotel Bellavista S.r.l."
-
-
-def _machine(window, name: str) -> int:  # type: ignore[no-untyped-def]
-    for c in window.model.snapshot.clients:
-        if c.name == BELLAVISTA:
-            return next(m.id for m in c.all_machines() if m.name == name)
-    raise AssertionError(name)
+from tests.ui.daily.rows import machine_id
 
 
 def _card_text(window) -> str:  # type: ignore[no-untyped-def]
@@ -24,7 +16,7 @@ def _card_text(window) -> str:  # type: ignore[no-untyped-def]
 
 
 def _show_machine(qtbot, window, name: str) -> int:  # type: ignore[no-untyped-def]
-    mid = _machine(window, name)
+    mid = machine_id(window, name)
     with qtbot.waitSignal(window.card.shown, timeout=10_000):
         window.tree.select("machine", mid)
     assert name in _card_text(window)

@@ -6,8 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from msp_console.ui.remote.quick_connect import matches, resolve_machine
-
-BELLAVISTA = "Hotel Bellavista S.r.l."
+from tests.ui.daily.rows import BELLAVISTA, machine_id
 
 
 def _connected(window, monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
@@ -15,17 +14,8 @@ def _connected(window, monkeypatch) -> list[int]:  # type: ignore[no-untyped-def
     import msp_console.ui.remote.feature as feature
 
     seen: list[int] = []
-    monkeypatch.setattr(
-        feature, "connect", lambda _parent, _app, machine_id, *a, **k: seen.append(machine_id)
-    )
+    monkeypatch.setattr(feature, "connect", lambda _parent, _app, mid, *a, **k: seen.append(mid))
     return seen
-
-
-def _machine_id(window, client: str, machine: str) -> int:  # type: ignore[no-untyped-def]
-    for c in window.model.snapshot.clients:
-        if c.name == client:
-            return next(m.id for m in c.all_machines() if m.name == machine)
-    raise AssertionError(machine)
 
 
 def test_bell_dep_lists_the_bellavista_dependance_machines(qtbot, demo_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -41,13 +31,13 @@ def test_bell_dep_lists_the_bellavista_dependance_machines(qtbot, demo_window, m
     assert "2" in quick.hint and "bell dep" in quick.hint  # …the box says so, and lists them
     assert sorted(quick.candidates()) == expected
     quick.completer.activated[str].emit(expected[1])  # picking one from the list connects to it
-    assert seen == [_machine_id(demo_window, BELLAVISTA, "dep-pc")]
+    assert seen == [machine_id(demo_window, "dep-pc")]
     assert box.text() == ""
 
 
 def test_word_order_and_case_do_not_matter(qtbot, demo_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     seen = _connected(demo_window, monkeypatch)
-    dep_pc = _machine_id(demo_window, BELLAVISTA, "dep-pc")
+    dep_pc = machine_id(demo_window, "dep-pc")
     paths = demo_window.quick_connect.paths
     for text in ("bell dep pc", "PC DEP BELL", "dependance hotel dep-pc", "Bellavista/dep-pc"):
         assert resolve_machine(paths, text) == dep_pc, text

@@ -36,13 +36,12 @@ def _counts(db: Database) -> dict[str, object]:
 
 
 def test_the_wizards_demo_is_the_demo_of_dash_dash_demo(qtbot, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
     from msp_console.preferences import ENV_USER
-    from msp_console.ui import launch
     from msp_console.ui.first_run.wizard import FirstRunWizard
     from msp_console.ui.main_window import MainWindow
+    from tests.ui.first_run.driving import run_gui_driven
 
     monkeypatch.setenv("MSP_CONSOLE_NO_WIZARD", "0")
     monkeypatch.setenv(ENV_USER, "someone")
@@ -66,18 +65,7 @@ def test_the_wizards_demo_is_the_demo_of_dash_dash_demo(qtbot, monkeypatch, tmp_
                 w.close()
                 return
 
-    timer = QTimer()
-    timer.timeout.connect(drive)
-    timer.start(100)
-    before = len(launch._translators)
-    args = argparse.Namespace(demo=False, database=None, language=None, select=None)
-    try:
-        assert launch.run_gui(args) == 0
-    finally:
-        timer.stop()
-        for translator in launch._translators[before:]:
-            QCoreApplication.removeTranslator(translator)
-        del launch._translators[before:]
+    run_gui_driven(drive)
     assert opened == [f"sqlite:///{demo_database_path()}"]  # the window showed the demo
 
     wizard_demo = Database(resolve_database_url(demo=True))
