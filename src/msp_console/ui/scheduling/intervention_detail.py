@@ -139,6 +139,11 @@ class InterventionDetail(QWidget):
         if self.view is not None:
             self.load(self.view.id, force=True)
 
+    @property
+    def wanted_id(self) -> int | None:
+        """The intervention on show, or on its way to be shown."""
+        return self._requested if self._requested is not None else (self.view.id if self.view else None)
+
     def clear(self) -> None:
         """No intervention on show (the one shown is no longer listed): nothing stale, no actions;
         an answer still on its way is dropped."""

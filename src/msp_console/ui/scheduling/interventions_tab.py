@@ -197,7 +197,7 @@ class InterventionsTab(QWidget):
 
     def _drop_unlisted(self) -> None:
         """The detail shows a listed intervention or none: not one a filter or a reload took away."""
-        shown = self.detail.view.id if self.detail.view is not None else None
+        shown = self.detail.wanted_id  # on show, or asked for (an answer on its way is kept if listed)
         if shown is None:
             return
         row = self.model.row_of(shown)
