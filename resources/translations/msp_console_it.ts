@@ -2061,7 +2061,7 @@ I dettagli sono nel file di log:
             <translation>Informazioni su MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="65" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="67" />
             <source>The demo could not be started (%1). Try again, or reinstall MSP Console.</source>
             <translation>Non è stato possibile avviare la demo (%1). Riprova, oppure reinstalla MSP Console.</translation>
         </message>
@@ -2086,7 +2086,12 @@ I dettagli sono nel file di log:
             <translation>Il menu dell'elemento selezionato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="66" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="65" />
+            <source>The demo opens in a window of its own…</source>
+            <translation>La demo si apre in una finestra a parte…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="68" />
             <source>Open the demo</source>
             <translation>Apri la demo</translation>
         </message>
@@ -4383,7 +4388,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="68" />
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="147" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="152" />
             <source>Select an intervention to see its timeline.</source>
             <translation>Seleziona un intervento per vederne la cronologia.</translation>
         </message>
@@ -4413,23 +4418,23 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Sposta in:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="296" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="301" />
             <source>Add note</source>
             <translation>Aggiungi nota</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="296" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="301" />
             <source>Note:</source>
             <translation>Nota:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="303" />
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="305" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="308" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="310" />
             <source>Add time</source>
             <translation>Aggiungi tempo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="303" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="308" />
             <source>Minutes spent:</source>
             <translation>Minuti impiegati:</translation>
         </message>
@@ -4490,22 +4495,22 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Impossibile leggere l'intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="305" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="310" />
             <source>What was done (optional):</source>
             <translation>Cosa è stato fatto (facoltativo):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="169" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="174" />
             <source>Machines: %1</source>
             <translation>Macchine: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="170" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="175" />
             <source>Origin: %1</source>
             <translation>Origine: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="171" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="176" />
             <source>Opened %1</source>
             <translation>Aperto il %1</translation>
         </message>
@@ -4515,17 +4520,17 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Cronologia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="174" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="179" />
             <source>SLA plan: %1</source>
             <translation>Piano SLA: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="225" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="230" />
             <source>Move the intervention to “%1”</source>
             <translation>Sposta l'intervento in “%1”</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="208" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="213" />
             <source>due %1</source>
             <translation>scadenza %1</translation>
         </message>

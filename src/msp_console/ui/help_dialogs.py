@@ -7,7 +7,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, QProcess
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from msp_console import __version__
 
@@ -61,6 +61,8 @@ def open_demo(parent: QWidget) -> bool:
     """Opens the demo (the same data as ``--demo``) in a window of its own, next to this one."""
     program, arguments = demo_command()
     started, _pid = QProcess.startDetached(program, arguments)
+    if started and isinstance(parent, QMainWindow):  # the first time it is built: a few seconds
+        parent.statusBar().showMessage(_t("The demo opens in a window of its own…"), 15_000)
     if not started:
         text = _t("The demo could not be started (%1). Try again, or reinstall MSP Console.")
         QMessageBox.warning(parent, _t("Open the demo"), text.replace("%1", program))
