@@ -3017,67 +3017,67 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="67" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="66" />
             <source>MSP Console</source>
             <translation>MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="75" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="74" />
             <source>Overview</source>
             <translation>Panoramica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="78" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="77" />
             <source>Clients</source>
             <translation>Clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="81" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="80" />
             <source>Details</source>
             <translation>Dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="91" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="90" />
             <source>Quick find (Ctrl+K)…</source>
             <translation>Ricerca rapida (Ctrl+K)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="95" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="94" />
             <source>C&amp;lients pane</source>
             <translation>Pannello c&amp;lienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="96" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="95" />
             <source>De&amp;tails pane</source>
             <translation>Pannello &amp;dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="150" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="149" />
             <source>polling: not configured</source>
             <translation>monitoraggio: non configurato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="151" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="150" />
             <source>local</source>
             <translation>locale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="152" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="151" />
             <source>DB: %1</source>
             <translation>DB: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="235" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="233" />
             <source>%1 clients · %2 machines</source>
             <translation>%1 clienti · %2 macchine</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="251" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="249" />
             <source>Cannot read the database</source>
             <translation>Impossibile leggere il database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="253" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="251" />
             <source>The tree could not be loaded: %1
 
 Check that the database is reachable, then use View → Reload.</source>
@@ -3243,42 +3243,52 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Importa da CSV…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="72" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="62" />
+            <source>Open the demo…</source>
+            <translation>Apri la demo…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="65" />
+            <source>Example clients, machines, contracts and invoices, in a window of their own</source>
+            <translation>Clienti, macchine, contratti e fatture di esempio, in una finestra a parte</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="78" />
             <source>Machines by kind</source>
             <translation>Macchine per tipo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="75" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="81" />
             <source>Getting started</source>
             <translation>Per iniziare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="91" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="97" />
             <source>Add your clients with &lt;b&gt;Client → New client&lt;/b&gt; (Ctrl+Shift+N), or bring in your existing list with &lt;b&gt;File → Import from CSV&lt;/b&gt; (Ctrl+I).</source>
             <translation>Aggiungi i clienti con &lt;b&gt;Cliente → Nuovo cliente&lt;/b&gt; (Ctrl+Shift+N), oppure importa l'elenco che hai già con &lt;b&gt;File → Importa da CSV&lt;/b&gt; (Ctrl+I).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="95" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="101" />
             <source>Select a client and press Ctrl+N to add a machine under it; the &lt;b&gt;Client&lt;/b&gt; menu (or a right-click) adds sites and contacts.</source>
             <translation>Seleziona un cliente e premi Ctrl+N per aggiungergli una macchina; il menu &lt;b&gt;Cliente&lt;/b&gt; (o il clic destro) aggiunge sedi e contatti.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="98" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="104" />
             <source>Search the tree with Ctrl+F: name, address or tag.</source>
             <translation>Cerca nell'albero con Ctrl+F: nome, indirizzo o etichetta.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="99" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="105" />
             <source>F2 edits the selected item; Del deletes it (clients with history are archived).</source>
             <translation>F2 modifica l'elemento selezionato; Canc lo elimina (i clienti con uno storico vengono archiviati).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="101" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="107" />
             <source>The tabs beside this one are the day's work: Today (Ctrl+1), Problems, Calendar (Ctrl+2), Interventions (Ctrl+3) and Billing (Ctrl+4).</source>
             <translation>Le schede accanto a questa sono il lavoro del giorno: Oggi (Ctrl+1), Problemi, Calendario (Ctrl+2), Interventi (Ctrl+3) e Fatturazione (Ctrl+4).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="128" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="134" />
             <source>No machines yet.</source>
             <translation>Ancora nessuna macchina.</translation>
         </message>

@@ -7,7 +7,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, QProcess
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
 from msp_console import __version__
 
@@ -67,3 +67,13 @@ def open_demo(parent: QWidget) -> bool:
         text = _t("The demo could not be started (%1). Try again, or reinstall MSP Console.")
         QMessageBox.warning(parent, _t("Open the demo"), text.replace("%1", program))
     return bool(started)
+
+
+def offer_demo(parent: QWidget, action: QAction, button: QPushButton, database_url: str) -> None:
+    """Help → Open the demo and the Overview's button; neither on the demo itself."""
+    from msp_console.monitoring.demo_sim import is_demo_database
+
+    action.triggered.connect(lambda: open_demo(parent))
+    action.setVisible(not is_demo_database(database_url))
+    button.setVisible(action.isVisible())
+    button.clicked.connect(action.trigger)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from msp_console.app import App
-from msp_console.monitoring.demo_sim import is_demo_database
 from msp_console.preferences import Preferences, load_preferences
 from msp_console.services.tree import load_tree
 from msp_console.services.views import TreeSnapshot
@@ -30,7 +29,7 @@ from msp_console.ui.current_preferences import CurrentPreferences
 from msp_console.ui.dialogs import confirm as ask
 from msp_console.ui.dialogs.import_dialog import ImportDialog
 from msp_console.ui.features import install_features, tab_position
-from msp_console.ui.help_dialogs import open_demo, show_about, show_shortcuts
+from msp_console.ui.help_dialogs import offer_demo, show_about, show_shortcuts
 from msp_console.ui.inventory_controller import InventoryController
 from msp_console.ui.live_states import LiveStates
 from msp_console.ui.models.client_tree import ClientTreeModel, NodeRef
@@ -191,8 +190,7 @@ class MainWindow(QMainWindow):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))
         )
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self, self.findChildren(QAction)))
-        a.open_demo.triggered.connect(lambda: open_demo(self))
-        a.open_demo.setVisible(not is_demo_database(self.app.db.url))  # not from the demo itself
+        offer_demo(self, a.open_demo, self.overview.demo, self.app.db.url)
         a.about.triggered.connect(lambda: show_about(self))
         a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
         self.tree.selection_changed.connect(self._selection_changed)

@@ -119,6 +119,19 @@ def test_help_open_the_demo_starts_this_program_on_the_demo() -> None:
     assert "--demo" in probe.stdout
 
 
-def test_the_menu_offers_the_demo_except_on_the_demo(window, app: App) -> None:  # type: ignore[no-untyped-def]
-    assert window.commands.open_demo.isVisible()
+def test_the_menu_and_the_overview_offer_the_demo_except_on_the_demo(qtbot, window, app: App) -> None:  # type: ignore[no-untyped-def]
+    from msp_console.ui.main_window import MainWindow
+
+    assert window.commands.open_demo.isVisible() and window.overview.demo.isVisibleTo(window)
     assert window.commands.open_demo in window.menuBar().actions()[-1].menu().actions()
+    from msp_console.ui.worker import wait_for_background
+
+    demo = open_app(argparse.Namespace(demo=True, database=None))  # the demo database itself
+    on_demo = MainWindow(demo, persist=False, defer_features=True)
+    try:
+        assert not on_demo.commands.open_demo.isVisible() and not on_demo.overview.demo.isVisibleTo(on_demo)
+    finally:
+        on_demo.close()
+        on_demo.deleteLater()
+        wait_for_background()
+        demo.close()
