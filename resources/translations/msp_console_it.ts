@@ -154,21 +154,21 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="76" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="110" />
             <source>Description</source>
             <translation>Descrizione</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="77" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="110" />
             <source>Quantity</source>
             <translation>Quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="78" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="110" />
             <source>Unit price</source>
             <translation>Prezzo unitario</translation>
         </message>
@@ -334,116 +334,121 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="252" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="160" />
             <source>quantity</source>
             <translation>quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="252" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="149" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="160" />
             <source>unit price</source>
             <translation>prezzo unitario</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="261" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="160" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="171" />
             <source>Line %d, %s: %s</source>
             <translation>Riga %d, %s: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="99" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="110" />
             <source>VAT %</source>
             <translation>IVA %</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="37" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="38" />
             <source>a number is needed</source>
             <translation>serve un numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="50" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="51" />
             <source>cannot be negative</source>
             <translation>non può essere negativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="201" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="91" />
+            <source>Open the &amp;company profile…</source>
+            <translation>Apri il &amp;profilo aziendale…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="212" />
             <source>Why the invoice is cancelled or corrected (printed on the note)</source>
             <translation>Perché la fattura viene annullata o rettificata (stampato sulla nota)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="206" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="217" />
             <source>Reason:</source>
             <translation>Motivo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="207" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="218" />
             <source>Date:</source>
             <translation>Data:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="216" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="227" />
             <source>Lines to credit:</source>
             <translation>Righe da stornare:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="247" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="258" />
             <source>Paid on:</source>
             <translation>Pagata il:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="257" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="268" />
             <source>Monthly service report</source>
             <translation>Rapporto mensile di servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="265" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="276" />
             <source>Client:</source>
             <translation>Cliente:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="266" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="97" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="277" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="98" />
             <source>Month:</source>
             <translation>Mese:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="48" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="46" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="49" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="47" />
             <source>'%s' is not a number</source>
             <translation>'%s' non è un numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="104" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="115" />
             <source>Edit draft for %s</source>
             <translation>Modifica bozza per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="119" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="130" />
             <source>Drafts can change until they are issued. Amounts are recomputed.</source>
             <translation>Le bozze si possono modificare finché non vengono emesse. Gli importi vengono ricalcolati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="198" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="209" />
             <source>Credit note for %s</source>
             <translation>Nota di credito per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="227" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="238" />
             <source>Write a reason: it is printed on the credit note.</source>
             <translation>Scrivi un motivo: viene stampato sulla nota di credito.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="230" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="241" />
             <source>Choose at least one line to credit.</source>
             <translation>Scegli almeno una riga da stornare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="244" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="255" />
             <source>Mark %s paid</source>
             <translation>Segna %s come pagata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="162" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="173" />
             <source>Line %d: the description cannot be empty</source>
             <translation>Riga %d: la descrizione non può essere vuota</translation>
         </message>
@@ -453,22 +458,22 @@
             <translation>Scrittura dei PDF…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="72" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="73" />
             <source>Writing the FatturaPA files…</source>
             <translation>Scrittura dei file FatturaPA…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="75" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="76" />
             <source>FatturaPA</source>
             <translation>FatturaPA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="114" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="115" />
             <source>Invoice %s — %s</source>
             <translation>Fattura %s — %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="124" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="125" />
             <source>Preparing the preview…</source>
             <translation>Preparazione dell'anteprima…</translation>
         </message>
@@ -483,17 +488,17 @@
             <translation>Salva i file FatturaPA in</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="65" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="66" />
             <source>%d FatturaPA file(s) written to %s, %d refused</source>
             <translation>File FatturaPA scritti: %d in %s, %d rifiutati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="140" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="141" />
             <source>Print %d invoice(s)</source>
             <translation>Stampa %d fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="155" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="156" />
             <source>Printing %d invoice(s)…</source>
             <translation>Stampa di %d fatture…</translation>
         </message>
@@ -513,38 +518,38 @@
             <translation>Queste fatture non sono valide per lo SdI; i loro file non sono stati scritti:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="93" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="94" />
             <source>Save the service report</source>
             <translation>Salva il rapporto di servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="93" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="94" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="114" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="115" />
             <source>draft</source>
             <translation>bozza</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="157" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="158" />
             <source>%d page(s) sent to the printer.</source>
             <translation>Pagine inviate alla stampante: %d.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="97" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="98" />
             <source>Writing the service report…</source>
             <translation>Scrittura del rapporto di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="99" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="100" />
             <source>Service report written to %s</source>
             <translation>Rapporto di servizio scritto in %s</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="33" />
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="145" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="155" />
             <source>Billing</source>
             <translation>Fatturazione</translation>
         </message>
@@ -559,17 +564,22 @@
             <translation>Mostra in anteprima e crea le bozze di fattura del mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="127" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="72" />
+            <source>&amp;Contract of the selected client…</source>
+            <translation>&amp;Contratto del cliente selezionato…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="133" />
             <source>Contract…</source>
             <translation>Contratto…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="128" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="134" />
             <source>Invoices…</source>
             <translation>Fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="129" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="135" />
             <source>Monthly report…</source>
             <translation>Rapporto mensile…</translation>
         </message>
@@ -589,22 +599,12 @@
             <translation>Rapporto mensil&amp;e di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="72" />
-            <source>&amp;Contract of the selected client…</source>
-            <translation>&amp;Contratto del cliente selezionato…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="73" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="80" />
             <source>Compan&amp;y profile…</source>
             <translation>Profilo a&amp;ziendale…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="115" />
-            <source>Select a client in the tree first.</source>
-            <translation>Seleziona prima un cliente nell'albero.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="106" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="113" />
             <source>Contract saved.</source>
             <translation>Contratto salvato.</translation>
         </message>
@@ -638,7 +638,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="84" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="85" />
             <source>Status</source>
             <translation>Stato</translation>
         </message>
@@ -659,7 +659,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/look.py" line="55" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="196" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="198" />
             <source>Draft</source>
             <translation>Bozza</translation>
         </message>
@@ -694,53 +694,53 @@
             <translation>Rifiutato, non è stato modificato nulla:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="268" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="278" />
             <source>Deleting…</source>
             <translation>Eliminazione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="271" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="281" />
             <source>Cannot delete</source>
             <translation>Impossibile eliminare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="151" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="161" />
             <source>Stopping after the current step…</source>
             <translation>Arresto dopo il passo in corso…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="172" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="182" />
             <source>Issue %d draft invoice(s) dated today? Numbers are assigned and they cannot change afterwards.</source>
             <translation>Emettere %d bozze di fattura con data di oggi? Vengono assegnati i numeri, che poi non potranno più cambiare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="212" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="222" />
             <source>%d invoice(s) issued: %s</source>
             <translation>Fatture emesse: %d (%s)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="215" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="225" />
             <source>Issuing %d invoice(s)…</source>
             <translation>Emissione di %d fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="218" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="228" />
             <source>The invoices cannot be issued</source>
             <translation>Impossibile emettere le fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="308" />
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="325" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="318" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="335" />
             <source>Saving…</source>
             <translation>Salvataggio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="311" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="321" />
             <source>Cannot mark sent</source>
             <translation>Impossibile segnare come inviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="328" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="338" />
             <source>Cannot mark paid</source>
             <translation>Impossibile segnare come pagata</translation>
         </message>
@@ -750,47 +750,47 @@
             <translation>Interrotto: quanto fatto prima di Annulla viene mantenuto.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="161" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="171" />
             <source>%d draft invoice(s) created: check them, then issue.</source>
             <translation>Bozze di fattura create: %d. Controllale, poi emettile.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="194" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="204" />
             <source>Issue all %d draft invoice(s) up to %s, dated today? Numbers are assigned and they cannot change afterwards.</source>
             <translation>Emettere tutte le %d bozze di fattura fino a %s, con data di oggi? Vengono assegnati i numeri, che poi non potranno più cambiare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="204" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="214" />
             <source>Issue invoices</source>
             <translation>Emetti fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="244" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="254" />
             <source>Saving the draft…</source>
             <translation>Salvataggio della bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="247" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="257" />
             <source>The draft cannot change</source>
             <translation>La bozza non può essere modificata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="259" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="269" />
             <source>Delete drafts</source>
             <translation>Elimina bozze</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="270" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="280" />
             <source>%d draft(s) deleted.</source>
             <translation>Bozze eliminate: %d.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="290" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="300" />
             <source>Issuing the credit note…</source>
             <translation>Emissione della nota di credito…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="295" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="305" />
             <source>The credit note cannot be issued</source>
             <translation>Impossibile emettere la nota di credito</translation>
         </message>
@@ -800,153 +800,153 @@
             <translation>Rifiutato, non è stato modificato nulla.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="99" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="101" />
             <source>Nothing was changed. Fix these first:</source>
             <translation>Non è stato modificato nulla. Correggi prima questi punti:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="189" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="199" />
             <source>No drafts to issue up to %s.</source>
             <translation>Nessuna bozza da emettere fino a %s.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="246" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="256" />
             <source>Draft updated.</source>
             <translation>Bozza aggiornata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="260" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="270" />
             <source>Delete %d draft invoice(s)? The next run creates them again if their contract is still billed.</source>
             <translation>Eliminare %d bozze di fattura? La prossima generazione le ricrea se il contratto è ancora fatturato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="310" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="320" />
             <source>%d invoice(s) marked sent.</source>
             <translation>Fatture segnate come inviate: %d.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="327" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="337" />
             <source>%s marked paid.</source>
             <translation>%s segnata come pagata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="293" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="303" />
             <source>Credit note %s issued for %s: %s</source>
             <translation>Nota di credito %s emessa per %s: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="65" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="66" />
             <source>Month</source>
             <translation>Mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="75" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="76" />
             <source>Run invoices…</source>
             <translation>Genera fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="77" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="78" />
             <source>Preview and create the draft invoices due up to the end of the month</source>
             <translation>Mostra in anteprima e crea le bozze di fattura dovute fino a fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="79" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="80" />
             <source>Issue month…</source>
             <translation>Emetti il mese…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="85" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="86" />
             <source>All statuses</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="93" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="94" />
             <source>Filter by client…</source>
             <translation>Filtra per cliente…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="139" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="141" />
             <source>Cancel</source>
             <translation>Annulla</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="177" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="179" />
             <source>Preview</source>
             <translation>Anteprima</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="179" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="181" />
             <location filename="../../src/msp_console/ui/billing/preview.py" line="65" />
             <source>&amp;Print…</source>
             <translation>&amp;Stampa…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="181" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="183" />
             <source>Edit draft…</source>
             <translation>Modifica bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="183" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="185" />
             <source>Delete draft…</source>
             <translation>Elimina bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="185" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="187" />
             <source>Issue selected…</source>
             <translation>Emetti le selezionate…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="186" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="188" />
             <source>Credit note…</source>
             <translation>Nota di credito…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="187" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="189" />
             <source>Mark sent</source>
             <translation>Segna come inviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="188" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="190" />
             <source>Mark paid…</source>
             <translation>Segna come pagata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="189" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="191" />
             <source>Export P&amp;DF…</source>
             <translation>Esporta P&amp;DF…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="190" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="192" />
             <source>Export FatturaPA &amp;XML…</source>
             <translation>Esporta &amp;XML FatturaPA…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="191" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="193" />
             <source>Service report…</source>
             <translation>Rapporto di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="203" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="205" />
             <source>Documents</source>
             <translation>Documenti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="68" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="69" />
             <source>Previous month</source>
             <translation>Mese precedente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="68" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="69" />
             <source>Next month</source>
             <translation>Mese successivo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="247" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="250" />
             <source>The invoices could not be read: %s</source>
             <translation>Impossibile leggere le fatture: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="280" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="284" />
             <source>%s: %d document(s), %d draft(s), %s</source>
             <translation>%s: %d documenti, %d bozze, %s</translation>
         </message>
@@ -1021,37 +1021,37 @@
             <translation>Seleziona una fattura per vederla qui.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="64" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="68" />
             <source>Credit note</source>
             <translation>Nota di credito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="64" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="68" />
             <source>Invoice</source>
             <translation>Fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="59" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="63" />
             <source>Select one invoice to see it here.</source>
             <translation>Seleziona una sola fattura per vederla qui.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="66" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="70" />
             <source>taxable %s, VAT %s</source>
             <translation>imponibile %s, IVA %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="68" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="72" />
             <source>due %s</source>
             <translation>scadenza %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="70" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="74" />
             <source>paid %s</source>
             <translation>pagata il %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="65" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="69" />
             <source>(draft)</source>
             <translation>(bozza)</translation>
         </message>
@@ -1556,6 +1556,34 @@
         </message>
     </context>
     <context>
+        <name>ConnectFailed</name>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_failed.py" line="26" />
+            <source>Could not connect</source>
+            <translation>Connessione non riuscita</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_failed.py" line="27" />
+            <source>The remote session could not start.</source>
+            <translation>La sessione remota non è partita.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_failed.py" line="31" />
+            <source>Check that the machine is on and reachable, and that its connection profile (address, user, password) is right; then try again, or add a new connection profile.</source>
+            <translation>Controlla che la macchina sia accesa e raggiungibile, e che il suo profilo di connessione (indirizzo, utente, password) sia giusto; poi riprova, oppure aggiungi un nuovo profilo di connessione.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_failed.py" line="37" />
+            <source>&amp;Try again</source>
+            <translation>&amp;Riprova</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/connect_failed.py" line="42" />
+            <source>&amp;New connection profile…</source>
+            <translation>&amp;Nuovo profilo di connessione…</translation>
+        </message>
+    </context>
+    <context>
         <name>CsvTransfer</name>
         <message>
             <location filename="../../src/msp_console/ui/csv_transfer.py" line="33" />
@@ -1974,7 +2002,7 @@ I dettagli sono nel file di log:
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="200" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="215" />
             <source>Welcome to MSP Console</source>
             <translation>Benvenuto in MSP Console</translation>
         </message>
@@ -2053,32 +2081,52 @@ I dettagli sono nel file di log:
     <context>
         <name>Help</name>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="36" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="38" />
             <source>Keyboard shortcuts</source>
             <translation>Scorciatoie da tastiera</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="42" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="44" />
             <source>About MSP Console</source>
             <translation>Informazioni su MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="25" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="67" />
+            <source>The demo could not be started (%1). Try again, or reinstall MSP Console.</source>
+            <translation>Non è stato possibile avviare la demo (%1). Riprova, oppure reinstalla MSP Console.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="26" />
             <source>Open the selected item (in the tree); OK (in a dialog)</source>
             <translation>Apre l'elemento selezionato (nell'albero); OK (in una finestra di dialogo)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="26" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="27" />
             <source>Close the dialog</source>
             <translation>Chiude la finestra di dialogo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="27" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="28" />
+            <source>Clear the filter (in a search or filter box); again: back to the list</source>
+            <translation>Svuota il filtro (in una casella di ricerca o filtro); di nuovo: torna all'elenco</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="29" />
             <source>The selected item's menu</source>
             <translation>Il menu dell'elemento selezionato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="43" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="65" />
+            <source>The demo opens in a window of its own…</source>
+            <translation>La demo si apre in una finestra a parte…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="68" />
+            <source>Open the demo</source>
+            <translation>Apri la demo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="45" />
             <source>&lt;h3&gt;MSP Console %1&lt;/h3&gt;&lt;p&gt;The desktop console of a Managed Service Provider: clients, machines, monitoring, interventions and billing.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL v3 or later.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MSP Console %1&lt;/h3&gt;&lt;p&gt;La console desktop di un Managed Service Provider: clienti, macchine, monitoraggio, interventi e fatturazione.&lt;/p&gt;&lt;p&gt;Distribuito con licenza GNU GPL v3 o successiva.&lt;/p&gt;</translation>
         </message>
@@ -2999,67 +3047,67 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="65" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="66" />
             <source>MSP Console</source>
             <translation>MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="73" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="74" />
             <source>Overview</source>
             <translation>Panoramica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="76" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="77" />
             <source>Clients</source>
             <translation>Clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="79" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="80" />
             <source>Details</source>
             <translation>Dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="89" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="90" />
             <source>Quick find (Ctrl+K)…</source>
             <translation>Ricerca rapida (Ctrl+K)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="92" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="94" />
             <source>C&amp;lients pane</source>
             <translation>Pannello c&amp;lienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="93" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="95" />
             <source>De&amp;tails pane</source>
             <translation>Pannello &amp;dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="147" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="149" />
             <source>polling: not configured</source>
             <translation>monitoraggio: non configurato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="148" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="150" />
             <source>local</source>
             <translation>locale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="149" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="151" />
             <source>DB: %1</source>
             <translation>DB: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="230" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="233" />
             <source>%1 clients · %2 machines</source>
             <translation>%1 clienti · %2 macchine</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="246" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="249" />
             <source>Cannot read the database</source>
             <translation>Impossibile leggere il database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="248" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="251" />
             <source>The tree could not be loaded: %1
 
 Check that the database is reachable, then use View → Reload.</source>
@@ -3230,42 +3278,52 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Importa da CSV…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="72" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="62" />
+            <source>Open the demo…</source>
+            <translation>Apri la demo…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="65" />
+            <source>Example clients, machines, contracts and invoices, in a window of their own</source>
+            <translation>Clienti, macchine, contratti e fatture di esempio, in una finestra a parte</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/overview.py" line="78" />
             <source>Machines by kind</source>
             <translation>Macchine per tipo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="75" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="81" />
             <source>Getting started</source>
             <translation>Per iniziare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="91" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="97" />
             <source>Add your clients with &lt;b&gt;Client → New client&lt;/b&gt; (Ctrl+Shift+N), or bring in your existing list with &lt;b&gt;File → Import from CSV&lt;/b&gt; (Ctrl+I).</source>
             <translation>Aggiungi i clienti con &lt;b&gt;Cliente → Nuovo cliente&lt;/b&gt; (Ctrl+Shift+N), oppure importa l'elenco che hai già con &lt;b&gt;File → Importa da CSV&lt;/b&gt; (Ctrl+I).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="95" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="101" />
             <source>Select a client and press Ctrl+N to add a machine under it; the &lt;b&gt;Client&lt;/b&gt; menu (or a right-click) adds sites and contacts.</source>
             <translation>Seleziona un cliente e premi Ctrl+N per aggiungergli una macchina; il menu &lt;b&gt;Cliente&lt;/b&gt; (o il clic destro) aggiunge sedi e contatti.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="98" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="104" />
             <source>Search the tree with Ctrl+F: name, address or tag.</source>
             <translation>Cerca nell'albero con Ctrl+F: nome, indirizzo o etichetta.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="99" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="105" />
             <source>F2 edits the selected item; Del deletes it (clients with history are archived).</source>
             <translation>F2 modifica l'elemento selezionato; Canc lo elimina (i clienti con uno storico vengono archiviati).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="101" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="107" />
             <source>The tabs beside this one are the day's work: Today (Ctrl+1), Problems, Calendar (Ctrl+2), Interventions (Ctrl+3) and Billing (Ctrl+4).</source>
             <translation>Le schede accanto a questa sono il lavoro del giorno: Oggi (Ctrl+1), Problemi, Calendario (Ctrl+2), Interventi (Ctrl+3) e Fatturazione (Ctrl+4).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/overview.py" line="128" />
+            <location filename="../../src/msp_console/ui/views/overview.py" line="134" />
             <source>No machines yet.</source>
             <translation>Ancora nessuna macchina.</translation>
         </message>
@@ -3327,27 +3385,27 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ProblemActions</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="75" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="76" />
             <source>Acknowledged: %1</source>
             <translation>Preso in carico: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="77" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="78" />
             <source>Cannot acknowledge</source>
             <translation>Impossibile prendere in carico</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="98" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="99" />
             <source>Maintenance scheduled on %1</source>
             <translation>Manutenzione pianificata su %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="103" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="104" />
             <source>Cannot schedule maintenance</source>
             <translation>Impossibile pianificare la manutenzione</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="109" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="110" />
             <source>Checking %n check(s) now…</source>
             <translation>
                 <numerusform>Esecuzione di %n controllo…</numerusform>
@@ -3355,47 +3413,57 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="111" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="112" />
             <source>Team mode: the shared pollers run the checks.</source>
             <translation>Modalità team: i controlli li eseguono i poller condivisi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="113" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="114" />
             <source>Polling is paused or starting: resume it to check now.</source>
             <translation>Il monitoraggio è in pausa o in avvio: riprendilo per controllare ora.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="158" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="124" />
+            <source>Check now</source>
+            <translation>Controlla ora</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="126" />
+            <source>&amp;Resume polling</source>
+            <translation>&amp;Riprendi il monitoraggio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="177" />
             <source>Host key of %1 trusted</source>
             <translation>Chiave host di %1 considerata attendibile</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="161" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="180" />
             <source>Cannot trust the host key</source>
             <translation>Impossibile considerare attendibile la chiave host</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="171" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="190" />
             <source>Cannot read the interventions</source>
             <translation>Impossibile leggere gli interventi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="191" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="210" />
             <source>Open intervention</source>
             <translation>Apri intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="192" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="211" />
             <source>Title:</source>
             <translation>Titolo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="213" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="232" />
             <source>Intervention #%1 opened</source>
             <translation>Intervento n. %1 aperto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="216" />
+            <location filename="../../src/msp_console/ui/monitoring/actions.py" line="235" />
             <source>Cannot open the intervention</source>
             <translation>Impossibile aprire l'intervento</translation>
         </message>
@@ -3698,7 +3766,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>QObject</name>
         <message>
-            <location filename="../../src/msp_console/ui/remote/quick_connect.py" line="64" />
+            <location filename="../../src/msp_console/ui/remote/quick_connect.py" line="119" />
             <source>Quick connect (Ctrl+K)…</source>
             <translation>Connessione rapida (Ctrl+K)…</translation>
         </message>
@@ -3738,42 +3806,50 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>non installato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="116" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="117" />
             <source>the user</source>
             <translation>l'utente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="117" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="118" />
             <source>Password for %1 on %2:</source>
             <translation>Password di %1 su %2:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="119" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="120" />
             <source>Connect</source>
             <translation>Connetti</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/remote/quick_connect.py" line="160" />
+            <source>%n machine(s) match “%1”: pick one from the list, or type more of its name.</source>
+            <translation>
+                <numerusform>%n macchina corrisponde a “%1”: sceglila dall'elenco, o scrivi di più del suo nome.</numerusform>
+                <numerusform>%n macchine corrispondono a “%1”: scegline una dall'elenco, o scrivi di più del suo nome.</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="125" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="126" />
             <source>Check the selected machine or client now (F5)</source>
             <translation>Controlla subito la macchina o il cliente selezionato (F5)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="126" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="127" />
             <source>Stop and resume the background checks of this window</source>
             <translation>Ferma e riprendi i controlli in background di questa finestra</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="140" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="141" />
             <source>polling: demo simulator</source>
             <translation>monitoraggio: simulatore demo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="142" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="143" />
             <source>polling: off in this window</source>
             <translation>monitoraggio: disattivato in questa finestra</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="147" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="148" />
             <source>polling: off in this window (%1=0)</source>
             <translation>monitoraggio: disattivato in questa finestra (%1=0)</translation>
         </message>
@@ -3783,47 +3859,47 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Fa&amp;tturazione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="86" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="87" />
             <source>Monitoring</source>
             <translation>Monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="89" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="90" />
             <source>M&amp;onitoring</source>
             <translation>M&amp;onitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="92" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="93" />
             <source>&amp;Pause polling</source>
             <translation>Sos&amp;pendi il monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="95" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="96" />
             <source>&amp;Check now</source>
             <translation>&amp;Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="99" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="100" />
             <source>Show p&amp;roblems</source>
             <translation>Mostra i p&amp;roblemi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="101" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="102" />
             <source>Do not &amp;disturb</source>
             <translation>&amp;Non disturbare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="104" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="105" />
             <source>&amp;Failing clients first</source>
             <translation>Prima i clienti con &amp;guasti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="107" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="108" />
             <source>&amp;Team mode (show the shared pollers' results)</source>
             <translation>Modalità &amp;team (mostra i risultati dei poller condivisi)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="112" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="113" />
             <source>Checks and &amp;history…</source>
             <translation>Controlli e &amp;storico…</translation>
         </message>
@@ -3833,34 +3909,24 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Problemi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="64" />
-            <source>Could not connect: %1</source>
-            <translation>Connessione non riuscita: %1</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="67" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="72" />
             <source>Sessions</source>
             <translation>Sessioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="73" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="78" />
             <source>&amp;Sessions pane</source>
             <translation>Pannello &amp;sessioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="78" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="83" />
             <source>&amp;Connect</source>
             <translation>&amp;Connetti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="81" />
+            <location filename="../../src/msp_console/ui/remote/feature.py" line="86" />
             <source>Open a remote session with the machine's default profile</source>
             <translation>Apri una sessione remota con il profilo predefinito della macchina</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/remote/feature.py" line="88" />
-            <source>Select a machine in the tree first.</source>
-            <translation>Seleziona prima una macchina nell'albero.</translation>
         </message>
     </context>
     <context>
@@ -4482,7 +4548,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="154" />
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="108" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="110" />
             <source>New intervention…</source>
             <translation>Nuovo intervento…</translation>
         </message>
@@ -4564,6 +4630,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="68" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="152" />
             <source>Select an intervention to see its timeline.</source>
             <translation>Seleziona un intervento per vederne la cronologia.</translation>
         </message>
@@ -4593,23 +4660,23 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Sposta in:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="279" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="301" />
             <source>Add note</source>
             <translation>Aggiungi nota</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="279" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="301" />
             <source>Note:</source>
             <translation>Nota:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="286" />
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="288" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="308" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="310" />
             <source>Add time</source>
             <translation>Aggiungi tempo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="286" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="308" />
             <source>Minutes spent:</source>
             <translation>Minuti impiegati:</translation>
         </message>
@@ -4671,22 +4738,22 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Impossibile leggere l'intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="288" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="310" />
             <source>What was done (optional):</source>
             <translation>Cosa è stato fatto (facoltativo):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="152" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="174" />
             <source>Machines: %1</source>
             <translation>Macchine: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="153" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="175" />
             <source>Origin: %1</source>
             <translation>Origine: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="154" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="176" />
             <source>Opened %1</source>
             <translation>Aperto il %1</translation>
         </message>
@@ -4696,17 +4763,17 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Cronologia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="157" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="179" />
             <source>SLA plan: %1</source>
             <translation>Piano SLA: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="208" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="230" />
             <source>Move the intervention to “%1”</source>
             <translation>Sposta l'intervento in “%1”</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="191" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="213" />
             <source>due %1</source>
             <translation>scadenza %1</translation>
         </message>
@@ -4867,22 +4934,22 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Scadenza: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="99" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="100" />
             <source>All states</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="103" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="104" />
             <source>All clients</source>
             <translation>Tutti i clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="105" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="106" />
             <source>Filter…</source>
             <translation>Filtra…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="107" />
+            <location filename="../../src/msp_console/ui/scheduling/interventions_tab.py" line="109" />
             <source>Active only</source>
             <translation>Solo attivi</translation>
         </message>
@@ -5457,33 +5524,33 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="63" />
-            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="72" />
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="64" />
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="74" />
             <source>Keyboard shortcuts</source>
             <translation>Scorciatoie da tastiera</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="68" />
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="69" />
             <source>Filter…</source>
             <translation>Filtra…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="69" />
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="70" />
             <source>Filter the shortcuts</source>
             <translation>Filtra le scorciatoie</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="73" />
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="75" />
             <source>Keys</source>
             <translation>Tasti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="73" />
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="75" />
             <source>Action</source>
             <translation>Azione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="73" />
+            <location filename="../../src/msp_console/ui/shortcuts_dialog.py" line="75" />
             <source>Menu</source>
             <translation>Menu</translation>
         </message>
@@ -5507,21 +5574,26 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/first_run/wizard.py" line="143" />
-            <source>&amp;Add example clients and machines (demo data) to try things out</source>
-            <translation>&amp;Aggiungi clienti e macchine di esempio (dati dimostrativi) per fare delle prove</translation>
+            <source>&amp;Open the demo to try things out</source>
+            <translation>&amp;Apri la demo per fare delle prove</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="148" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="147" />
+            <source>Example clients, machines, interventions, appointments, contracts and invoices, in a database of their own: your data stays empty. Help → Open the demo brings it back.</source>
+            <translation>Clienti, macchine, interventi, appuntamenti, contratti e fatture di esempio, in un database a parte: i tuoi dati restano vuoti. Aiuto → Apri la demo la riapre.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="154" />
             <source>&amp;Your name:</source>
             <translation>Il tuo &amp;nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="172" />
-            <source>Adding the demo data…</source>
-            <translation>Aggiunta dei dati dimostrativi…</translation>
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="178" />
+            <source>Preparing the demo…</source>
+            <translation>Preparazione della demo…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="187" />
+            <location filename="../../src/msp_console/ui/first_run/wizard.py" line="189" />
             <source>The demo data could not be added: %1</source>
             <translation>Impossibile aggiungere i dati dimostrativi: %1</translation>
         </message>
@@ -5529,7 +5601,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>TreePanel</name>
         <message>
-            <location filename="../../src/msp_console/ui/views/tree_panel.py" line="59" />
+            <location filename="../../src/msp_console/ui/views/tree_panel.py" line="60" />
             <source>Search client, machine, address, tag… (Ctrl+F)</source>
             <translation>Cerca cliente, macchina, indirizzo, etichetta… (Ctrl+F)</translation>
         </message>
@@ -5692,92 +5764,102 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>&amp;Scorciatoie da tastiera</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="89" />
+            <location filename="../../src/msp_console/ui/actions.py" line="90" />
+            <source>Open the &amp;demo</source>
+            <translation>Apri la &amp;demo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="91" />
+            <source>Example clients, machines, contracts and invoices, in a window of their own</source>
+            <translation>Clienti, macchine, contratti e fatture di esempio, in una finestra a parte</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/actions.py" line="93" />
             <source>&amp;About MSP Console</source>
             <translation>&amp;Informazioni su MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="90" />
+            <location filename="../../src/msp_console/ui/actions.py" line="94" />
             <source>About &amp;Qt</source>
             <translation>Informazioni su &amp;Qt</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="96" />
+            <location filename="../../src/msp_console/ui/actions.py" line="100" />
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="98" />
+            <location filename="../../src/msp_console/ui/actions.py" line="102" />
             <source>&amp;Export to CSV</source>
             <translation>&amp;Esporta in CSV</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="102" />
+            <location filename="../../src/msp_console/ui/actions.py" line="106" />
             <source>&amp;Edit</source>
             <translation>&amp;Modifica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="106" />
+            <location filename="../../src/msp_console/ui/actions.py" line="110" />
             <source>&amp;View</source>
             <translation>&amp;Visualizza</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="112" />
+            <location filename="../../src/msp_console/ui/actions.py" line="116" />
             <source>&amp;Client</source>
             <translation>&amp;Cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="116" />
+            <location filename="../../src/msp_console/ui/actions.py" line="120" />
             <source>&amp;Machine</source>
             <translation>Macc&amp;hina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="119" />
+            <location filename="../../src/msp_console/ui/actions.py" line="123" />
             <source>M&amp;onitoring</source>
             <translation>M&amp;onitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="119" />
+            <location filename="../../src/msp_console/ui/actions.py" line="123" />
             <source>Polling is not configured yet</source>
             <translation>Il monitoraggio non è ancora configurato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="120" />
+            <location filename="../../src/msp_console/ui/actions.py" line="124" />
             <source>C&amp;alendar</source>
             <translation>Ca&amp;lendario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="120" />
+            <location filename="../../src/msp_console/ui/actions.py" line="124" />
             <source>No calendar connected yet</source>
             <translation>Nessun calendario ancora collegato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="121" />
+            <location filename="../../src/msp_console/ui/actions.py" line="125" />
             <source>&amp;Billing</source>
             <translation>Fa&amp;tturazione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="121" />
+            <location filename="../../src/msp_console/ui/actions.py" line="125" />
             <source>No contracts to bill yet</source>
             <translation>Ancora nessun contratto da fatturare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="124" />
+            <location filename="../../src/msp_console/ui/actions.py" line="128" />
             <source>&amp;Tools</source>
             <translation>&amp;Strumenti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="126" />
+            <location filename="../../src/msp_console/ui/actions.py" line="130" />
             <source>&amp;Help</source>
             <translation>&amp;Aiuto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="134" />
+            <location filename="../../src/msp_console/ui/actions.py" line="138" />
             <source>Main toolbar</source>
             <translation>Barra principale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/actions.py" line="145" />
+            <location filename="../../src/msp_console/ui/actions.py" line="149" />
             <source>New</source>
             <translation>Nuovo</translation>
         </message>

@@ -6,7 +6,6 @@ addresses under `.example`, so nothing the demo does can ever reach a real host.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -14,14 +13,6 @@ from sqlalchemy import func, select
 
 from msp_console.db.models import Client
 from msp_console.domain.validation import italian_vat_check_digit
-
-# Features that add demo content (history, contracts…) may also register here.
-_extensions: list[Callable[..., None]] = []
-
-
-def register_demo_extension(fn: Callable[..., None]) -> None:
-    if fn not in _extensions:
-        _extensions.append(fn)
 
 
 def _vat(base: str) -> str:
@@ -388,10 +379,13 @@ def ensure_demo_data(app: object, now: datetime | None = None) -> bool:
 
 
 def _add_feature_demos(app: object, now: datetime) -> None:
-    """Interventions, appointments (and what other features register) on top of the fleet."""
-    import msp_console.monitoring.demo_history  # noqa: F401  (registers the monitoring history)
+    """Interventions, appointments, contracts with issued invoices, and the monitoring history, on
+    top of the fleet. Called by name, not registered by whoever happened to be imported: the demo
+    from the first-run wizard, the menu and ``--demo`` is the same data."""
+    from msp_console.monitoring.demo_history import add_demo_history
+    from msp_console.services.billing.demo import add_billing_demo
     from msp_console.services.interventions.demo import add_demo_interventions
 
     add_demo_interventions(app, now)
-    for extension in _extensions:
-        extension(app)
+    add_billing_demo(app, now.astimezone().date())
+    add_demo_history(app, now)

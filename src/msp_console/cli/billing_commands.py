@@ -50,6 +50,8 @@ def _with_app(handler: Handler) -> Callable[[argparse.Namespace], int]:
             return handler(app, args)
         except ValidationError as exc:
             lines = "\n".join(f"  {e}" for e in exc.errors)
+            if any(e.field.startswith("company.") for e in exc.errors):  # the window has a button
+                lines += "\n  complete the company profile with `msp-console company set`"
             raise CommandError(f"refused, nothing was changed:\n{lines}", EXIT_INPUT) from exc
         except NotFoundError as exc:
             raise CommandError(str(exc), EXIT_INPUT) from exc

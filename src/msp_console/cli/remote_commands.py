@@ -134,7 +134,10 @@ def _connect(args: argparse.Namespace) -> int:
             TunnelError,
             KeyringUnavailableError,
         ) as exc:
-            raise CommandError(str(exc), EXIT_INPUT) from None
+            command = getattr(exc, "command", "")
+            raise CommandError(
+                str(exc) + (f": set it with `{command}`" if command else ""), EXIT_INPUT
+            ) from None
         info = {"session": session.session_id, "tool": session.tool, "tunnel": session.tunnel_text,
                 "intervention": session.intervention_id}  # fmt: skip
         if args.json:

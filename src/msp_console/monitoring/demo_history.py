@@ -1,6 +1,6 @@
 """Weeks of generated monitoring history for the demo database, written straight into the tables.
 
-Runs once when the demo is created (``register_demo_extension``): it adds a nightly-backup check
+Runs once when the demo is created (``msp_console.demo.ensure_demo_data``): it adds a nightly-backup check
 to the demo's backup servers, then writes each check's current status, three weeks of hard
 state changes, and metric roll-ups (hourly for 30 days, 5-minute for the last days) computed
 from the same story the live simulator tells (``demo_sim``) — so charts and live values agree.
@@ -27,7 +27,6 @@ from msp_console.db.models import (
     StateEvent,
 )
 from msp_console.db.models import CheckStatus as StatusRow
-from msp_console.demo import register_demo_extension
 from msp_console.domain.health import HealthState
 from msp_console.monitoring import demo_sim
 from msp_console.monitoring.metric_history import charted
@@ -234,6 +233,3 @@ def _write_metrics(s: Any, units: dict[tuple[int, str], str], hourly: list[Any],
                     for c, n, b, v in rows
                 ],
             )
-
-
-register_demo_extension(add_demo_history)

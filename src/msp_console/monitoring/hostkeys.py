@@ -47,12 +47,12 @@ class Verification:
             return (
                 f"host key changed on {where}: trusted {self.trusted}, presented {self.fingerprint} "
                 "— no credentials were sent (possible man-in-the-middle; if the server was "
-                "reinstalled, trust the new key with `msp-console hostkeys trust`)"
+                "reinstalled, check the new key, then trust it: Host key… on the problem)"
             )
         if self.verdict is Verdict.UNKNOWN:
             return (
                 f"host key not yet trusted: {self.fingerprint} on {where} "
-                f"(check it, then `msp-console hostkeys trust {where} --fingerprint {self.fingerprint}`)"
+                "(check it, then trust it: Host key… on the problem)"
             )
         return f"host key trusted: {self.fingerprint}"
 

@@ -21,7 +21,12 @@ PLACEHOLDER = "<secret>"  # stands for the password in dry runs (always redacted
 
 
 class CredentialError(RuntimeError):
-    """The credential the profile names is not there; the message says how to set it."""
+    """The credential the profile names is not there. The message says what is missing; ``command``
+    is how to set it from a terminal (the CLI adds it; the window offers its own buttons)."""
+
+    def __init__(self, message: str, command: str = ""):
+        super().__init__(message)
+        self.command = command
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +79,5 @@ def resolve(
         return Resolved(user, domain, PLACEHOLDER, source)
     password = get_secret(ref) if ref else None
     if password is None:
-        raise CredentialError(
-            f"no password stored for profile '{profile.name}' ({source}): set it with `{how}`"
-        )
+        raise CredentialError(f"no password stored for profile '{profile.name}' ({source})", how)
     return Resolved(user, domain, password, source)

@@ -71,7 +71,7 @@ def _auth(transport: paramiko.Transport, jump: JumpHost) -> None:
                 return
     raise TunnelError(
         f"no credential works for the jump host {jump.describe()}: give its ssh profile a key file "
-        "or a password (`msp-console secrets set`)"
+        "or a password"
     )
 
 

@@ -86,6 +86,10 @@ class WindowActions(QObject):
         # Tools / Help
         self.open_data_dir = act(self.tr("Open &data folder"))
         self.shortcuts = act(self.tr("&Keyboard shortcuts"), "F1")
+        self.open_demo = act(
+            self.tr("Open the &demo"),
+            tip=self.tr("Example clients, machines, contracts and invoices, in a window of their own"),
+        )
         self.about = act(self.tr("&About MSP Console"))
         self.about_qt = act(self.tr("About &Qt"))
         for a in (self.edit, self.delete):
@@ -124,7 +128,7 @@ class WindowActions(QObject):
         m = bar.addMenu(self.tr("&Tools"))
         m.addAction(self.open_data_dir)
         m = bar.addMenu(self.tr("&Help"))
-        m.addActions([self.shortcuts, self.about, self.about_qt])
+        m.addActions([self.shortcuts, self.open_demo, self.about, self.about_qt])
 
     def _placeholder(self, menu: QMenu, note: str) -> None:
         a = menu.addAction(note)

@@ -1,12 +1,13 @@
-"""Help → Keyboard shortcuts and Help → About."""
+"""Help → Keyboard shortcuts, Help → Open the demo and Help → About."""
 
 from __future__ import annotations
 
+import sys
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QProcess
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
 from msp_console import __version__
 
@@ -24,6 +25,7 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
     }
     rows.add(("Enter", _t("Open the selected item (in the tree); OK (in a dialog)")))
     rows.add(("Esc", _t("Close the dialog")))
+    rows.add(("Esc", _t("Clear the filter (in a search or filter box); again: back to the list")))
     rows.add(("Shift+F10", _t("The selected item's menu")))
     return sorted(rows)
 
@@ -46,3 +48,32 @@ def show_about(parent: QWidget) -> None:
             "<p>Licensed under the GNU GPL v3 or later.</p>"
         ).replace("%1", __version__),
     )
+
+
+def demo_command() -> tuple[str, list[str]]:
+    """This program again, on the demo: the packaged app itself, else this Python with the package."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, ["--demo"]
+    return sys.executable, ["-m", "msp_console", "--demo"]
+
+
+def open_demo(parent: QWidget) -> bool:
+    """Opens the demo (the same data as ``--demo``) in a window of its own, next to this one."""
+    program, arguments = demo_command()
+    started, _pid = QProcess.startDetached(program, arguments)
+    if started and isinstance(parent, QMainWindow):  # the first time it is built: a few seconds
+        parent.statusBar().showMessage(_t("The demo opens in a window of its own…"), 15_000)
+    if not started:
+        text = _t("The demo could not be started (%1). Try again, or reinstall MSP Console.")
+        QMessageBox.warning(parent, _t("Open the demo"), text.replace("%1", program))
+    return bool(started)
+
+
+def offer_demo(parent: QWidget, action: QAction, button: QPushButton, database_url: str) -> None:
+    """Help → Open the demo and the Overview's button; neither on the demo itself."""
+    from msp_console.monitoring.demo_sim import is_demo_database
+
+    action.triggered.connect(lambda: open_demo(parent))
+    action.setVisible(not is_demo_database(database_url))
+    button.setVisible(action.isVisible())
+    button.clicked.connect(action.trigger)

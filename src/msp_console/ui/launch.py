@@ -113,7 +113,7 @@ def run_gui(args: argparse.Namespace) -> int:
     _install_language(qapp, getattr(args, "language", None))
     from msp_console.ui.first_run import first_run_needed, run_first_run
 
-    if first_run_needed(args) and not run_first_run():
+    if first_run_needed(args) and not run_first_run(args):
         return EXIT_OK  # set-up cancelled: asked again at the next start
     apply_to_environment()
     opened = open_or_ask(args)

@@ -29,13 +29,14 @@ from msp_console.ui.current_preferences import CurrentPreferences
 from msp_console.ui.dialogs import confirm as ask
 from msp_console.ui.dialogs.import_dialog import ImportDialog
 from msp_console.ui.features import install_features, tab_position
-from msp_console.ui.help_dialogs import show_about, show_shortcuts
+from msp_console.ui.help_dialogs import offer_demo, show_about, show_shortcuts
 from msp_console.ui.inventory_controller import InventoryController
 from msp_console.ui.live_states import LiveStates
 from msp_console.ui.models.client_tree import ClientTreeModel, NodeRef
 from msp_console.ui.selected_card import SelectedCard
 from msp_console.ui.ui_settings import ui_settings
 from msp_console.ui.views.details import DetailsPane
+from msp_console.ui.views.filter_box import clear_on_escape
 from msp_console.ui.views.overview import OverviewTab
 from msp_console.ui.views.tree_panel import TreePanel
 from msp_console.ui.worker import run_in_background
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.quick_find.setClearButtonEnabled(True)
         self.quick_find.setPlaceholderText(self.tr("Quick find (Ctrl+K)…"))
         self.quick_find.setMaximumWidth(260)
+        clear_on_escape(self.quick_find, self.tree.view)
         tree_toggle, details_toggle = self.tree_dock.toggleViewAction(), self.details_dock.toggleViewAction()
         tree_toggle.setText(self.tr("C&lients pane"))
         details_toggle.setText(self.tr("De&tails pane"))
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))
         )
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self, self.findChildren(QAction)))
+        offer_demo(self, a.open_demo, self.overview.demo, self.app.db.url)
         a.about.triggered.connect(lambda: show_about(self))
         a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
         self.tree.selection_changed.connect(self._selection_changed)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from msp_console.ui.help_dialogs import shortcut_rows
+from msp_console.ui.views.filter_box import clear_on_escape
 
 
 def _menu_paths(window: QMainWindow) -> dict[int, str]:
@@ -68,6 +69,7 @@ class ShortcutsDialog(QDialog):
         self.filter.setPlaceholderText(self.tr("Filter…"))
         self.filter.setAccessibleName(self.tr("Filter the shortcuts"))
         self.table = QTableWidget(len(rows), 3)
+        clear_on_escape(self.filter)  # the first Esc clears the filter, the next closes the dialog
         self.table.setObjectName("shortcutTable")
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action"), self.tr("Menu")])

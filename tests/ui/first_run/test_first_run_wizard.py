@@ -156,12 +156,11 @@ def test_under_an_italian_locale_the_wizard_speaks_italian(tmp_path) -> None:  #
 
 
 def test_first_start_shows_the_wizard_then_the_window_and_never_again(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
     from msp_console.preferences import ENV_USER
-    from msp_console.ui import launch
     from msp_console.ui.main_window import MainWindow
+    from tests.ui.first_run.driving import run_gui_driven
 
     monkeypatch.setenv("MSP_CONSOLE_NO_WIZARD", "0")
     monkeypatch.setenv(ENV_USER, "someone")  # run_gui hands the technician on through the environment
@@ -184,17 +183,6 @@ def test_first_start_shows_the_wizard_then_the_window_and_never_again(qtbot, mon
                 w.close()
                 return
 
-    timer = QTimer()
-    timer.timeout.connect(drive)
-    timer.start(100)
-    before = len(launch._translators)
-    args = argparse.Namespace(demo=False, database=None, language=None, select=None)
-    try:
-        assert launch.run_gui(args) == 0
-    finally:
-        timer.stop()
-        for translator in launch._translators[before:]:
-            QCoreApplication.removeTranslator(translator)
-        del launch._translators[before:]
+    args = run_gui_driven(drive)
     assert seen[-1] == "MainWindow" and {"DatabasePage", "CompanyPage", "TechnicianPage"} <= set(seen)
     assert not first_run_needed(args)

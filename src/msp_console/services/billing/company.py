@@ -154,7 +154,7 @@ def supplier_problems(data: Mapping[str, Any]) -> list[FieldError]:
         "country": "country",
     }
     errors = [
-        FieldError(f"company.{f}", f"the {label} is missing: set it with `msp-console company set`")
+        FieldError(f"company.{f}", f"the {label} is missing from the company profile")
         for f, label in required.items()
         if not data.get(f)
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -72,15 +73,25 @@ def to_date(edit: QDateEdit) -> date:
 
 
 def show_field_errors(
-    parent: QWidget | None, title: str, intro: str, errors: list[FieldError]
+    parent: QWidget | None,
+    title: str,
+    intro: str,
+    errors: list[FieldError],
+    company_profile: Callable[[], object] | None = None,
 ) -> QMessageBox:
-    """What is wrong, one field a line, and what to do next (window-modal, no nested loop)."""
+    """What is wrong, one field a line, and what to do next (window-modal, no nested loop); an
+    error in the MSP's own data comes with the button that opens the company profile."""
     box = QMessageBox(parent)
     box.setObjectName("fieldErrors")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
     box.setText(intro)
     box.setInformativeText("\n".join(f"• {e.field}: {e.message}" for e in errors))
+    if company_profile is not None and any("company." in e.field for e in errors):
+        fix = box.addButton(tr("Open the &company profile…"), QMessageBox.ButtonRole.AcceptRole)
+        fix.setObjectName("openCompanyProfile")
+        fix.clicked.connect(company_profile)
+        box.addButton(QMessageBox.StandardButton.Close)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

@@ -61,6 +61,7 @@ class DocumentOperations(InvoiceOperations):
                     tr("Some FatturaPA files were not written"),
                     tr("These invoices are not valid for the SdI; their files were not written:"),
                     errors,
+                    self.open_company_profile,
                 )
             return tr("%d FatturaPA file(s) written to %s, %d refused") % (
                 len(outcome.written),

@@ -69,7 +69,14 @@ class BillingFeature:
         menu.addActions([p.pdf_action, p.xml_action])
         menu.addAction(self._action(tr("Monthly service r&eport…"), self.service_report))
         menu.addSeparator()
-        menu.addAction(self._action(tr("&Contract of the selected client…"), self._contract_selected))
+        contract = self._action(tr("&Contract of the selected client…"), self._contract_selected)
+        menu.addAction(contract)
+
+        def follow(ref: object) -> None:  # a client (or one of its rows) to act on
+            contract.setEnabled(ref is not None)
+
+        self.window.tree.selection_changed.connect(follow)
+        follow(self.window.tree.current_ref())
         menu.addAction(self._action(tr("Compan&y profile…"), self.company_profile))
 
     def bring(self) -> None:
@@ -111,8 +118,7 @@ class BillingFeature:
 
     def _contract_selected(self) -> None:
         ref = self.window.tree.current_ref()
-        if ref is None:
-            self.window.statusBar().showMessage(tr("Select a client in the tree first."), 5000)
+        if ref is None:  # the action is disabled then; a shortcut may still get here
             return
         self.contract(ref.client_id)
 

@@ -96,12 +96,22 @@ class InvoiceOperations:
             elif isinstance(error, ValidationError) and error_title:
                 self._finish(tr("Refused, nothing was changed."), error=True)
                 self.errors_box = show_field_errors(
-                    self._widget(), error_title, tr("Nothing was changed. Fix these first:"), error.errors
+                    self._widget(),
+                    error_title,
+                    tr("Nothing was changed. Fix these first:"),
+                    error.errors,
+                    self.open_company_profile,
                 )
             else:
                 self._finish(explain(error), error=True)
 
         job.start(fn, ok, failed)
+
+    def open_company_profile(self) -> None:
+        """The fix for an invoice refused for the MSP's own data: the form, over the window."""
+        from msp_console.ui.billing.company_form import open_company_profile
+
+        open_company_profile(self._widget().window(), self.db, lambda d: d.finished.connect(d.deleteLater))
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

@@ -36,6 +36,7 @@ from msp_console.ui.billing.invoice_model import InvoiceFilter, InvoiceTableMode
 from msp_console.ui.billing.look import STATUS_GLYPHS, explain, money, month_name, status_text, tr
 from msp_console.ui.billing.queries import month_rows
 from msp_console.ui.billing.side_preview import SidePreview
+from msp_console.ui.views.filter_box import clear_on_escape
 from msp_console.ui.worker import run_in_background
 
 
@@ -121,6 +122,7 @@ class BillingPanel(DocumentOperations, QWidget):
         self.view.doubleClicked.connect(lambda _i: self.preview_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        clear_on_escape(self.client_filter, self.view)
 
         self.tools = QToolBar()
         self.tools.setObjectName("billingTools")
@@ -236,6 +238,7 @@ class BillingPanel(DocumentOperations, QWidget):
             return
         selected = {r.id for r in self.selected_rows()}
         self.model.set_rows(rows)
+        self.side.forget()  # the selected invoice is drawn again from what was just read
         self._reselect(selected)
         self._update_summary()
         self._update_actions()
@@ -258,6 +261,7 @@ class BillingPanel(DocumentOperations, QWidget):
     def _filter(self, change: Callable[[], object]) -> None:
         change()
         self._update_summary()
+        self._update_actions()  # the preview follows: a row the filter hides is no longer shown
 
     def visible_rows(self) -> list[InvoiceRow]:
         return [

@@ -50,6 +50,10 @@ class SidePreview(QWidget):
         self._timer.setInterval(150)  # arrowing through the list renders only where it stops
         self._timer.timeout.connect(self._render)
 
+    def forget(self) -> None:
+        """The next ``show_row`` draws its row again, even the same one (its lines may have changed)."""
+        self._row = None
+
     def show_row(self, row: InvoiceRow | None) -> None:
         if row == self._row:
             return

@@ -36,12 +36,15 @@ def first_run_needed(args: argparse.Namespace) -> bool:
     return not first_run_done()
 
 
-def run_first_run() -> bool:
-    """Shows the wizard (modal); True when finished, False when cancelled."""
+def run_first_run(args: argparse.Namespace | None = None) -> bool:
+    """Shows the wizard (modal); True when finished, False when cancelled. With the demo ticked,
+    ``args.demo`` is set: the window opens on the demo, as ``--demo`` does."""
     from msp_console.ui.first_run.wizard import FirstRunWizard
 
     wizard = FirstRunWizard()
     if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
         return False
     mark_done()
+    if wizard.demo_chosen and args is not None:
+        args.demo = True
     return True

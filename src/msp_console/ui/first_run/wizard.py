@@ -140,8 +140,14 @@ class TechnicianPage(QWizardPage):
         self.name.setMaxLength(100)
         self.name.setAccessibleName(self.tr("Your name"))
         self.name.textChanged.connect(lambda _t: self.completeChanged.emit())
-        self.demo = QCheckBox(self.tr("&Add example clients and machines (demo data) to try things out"))
+        self.demo = QCheckBox(self.tr("&Open the demo to try things out"))
         self.demo.setObjectName("addDemoData")
+        self.demo.setToolTip(
+            self.tr(
+                "Example clients, machines, interventions, appointments, contracts and invoices, in a "
+                "database of their own: your data stays empty. Help → Open the demo brings it back."
+            )
+        )
         self.status = QLabel()
         self.status.setWordWrap(True)
         form = QFormLayout()
@@ -169,15 +175,11 @@ class TechnicianPage(QWizardPage):
             return True
         self._busy = True
         self.completeChanged.emit()
-        self.status.setText(self.tr("Adding the demo data…"))
-
-        def add() -> bool:
-            from msp_console.demo import ensure_demo_data
-
-            return ensure_demo_data(app)
+        self.status.setText(self.tr("Preparing the demo…"))
 
         def finished(_result: object) -> None:
             self._busy, self._done = False, True
+            self._wizard.demo_chosen = True  # the window opens on the demo this time
             self.completeChanged.emit()
             self._wizard.accept()  # validates this page again: done now
 
@@ -187,8 +189,21 @@ class TechnicianPage(QWizardPage):
             self.status.setText(self.tr("The demo data could not be added: %1").replace("%1", str(error)))
             self.status.setStyleSheet(error_style())
 
-        run_in_background(add, finished, failed)
+        run_in_background(prepare_demo, finished, failed)
         return False
+
+
+def prepare_demo() -> bool:
+    """Fills the demo database (the one ``--demo`` opens) if it is empty: the wizard's demo is the
+    same data, and never lands in the technician's own database (nor burns its invoice numbers)."""
+    from msp_console.demo import ensure_demo_data
+    from msp_console.settings import resolve_database_url
+
+    demo = App.open(resolve_database_url(demo=True))
+    try:
+        return ensure_demo_data(demo)
+    finally:
+        demo.close()
 
 
 class FirstRunWizard(QWizard):
@@ -200,6 +215,7 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle(self.tr("Welcome to MSP Console"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.app: App | None = None
+        self.demo_chosen = False  # Finish with the demo ticked: run_first_run opens the demo
         self.database_page = DatabasePage(self._database_ready)
         self.company_page = CompanyPage(self)
         self.technician_page = TechnicianPage(self)

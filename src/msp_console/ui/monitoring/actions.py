@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
 from msp_console.monitoring.live import CheckRow
@@ -31,6 +31,7 @@ class ProblemActions(QObject):
     intervention_shown = Signal(int)  # the intervention about a problem, to bring forward
     call_requested = Signal(int, object)  # client id, the problem's intervention id or None
     machine_call_requested = Signal(int)  # machine id: Call client about that machine's problems
+    resume_requested = Signal()  # the technician chose "Resume polling" after a refused Check now
 
     def __init__(self, controller: MonitoringController, parent_widget: QWidget):
         super().__init__(parent_widget)
@@ -110,7 +111,25 @@ class ProblemActions(QObject):
         elif self.controller.host.team:
             self.message.emit(self.tr("Team mode: the shared pollers run the checks."))
         else:
-            self.message.emit(self.tr("Polling is paused or starting: resume it to check now."))
+            text = self.tr("Polling is paused or starting: resume it to check now.")
+            self.message.emit(text)
+            if self.controller.host.paused:
+                self._offer_resume(text)
+
+    def _offer_resume(self, text: str) -> None:
+        """Paused: the answer is a button that resumes, in a window that stays until read."""
+        box = QMessageBox(self.parent_widget)
+        box.setObjectName("resumePollingBox")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Check now"))
+        box.setText(text)
+        resume = box.addButton(self.tr("&Resume polling"), QMessageBox.ButtonRole.AcceptRole)
+        resume.clicked.connect(self.resume_requested.emit)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(resume)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.resume_box = box
 
     # -- host keys ------------------------------------------------------------------------------
     def host_key(self, row: CheckRow) -> bool:

@@ -55,6 +55,7 @@ class MonitoringFeature:
         c.notify.connect(self.notifier.notify)
         c.status_changed.connect(window.set_polling_status)
         self.actions.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        self.actions.resume_requested.connect(lambda: self.pause.setChecked(False))
         self._wire_interventions()
         self.problems.open_machine.connect(self.open_machine)
         window.tree_loaded.connect(self._tree_loaded)

@@ -101,6 +101,7 @@ def connect(
     ``on_done(False)`` when the user cancelled or the profile could not be read (``failed`` says
     why), ``on_done(True)`` once the session is starting (``started`` or ``failed`` follows)."""
     ctl = controller_for(app)
+    ctl.last_machine_id = machine_id
     done = on_done or (lambda _started: None)
 
     def load() -> tuple[ProfileView, str]:

@@ -24,6 +24,7 @@ class RemoteController(QObject):
         super().__init__()
         self.app = app
         self.runner = SessionRunner(app.db, prompt=prompt, **runner_options)
+        self.last_machine_id: int | None = None  # the last machine asked for: what `failed` is about
 
     def sessions(self) -> list[RunningSession]:
         return sorted(self.runner.running.values(), key=lambda s: s.started)
@@ -32,6 +33,7 @@ class RemoteController(QObject):
         self, machine_id: int, profile_name: str | None = None, password: str | None = None
     ) -> None:
         """Double-click / Enter / menu: returns at once; `started` or `failed` follows."""
+        self.last_machine_id = machine_id
         threading.Thread(target=self._start, args=(machine_id, profile_name, password), daemon=True).start()
 
     def _start(self, machine_id: int, profile_name: str | None, password: str | None) -> None:

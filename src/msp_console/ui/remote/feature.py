@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
+from msp_console.ui.remote.connect_failed import show_connect_failed
 from msp_console.ui.remote.connect_menu import build_connect_menu, connect
 from msp_console.ui.remote.controller import controller_for
-from msp_console.ui.remote.quick_connect import QuickConnect
+from msp_console.ui.remote.quick_connect import QuickConnect, snapshot_paths
 from msp_console.ui.remote.sessions_panel import SessionsPanel
 
 if TYPE_CHECKING:
@@ -48,20 +49,24 @@ def install(window: MainWindow) -> None:
     quick = QuickConnect(window.quick_find, lambda mid: _connect(window, mid), not_one_machine)
 
     def refresh_paths() -> None:
-        quick.set_paths(
-            {
-                f"{client.name}/{m.name}": m.id
-                for client in window.model.snapshot.clients
-                if not client.archived
-                for m in client.all_machines()
-            }
-        )
+        quick.set_paths(snapshot_paths(window.model.snapshot))
 
     window.tree_loaded.connect(refresh_paths)
     window.quick_connect = quick  # type: ignore[attr-defined]
 
     def failed(message: str) -> None:
-        window.statusBar().showMessage(window.tr("Could not connect: %1").replace("%1", message), 15_000)
+        """A window with what happened and the buttons that help, not a status-bar line."""
+        from msp_console.ui.remote.profile_dialog import open_profile_dialog
+
+        mid = controller.last_machine_id
+        window.connect_failed_box = show_connect_failed(  # type: ignore[attr-defined]
+            window,
+            message,
+            (lambda: _connect(window, mid)) if mid is not None else None,
+            (lambda: open_profile_dialog(window, app, mid, lambda d: d.finished.connect(d.deleteLater)))
+            if mid is not None
+            else None,
+        )
 
     controller.failed.connect(failed)
     dock = QDockWidget(window.tr("Sessions"), window)
@@ -82,12 +87,15 @@ def _machine_menu_entry(window: MainWindow) -> None:
 
     def connect_selected() -> None:
         ref = window.tree.current_ref()
-        if ref is not None and ref.kind == "machine":
+        if ref is not None and ref.kind == "machine":  # else disabled: nothing to connect to
             _connect(window, ref.id)
-        else:
-            window.statusBar().showMessage(window.tr("Select a machine in the tree first."), 5000)
+
+    def follow(ref: NodeRef | None) -> None:
+        connect_action.setEnabled(ref is not None and ref.kind == "machine")
 
     connect_action.triggered.connect(connect_selected)
+    window.tree.selection_changed.connect(follow)
+    follow(window.tree.current_ref())
     for menu in window.commands.new_machine.associatedObjects():  # the Machine menu: Connect first
         if isinstance(menu, QMenu):
             first = menu.actions()[0]  # New machine… at least

@@ -139,6 +139,28 @@ class InterventionDetail(QWidget):
         if self.view is not None:
             self.load(self.view.id, force=True)
 
+    @property
+    def wanted_id(self) -> int | None:
+        """The intervention on show, or on its way to be shown."""
+        return self._requested if self._requested is not None else (self.view.id if self.view else None)
+
+    def clear(self) -> None:
+        """No intervention on show (the one shown is no longer listed): nothing stale, no actions;
+        an answer still on its way is dropped."""
+        self.view = None
+        self._requested = self._in_flight = None
+        self.heading.setText(tr("Select an intervention to see its timeline."))
+        self.facts.clear()
+        self._show_clocks(())
+        while self.transitions.count():
+            item = self.transitions.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for b in (self.call_button, self.appointment_button, self.note_button, self.time_button):
+            b.setEnabled(False)
+        self.timeline.clear()
+
     def set_view(self, v: InterventionView) -> None:
         self.view = v
         tz = self.ctl.tz

@@ -31,6 +31,7 @@ from msp_console.ui.scheduling.interventions_model import (
     InterventionsModel,
 )
 from msp_console.ui.scheduling.look import state_label, tr
+from msp_console.ui.views.filter_box import clear_on_escape
 
 CLOCK_LIMIT = 500  # active interventions whose clocks are read per refresh
 
@@ -104,6 +105,7 @@ class InterventionsTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Filter…"))
         self.search.setClearButtonEnabled(True)
+        clear_on_escape(self.search, self.table)
         self.active_only = QCheckBox(tr("Active only"))
         new = QPushButton(tr("New intervention…"))
         new.clicked.connect(lambda: ctl.new_intervention(self.client_filter.currentData()))
@@ -183,6 +185,7 @@ class InterventionsTab(QWidget):
         self._wanted = None
         if wanted is not None:
             self._select(wanted)
+        self._drop_unlisted()
         self.loaded.emit()
 
     def _filter(self) -> None:
@@ -190,6 +193,16 @@ class InterventionsTab(QWidget):
         self.proxy.client_id = self.client_filter.currentData()
         self.proxy.text = self.search.text().strip().lower()
         self.proxy.invalidate()
+        self._drop_unlisted()
+
+    def _drop_unlisted(self) -> None:
+        """The detail shows a listed intervention or none: not one a filter or a reload took away."""
+        shown = self.detail.wanted_id  # on show, or asked for (an answer on its way is kept if listed)
+        if shown is None:
+            return
+        row = self.model.row_of(shown)
+        if row < 0 or not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
+            self.detail.clear()
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -220,6 +233,7 @@ class InterventionsTab(QWidget):
             self.state_filter.setCurrentIndex(0)
             self.client_filter.setCurrentIndex(0)
             self.search.clear()
+            self.active_only.setChecked(False)  # a closed one is listed again (the list reloads)
             if not self._select(intervention_id):
                 self._wanted = intervention_id
         self.detail.load(intervention_id)

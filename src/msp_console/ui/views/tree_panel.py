@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeVi
 from msp_console.ui.models.client_tree import ClientTreeModel, Column, NodeRef, Role
 from msp_console.ui.models.tree_filter import TreeFilterModel
 from msp_console.ui.views.column_fit import NarrowColumns
+from msp_console.ui.views.filter_box import clear_on_escape
 
 DEBOUNCE_ABOVE_ROWS = 2_000
 
@@ -81,6 +82,7 @@ class TreePanel(QWidget):
         self.view.doubleClicked.connect(self._open)
         self.view.open_requested.connect(self._open)
         self.view.menu_requested.connect(self._context_menu)
+        clear_on_escape(self.search, self.view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
@@ -131,9 +133,12 @@ class TreePanel(QWidget):
 
     def _apply_search(self, text: str) -> None:
         self._debounce.stop()
+        before = self.current_ref()
         self.proxy.set_search_text(text)
         if self.proxy.active:
             self.view.expandAll()
+        if self.current_ref() != before:  # the search hid the selected row: the details follow
+            self.selection_changed.emit(self.current_ref())
 
     def focus_first_match(self) -> None:
         """Enter in the search box jumps to the first matching machine (else the first row)."""
