@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -41,6 +42,12 @@ class Listener:
                 return
             self.accepted += 1
             conn.close()
+
+    def wait_for_accepted(self, count: int, timeout: float = 30.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while self.accepted < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return self.accepted >= count
 
     def close(self) -> None:
         with contextlib.suppress(OSError):

@@ -174,7 +174,9 @@ def test_poll_once_json_open_port_ok_closed_port_critical(
         assert by_check["open"]["client"] == "Ottica Verdi" and by_check["open"]["machine"] == "srv"
     # The third poll confirmed the closed port: soft → hard.
     assert by_check["closed"]["hard_state"] == "CRITICAL"
-    assert listener.accepted >= 3
+    # The kernel accepted the three connections before each poll ended; the listener's thread
+    # counts them when it next runs, which on a busy machine can be a little later.
+    assert listener.wait_for_accepted(3), listener.accepted
     # The tree rolls check states up: machine = worst of its checks, client = worst of its machines.
     assert cli(fleet, "tree", "--json") == 0
     (client,) = json.loads(capsys.readouterr().out)["clients"]

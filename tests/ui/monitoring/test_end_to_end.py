@@ -87,7 +87,7 @@ def test_disk_fills_machine_turns_red_one_notification(qtbot, tmp_path, monkeypa
         win.reload()
     state = win.model.index_for("machine", machine, Column.STATE)
     try:
-        qtbot.waitUntil(lambda: state.data() == "OK", timeout=30_000)
+        qtbot.waitUntil(lambda: state.data() == "OK", timeout=60_000)
     except Exception as exc:  # say what the window saw
         rows = list(feature.controller.rows.values())
         raise AssertionError(f"{win.polling_label.text()}: {[(r.state, r.output) for r in rows]}") from exc
@@ -97,7 +97,7 @@ def test_disk_fills_machine_turns_red_one_notification(qtbot, tmp_path, monkeypa
     subprocess.run([*enter, "mount", "-t", "tmpfs", "-o", "size=10m", "msp-full", "/mnt/mspfull"], check=True)
     try:
         subprocess.run([*enter, "dd", "if=/dev/zero", "of=/mnt/mspfull/fill", "bs=1M"], capture_output=True)
-        qtbot.waitUntil(lambda: state.data() == "Critical", timeout=30_000)
+        qtbot.waitUntil(lambda: state.data() == "Critical", timeout=60_000)
         client_state = win.model.index_for("client", client, Column.STATE)
         assert client_state.data() == "1 critical"
         tip = win.model.index_for("machine", machine).data(Qt.ItemDataRole.ToolTipRole)
