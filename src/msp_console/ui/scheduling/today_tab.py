@@ -165,6 +165,7 @@ class TodayTab(QWidget):
         self.heading.setFont(font)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)  # a narrow window: the counts take two lines, not the page's width
         refresh = QPushButton(tr("Refresh"))
         refresh.clicked.connect(self.reload)
         head = QHBoxLayout()
