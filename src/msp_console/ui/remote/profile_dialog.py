@@ -34,6 +34,7 @@ from msp_console.domain.errors import ValidationError
 from msp_console.remote.profiles import OPTIONS, CredentialMode, ProfileSpec, Protocol, validate
 from msp_console.remote.store import MachineRef, ProfileStore, profile_ref
 from msp_console.ui.dialogs.background_dialog import BackgroundSave, open_when_loaded
+from msp_console.ui.dialogs.scrolled_form import ScrolledForm
 
 _TEXT_OPTIONS = ("resolution", "gateway", "key_file", "command", "url", "vendor_id", "template", "client")
 _BOOL_OPTIONS = ("fullscreen", "multimon", "drives", "clipboard", "agent_forwarding", "view_only")
@@ -172,7 +173,7 @@ class ProfileDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.saving = BackgroundSave(self, self.buttons, self.fields)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.fields)
+        layout.addWidget(ScrolledForm(self.fields), 1)
         layout.addWidget(self.errors)
         layout.addWidget(self.saving.status)
         layout.addWidget(self.buttons)
