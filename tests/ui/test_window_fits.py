@@ -2,10 +2,11 @@
 
 Many offices still run 1366×768 laptops, and a 1920×1080 screen at 150 % scaling leaves
 1280×720 logical pixels. Each tab and dialog of ``screen_catalog`` is opened in Italian (the
-longer words) and in English, with the window filling the screen as on first start, and
-a visible button, label or tab that is narrower than it needs (its text would be cut or
-elided), a widget cut off by its pane, or a dialog taller or wider than the screen, fails the
-test with its name and text.
+longer words) and in English, with the window maximised (the screen less its title bar and the
+taskbar) in the layout of the first start. A visible button, label or tab that is narrower than
+it needs (its text would be cut or elided), a widget cut off sideways by its pane, a label that
+shows a stray '&', or a dialog taller or wider than the screen fails the test, named with its
+text.
 
 150 % is emulated by laying the window out at 1280×720 logical pixels: QT_SCALE_FACTOR scales
 every widget, font and margin by the same factor, so a layout that fits 1280×720 logical pixels
@@ -199,7 +200,7 @@ def test_every_tab_and_dialog_fits_the_screen(  # type: ignore[no-untyped-def]
     shutil.copyfile(_demo, path)
     app = App.open(f"sqlite:///{path}", upgrade_schema=False)
     try:
-        window = catalog.demo_window(app, size)
+        window = catalog.demo_window(app, (size[0], size[1] - TITLE_AND_TASKBAR))  # maximised
         qtbot.addWidget(window)
         missing: list[str] = []
         found, seen = [], 0

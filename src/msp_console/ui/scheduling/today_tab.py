@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -69,6 +69,8 @@ class Section(QGroupBox):
         self.buttons = QVBoxLayout()
         self.row_actions: list[Action] = []
         self._button_widgets: list[QPushButton] = []
+        self._natural: dict[int, int] = {}  # the columns' widths for their contents (up to 260 px)
+        self.tree.viewport().installEventFilter(self)  # a narrower list: see _leave_room_for_stretch
         layout = QHBoxLayout(self)  # actions beside the list: the page stays one screen high
         layout.addWidget(self.tree, 1)
         layout.addLayout(self.buttons)
@@ -135,10 +137,27 @@ class Section(QGroupBox):
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
                 self.tree.resizeColumnToContents(col)
                 self.tree.setColumnWidth(col, min(self.tree.columnWidth(col), 260))
+        self._natural = {
+            c: self.tree.columnWidth(c) for c in range(self.tree.columnCount()) if c != self.stretch
+        }
+        self._leave_room_for_stretch()
         first = self.tree.topLevelItem(0)
         if rows and first is not None:  # the buttons act on it, without a loud selection
             self.tree.setCurrentItem(first, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
         self._enable()
+
+    def _leave_room_for_stretch(self, least: int = 160) -> None:
+        """A narrow tab: the other columns give up width so the main one keeps ``least`` px."""
+        taken = sum(self._natural.values())
+        room = self.tree.viewport().width() - least
+        scale = room / taken if taken > room > 0 else 1.0
+        for c, width in self._natural.items():
+            self.tree.setColumnWidth(c, max(40, int(width * scale)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._leave_room_for_stretch()
+        return super().eventFilter(watched, event)
 
     def row_texts(self) -> list[list[str]]:
         out = []
@@ -165,13 +184,10 @@ class TodayTab(QWidget):
         self.heading.setFont(font)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setWordWrap(True)  # a narrow window: the counts take two lines, not the page's width
         refresh = QPushButton(tr("Refresh"))
         refresh.clicked.connect(self.reload)
-        head = QHBoxLayout()
-        head.addWidget(self.heading)
-        head.addSpacing(16)
-        head.addWidget(self.summary, 1)
+        head = QHBoxLayout()  # the counts go on their own line: beside the date they cut a narrow tab
+        head.addWidget(self.heading, 1)
         head.addWidget(refresh)
         self.problems = Section(
             "problemsToCall",
@@ -203,6 +219,7 @@ class TodayTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addLayout(head)
+        layout.addWidget(self.summary)
         for section, stretch in ((self.problems, 3), (self.appointments, 3), (self.calls, 2), (self.sla, 2)):
             layout.addWidget(section, stretch)
         ctl.changed.connect(self.reload)
