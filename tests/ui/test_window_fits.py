@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QLabel,
+    QScrollArea,
     QStyle,
     QTabBar,
     QWidget,
@@ -130,10 +131,21 @@ def _tab_misfits(widget: QWidget) -> list[str]:
     return out
 
 
+def _sideways(widget: QWidget) -> list[str]:
+    """A page made to fit its window (a task tab, a scrolled form) that scrolls sideways hides its
+    right side: the week view's Sunday, the buttons beside a list."""
+    out = []
+    for area in widget.findChildren(QScrollArea):
+        bar = area.horizontalScrollBar()
+        if area.isVisible() and area.widgetResizable() and area.window() is widget and bar.maximum() > 0:
+            out.append(f"{_where(area)}: scrolls sideways by {bar.maximum()} px")
+    return out
+
+
 def misfits(shown: catalog.Shown, screen: tuple[int, int]) -> list[str]:
     """What does not fit on ``shown``, each as 'where 'text': why'."""
     widget = shown.widget
-    out = _widget_misfits(widget) + _tab_misfits(widget)
+    out = _widget_misfits(widget) + _tab_misfits(widget) + _sideways(widget)
     if isinstance(widget, QDialog):
         room = (screen[0], screen[1] - TITLE_AND_TASKBAR)
         for what, size in (("opens at", widget.size()), ("cannot shrink below", widget.minimumSizeHint())):
@@ -214,3 +226,22 @@ def test_every_tab_and_dialog_fits_the_screen(  # type: ignore[no-untyped-def]
     assert not missing, f"these dialogs did not open: {missing}"
     assert seen > 30, f"only {seen} tabs and dialogs were opened"
     assert not found, f"{len(found)} thing(s) do not fit at {screen} in {language}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_week_view_shows_all_seven_days(qtbot, app, screen: str) -> None:  # type: ignore[no-untyped-def]
+    from msp_console.ui.scheduling.feature import feature_of
+
+    width, height = SCREENS[screen]
+    window = catalog.demo_window(app, (width, height - TITLE_AND_TASKBAR))
+    qtbot.addWidget(window)
+    feature = feature_of(window)
+    feature.bring(feature.calendar)
+    feature.calendar.set_mode("week")
+    catalog.settle()
+    grid = feature.calendar.grid
+    assert grid.isVisible() and grid.days == 7
+    assert _cut_by_ancestors(grid.viewport()) == 0, "the grid's right side (Sunday) is scrolled away"
+    day = grid._col_width()
+    assert day >= 80, f"a day is {day:.0f} px wide: its appointments cannot be read"
+    assert grid._x(6) + day <= grid.viewport().width() + 1, "Sunday ends past the grid's right edge"
