@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialog,
+    QDialogButtonBox,
     QDockWidget,
     QLabel,
     QScrollArea,
@@ -245,3 +247,49 @@ def test_the_week_view_shows_all_seven_days(qtbot, app, screen: str) -> None:  #
     day = grid._col_width()
     assert day >= 80, f"a day is {day:.0f} px wide: its appointments cannot be read"
     assert grid._x(6) + day <= grid.viewport().width() + 1, "Sunday ends past the grid's right edge"
+
+
+def _tab_chain(dialog: QWidget) -> list[QWidget]:
+    """The fields Tab visits in the dialog, in order (the OK/Cancel row left out)."""
+    out: list[QWidget] = []
+    seen: set[int] = set()
+    widget = dialog.nextInFocusChain()
+    while widget is not dialog and id(widget) not in seen:
+        seen.add(id(widget))
+        takes_tab = bool(widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value)
+        if (
+            widget.window() is dialog
+            and widget.isVisible()
+            and widget.isEnabled()
+            and takes_tab
+            and not isinstance(widget.parentWidget(), QDialogButtonBox)
+        ):
+            out.append(widget)
+        widget = widget.nextInFocusChain()
+    return out
+
+
+def test_tab_goes_down_each_form(qtbot, tmp_path: Path, _demo: Path) -> None:  # type: ignore[no-untyped-def]
+    """In every dialog Tab moves to the next field down (or to the right on the same row), never
+    back up the form."""
+    import shutil
+
+    from msp_console.app import App
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(_demo, path)
+    app = App.open(f"sqlite:///{path}", upgrade_schema=False)
+    backwards = []
+    try:
+        window = catalog.demo_window(app, (1366, 768 - TITLE_AND_TASKBAR))
+        qtbot.addWidget(window)
+        for shown in catalog.dialogs(window):
+            places = [(w.mapTo(shown.widget, QPoint(0, 0)), w) for w in _tab_chain(shown.widget)]
+            for (here, a), (there, b) in pairwise(places):
+                if there.y() < here.y() - 8 or (abs(there.y() - here.y()) <= 8 and there.x() < here.x()):
+                    backwards.append(f"{shown.name}: {_where(a)} → {_where(b)} goes back up")
+        window.close()
+        catalog.settle()
+    finally:
+        app.close()
+    assert not backwards, "\n".join(backwards)
