@@ -293,3 +293,21 @@ def test_tab_goes_down_each_form(qtbot, tmp_path: Path, _demo: Path) -> None:  #
     finally:
         app.close()
     assert not backwards, "\n".join(backwards)
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_status_bar_keeps_its_labels_whole(qtbot, app, screen: str) -> None:  # type: ignore[no-untyped-def]
+    """A long polling status (a last error) is cut with … and whole in its tooltip; the counts
+    and the database beside it keep their full text."""
+    width, height = SCREENS[screen]
+    window = catalog.demo_window(app, (width, height - TITLE_AND_TASKBAR))
+    qtbot.addWidget(window)
+    error = "last error: connection refused by the database server at db.example.invalid:5432 " * 3
+    window.set_polling_status(f"polling running · 1240 checks/min · 3 failed writes · {error}")
+    catalog.settle()
+    bar = window.statusBar()
+    for label in (window.counts_label, window.polling_label, window.db_label):
+        assert label.width() >= label.sizeHint().width(), f"{label.text()!r} is cut"
+        assert label.geometry().right() <= bar.width(), f"{label.text()!r} is off the status bar"
+    assert window.polling_label.text().endswith("…")
+    assert error.strip() in window.polling_label.toolTip()

@@ -359,7 +359,12 @@ class MainWindow(QMainWindow):
         return self.tabs.insertTab(tab_position(names, widget.objectName()), widget, title)
 
     def set_polling_status(self, text: str) -> None:
-        self.polling_label.setText(text)
+        """Shown whole up to 40 % of the window (a long last error is cut with … and is whole in
+        the tooltip), so the counts and the database beside it are never squeezed."""
+        room = max(240, self.width() * 2 // 5)
+        shown = self.polling_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
+        self.polling_label.setText(shown)
+        self.polling_label.setToolTip(text if shown != text else "")
 
     # -- import / export -------------------------------------------------------------------------
     def import_csv(self, kind: str = "clients", path: Path | None = None) -> ImportDialog:
