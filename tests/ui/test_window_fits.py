@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStyle,
     QTabBar,
+    QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -144,10 +146,19 @@ def _sideways(widget: QWidget) -> list[str]:
     return out
 
 
+def _overflowing_toolbar(widget: QWidget) -> list[str]:
+    """The main toolbar's task buttons are all on show (a tab's own toolbar may use its » menu)."""
+    bar = widget.findChild(QToolBar, "mainToolbar")
+    more = bar.findChild(QToolButton, "qt_toolbar_ext_button") if bar is not None else None
+    if more is not None and more.isVisible():
+        return ["the main toolbar hides buttons behind its » menu"]
+    return []
+
+
 def misfits(shown: catalog.Shown, screen: tuple[int, int]) -> list[str]:
     """What does not fit on ``shown``, each as 'where 'text': why'."""
     widget = shown.widget
-    out = _widget_misfits(widget) + _tab_misfits(widget) + _sideways(widget)
+    out = _widget_misfits(widget) + _tab_misfits(widget) + _sideways(widget) + _overflowing_toolbar(widget)
     if isinstance(widget, QDialog):
         room = (screen[0], screen[1] - TITLE_AND_TASKBAR)
         for what, size in (("opens at", widget.size()), ("cannot shrink below", widget.minimumSizeHint())):
