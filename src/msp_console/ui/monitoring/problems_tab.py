@@ -26,6 +26,7 @@ from msp_console.ui.monitoring.actions import ProblemActions
 from msp_console.ui.monitoring.dialogs import host_key_problem
 from msp_console.ui.monitoring.problems_model import ROW_ROLE, Col, ProblemFilter, ProblemsModel
 from msp_console.ui.states import state_icon, state_text
+from msp_console.ui.views.room_for_stretch import RoomForStretch
 
 FILTER_STATES = (HealthState.CRITICAL, HealthState.UNREACHABLE, HealthState.WARNING, HealthState.UNKNOWN)
 
@@ -93,6 +94,8 @@ class ProblemsTab(QWidget):
             (Col.FLAGS, 120),
         ):
             self.view.setColumnWidth(col, width)
+        self.room = RoomForStretch(self.view, Col.OUTPUT)  # a narrow tab: the output keeps 160 px
+        self.room.set_natural({c: self.view.columnWidth(c) for c in range(self.proxy.columnCount())})
         self.buttons: dict[str, QPushButton] = {}
         bottom = FlowLayout()
         for key, text in (

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -43,6 +43,7 @@ from msp_console.ui.scheduling.look import (
     time_text,
     tr,
 )
+from msp_console.ui.views.room_for_stretch import RoomForStretch
 
 Action = tuple[str, Callable[[Any], None]]
 
@@ -69,8 +70,7 @@ class Section(QGroupBox):
         self.buttons = QVBoxLayout()
         self.row_actions: list[Action] = []
         self._button_widgets: list[QPushButton] = []
-        self._natural: dict[int, int] = {}  # the columns' widths for their contents (up to 260 px)
-        self.tree.viewport().installEventFilter(self)  # a narrower list: see _leave_room_for_stretch
+        self.room = RoomForStretch(self.tree, stretch)  # a narrow tab: the main column keeps 160 px
         layout = QHBoxLayout(self)  # actions beside the list: the page stays one screen high
         layout.addWidget(self.tree, 1)
         layout.addLayout(self.buttons)
@@ -137,27 +137,11 @@ class Section(QGroupBox):
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
                 self.tree.resizeColumnToContents(col)
                 self.tree.setColumnWidth(col, min(self.tree.columnWidth(col), 260))
-        self._natural = {
-            c: self.tree.columnWidth(c) for c in range(self.tree.columnCount()) if c != self.stretch
-        }
-        self._leave_room_for_stretch()
+        self.room.set_natural({c: self.tree.columnWidth(c) for c in range(self.tree.columnCount())})
         first = self.tree.topLevelItem(0)
         if rows and first is not None:  # the buttons act on it, without a loud selection
             self.tree.setCurrentItem(first, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
         self._enable()
-
-    def _leave_room_for_stretch(self, least: int = 160) -> None:
-        """A narrow tab: the other columns give up width so the main one keeps ``least`` px."""
-        taken = sum(self._natural.values())
-        room = self.tree.viewport().width() - least
-        scale = room / taken if taken > room > 0 else 1.0
-        for c, width in self._natural.items():
-            self.tree.setColumnWidth(c, max(40, int(width * scale)))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
-            self._leave_room_for_stretch()
-        return super().eventFilter(watched, event)
 
     def row_texts(self) -> list[list[str]]:
         out = []
