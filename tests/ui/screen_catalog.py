@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QDockWidget,
     QListWidget,
     QMessageBox,
     QTabWidget,
@@ -287,6 +288,12 @@ def tabs(window: MainWindow) -> Iterator[Shown]:
         settle(2)
         yield Shown(f"tab {_plain(window.tabs.tabText(index))}", window)
     window.tabs.setCurrentIndex(0)
+    for dock in window.findChildren(QDockWidget):  # a pane behind another's tab (Sessions)
+        if dock.isVisible() and window.tabifiedDockWidgets(dock) and dock is not window.details_dock:
+            dock.raise_()
+            settle(2)
+            yield Shown(f"pane {_plain(dock.windowTitle())}", window)
+    window.details_dock.raise_()
 
 
 def dialogs(window: MainWindow, missing: list[str] | None = None) -> Iterator[Shown]:
