@@ -282,6 +282,7 @@ def tabs(window: MainWindow) -> Iterator[Shown]:
         ident = _first(window, "machine")
         if ident is not None:
             opener(window, ident)
+    _select(window, "client")  # the details pane shows a client's card meanwhile
     settle()
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
