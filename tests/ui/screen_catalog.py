@@ -4,7 +4,9 @@ must hold on all of them (the window fits a small screen, nothing English in Ita
 ``screens(window)`` yields a ``Shown(name, widget)`` for each tab of the main window (brought
 forward; the widget is the window) and for each dialog reachable from the menus, the toolbar and
 the tabs' buttons (the widget is the dialog, shown non-modally; its pages — Settings' sections, a
-QTabWidget's tabs — each yield once). The dialog is closed when the loop moves on.
+QTabWidget's tabs — each yield once). The dialog is closed when the loop moves on. ``DIALOGS``
+lists them with the selection each needs; ``menu_dialogs`` then opens every "…" entry of the menu
+bar as well, so what a later feature adds to a menu is walked without being listed.
 
 Dialogs that the application opens with ``exec()`` are caught without a nested event loop: while
 the catalogue opens them, ``QDialog.exec`` (and QMessageBox's static helpers) show the dialog and
@@ -21,11 +23,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QAction
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
+    QFileDialog,
+    QInputDialog,
     QListWidget,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QToolBar,
@@ -206,6 +213,14 @@ def _catching_exec() -> Iterator[None]:
         (QMessageBox, "information", staticmethod(_static_box(QMessageBox.Icon.Information))),
         (QMessageBox, "warning", staticmethod(_static_box(QMessageBox.Icon.Warning))),
         (QMessageBox, "critical", staticmethod(_static_box(QMessageBox.Icon.Critical))),
+        (QMessageBox, "question", staticmethod(_static_box(QMessageBox.Icon.Question))),
+        # the file and input pickers answer "cancelled": nothing is exported or asked
+        (QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: ("", ""))),
+        (QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: ("", ""))),
+        (QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: "")),
+        (QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("", False))),
+        (QInputDialog, "getItem", staticmethod(lambda *_a, **_k: ("", False))),
+        (QPrintDialog, "exec", _shown_exec),
     ]
     saved = [(cls, attr, cls.__dict__.get(attr)) for cls, attr, _ in patched]
     hook = sys.excepthook
@@ -312,9 +327,44 @@ def dialogs(window: MainWindow, missing: list[str] | None = None) -> Iterator[Sh
             close_dialog(dialog)
 
 
+def menu_entries(window: MainWindow) -> list[tuple[str, QAction]]:
+    """The menu bar's entries that open a dialog ("…"), as 'Menu › Entry'."""
+    found: list[tuple[str, QAction]] = []
+
+    def walk(menu: QMenu, path: list[str]) -> None:
+        for action in menu.actions():
+            sub = action.menu()
+            if isinstance(sub, QMenu):
+                walk(sub, [*path, _plain(action.text())])
+            elif action.text().rstrip().endswith(("…", "...")):
+                found.append((" › ".join([*path, _plain(action.text())]), action))
+
+    for top in window.menuBar().actions():
+        if isinstance(top.menu(), QMenu):
+            walk(top.menu(), [_plain(top.text())])
+    return found
+
+
+def menu_dialogs(window: MainWindow, selection: str = "machine") -> Iterator[Shown]:
+    """What each "…" entry of the menu bar opens, with a ``selection`` in the tree: an entry a
+    later feature adds to a menu is walked without being listed in ``DIALOGS``. Deleting asks
+    first (the question is shown, then answered No); file pickers answer Cancel."""
+    for name, action in menu_entries(window):
+        _select(window, selection)
+        if not action.isEnabled():
+            continue
+        dialog = open_dialog(window, lambda _w, _i, a=action: a.trigger(), None, rounds=10)
+        if dialog is not None:
+            try:
+                yield from _pages(f"menu {name}", dialog)
+            finally:
+                close_dialog(dialog)
+
+
 def screens(window: MainWindow, missing: list[str] | None = None) -> Iterator[Shown]:
     yield from tabs(window)
     yield from dialogs(window, missing)
+    yield from menu_dialogs(window)
 
 
 def toolbars(window: MainWindow) -> list[QToolBar]:
