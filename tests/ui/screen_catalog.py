@@ -6,7 +6,8 @@ forward; the widget is the window) and for each dialog reachable from the menus,
 the tabs' buttons (the widget is the dialog, shown non-modally; its pages — Settings' sections, a
 QTabWidget's tabs — each yield once). The dialog is closed when the loop moves on. ``DIALOGS``
 lists them with the selection each needs; ``menu_dialogs`` then opens every "…" entry of the menu
-bar as well, so what a later feature adds to a menu is walked without being listed.
+bar as well, and ``button_dialogs`` every "…" button of the task tabs, so what a later feature
+adds to a menu or a tab is walked without being listed.
 
 Dialogs that the application opens with ``exec()`` are caught without a nested event loop: while
 the catalogue opens them, ``QDialog.exec`` (and QMessageBox's static helpers) show the dialog and
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QDialog,
     QDockWidget,
@@ -361,10 +363,35 @@ def menu_dialogs(window: MainWindow, selection: str = "machine") -> Iterator[Sho
                 close_dialog(dialog)
 
 
+def button_dialogs(window: MainWindow) -> Iterator[Shown]:
+    """What each enabled "…" button of each task tab opens (on the tab's first row)."""
+    import shiboken6
+
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        settle(2)
+        tab = _plain(window.tabs.tabText(index))
+        page = window.tabs.widget(index)
+        buttons = [b for b in page.findChildren(QAbstractButton) if b.text().rstrip().endswith(("…", "..."))]
+        for button in buttons:
+            if not shiboken6.isValid(button) or not (button.isVisible() and button.isEnabled()):
+                continue
+            name = f"button {tab} › {_plain(button.text())}"
+            dialog = open_dialog(window, lambda _w, _i, b=button: b.click(), None, rounds=10)
+            if dialog is not None:
+                try:
+                    yield from _pages(name, dialog)
+                finally:
+                    close_dialog(dialog)
+            window.tabs.setCurrentIndex(index)
+    window.tabs.setCurrentIndex(0)
+
+
 def screens(window: MainWindow, missing: list[str] | None = None) -> Iterator[Shown]:
     yield from tabs(window)
     yield from dialogs(window, missing)
     yield from menu_dialogs(window)
+    yield from button_dialogs(window)
 
 
 def toolbars(window: MainWindow) -> list[QToolBar]:
