@@ -88,10 +88,10 @@ class MainWindow(QMainWindow):
         self.commands = WindowActions(self)
         self.quick_find = QLineEdit()
         self.quick_find.setObjectName("quickFind")
+        self.quick_find.setMinimumWidth(180)  # a narrow window: the toolbar's » menu, not a cut box
         self.quick_find.setClearButtonEnabled(True)
         self.quick_find.setPlaceholderText(self.tr("Quick find (Ctrl+K)…"))
         self.quick_find.setMaximumWidth(260)
-        self.quick_find.setMinimumWidth(180)  # a narrow window: the toolbar's » menu, not a cut box
         tree_toggle, details_toggle = self.tree_dock.toggleViewAction(), self.details_dock.toggleViewAction()
         tree_toggle.setText(self.tr("C&lients pane"))
         details_toggle.setText(self.tr("De&tails pane"))
