@@ -356,7 +356,9 @@ def menu_dialogs(window: MainWindow, selection: str = "machine") -> Iterator[Sho
         if not action.isEnabled():
             continue
         dialog = open_dialog(window, lambda _w, _i, a=action: a.trigger(), None, rounds=10)
-        if dialog is not None:
+        if isinstance(dialog, QPrintDialog):  # Qt's own dialog, its words and layout are Qt's
+            close_dialog(dialog)
+        elif dialog is not None:
             try:
                 yield from _pages(f"menu {name}", dialog)
             finally:
