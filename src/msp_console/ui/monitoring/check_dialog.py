@@ -3,6 +3,8 @@ whole check is validated by ``clean_check`` before anything is written."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -101,6 +103,9 @@ class CheckDialog(QDialog):
             edit.setObjectName(f"param-{key}")
             self.params[key] = edit
             self.param_form.addRow(f"{key}:", edit)
+        order = [self.type, self.name, *self.params.values(), self.warn, self.crit, self.interval]
+        for before, after in pairwise(order):  # Tab goes down the form
+            QWidget.setTabOrder(before, after)
         keys = ", ".join(THRESHOLD_KEYS[ctype]) or "—"
         self.hint.setText(self.tr("Thresholds (%1): %2").replace("%1", keys).replace("%2", HINTS[ctype]))
 
