@@ -154,21 +154,21 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="76" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="110" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="111" />
             <source>Description</source>
             <translation>Descrizione</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="77" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="110" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="111" />
             <source>Quantity</source>
             <translation>Quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="78" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="110" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="111" />
             <source>Unit price</source>
             <translation>Prezzo unitario</translation>
         </message>
@@ -334,121 +334,121 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="252" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="160" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="161" />
             <source>quantity</source>
             <translation>quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="252" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="160" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="161" />
             <source>unit price</source>
             <translation>prezzo unitario</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="261" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="171" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="172" />
             <source>Line %d, %s: %s</source>
             <translation>Riga %d, %s: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="110" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="111" />
             <source>VAT %</source>
             <translation>IVA %</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="38" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="39" />
             <source>a number is needed</source>
             <translation>serve un numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="51" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="52" />
             <source>cannot be negative</source>
             <translation>non può essere negativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="91" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="92" />
             <source>Open the &amp;company profile…</source>
             <translation>Apri il &amp;profilo aziendale…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="212" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="213" />
             <source>Why the invoice is cancelled or corrected (printed on the note)</source>
             <translation>Perché la fattura viene annullata o rettificata (stampato sulla nota)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="217" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="218" />
             <source>Reason:</source>
             <translation>Motivo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="218" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="219" />
             <source>Date:</source>
             <translation>Data:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="227" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="228" />
             <source>Lines to credit:</source>
             <translation>Righe da stornare:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="258" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="259" />
             <source>Paid on:</source>
             <translation>Pagata il:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="268" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="269" />
             <source>Monthly service report</source>
             <translation>Rapporto mensile di servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="276" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="277" />
             <source>Client:</source>
             <translation>Cliente:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="277" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="278" />
             <location filename="../../src/msp_console/ui/billing/panel.py" line="98" />
             <source>Month:</source>
             <translation>Mese:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="49" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="47" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="50" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="48" />
             <source>'%s' is not a number</source>
             <translation>'%s' non è un numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="115" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="116" />
             <source>Edit draft for %s</source>
             <translation>Modifica bozza per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="130" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="131" />
             <source>Drafts can change until they are issued. Amounts are recomputed.</source>
             <translation>Le bozze si possono modificare finché non vengono emesse. Gli importi vengono ricalcolati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="209" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="210" />
             <source>Credit note for %s</source>
             <translation>Nota di credito per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="238" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="239" />
             <source>Write a reason: it is printed on the credit note.</source>
             <translation>Scrivi un motivo: viene stampato sulla nota di credito.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="241" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="242" />
             <source>Choose at least one line to credit.</source>
             <translation>Scegli almeno una riga da stornare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="255" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="256" />
             <source>Mark %s paid</source>
             <translation>Segna %s come pagata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="173" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="174" />
             <source>Line %d: the description cannot be empty</source>
             <translation>Riga %d: la descrizione non può essere vuota</translation>
         </message>
@@ -1059,162 +1059,162 @@
     <context>
         <name>BusinessHoursTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="80" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="81" />
             <source>Opening time</source>
             <translation>Orario di apertura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="80" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="81" />
             <source>Closing time</source>
             <translation>Orario di chiusura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="83" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
             <source>Mon</source>
             <translation>Lun</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="83" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
             <source>Tue</source>
             <translation>Mar</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="83" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
             <source>Wed</source>
             <translation>Mer</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="83" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
             <source>Thu</source>
             <translation>Gio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="83" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
             <source>Fri</source>
             <translation>Ven</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="85" />
             <source>Sat</source>
             <translation>Sab</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="85" />
             <source>Sun</source>
             <translation>Dom</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="97" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="98" />
             <source>Public holidays of</source>
             <translation>Festività di</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="98" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="99" />
             <source>No public holidays</source>
             <translation>Nessuna festività</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="100" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="101" />
             <source>Italy</source>
             <translation>Italia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="101" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="102" />
             <source>San Marino</source>
             <translation>San Marino</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="102" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="103" />
             <source>Vatican City</source>
             <translation>Città del Vaticano</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="103" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="104" />
             <source>Switzerland</source>
             <translation>Svizzera</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="104" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="105" />
             <source>Germany</source>
             <translation>Germania</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="105" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="106" />
             <source>France</source>
             <translation>Francia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="106" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="107" />
             <source>Austria</source>
             <translation>Austria</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="107" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="108" />
             <source>Spain</source>
             <translation>Spagna</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="108" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="109" />
             <source>United Kingdom</source>
             <translation>Regno Unito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="114" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="115" />
             <source>Time zone</source>
             <translation>Fuso orario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="118" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="119" />
             <source>Follow-up call at</source>
             <translation>Richiamata alle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="120" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="121" />
             <source>When the work is done, the follow-up call is booked the next business day at this time</source>
             <translation>Finito il lavoro, la richiamata viene fissata il giorno lavorativo successivo a quest'ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="127" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="128" />
             <source>min</source>
             <translation>min</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="128" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="129" />
             <source>Appointment length</source>
             <translation>Durata dell'appuntamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="134" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="135" />
             <source>&amp;Opens at:</source>
             <translation>&amp;Apertura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="135" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="136" />
             <source>&amp;Closes at:</source>
             <translation>&amp;Chiusura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="136" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="137" />
             <source>Working days:</source>
             <translation>Giorni lavorativi:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="137" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="138" />
             <source>Public &amp;holidays of:</source>
             <translation>&amp;Festività di:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="138" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="139" />
             <source>Time &amp;zone:</source>
             <translation>&amp;Fuso orario:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="139" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="140" />
             <source>&amp;Follow-up call at:</source>
             <translation>&amp;Richiamata alle:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="140" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="141" />
             <source>Appointment &amp;length:</source>
             <translation>&amp;Durata dell'appuntamento:</translation>
         </message>
@@ -1222,42 +1222,42 @@
     <context>
         <name>CheckDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="47" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="49" />
             <source>Edit check</source>
             <translation>Modifica controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="47" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="49" />
             <source>Add check to %1</source>
             <translation>Aggiungi controllo a %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="68" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="70" />
             <source>Type:</source>
             <translation>Tipo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="69" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="71" />
             <source>Name:</source>
             <translation>Nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="71" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="73" />
             <source>Warning at:</source>
             <translation>Avviso da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="72" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="74" />
             <source>Critical at:</source>
             <translation>Critico da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="74" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="76" />
             <source>Every:</source>
             <translation>Ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="105" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="110" />
             <source>Thresholds (%1): %2</source>
             <translation>Soglie (%1): %2</translation>
         </message>
@@ -1747,27 +1747,27 @@
     <context>
         <name>DatabaseTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="41" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="42" />
             <source>the embedded database (%1)</source>
             <translation>il database integrato (%1)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="43" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="44" />
             <source>the team database %1</source>
             <translation>il database di team %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="44" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="45" />
             <source>In use now: %1</source>
             <translation>In uso ora: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="52" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="53" />
             <source>&amp;Use this database from the next start</source>
             <translation>&amp;Usa questo database dal prossimo avvio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="68" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="69" />
             <source>Saved. Restart MSP Console to use this database.</source>
             <translation>Salvato. Riavvia MSP Console per usare questo database.</translation>
         </message>
@@ -2710,72 +2710,72 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>InvoicesTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="162" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="163" />
             <source>Invoice number format</source>
             <translation>Formato del numero di fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="169" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="172" />
             <source> days</source>
             <translation> giorni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="170" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="173" />
             <source>Payment terms</source>
             <translation>Termini di pagamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="171" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="174" />
             <source>&amp;End of month</source>
             <translation>&amp;Fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="175" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="178" />
             <source>Language of new invoices</source>
             <translation>Lingua delle nuove fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="176" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="179" />
             <source>Italian</source>
             <translation>Italiano</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="177" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="180" />
             <source>English</source>
             <translation>Inglese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="180" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="183" />
             <source>Invoice footer</source>
             <translation>Piè di pagina della fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="188" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="191" />
             <source>&amp;Number format:</source>
             <translation>Formato del &amp;numero:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="190" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="193" />
             <source>&amp;Payment terms:</source>
             <translation>&amp;Termini di pagamento:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="191" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="197" />
             <source>&amp;Language of new invoices:</source>
             <translation>&amp;Lingua delle nuove fatture:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="192" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="198" />
             <source>&amp;Footer:</source>
             <translation>&amp;Piè di pagina:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="199" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="205" />
             <source>Use {year} and {seq}, e.g. {year}/{seq:04d}.</source>
             <translation>Usa {year} e {seq}, es. {year}/{seq:04d}.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="204" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="210" />
             <source>The first invoice of 2026: %1</source>
             <translation>La prima fattura del 2026: %1</translation>
         </message>
@@ -2933,113 +2933,113 @@ Le sue macchine restano al cliente, senza sede.</translation>
             <translation>Tempo di risposta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="87" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="86" />
             <source>Check now</source>
             <translation>Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="88" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="87" />
             <source>Add check…</source>
             <translation>Aggiungi controllo…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="89" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="88" />
             <source>Edit…</source>
             <translation>Modifica…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="90" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="89" />
             <source>Remove</source>
             <translation>Rimuovi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="91" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="90" />
             <source>Close</source>
             <translation>Chiudi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="101" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="100" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="102" />
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="122" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="101" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
             <source>Check</source>
             <translation>Controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="103" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="102" />
             <source>Last output</source>
             <translation>Ultimo output</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="104" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="103" />
             <source>Last run</source>
             <translation>Ultima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="105" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="104" />
             <source>Next run</source>
             <translation>Prossima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="106" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="105" />
             <source>Thresholds</source>
             <translation>Soglie</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="107" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="106" />
             <source>Every</source>
             <translation>Ogni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="122" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
             <source>When</source>
             <translation>Quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="122" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
             <source>Change</source>
             <translation>Cambiamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="122" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
             <source>Output</source>
             <translation>Output</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="131" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="130" />
             <source>History:</source>
             <translation>Storico:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="236" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="235" />
             <source>Cannot add the check</source>
             <translation>Impossibile aggiungere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="246" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="245" />
             <source>Cannot save the check</source>
             <translation>Impossibile salvare il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="254" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="253" />
             <source>Remove check</source>
             <translation>Rimuovi controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="255" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="254" />
             <source>Remove the check '%1' and its history?</source>
             <translation>Rimuovere il controllo '%1' e il suo storico?</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="261" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="260" />
             <source>Cannot remove the check</source>
             <translation>Impossibile rimuovere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="311" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="310" />
             <source>No metrics recorded for this machine yet.</source>
             <translation>Nessuna metrica ancora registrata per questa macchina.</translation>
         </message>
@@ -3047,67 +3047,67 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="66" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="67" />
             <source>MSP Console</source>
             <translation>MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="74" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="77" />
             <source>Overview</source>
             <translation>Panoramica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="77" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="80" />
             <source>Clients</source>
             <translation>Clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="80" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="83" />
             <source>Details</source>
             <translation>Dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="90" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="94" />
             <source>Quick find (Ctrl+K)…</source>
             <translation>Ricerca rapida (Ctrl+K)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="94" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="98" />
             <source>C&amp;lients pane</source>
             <translation>Pannello c&amp;lienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="95" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="99" />
             <source>De&amp;tails pane</source>
             <translation>Pannello &amp;dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="149" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="157" />
             <source>polling: not configured</source>
             <translation>monitoraggio: non configurato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="150" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="158" />
             <source>local</source>
             <translation>locale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="151" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="159" />
             <source>DB: %1</source>
             <translation>DB: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="233" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="241" />
             <source>%1 clients · %2 machines</source>
             <translation>%1 clienti · %2 macchine</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="249" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="257" />
             <source>Cannot read the database</source>
             <translation>Impossibile leggere il database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="251" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="259" />
             <source>The tree could not be loaded: %1
 
 Check that the database is reachable, then use View → Reload.</source>
@@ -3529,18 +3529,18 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ProblemsTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="53" />
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="180" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="54" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="182" />
             <source>All clients</source>
             <translation>Tutti i clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="56" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="57" />
             <source>All states</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="59" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="60" />
             <source>Hide acknowledged / in maintenance</source>
             <translation>Nascondi presi in carico / in manutenzione</translation>
         </message>
@@ -3555,42 +3555,42 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Stato:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="100" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="102" />
             <source>Acknowledge…</source>
             <translation>Prendi in carico…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="101" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="103" />
             <source>Maintenance…</source>
             <translation>Manutenzione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="102" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="104" />
             <source>Check now</source>
             <translation>Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="103" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="105" />
             <source>Open machine</source>
             <translation>Apri macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="104" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="106" />
             <source>Host key…</source>
             <translation>Chiave host…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="105" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="107" />
             <source>Open intervention…</source>
             <translation>Apri intervento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="106" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="108" />
             <source>Call client…</source>
             <translation>Chiama il cliente…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="165" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="167" />
             <source>%1 problems (%2 acknowledged or in maintenance)</source>
             <translation>%1 problemi (%2 presi in carico o in manutenzione)</translation>
         </message>
@@ -3598,167 +3598,167 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ProfileDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="41" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="42" />
             <source>Resolution</source>
             <translation>Risoluzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="42" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="43" />
             <source>Gateway</source>
             <translation>Gateway</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="43" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="44" />
             <source>Key file</source>
             <translation>File della chiave</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="44" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="45" />
             <source>Command</source>
             <translation>Comando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="45" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="46" />
             <source>URL</source>
             <translation>URL</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="46" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="47" />
             <source>Vendor ID</source>
             <translation>ID del fornitore</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="47" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="48" />
             <source>Template</source>
             <translation>Modello</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="48" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="49" />
             <source>Client program</source>
             <translation>Programma client</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="49" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="50" />
             <source>Full screen</source>
             <translation>Schermo intero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="50" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="51" />
             <source>All monitors</source>
             <translation>Tutti i monitor</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="51" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="52" />
             <source>Share local drives</source>
             <translation>Condividi le unità locali</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="52" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="53" />
             <source>Share the clipboard</source>
             <translation>Condividi gli appunti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="53" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="54" />
             <source>Agent forwarding</source>
             <translation>Inoltro dell'agent</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="54" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="55" />
             <source>View only</source>
             <translation>Sola visualizzazione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="60" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="61" />
             <source>Name</source>
             <translation>Nome</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="61" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="62" />
             <source>Protocol</source>
             <translation>Protocollo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="62" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="63" />
             <source>Host</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="63" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="64" />
             <source>Port</source>
             <translation>Porta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="64" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="65" />
             <source>User</source>
             <translation>Utente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="65" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="66" />
             <source>Domain</source>
             <translation>Dominio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="66" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="67" />
             <source>Credential</source>
             <translation>Credenziale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="67" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="68" />
             <source>Shared credential</source>
             <translation>Credenziale condivisa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="68" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="69" />
             <source>Password</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="69" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="70" />
             <source>Jump host</source>
             <translation>Host di salto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="115" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="116" />
             <source>New connection profile</source>
             <translation>Nuovo profilo di connessione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="127" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="128" />
             <source>New connection profile — %1</source>
             <translation>Nuovo profilo di connessione — %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="136" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="137" />
             <source>host name or address</source>
             <translation>nome host o indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="139" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="140" />
             <source>default</source>
             <translation>predefinito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="148" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="149" />
             <source>stored in the OS keyring (credential: profile)</source>
             <translation>custodita nel portachiavi di sistema (credenziale: profilo)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="150" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="151" />
             <source>(direct)</source>
             <translation>(diretto)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="153" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="161" />
             <source>default profile (double-click, Enter)</source>
             <translation>profilo predefinito (doppio clic, Invio)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="223" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="225" />
             <source>The profile is saved, but not its password: %1</source>
             <translation>Il profilo è salvato, ma non la sua password: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="232" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="234" />
             <source>The profile could not be saved: %1</source>
             <translation>Non è stato possibile salvare il profilo: %1</translation>
         </message>
@@ -4014,7 +4014,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="129" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="185" />
             <source>Where</source>
             <translation>Dove</translation>
         </message>
@@ -4234,16 +4234,16 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="256" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="249" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="258" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="265" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="251" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="260" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="267" />
             <source>Open client</source>
             <translation>Apri cliente</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="257" />
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="156" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="257" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="259" />
             <source>Log call…</source>
             <translation>Registra chiamata…</translation>
         </message>
@@ -4261,7 +4261,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="260" />
             <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="116" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="255" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="257" />
             <source>▶ Start</source>
             <translation>▶ Avvia</translation>
         </message>
@@ -4323,8 +4323,8 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="118" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="178" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="179" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="191" />
             <source>Phone</source>
             <translation>Telefono</translation>
         </message>
@@ -4385,7 +4385,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="134" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="197" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="198" />
             <source>Intervention</source>
             <translation>Intervento</translation>
         </message>
@@ -4564,8 +4564,8 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="158" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="247" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="263" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="249" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="265" />
             <source>☎ Call client…</source>
             <translation>☎ Chiama il cliente…</translation>
         </message>
@@ -4602,14 +4602,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="135" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="347" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="349" />
             <source>On site</source>
             <translation>In sede</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="135" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="347" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="349" />
             <source>Remote</source>
             <translation>Da remoto</translation>
         </message>
@@ -4689,7 +4689,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="49" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="191" />
             <source>Call</source>
             <translation>Chiamata</translation>
         </message>
@@ -4697,7 +4697,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="50" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
             <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="113" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="185" />
             <source>Appointment</source>
             <translation>Appuntamento</translation>
         </message>
@@ -4708,7 +4708,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="52" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="191" />
             <source>Note</source>
             <translation>Nota</translation>
         </message>
@@ -4901,10 +4901,10 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="91" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="178" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="197" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="179" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="185" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="191" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="198" />
             <source>Client</source>
             <translation>Cliente</translation>
         </message>
@@ -5045,7 +5045,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="185" />
             <source>Technician</source>
             <translation>Tecnico</translation>
         </message>
@@ -5248,150 +5248,150 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>oggi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="168" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="171" />
             <source>Refresh</source>
             <translation>Aggiorna</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="177" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="178" />
             <source>☎ Problems needing a call</source>
             <translation>☎ Problemi da chiamare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="179" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="180" />
             <source>No one to call about a problem.</source>
             <translation>Nessuno da chiamare per un problema.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="183" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="326" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="328" />
             <source>◷ Today's appointments</source>
             <translation>◷ Appuntamenti di oggi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="185" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="186" />
             <source>No appointments today.</source>
             <translation>Nessun appuntamento oggi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="189" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
             <source>↻ Follow-up calls due</source>
             <translation>↻ Richiamate da fare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="191" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="192" />
             <source>No calls due.</source>
             <translation>Nessuna richiamata da fare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="196" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="197" />
             <source>⚑ SLA clocks about to breach</source>
             <translation>⚑ SLA in scadenza</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="198" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="199" />
             <source>All SLA clocks are on time.</source>
             <translation>Tutti gli SLA sono nei tempi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="178" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="179" />
             <source>Problem</source>
             <translation>Problema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="178" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="179" />
             <source>Since</source>
             <translation>Da</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="185" />
             <source>Time</source>
             <translation>Ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="191" />
             <source>Due</source>
             <translation>Scadenza</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="197" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="198" />
             <source>Left</source>
             <translation>Rimanente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="197" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="198" />
             <source>Clock</source>
             <translation>Orologio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="299" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="301" />
             <source>Cannot read today</source>
             <translation>Impossibile leggere la giornata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="248" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="250" />
             <source>Open / new intervention</source>
             <translation>Apri / nuovo intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="254" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="256" />
             <source>Open…</source>
             <translation>Apri…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="256" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="264" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="270" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="258" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="266" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="272" />
             <source>Open intervention</source>
             <translation>Apri intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="310" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="312" />
             <source>Today — %1</source>
             <translation>Oggi — %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="313" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="315" />
             <source>To call: %1</source>
             <translation>Da chiamare: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="314" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="316" />
             <source>Appointments: %1</source>
             <translation>Appuntamenti: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="315" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="317" />
             <source>Calls due: %1</source>
             <translation>Richiamate da fare: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="319" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="321" />
             <source>SLA breached: %1</source>
             <translation>SLA superati: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="330" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="332" />
             <source>◷ No appointments today — next: %1</source>
             <translation>◷ Nessun appuntamento oggi — prossimo: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="353" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="355" />
             <source>Retry</source>
             <translation>Riprova</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="353" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="355" />
             <source>Call back</source>
             <translation>Richiamare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="353" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="355" />
             <source>Follow-up</source>
             <translation>Richiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="358" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="360" />
             <source>late</source>
             <translation>in ritardo</translation>
         </message>
@@ -5450,73 +5450,73 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="58" />
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="77" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="59" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="71" />
             <source>Settings</source>
             <translation>Impostazioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="92" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="86" />
             <source>Settings sections</source>
             <translation>Sezioni delle impostazioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="96" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="90" />
             <source>General</source>
             <translation>Generale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="97" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="91" />
             <source>Database</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="98" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="92" />
             <source>Company profile</source>
             <translation>Profilo aziendale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="99" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="93" />
             <source>Polling</source>
             <translation>Monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="100" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="94" />
             <source>Notifications</source>
             <translation>Notifiche</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="101" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="95" />
             <source>Business hours</source>
             <translation>Orario lavorativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="102" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="96" />
             <source>Invoices</source>
             <translation>Fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="103" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="97" />
             <source>Remote connections</source>
             <translation>Connessioni remote</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="104" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="98" />
             <source>Backups</source>
             <translation>Backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="152" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="146" />
             <source>Some company details are not valid: see the marked fields.</source>
             <translation>Alcuni dati aziendali non sono validi: vedi i campi segnalati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="155" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="149" />
             <source>The invoice number format is not valid.</source>
             <translation>Il formato del numero di fattura non è valido.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="177" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="171" />
             <source>The settings could not be saved: %1</source>
             <translation>Non è stato possibile salvare le impostazioni: %1</translation>
         </message>
