@@ -1902,6 +1902,44 @@
         </message>
     </context>
     <context>
+        <name>EngineHost</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="184" />
+            <source>team: listening to the shared pollers</source>
+            <translation>team: in ascolto dei poller condivisi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="186" />
+            <source>polling paused</source>
+            <translation>monitoraggio sospeso</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="188" />
+            <source>polling starting…</source>
+            <translation>monitoraggio in avvio…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="193" />
+            <source>%1 checks/min</source>
+            <translation>%1 controlli/min</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="190" />
+            <source>polling running (demo simulator)</source>
+            <translation>monitoraggio attivo (simulatore demo)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="192" />
+            <source>polling running</source>
+            <translation>monitoraggio attivo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="199" />
+            <source>last error: %1</source>
+            <translation>ultimo errore: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorDialog</name>
         <message>
             <location filename="../../src/msp_console/ui/error_dialog.py" line="46" />
@@ -2820,148 +2858,148 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MachineView</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="50" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="51" />
             <source>Disk used</source>
             <translation>Disco occupato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="51" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="52" />
             <source>Load per core</source>
             <translation>Carico per core</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="52" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="53" />
             <source>Memory used</source>
             <translation>Memoria occupata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="53" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="54" />
             <source>Round-trip time</source>
             <translation>Tempo di andata e ritorno</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="54" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="55" />
             <source>Backup age</source>
             <translation>Età del backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="55" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="56" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="56" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="57" />
             <source>Response time</source>
             <translation>Tempo di risposta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="87" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="88" />
             <source>Check now</source>
             <translation>Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="88" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="89" />
             <source>Add check…</source>
             <translation>Aggiungi controllo…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="89" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="90" />
             <source>Edit…</source>
             <translation>Modifica…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="90" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="91" />
             <source>Remove</source>
             <translation>Rimuovi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="91" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="92" />
             <source>Close</source>
             <translation>Chiudi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="101" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="102" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="102" />
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="122" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="103" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="123" />
             <source>Check</source>
             <translation>Controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="103" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="104" />
             <source>Last output</source>
             <translation>Ultimo output</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="104" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="105" />
             <source>Last run</source>
             <translation>Ultima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="105" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="106" />
             <source>Next run</source>
             <translation>Prossima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="106" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="107" />
             <source>Thresholds</source>
             <translation>Soglie</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="107" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="108" />
             <source>Every</source>
             <translation>Ogni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="122" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="123" />
             <source>When</source>
             <translation>Quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="122" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="123" />
             <source>Change</source>
             <translation>Cambiamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="122" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="123" />
             <source>Output</source>
             <translation>Output</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="131" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="132" />
             <source>History:</source>
             <translation>Storico:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="236" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="237" />
             <source>Cannot add the check</source>
             <translation>Impossibile aggiungere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="246" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="247" />
             <source>Cannot save the check</source>
             <translation>Impossibile salvare il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="254" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="255" />
             <source>Remove check</source>
             <translation>Rimuovi controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="255" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="256" />
             <source>Remove the check '%1' and its history?</source>
             <translation>Rimuovere il controllo '%1' e il suo storico?</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="261" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="262" />
             <source>Cannot remove the check</source>
             <translation>Impossibile rimuovere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="311" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="312" />
             <source>No metrics recorded for this machine yet.</source>
             <translation>Nessuna metrica ancora registrata per questa macchina.</translation>
         </message>
@@ -3663,6 +3701,12 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>QObject</name>
         <message>
+            <location filename="../../src/msp_console/ui/monitoring/screens.py" line="35" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="138" />
+            <source>polling: demo simulator</source>
+            <translation>monitoraggio: simulatore demo</translation>
+        </message>
+        <message>
             <location filename="../../src/msp_console/ui/remote/quick_connect.py" line="64" />
             <source>Quick connect (Ctrl+K)…</source>
             <translation>Connessione rapida (Ctrl+K)…</translation>
@@ -3726,11 +3770,6 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/monitoring/feature.py" line="124" />
             <source>Stop and resume the background checks of this window</source>
             <translation>Ferma e riprendi i controlli in background di questa finestra</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="138" />
-            <source>polling: demo simulator</source>
-            <translation>monitoraggio: simulatore demo</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/monitoring/feature.py" line="140" />
@@ -3924,7 +3963,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="131" />
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="98" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="99" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
             <source>When</source>
             <translation>Quando</translation>
@@ -4146,7 +4185,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="314" />
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="263" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="266" />
             <source>Could not export</source>
             <translation>Impossibile esportare</translation>
         </message>
@@ -4171,52 +4210,52 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Calendario scritto in %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="244" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="247" />
             <source>Could not move</source>
             <translation>Impossibile spostare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="305" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="308" />
             <source>Cannot log the call</source>
             <translation>Impossibile registrare la chiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="317" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="320" />
             <source>Call logged.</source>
             <translation>Chiamata registrata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="195" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="198" />
             <source>Appointment saved.</source>
             <translation>Appuntamento salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="243" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="246" />
             <source>Appointment moved.</source>
             <translation>Appuntamento spostato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="89" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="92" />
             <source>Could not save</source>
             <translation>Impossibile salvare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="151" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="154" />
             <source>Appointment #%1 saved.</source>
             <translation>Appuntamento n. %1 salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="319" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="322" />
             <source>A call task was scheduled.</source>
             <translation>È stata pianificata una richiamata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="262" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="265" />
             <source>Invitation written to %1</source>
             <translation>Invito scritto in %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="291" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="294" />
             <source>Intervention #%1 opened.</source>
             <translation>Intervento n. %1 aperto.</translation>
         </message>
@@ -4331,149 +4370,149 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Intervento n. %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="68" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="69" />
             <source>Select an intervention to see its timeline.</source>
             <translation>Seleziona un intervento per vederne la cronologia.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="84" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="85" />
             <source>☎ Log call…</source>
             <translation>☎ Registra chiamata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="85" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="86" />
             <source>◷ New appointment…</source>
             <translation>◷ Nuovo appuntamento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="86" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="87" />
             <source>✎ Add note…</source>
             <translation>✎ Aggiungi nota…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="87" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="88" />
             <source>+ Add time…</source>
             <translation>+ Aggiungi tempo…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="106" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="107" />
             <source>Move to:</source>
             <translation>Sposta in:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="279" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="274" />
             <source>Add note</source>
             <translation>Aggiungi nota</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="279" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="274" />
             <source>Note:</source>
             <translation>Nota:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="286" />
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="288" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="281" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="283" />
             <source>Add time</source>
             <translation>Aggiungi tempo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="286" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="281" />
             <source>Minutes spent:</source>
             <translation>Minuti impiegati:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="48" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="49" />
             <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="89" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="49" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="50" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
             <source>Call</source>
             <translation>Chiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="50" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="51" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
             <source>Appointment</source>
             <translation>Appuntamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="51" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="52" />
             <source>Remote session</source>
             <translation>Sessione remota</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="52" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="53" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
             <source>Note</source>
             <translation>Nota</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="53" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="54" />
             <source>Time spent</source>
             <translation>Tempo impiegato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="54" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="55" />
             <source>SLA</source>
             <translation>SLA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="98" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="99" />
             <source>What</source>
             <translation>Cosa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="98" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="99" />
             <source>Details</source>
             <translation>Dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="124" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="125" />
             <source>Cannot read the intervention</source>
             <translation>Impossibile leggere l'intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="288" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="283" />
             <source>What was done (optional):</source>
             <translation>Cosa è stato fatto (facoltativo):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="152" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="153" />
             <source>Machines: %1</source>
             <translation>Macchine: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="153" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="154" />
             <source>Origin: %1</source>
             <translation>Origine: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="154" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="155" />
             <source>Opened %1</source>
             <translation>Aperto il %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="112" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="113" />
             <source>Timeline</source>
             <translation>Cronologia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="157" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="158" />
             <source>SLA plan: %1</source>
             <translation>Piano SLA: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="208" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="209" />
             <source>Move the intervention to “%1”</source>
             <translation>Sposta l'intervento in “%1”</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="191" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="192" />
             <source>due %1</source>
             <translation>scadenza %1</translation>
         </message>
@@ -4619,7 +4658,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="57" />
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="91" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="93" />
             <source>breached</source>
             <translation>superato</translation>
         </message>
@@ -4689,92 +4728,92 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Solo attivi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="59" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="61" />
             <source>Open</source>
             <translation>Aperto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="60" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="62" />
             <source>Reopened</source>
             <translation>Riaperto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="61" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="63" />
             <source>Contacted</source>
             <translation>Contattato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="62" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="64" />
             <source>Scheduled</source>
             <translation>Pianificato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="63" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="65" />
             <source>In progress</source>
             <translation>In corso</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="64" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="66" />
             <source>Awaiting check</source>
             <translation>In attesa di verifica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="65" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="67" />
             <source>Waiting for client</source>
             <translation>In attesa del cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="66" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="68" />
             <source>Closed</source>
             <translation>Chiuso</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="80" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="82" />
             <source>Planned</source>
             <translation>Pianificato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="80" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="82" />
             <source>Done</source>
             <translation>Svolto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="80" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="82" />
             <source>Cancelled</source>
             <translation>Annullato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="89" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="91" />
             <source>on time</source>
             <translation>nei tempi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="90" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="92" />
             <source>75 % used</source>
             <translation>75 % consumato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="92" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="94" />
             <source>met</source>
             <translation>rispettato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="93" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="95" />
             <source>paused</source>
             <translation>in pausa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="98" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="100" />
             <source>Response</source>
             <translation>Risposta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="98" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="100" />
             <source>Resolution</source>
             <translation>Risoluzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="109" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="111" />
             <source>%1 d %2 h</source>
             <translation>%1 g %2 h</translation>
         </message>
@@ -5037,42 +5076,42 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>SessionsPanel</name>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="22" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="23" />
             <source>Machine</source>
             <translation>Macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="23" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="24" />
             <source>Profile</source>
             <translation>Profilo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="24" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="25" />
             <source>Tool</source>
             <translation>Programma</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="25" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="26" />
             <source>Started</source>
             <translation>Avviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="26" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="27" />
             <source>Tunnel</source>
             <translation>Tunnel</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="36" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="37" />
             <source>Close tunnel</source>
             <translation>Chiudi tunnel</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="37" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="38" />
             <source>End session</source>
             <translation>Termina sessione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="58" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="59" />
             <source>closed</source>
             <translation>chiuso</translation>
         </message>
@@ -5229,6 +5268,189 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/first_run/wizard.py" line="187" />
             <source>The demo data could not be added: %1</source>
             <translation>Impossibile aggiungere i dati dimostrativi: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Timeline</name>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="20" />
+            <source>{origin}, priority {priority}</source>
+            <translation>{origin}, priorità {priority}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="21" />
+            <source>Call to {who}: {outcome}</source>
+            <translation>Chiamata a {who}: {outcome}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="22" />
+            <source>Call from {who}: {outcome}</source>
+            <translation>Chiamata da {who}: {outcome}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="23" />
+            <source>Call again scheduled for {due}</source>
+            <translation>Nuovo tentativo di chiamata previsto per {due}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="24" />
+            <source>Call-back scheduled for {due}</source>
+            <translation>Richiamata prevista per {due}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="25" />
+            <source>Follow-up call scheduled for {due}</source>
+            <translation>Chiamata di verifica prevista per {due}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="26" />
+            <source>Appointment on site on {start}: {title}</source>
+            <translation>Appuntamento in sede il {start}: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="27" />
+            <source>Remote appointment on {start}: {title}</source>
+            <translation>Appuntamento da remoto il {start}: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="28" />
+            <source>Appointment moved to {start}: {title}</source>
+            <translation>Appuntamento spostato al {start}: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="29" />
+            <source>Appointment cancelled: {title}</source>
+            <translation>Appuntamento annullato: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="30" />
+            <source>Appointment done: {title}</source>
+            <translation>Appuntamento svolto: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="31" />
+            <source>Appointment changed ({fields}): {title}</source>
+            <translation>Appuntamento modificato ({fields}): {title}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="32" />
+            <source>Appointment unlinked: {title}</source>
+            <translation>Appuntamento scollegato: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="33" />
+            <source>{protocol} session to {machine}</source>
+            <translation>Sessione {protocol} su {machine}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="34" />
+            <source>{protocol} session</source>
+            <translation>Sessione {protocol}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="35" />
+            <source>SLA breached: {clock}</source>
+            <translation>SLA superato: {clock}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="40" />
+            <source>client reached</source>
+            <translation>cliente raggiunto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="41" />
+            <source>checked with the client</source>
+            <translation>verificato con il cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="42" />
+            <source>follow-up call: all OK</source>
+            <translation>chiamata di verifica: tutto a posto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="43" />
+            <source>follow-up call: still broken</source>
+            <translation>chiamata di verifica: ancora guasto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="44" />
+            <source>remote session started</source>
+            <translation>sessione remota avviata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="45" />
+            <source>the problem came back</source>
+            <translation>il problema si è ripresentato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="46" />
+            <source>work started</source>
+            <translation>lavoro iniziato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="47" />
+            <source>work done</source>
+            <translation>lavoro svolto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="48" />
+            <source>appointment agreed</source>
+            <translation>appuntamento concordato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="52" />
+            <source>title</source>
+            <translation>titolo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="53" />
+            <source>technician</source>
+            <translation>tecnico</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="54" />
+            <source>place</source>
+            <translation>luogo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="55" />
+            <source>notes</source>
+            <translation>note</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="56" />
+            <source>duration</source>
+            <translation>durata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="57" />
+            <source>time</source>
+            <translation>orario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="58" />
+            <source>client</source>
+            <translation>cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="59" />
+            <source>machine</source>
+            <translation>macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="60" />
+            <source>intervention</source>
+            <translation>intervento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="61" />
+            <source>repetition</source>
+            <translation>ripetizione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="123" />
+            <source>exit code {code}</source>
+            <translation>codice di uscita {code}</translation>
         </message>
     </context>
     <context>

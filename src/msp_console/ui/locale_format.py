@@ -8,7 +8,7 @@ printed invoices write 1.234,50 — the screen and the paper must agree.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from decimal import Decimal
 
 from babel.numbers import format_currency, format_decimal
@@ -39,17 +39,38 @@ def short_date(day: date, locale: QLocale | None = None) -> str:
     return loc.toString(QDate(day.year, day.month, day.day), pattern)
 
 
-def short_time(moment: datetime, locale: QLocale | None = None) -> str:
-    loc = locale or QLocale()
-    local = moment.astimezone() if moment.tzinfo else moment
-    return loc.toString(QTime(local.hour, local.minute), loc.timeFormat(QLocale.FormatType.ShortFormat))
+_ZONE: tzinfo | None = None  # the office's zone once the scheduling settings are read; else the system's
 
 
-def short_datetime(moment: datetime, locale: QLocale | None = None) -> str:
-    """A UTC (aware) instant shown in the desk's local time."""
+def set_zone(zone: tzinfo | None) -> None:
+    """Every time on screen is shown in this zone (the one the business hours are kept in)."""
+    global _ZONE
+    _ZONE = zone
+
+
+def local(moment: datetime, tz: tzinfo | None = None) -> datetime:
+    """An aware instant in the desk's zone; a naive one is taken as already local."""
+    return moment.astimezone(tz or _ZONE) if moment.tzinfo else moment
+
+
+def short_time(
+    moment: datetime, locale: QLocale | None = None, *, tz: tzinfo | None = None, seconds: bool = False
+) -> str:
     loc = locale or QLocale()
-    local = moment.astimezone() if moment.tzinfo else moment
-    return f"{short_date(local.date(), loc)} {short_time(local, loc)}"
+    at = local(moment, tz)
+    fmt = loc.timeFormat(QLocale.FormatType.ShortFormat)
+    if seconds and ":ss" not in fmt:
+        fmt = fmt.replace("mm", "mm:ss")
+    return loc.toString(QTime(at.hour, at.minute, at.second), fmt)
+
+
+def short_datetime(
+    moment: datetime, locale: QLocale | None = None, *, tz: tzinfo | None = None, seconds: bool = False
+) -> str:
+    """A UTC (aware) instant shown in the desk's local time: ``28/11/2026 09:30``."""
+    loc = locale or QLocale()
+    at = local(moment, tz)
+    return f"{short_date(at.date(), loc)} {short_time(moment, loc, tz=tz, seconds=seconds)}"
 
 
 def long_date(day: date, locale: QLocale | None = None) -> str:
@@ -58,5 +79,5 @@ def long_date(day: date, locale: QLocale | None = None) -> str:
 
 
 def qdatetime(moment: datetime) -> QDateTime:
-    local = moment.astimezone() if moment.tzinfo else moment
-    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second))
+    at = local(moment)
+    return QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute, at.second))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,8 @@ class TimelineEntry:
     to_state: str = ""
     ref_id: int | None = None
     minutes: int = 0
+    code: str = ""  # what happened, for the screen to word in its language ("" on old rows)
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

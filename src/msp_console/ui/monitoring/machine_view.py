@@ -37,6 +37,7 @@ from msp_console.monitoring.live import (
     update_check,
 )
 from msp_console.monitoring.metric_history import Series, machine_series
+from msp_console.ui.locale_format import short_datetime
 from msp_console.ui.monitoring.chart import LineChart
 from msp_console.ui.monitoring.check_dialog import CheckDialog
 from msp_console.ui.states import state_icon, state_label
@@ -59,7 +60,7 @@ THRESHOLDS = {"disk_used_pct": (85.0, 95.0), "mem_used_pct": (90.0, 95.0), "age"
 
 
 def _when(t: datetime | None) -> str:
-    return t.astimezone().strftime("%d/%m %H:%M:%S") if t else "—"
+    return short_datetime(t, seconds=True) if t else "—"
 
 
 class MachineView(QWidget):

@@ -23,6 +23,7 @@ from msp_console.services.interventions import (
 )
 from msp_console.services.interventions.appointment_edit import Scope
 from msp_console.services.interventions.views import AppointmentView, SaveResult
+from msp_console.ui import locale_format
 from msp_console.ui.scheduling import prompts
 from msp_console.ui.scheduling.look import tr
 from msp_console.ui.worker import run_in_background
@@ -51,6 +52,7 @@ class SchedulingController(QObject):
         self.window = window
         self.sc = Scheduling(window.app.db)
         self.calendar = BusinessCalendar()
+        locale_format.set_zone(self.calendar.tz)  # every time on screen in the office's zone
         self.technicians: set[str] = set()
         # tests replace this to answer dialogs; returns True when accepted
         self.exec_dialog: Callable[[QDialog], bool] = lambda dlg: dlg.exec() == QDialog.DialogCode.Accepted
@@ -63,6 +65,7 @@ class SchedulingController(QObject):
 
     def _set_calendar(self, calendar: BusinessCalendar) -> None:
         self.calendar = calendar
+        locale_format.set_zone(calendar.tz)
         self.calendar_loaded.emit()
 
     # -- plumbing ----------------------------------------------------------------------------
