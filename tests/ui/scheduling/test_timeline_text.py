@@ -42,7 +42,7 @@ def _retry() -> TimelineEntry:
 def test_codes_are_worded_in_english_with_local_times(qapp) -> None:  # type: ignore[no-untyped-def]
     assert timeline_text(_call(), ROME) == "Call to Davide: No answer — voicemail"
     retry = timeline_text(_retry(), ROME)
-    assert retry.startswith("Call again scheduled for ") and retry.endswith(" 10:00")  # UTC 09:00 in Rome
+    assert retry.startswith("Call again scheduled for ") and "10:00" in retry  # UTC 09:00 in Rome
     session = TimelineEntry(
         AT,
         "session",

@@ -130,6 +130,10 @@ class ProblemToCall:
     since: datetime
     intervention_id: int | None
     phone: str
+    # a monitoring problem, for the screen to word: WARNING/CRITICAL, the check, its output
+    state: str = ""
+    check_name: str = ""
+    output: str = ""
 
 
 @dataclass(frozen=True, slots=True)

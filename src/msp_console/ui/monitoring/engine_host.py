@@ -192,9 +192,7 @@ class EngineHost:
             state = _t("polling running")
         text = state + " · " + _t("%1 checks/min").replace("%1", str(per_minute))  # a rate: no plural
         if self.poller is not None and self.poller.writer.failed_batches:
-            text += " · " + QCoreApplication.translate(
-                "EngineHost", "%n failed write(s)", "", self.poller.writer.failed_batches
-            )
+            text += " · " + _t("failed writes: %1").replace("%1", str(self.poller.writer.failed_batches))
         if self.last_error:
             text += " · " + _t("last error: %1").replace("%1", self.last_error)
         return text

@@ -37,6 +37,7 @@ from msp_console.monitoring.live import (
     update_check,
 )
 from msp_console.monitoring.metric_history import Series, machine_series
+from msp_console.ui.labels import check_type_text
 from msp_console.ui.locale_format import short_datetime
 from msp_console.ui.monitoring.chart import LineChart
 from msp_console.ui.monitoring.check_dialog import CheckDialog
@@ -101,7 +102,7 @@ class MachineView(QWidget):
             [
                 self.tr("State"),
                 self.tr("Check"),
-                self.tr("Last output"),
+                self.tr("Last result"),
                 self.tr("Last run"),
                 self.tr("Next run"),
                 self.tr("Thresholds"),
@@ -120,7 +121,7 @@ class MachineView(QWidget):
         self.timeline = QTableWidget(0, 4)
         self.timeline.setObjectName("machineTimeline")
         self.timeline.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("Check"), self.tr("Change"), self.tr("Output")]
+            [self.tr("When"), self.tr("Check"), self.tr("Change"), self.tr("Result")]
         )
         self.timeline.verticalHeader().hide()
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -188,15 +189,15 @@ class MachineView(QWidget):
         for i, r in enumerate(rows):
             state = QTableWidgetItem(state_icon(r.state, muted=r.badge), state_label(r.state))
             state.setData(Qt.ItemDataRole.UserRole, r.check_id)
-            thresholds = " / ".join(
-                x for x in (f"warn {r.warn}" if r.warn else "", f"crit {r.crit}" if r.crit else "") if x
-            )
+            warn = self.tr("warning %1").replace("%1", r.warn) if r.warn else ""
+            crit = self.tr("critical %1").replace("%1", r.crit) if r.crit else ""
+            thresholds = " / ".join(x for x in (warn, crit) if x)
             values = [
-                r.name + f" ({r.type})",
+                r.name + f" ({check_type_text(r.type)})",
                 r.output,
                 _when(r.last_run),
                 _when(r.next_run),
-                thresholds or "default",
+                thresholds or self.tr("default"),
                 f"{r.interval_s} s",
             ]
             self.table.setItem(i, 0, state)

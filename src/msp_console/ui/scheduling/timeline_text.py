@@ -79,6 +79,23 @@ def state_note(note: str) -> str:
     return _t(str(known)) if known else note
 
 
+# the notes the services write on the calls still to make (the technician's own notes stay as typed)
+TASK_NOTES: dict[str, object] = {
+    "Follow-up call: ": QT_TRANSLATE_NOOP("Timeline", "Follow-up call: %1"),
+    "Call again: ": QT_TRANSLATE_NOOP("Timeline", "Call again: %1"),
+}
+
+
+def task_note_text(note: str) -> str:
+    """A call task's note in the user's language when the services wrote it."""
+    if note == "Call back":
+        return _t("Call back")
+    for prefix, template in TASK_NOTES.items():
+        if note.startswith(prefix):
+            return _t(str(template)).replace("%1", note[len(prefix) :])
+    return note
+
+
 def _values(code: str, p: dict[str, Any], tz: tzinfo | None) -> dict[str, str]:
     values = {k: "" if v is None else str(v) for k, v in p.items()}
     if "outcome" in p:
@@ -118,7 +135,7 @@ def timeline_text(e: TimelineEntry, tz: tzinfo | None = None) -> str:
     text = _render(code, p, tz)
     if code.startswith("session"):
         if p.get("minutes") is not None:
-            text += ", " + QCoreApplication.translate("Timeline", "%n min", "", int(p["minutes"]))
+            text += f", {int(p['minutes'])} min"
         if p.get("exit_code") is not None:
             text += ", " + _t("exit code {code}").format(code=p["exit_code"])
     if code.startswith("call_") and p.get("note"):
