@@ -4,32 +4,32 @@
     <context>
         <name>AckDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="68" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="70" />
             <source>Acknowledge problem</source>
             <translation>Prendi in carico il problema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="70" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="72" />
             <source>e.g. disk ordered, ticket 123</source>
             <translation>es. disco ordinato, ticket 123</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="71" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="73" />
             <source>Keep until the check is OK again (sticky)</source>
             <translation>Mantieni finché il controllo non torna OK (persistente)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="77" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="79" />
             <source>Comment:</source>
             <translation>Commento:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="80" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="82" />
             <source>Acknowledge</source>
             <translation>Prendi in carico</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="87" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="89" />
             <source>Say why (the comment is shown to the whole team).</source>
             <translation>Indica il motivo (il commento è visibile a tutto il team).</translation>
         </message>
@@ -2323,42 +2323,42 @@ I dettagli sono nel file di log:
     <context>
         <name>HostKeyDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="161" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="165" />
             <source>Host key CHANGED</source>
             <translation>Chiave host CAMBIATA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="164" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="168" />
             <source>&lt;b&gt;The host key of %1 has changed.&lt;/b&gt;&lt;br&gt;This happens after a reinstall — or when someone is intercepting the connection. No credentials were sent.&lt;br&gt;&lt;br&gt;Trusted before: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Presented now: &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;&lt;br&gt;Verify the new fingerprint on the server's console before accepting it.</source>
             <translation>&lt;b&gt;La chiave host di %1 è cambiata.&lt;/b&gt;&lt;br&gt;Succede dopo una reinstallazione — oppure quando qualcuno sta intercettando la connessione. Non è stata inviata alcuna credenziale.&lt;br&gt;&lt;br&gt;Attendibile prima: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Presentata ora: &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;&lt;br&gt;Verifica la nuova impronta sulla console del server prima di accettarla.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="181" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="185" />
             <source>I verified the new fingerprint; the change is expected</source>
             <translation>Ho verificato la nuova impronta; il cambio è previsto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="184" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="188" />
             <source>Why (logged): e.g. server reinstalled, ticket 812</source>
             <translation>Motivo (registrato): es. server reinstallato, ticket 812</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="186" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="190" />
             <source>Accept the new key</source>
             <translation>Accetta la nuova chiave</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="197" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="201" />
             <source>Trust host key</source>
             <translation>Considera attendibile la chiave host</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="200" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="204" />
             <source>%1 presented a host key this console has never seen:&lt;br&gt;&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;&lt;br&gt;Compare it with the server's own fingerprint (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt;) before trusting it.</source>
             <translation>%1 ha presentato una chiave host mai vista da questa console:&lt;br&gt;&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;&lt;br&gt;Confrontala con l'impronta del server (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt;) prima di considerarla attendibile.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="212" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="216" />
             <source>Trust this key</source>
             <translation>Considera attendibile questa chiave</translation>
         </message>
@@ -3239,128 +3239,128 @@ Le sue macchine restano al cliente, senza sede.</translation>
             <translation>Tempo di risposta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="89" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="94" />
             <source>Check now</source>
             <translation>Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="90" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="95" />
             <source>Add check…</source>
             <translation>Aggiungi controllo…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="91" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="96" />
             <source>Edit…</source>
             <translation>Modifica…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="92" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="97" />
             <source>Remove</source>
             <translation>Rimuovi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="93" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="98" />
             <source>Close</source>
             <translation>Chiudi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="103" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="108" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="104" />
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="124" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="109" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="129" />
             <source>Check</source>
             <translation>Controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="105" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="110" />
             <source>Last result</source>
             <translation>Ultimo risultato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="106" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="111" />
             <source>Last run</source>
             <translation>Ultima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="107" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="112" />
             <source>Next run</source>
             <translation>Prossima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="108" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="113" />
             <source>Thresholds</source>
             <translation>Soglie</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="109" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="114" />
             <source>Every</source>
             <translation>Ogni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="124" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="129" />
             <source>When</source>
             <translation>Quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="124" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="129" />
             <source>Change</source>
             <translation>Cambiamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="124" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="129" />
             <source>Result</source>
             <translation>Risultato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="133" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="138" />
             <source>History:</source>
             <translation>Storico:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="192" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="197" />
             <source>warning %1</source>
             <translation>avviso %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="193" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="198" />
             <source>critical %1</source>
             <translation>critico %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="200" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="205" />
             <source>default</source>
             <translation>predefinite</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="238" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="243" />
             <source>Cannot add the check</source>
             <translation>Impossibile aggiungere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="248" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="253" />
             <source>Cannot save the check</source>
             <translation>Impossibile salvare il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="256" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="261" />
             <source>Remove check</source>
             <translation>Rimuovi controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="257" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="262" />
             <source>Remove the check '%1' and its history?</source>
             <translation>Rimuovere il controllo '%1' e il suo storico?</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="263" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="268" />
             <source>Cannot remove the check</source>
             <translation>Impossibile rimuovere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="313" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="318" />
             <source>No metrics recorded for this machine yet.</source>
             <translation>Nessuna metrica ancora registrata per questa macchina.</translation>
         </message>
@@ -3451,69 +3451,77 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>MaintenanceDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="98" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="100" />
             <source>Schedule maintenance</source>
             <translation>Pianifica manutenzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="99" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="101" />
             <source>Machine %1</source>
             <translation>Macchina %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="100" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="102" />
             <source>Whole client %1</source>
             <translation>Intero cliente %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="111" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="114" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="121" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="125" />
             <source>e.g. Windows updates and reboot</source>
             <translation>es. aggiornamenti di Windows e riavvio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="125" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="129" />
             <source>On:</source>
             <translation>Su:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="127" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="131" />
             <source>Start:</source>
             <translation>Inizio:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="128" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="132" />
             <source>Duration:</source>
             <translation>Durata:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="129" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="133" />
             <source>End:</source>
             <translation>Fine:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="130" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="134" />
             <source>Comment:</source>
             <translation>Commento:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="134" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="138" />
             <source>Schedule</source>
             <translation>Pianifica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="144" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="148" />
             <source>The end must come after the start.</source>
             <translation>La fine deve essere dopo l'inizio.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="147" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="151" />
             <source>A window is at most 31 days; use a recurring window for more.</source>
             <translation>Una finestra dura al massimo 31 giorni; per periodi più lunghi usa una finestra ricorrente.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Monitoring</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/controller.py" line="243" />
+            <source>(since %1)</source>
+            <translation>(da %1)</translation>
         </message>
     </context>
     <context>
@@ -4473,7 +4481,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="142" />
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="262" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="264" />
             <source>Export invitation (.ics)…</source>
             <translation>Esporta invito (.ics)…</translation>
         </message>
@@ -4486,7 +4494,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="323" />
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="269" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="271" />
             <source>Export invitation</source>
             <translation>Esporta invito</translation>
         </message>
@@ -4497,7 +4505,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="60" />
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="131" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="133" />
             <source>New appointment</source>
             <translation>Nuovo appuntamento</translation>
         </message>
@@ -4584,78 +4592,78 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>%1 è un giorno festivo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="299" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="301" />
             <source>Export calendar</source>
             <translation>Esporta calendario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="83" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="84" />
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="38" />
             <source>Today</source>
             <translation>Oggi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="89" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="90" />
             <source>Previous (Page Up)</source>
             <translation>Precedente (Pag su)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="90" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="91" />
             <source>Next (Page Down)</source>
             <translation>Successivo (Pag giù)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="107" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="109" />
             <source>Day</source>
             <translation>Giorno</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="108" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="110" />
             <source>Work week</source>
             <translation>Settimana lavorativa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="109" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="111" />
             <source>Week</source>
             <translation>Settimana</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="110" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="112" />
             <source>Month</source>
             <translation>Mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="111" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="113" />
             <source>Agenda</source>
             <translation>Agenda</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="124" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="126" />
             <source>All technicians</source>
             <translation>Tutti i tecnici</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="127" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="129" />
             <source>Colour by client</source>
             <translation>Colore per cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="128" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="130" />
             <source>Colour by state</source>
             <translation>Colore per stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="130" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="132" />
             <source>New…</source>
             <translation>Nuovo…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="250" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="252" />
             <source>Edit…</source>
             <translation>Modifica…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="256" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="258" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="237" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="245" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="252" />
@@ -4663,7 +4671,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Apri cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="257" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="259" />
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="129" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="235" />
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="244" />
@@ -4672,28 +4680,28 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Registra chiamata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="314" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="316" />
             <location filename="../../src/msp_console/ui/scheduling/controller.py" line="266" />
             <source>Could not export</source>
             <translation>Impossibile esportare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="201" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="203" />
             <source>Cannot read the calendar</source>
             <translation>Impossibile leggere il calendario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="260" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="262" />
             <source>Open remote session</source>
             <translation>Apri sessione remota</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="254" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="256" />
             <source>Open intervention #%1</source>
             <translation>Apri intervento n. %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="313" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="315" />
             <source>Calendar written to %1</source>
             <translation>Calendario scritto in %1</translation>
         </message>
@@ -5367,32 +5375,47 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>… e altri %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="116" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="40" />
+            <source>on site</source>
+            <translation>in sede</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="40" />
+            <source>remote</source>
+            <translation>da remoto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="128" />
             <source>Missed reminders</source>
             <translation>Promemoria persi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="125" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="137" />
             <source>Snooze selected</source>
             <translation>Posticipa i selezionati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="67" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="78" />
             <source>Reminders are not running</source>
             <translation>I promemoria non sono attivi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="91" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="103" />
             <source>MSP Console reminder</source>
             <translation>Promemoria di MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="87" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="42" />
+            <source>Call %1: %2</source>
+            <translation>Chiama %1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="99" />
             <source>Click to snooze %1 minutes.</source>
             <translation>Fai clic per posticipare di %1 minuti.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="104" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="116" />
             <source>Reminder snoozed.</source>
             <translation>Promemoria posticipato.</translation>
         </message>

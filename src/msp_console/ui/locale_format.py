@@ -33,10 +33,20 @@ def _four_digit_years(pattern: str) -> str:
     return pattern.replace("yyyy", "yy").replace("yy", "yyyy")
 
 
+def date_pattern(locale: QLocale | None = None) -> str:
+    """The short date pattern with a four-digit year (it_IT: dd/MM/yyyy), for date editors too."""
+    return _four_digit_years((locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat))
+
+
+def datetime_pattern(locale: QLocale | None = None) -> str:
+    """Date and time editors: ``dd/MM/yyyy HH:mm`` in it_IT, like every date and time on screen."""
+    loc = locale or QLocale()
+    return f"{date_pattern(loc)} {loc.timeFormat(QLocale.FormatType.ShortFormat)}"
+
+
 def short_date(day: date, locale: QLocale | None = None) -> str:
     loc = locale or QLocale()
-    pattern = _four_digit_years(loc.dateFormat(QLocale.FormatType.ShortFormat))
-    return loc.toString(QDate(day.year, day.month, day.day), pattern)
+    return loc.toString(QDate(day.year, day.month, day.day), date_pattern(loc))
 
 
 _ZONE: tzinfo | None = None  # the office's zone once the scheduling settings are read; else the system's

@@ -161,3 +161,7 @@ class Reminder:
     fire_at: datetime
     event_at: datetime
     missed: bool  # its time passed while the console was closed
+    # what the title says, for the screen to word in its language (`title` is the English line)
+    client: str = ""
+    subject: str = ""  # the appointment's title, or the call task's note
+    on_site: bool = False

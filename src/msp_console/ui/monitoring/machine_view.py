@@ -38,7 +38,7 @@ from msp_console.monitoring.live import (
 )
 from msp_console.monitoring.metric_history import Series, machine_series
 from msp_console.ui.labels import check_type_text
-from msp_console.ui.locale_format import short_datetime
+from msp_console.ui.locale_format import local, short_datetime, short_time
 from msp_console.ui.monitoring.chart import LineChart
 from msp_console.ui.monitoring.check_dialog import CheckDialog
 from msp_console.ui.states import state_icon, state_label
@@ -61,7 +61,12 @@ THRESHOLDS = {"disk_used_pct": (85.0, 95.0), "mem_used_pct": (90.0, 95.0), "age"
 
 
 def _when(t: datetime | None) -> str:
-    return short_datetime(t, seconds=True) if t else "—"
+    """Today's runs by the time alone (to the second), others with their date."""
+    if t is None:
+        return "—"
+    if local(t).date() == local(datetime.now(UTC)).date():
+        return short_time(t, seconds=True)
+    return short_datetime(t)
 
 
 class MachineView(QWidget):
