@@ -128,6 +128,7 @@ ITALIAN = [
 ]
 
 IDENTIFIER = re.compile(r"\b[a-z]+_[a-z_]+\b")  # snake_case: a stored value or a field name
+UNTRANSLATED_PLURAL = re.compile(r"\w\(s\)")  # "1 page(s)": a %n text Qt did not find in Italian
 NOT_WORDS = re.compile(r"\S*[/@\\]\S*")  # paths, URLs and e-mail addresses are not words
 
 
@@ -187,8 +188,9 @@ def _window(qtbot, app):  # type: ignore[no-untyped-def]
 def test_the_italian_window_shows_no_english_and_no_identifiers(
     qtbot, demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
+    english = re.compile(f"{_words(ENGLISH).pattern}|{UNTRANSLATED_PLURAL.pattern}", re.IGNORECASE)
     with _language(tmp_path, monkeypatch, "it"):
-        offences = _offences(_window(qtbot, demo), _words(ENGLISH))
+        offences = _offences(_window(qtbot, demo), english)
     assert not offences, "English or internal words on the Italian window:\n" + "\n".join(offences)
 
 
