@@ -154,21 +154,21 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="76" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="102" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="103" />
             <source>Description</source>
             <translation>Descrizione</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="77" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="102" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="103" />
             <source>Quantity</source>
             <translation>Quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="78" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="102" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="103" />
             <source>Unit price</source>
             <translation>Prezzo unitario</translation>
         </message>
@@ -334,116 +334,116 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="252" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="153" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="154" />
             <source>quantity</source>
             <translation>quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="252" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="153" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="154" />
             <source>unit price</source>
             <translation>prezzo unitario</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="261" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="164" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="165" />
             <source>Line %d, %s: %s</source>
             <translation>Riga %d, %s: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="37" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="38" />
             <source>a number is needed</source>
             <translation>serve un numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="50" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="51" />
             <source>cannot be negative</source>
             <translation>non può essere negativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="102" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="103" />
             <source>VAT %</source>
             <translation>IVA %</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="205" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="206" />
             <source>Why the invoice is cancelled or corrected (printed on the note)</source>
             <translation>Perché la fattura viene annullata o rettificata (stampato sulla nota)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="210" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="211" />
             <source>Reason:</source>
             <translation>Motivo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="211" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="212" />
             <source>Date:</source>
             <translation>Data:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="220" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="221" />
             <source>Lines to credit:</source>
             <translation>Righe da stornare:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="251" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="252" />
             <source>Paid on:</source>
             <translation>Pagata il:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="261" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="262" />
             <source>Monthly service report</source>
             <translation>Rapporto mensile di servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="269" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="270" />
             <source>Client:</source>
             <translation>Cliente:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="270" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="271" />
             <location filename="../../src/msp_console/ui/billing/panel.py" line="105" />
             <source>Month:</source>
             <translation>Mese:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="48" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="46" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="49" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="47" />
             <source>'%s' is not a number</source>
             <translation>'%s' non è un numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="107" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="108" />
             <source>Edit draft for %s</source>
             <translation>Modifica bozza per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="123" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="124" />
             <source>Drafts can change until they are issued. Amounts are recomputed.</source>
             <translation>Le bozze si possono modificare finché non vengono emesse. Gli importi vengono ricalcolati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="202" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="203" />
             <source>Credit note for %s</source>
             <translation>Nota di credito per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="231" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="232" />
             <source>Write a reason: it is printed on the credit note.</source>
             <translation>Scrivi un motivo: viene stampato sulla nota di credito.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="234" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="235" />
             <source>Choose at least one line to credit.</source>
             <translation>Scegli almeno una riga da stornare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="248" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="249" />
             <source>Mark %s paid</source>
             <translation>Segna %s come pagata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="166" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="167" />
             <source>Line %d: the description cannot be empty</source>
             <translation>Riga %d: la descrizione non può essere vuota</translation>
         </message>
@@ -1117,132 +1117,132 @@
     <context>
         <name>BusinessHoursTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="80" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="81" />
             <source>Opening time</source>
             <translation>Orario di apertura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="80" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="81" />
             <source>Closing time</source>
             <translation>Orario di chiusura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="83" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
             <source>Mon</source>
             <translation>Lun</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="83" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
             <source>Tue</source>
             <translation>Mar</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="83" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
             <source>Wed</source>
             <translation>Mer</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="83" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
             <source>Thu</source>
             <translation>Gio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="83" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
             <source>Fri</source>
             <translation>Ven</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="85" />
             <source>Sat</source>
             <translation>Sab</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="84" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="85" />
             <source>Sun</source>
             <translation>Dom</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="97" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="98" />
             <source>Public holidays of</source>
             <translation>Festività di</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="98" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="99" />
             <source>No public holidays</source>
             <translation>Nessuna festività</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="100" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="101" />
             <source>Italy</source>
             <translation>Italia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="101" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="102" />
             <source>San Marino</source>
             <translation>San Marino</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="102" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="103" />
             <source>Vatican City</source>
             <translation>Città del Vaticano</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="103" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="104" />
             <source>Switzerland</source>
             <translation>Svizzera</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="104" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="105" />
             <source>Germany</source>
             <translation>Germania</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="105" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="106" />
             <source>France</source>
             <translation>Francia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="106" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="107" />
             <source>Austria</source>
             <translation>Austria</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="107" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="108" />
             <source>Spain</source>
             <translation>Spagna</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="108" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="109" />
             <source>United Kingdom</source>
             <translation>Regno Unito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="114" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="115" />
             <source>Time zone</source>
             <translation>Fuso orario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="120" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="121" />
             <source>&amp;Opens at:</source>
             <translation>&amp;Apertura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="121" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="122" />
             <source>&amp;Closes at:</source>
             <translation>&amp;Chiusura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="122" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="123" />
             <source>Working days:</source>
             <translation>Giorni lavorativi:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="123" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="124" />
             <source>Public &amp;holidays of:</source>
             <translation>&amp;Festività di:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="124" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="125" />
             <source>Time &amp;zone:</source>
             <translation>&amp;Fuso orario:</translation>
         </message>
@@ -1250,207 +1250,207 @@
     <context>
         <name>CheckDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="28" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="30" />
             <source>rtt ms, loss % — e.g. 100,20 and 500,60</source>
             <translation>rtt ms, perdita % — es. 100,20 e 500,60</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="29" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="31" />
             <source>connect time ms — e.g. 200 and 1000</source>
             <translation>tempo di connessione ms — es. 200 e 1000</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="30" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="32" />
             <source>response time ms — e.g. 1000 and 5000</source>
             <translation>tempo di risposta ms — es. 1000 e 5000</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="31" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="33" />
             <source>disk %, load per core, memory % … — e.g. disk=85 and disk=95</source>
             <translation>disco %, carico per core, memoria % … — es. disk=85 e disk=95</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="34" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="36" />
             <source>the plugin's own -w/-c decide</source>
             <translation>decidono le soglie -w/-c del plugin</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="35" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="37" />
             <source>hours since the newest backup — e.g. 26 and 48</source>
             <translation>ore dall'ultimo backup — es. 26 e 48</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="36" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="38" />
             <source>the OID's value — e.g. 80 and 90</source>
             <translation>il valore dell'OID — es. 80 e 90</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="41" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="43" />
             <source>Packets:</source>
             <translation>Pacchetti:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="42" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="44" />
             <source>Port:</source>
             <translation>Porta:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="43" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="45" />
             <source>Address (URL):</source>
             <translation>Indirizzo (URL):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="44" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="46" />
             <source>Expected HTTP status:</source>
             <translation>Stato HTTP atteso:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="45" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="47" />
             <source>Page must contain:</source>
             <translation>La pagina deve contenere:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="46" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="48" />
             <source>Verify the certificate:</source>
             <translation>Verifica il certificato:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="47" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="49" />
             <source>Certificate authority file:</source>
             <translation>File dell'autorità di certificazione:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="48" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="50" />
             <source>Certificate warning (days left):</source>
             <translation>Avviso certificato (giorni rimasti):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="49" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="51" />
             <source>Certificate critical (days left):</source>
             <translation>Critico certificato (giorni rimasti):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="50" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="52" />
             <source>User:</source>
             <translation>Utente:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="51" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="53" />
             <source>Key file:</source>
             <translation>File della chiave:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="52" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="54" />
             <source>Operating system:</source>
             <translation>Sistema operativo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="53" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="55" />
             <source>Pending updates:</source>
             <translation>Aggiornamenti in sospeso:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="54" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="56" />
             <source>Command:</source>
             <translation>Comando:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="55" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="57" />
             <source>Plugin folder:</source>
             <translation>Cartella dei plugin:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="56" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="58" />
             <source>Backup folder:</source>
             <translation>Cartella dei backup:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="57" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="59" />
             <source>SNMP version:</source>
             <translation>Versione SNMP:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="58" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="60" />
             <source>Community:</source>
             <translation>Community:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="59" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="61" />
             <source>Authentication protocol:</source>
             <translation>Protocollo di autenticazione:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="60" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="62" />
             <source>Encryption protocol:</source>
             <translation>Protocollo di cifratura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="61" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="63" />
             <source>OID:</source>
             <translation>OID:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="62" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="64" />
             <source>Expected value:</source>
             <translation>Valore atteso:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="63" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="65" />
             <source>Interface index:</source>
             <translation>Indice dell'interfaccia:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="64" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="66" />
             <source>Interface:</source>
             <translation>Interfaccia:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="65" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="67" />
             <source>Last uptime:</source>
             <translation>Ultimo uptime:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="66" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="68" />
             <source>Timeout (s):</source>
             <translation>Timeout (s):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="81" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="83" />
             <source>Edit check</source>
             <translation>Modifica controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="81" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="83" />
             <source>Add check to %1</source>
             <translation>Aggiungi controllo a %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="102" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="104" />
             <source>Type:</source>
             <translation>Tipo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="103" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="105" />
             <source>Name:</source>
             <translation>Nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="105" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="107" />
             <source>Warning at:</source>
             <translation>Avviso da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="106" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="108" />
             <source>Critical at:</source>
             <translation>Critico da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="108" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="110" />
             <source>Every:</source>
             <translation>Ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="141" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="146" />
             <source>Thresholds (%1): %2</source>
             <translation>Soglie (%1): %2</translation>
         </message>
@@ -1915,27 +1915,27 @@
     <context>
         <name>DatabaseTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="41" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="42" />
             <source>the embedded database (%1)</source>
             <translation>il database integrato (%1)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="43" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="44" />
             <source>the team database %1</source>
             <translation>il database di team %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="44" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="45" />
             <source>In use now: %1</source>
             <translation>In uso ora: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="52" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="53" />
             <source>&amp;Use this database from the next start</source>
             <translation>&amp;Usa questo database dal prossimo avvio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="68" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="69" />
             <source>Saved. Restart MSP Console to use this database.</source>
             <translation>Salvato. Riavvia MSP Console per usare questo database.</translation>
         </message>
@@ -2911,72 +2911,72 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>InvoicesTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="144" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="145" />
             <source>Invoice number format</source>
             <translation>Formato del numero di fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="151" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="154" />
             <source> days</source>
             <translation> giorni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="152" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="155" />
             <source>Payment terms</source>
             <translation>Termini di pagamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="153" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="156" />
             <source>&amp;End of month</source>
             <translation>&amp;Fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="157" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="160" />
             <source>Language of new invoices</source>
             <translation>Lingua delle nuove fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="158" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="161" />
             <source>Italian</source>
             <translation>Italiano</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="159" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="162" />
             <source>English</source>
             <translation>Inglese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="162" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="165" />
             <source>Invoice footer</source>
             <translation>Piè di pagina della fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="170" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="173" />
             <source>&amp;Number format:</source>
             <translation>Formato del &amp;numero:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="172" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="175" />
             <source>&amp;Payment terms:</source>
             <translation>&amp;Termini di pagamento:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="173" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="179" />
             <source>&amp;Language of new invoices:</source>
             <translation>&amp;Lingua delle nuove fatture:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="174" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="180" />
             <source>&amp;Footer:</source>
             <translation>&amp;Piè di pagina:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="181" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="187" />
             <source>Use {year} and {seq}, e.g. {year}/{seq:04d}.</source>
             <translation>Usa {year} e {seq}, es. {year}/{seq:04d}.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="186" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="192" />
             <source>The first invoice of 2026: %1</source>
             <translation>La prima fattura del 2026: %1</translation>
         </message>
@@ -3239,128 +3239,128 @@ Le sue macchine restano al cliente, senza sede.</translation>
             <translation>Tempo di risposta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="94" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="93" />
             <source>Check now</source>
             <translation>Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="95" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="94" />
             <source>Add check…</source>
             <translation>Aggiungi controllo…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="96" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="95" />
             <source>Edit…</source>
             <translation>Modifica…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="97" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="96" />
             <source>Remove</source>
             <translation>Rimuovi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="98" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="97" />
             <source>Close</source>
             <translation>Chiudi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="108" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="107" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="109" />
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="129" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="108" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="128" />
             <source>Check</source>
             <translation>Controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="110" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="109" />
             <source>Last result</source>
             <translation>Ultimo risultato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="111" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="110" />
             <source>Last run</source>
             <translation>Ultima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="112" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="111" />
             <source>Next run</source>
             <translation>Prossima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="113" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="112" />
             <source>Thresholds</source>
             <translation>Soglie</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="114" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="113" />
             <source>Every</source>
             <translation>Ogni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="129" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="128" />
             <source>When</source>
             <translation>Quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="129" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="128" />
             <source>Change</source>
             <translation>Cambiamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="129" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="128" />
             <source>Result</source>
             <translation>Risultato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="138" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="137" />
             <source>History:</source>
             <translation>Storico:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="197" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="196" />
             <source>warning %1</source>
             <translation>avviso %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="198" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="197" />
             <source>critical %1</source>
             <translation>critico %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="205" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="204" />
             <source>default</source>
             <translation>predefinite</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="243" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="242" />
             <source>Cannot add the check</source>
             <translation>Impossibile aggiungere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="253" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="252" />
             <source>Cannot save the check</source>
             <translation>Impossibile salvare il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="261" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="260" />
             <source>Remove check</source>
             <translation>Rimuovi controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="262" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="261" />
             <source>Remove the check '%1' and its history?</source>
             <translation>Rimuovere il controllo '%1' e il suo storico?</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="268" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="267" />
             <source>Cannot remove the check</source>
             <translation>Impossibile rimuovere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="318" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="317" />
             <source>No metrics recorded for this machine yet.</source>
             <translation>Nessuna metrica ancora registrata per questa macchina.</translation>
         </message>
@@ -3368,57 +3368,57 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="65" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="66" />
             <source>MSP Console</source>
             <translation>MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="73" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="76" />
             <source>Overview</source>
             <translation>Panoramica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="76" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="79" />
             <source>Clients</source>
             <translation>Clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="79" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="82" />
             <source>Details</source>
             <translation>Dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="89" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="92" />
             <source>Quick find (Ctrl+K)…</source>
             <translation>Ricerca rapida (Ctrl+K)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="92" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="96" />
             <source>C&amp;lients pane</source>
             <translation>Pannello c&amp;lienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="93" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="97" />
             <source>De&amp;tails pane</source>
             <translation>Pannello &amp;dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="147" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="155" />
             <source>polling: not configured</source>
             <translation>monitoraggio: non configurato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="148" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="156" />
             <source>local</source>
             <translation>locale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="149" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="157" />
             <source>DB: %1</source>
             <translation>DB: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/main_window.py" line="229" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="237" />
             <source>%Ln client(s)</source>
             <translation>
                 <numerusform>%Ln cliente</numerusform>
@@ -3426,7 +3426,7 @@ Le sue macchine restano al cliente, senza sede.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/main_window.py" line="231" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="239" />
             <source>%Ln machine(s)</source>
             <translation>
                 <numerusform>%Ln macchina</numerusform>
@@ -3434,12 +3434,12 @@ Le sue macchine restano al cliente, senza sede.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="245" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="253" />
             <source>Cannot read the database</source>
             <translation>Impossibile leggere il database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="247" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="255" />
             <source>The tree could not be loaded: %1
 
 Check that the database is reachable, then use View → Reload.</source>
@@ -3844,18 +3844,18 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ProblemsTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="53" />
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="180" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="54" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="182" />
             <source>All clients</source>
             <translation>Tutti i clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="56" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="57" />
             <source>All states</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="59" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="60" />
             <source>Hide acknowledged / in maintenance</source>
             <translation>Nascondi presi in carico / in manutenzione</translation>
         </message>
@@ -3870,42 +3870,42 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Stato:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="100" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="102" />
             <source>Acknowledge…</source>
             <translation>Prendi in carico…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="101" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="103" />
             <source>Maintenance…</source>
             <translation>Manutenzione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="102" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="104" />
             <source>Check now</source>
             <translation>Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="103" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="105" />
             <source>Open machine</source>
             <translation>Apri macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="104" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="106" />
             <source>Host key…</source>
             <translation>Chiave host…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="105" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="107" />
             <source>Open intervention…</source>
             <translation>Apri intervento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="106" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="108" />
             <source>Call client…</source>
             <translation>Chiama il cliente…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="165" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="167" />
             <source>%n problem(s) (%1 acknowledged or in maintenance)</source>
             <translation>
                 <numerusform>%n problema (%1 presi in carico o in manutenzione)</numerusform>
@@ -3916,167 +3916,167 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ProfileDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="42" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="43" />
             <source>Resolution</source>
             <translation>Risoluzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="43" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="44" />
             <source>Gateway</source>
             <translation>Gateway</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="44" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="45" />
             <source>Key file</source>
             <translation>File della chiave</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="45" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="46" />
             <source>Command</source>
             <translation>Comando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="46" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="47" />
             <source>URL</source>
             <translation>URL</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="47" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="48" />
             <source>Vendor ID</source>
             <translation>ID del fornitore</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="48" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="49" />
             <source>Template</source>
             <translation>Modello</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="49" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="50" />
             <source>Client program</source>
             <translation>Programma client</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="50" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="51" />
             <source>Full screen</source>
             <translation>Schermo intero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="51" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="52" />
             <source>All monitors</source>
             <translation>Tutti i monitor</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="52" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="53" />
             <source>Share local drives</source>
             <translation>Condividi le unità locali</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="53" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="54" />
             <source>Share the clipboard</source>
             <translation>Condividi gli appunti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="54" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="55" />
             <source>Agent forwarding</source>
             <translation>Inoltro dell'agent</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="55" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="56" />
             <source>View only</source>
             <translation>Sola visualizzazione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="61" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="62" />
             <source>Name</source>
             <translation>Nome</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="62" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="63" />
             <source>Protocol</source>
             <translation>Protocollo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="63" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="64" />
             <source>Host</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="64" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="65" />
             <source>Port</source>
             <translation>Porta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="65" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="66" />
             <source>User</source>
             <translation>Utente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="66" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="67" />
             <source>Domain</source>
             <translation>Dominio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="67" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="68" />
             <source>Credential</source>
             <translation>Credenziale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="68" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="69" />
             <source>Shared credential</source>
             <translation>Credenziale condivisa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="69" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="70" />
             <source>Password</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="70" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="71" />
             <source>Jump host</source>
             <translation>Host di salto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="116" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="117" />
             <source>New connection profile</source>
             <translation>Nuovo profilo di connessione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="128" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="129" />
             <source>New connection profile — %1</source>
             <translation>Nuovo profilo di connessione — %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="137" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="138" />
             <source>host name or address</source>
             <translation>nome host o indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="140" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="141" />
             <source>default</source>
             <translation>predefinito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="149" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="150" />
             <source>stored in the OS keyring (credential: profile)</source>
             <translation>custodita nel portachiavi di sistema (credenziale: profilo)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="151" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="152" />
             <source>(direct)</source>
             <translation>(diretto)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="154" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="162" />
             <source>default profile (double-click, Enter)</source>
             <translation>profilo predefinito (doppio clic, Invio)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="224" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="226" />
             <source>The profile is saved, but not its password: %1</source>
             <translation>Il profilo è salvato, ma non la sua password: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="233" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="235" />
             <source>The profile could not be saved: %1</source>
             <translation>Non è stato possibile salvare il profilo: %1</translation>
         </message>
@@ -4448,7 +4448,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="129" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="187" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="188" />
             <source>Where</source>
             <translation>Dove</translation>
         </message>
@@ -4664,18 +4664,18 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="258" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="237" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="245" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="252" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="239" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="247" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="254" />
             <source>Open client</source>
             <translation>Apri cliente</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="259" />
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="129" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="235" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="244" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="250" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="237" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="246" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="252" />
             <source>Log call…</source>
             <translation>Registra chiamata…</translation>
         </message>
@@ -4839,14 +4839,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="135" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="334" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="336" />
             <source>On site</source>
             <translation>In sede</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="135" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="334" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="336" />
             <source>Remote</source>
             <translation>Da remoto</translation>
         </message>
@@ -4925,14 +4925,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="50" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="193" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="194" />
             <source>Call</source>
             <translation>Chiamata</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="51" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="187" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="188" />
             <source>Appointment</source>
             <translation>Appuntamento</translation>
         </message>
@@ -4943,7 +4943,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="53" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="193" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="194" />
             <source>Note</source>
             <translation>Nota</translation>
         </message>
@@ -5166,10 +5166,10 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="91" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="181" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="187" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="200" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="182" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="188" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="194" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="201" />
             <source>Client</source>
             <translation>Cliente</translation>
         </message>
@@ -5315,7 +5315,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="187" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="188" />
             <source>Technician</source>
             <translation>Tecnico</translation>
         </message>
@@ -5425,161 +5425,161 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>oggi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="171" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="174" />
             <source>Refresh</source>
             <translation>Aggiorna</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="180" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="181" />
             <source>☎ Problems needing a call</source>
             <translation>☎ Problemi da chiamare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="182" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="183" />
             <source>No one to call about a problem.</source>
             <translation>Nessuno da chiamare per un problema.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="186" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="308" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="187" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="310" />
             <source>◷ Today's appointments</source>
             <translation>◷ Appuntamenti di oggi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="188" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="189" />
             <source>No appointments today.</source>
             <translation>Nessun appuntamento oggi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="192" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="193" />
             <source>↻ Follow-up calls due</source>
             <translation>↻ Richiamate da fare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="194" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="195" />
             <source>No calls due.</source>
             <translation>Nessuna richiamata da fare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="199" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="200" />
             <source>⚑ SLA clocks about to breach</source>
             <translation>⚑ SLA in scadenza</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="201" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="202" />
             <source>All SLA clocks are on time.</source>
             <translation>Tutti gli SLA sono nei tempi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="181" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="182" />
             <source>Problem</source>
             <translation>Problema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="181" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="182" />
             <source>Since</source>
             <translation>Da</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="181" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="193" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="182" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="194" />
             <source>Phone</source>
             <translation>Telefono</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="187" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="188" />
             <source>Time</source>
             <translation>Ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="193" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="194" />
             <source>Due</source>
             <translation>Scadenza</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="200" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="201" />
             <source>Left</source>
             <translation>Rimanente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="200" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="201" />
             <source>Clock</source>
             <translation>Orologio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="200" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="201" />
             <source>Intervention</source>
             <translation>Intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="281" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="283" />
             <source>Cannot read today</source>
             <translation>Impossibile leggere la giornata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="236" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="238" />
             <source>Open / new intervention</source>
             <translation>Apri / nuovo intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="242" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="244" />
             <source>Open…</source>
             <translation>Apri…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="243" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="251" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="257" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="245" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="253" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="259" />
             <source>Open intervention</source>
             <translation>Apri intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="292" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="294" />
             <source>Today — %1</source>
             <translation>Oggi — %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="295" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="297" />
             <source>To call: %1</source>
             <translation>Da chiamare: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="296" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="298" />
             <source>Appointments: %1</source>
             <translation>Appuntamenti: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="297" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="299" />
             <source>Calls due: %1</source>
             <translation>Richiamate da fare: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="301" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="303" />
             <source>SLA breached: %1</source>
             <translation>SLA superati: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="312" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="314" />
             <source>◷ No appointments today — next: %1</source>
             <translation>◷ Nessun appuntamento oggi — prossimo: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="340" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="342" />
             <source>Retry</source>
             <translation>Riprova</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="340" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="342" />
             <source>Call back</source>
             <translation>Richiamare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="340" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="342" />
             <source>Follow-up</source>
             <translation>Richiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="345" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="347" />
             <source>late</source>
             <translation>in ritardo</translation>
         </message>
@@ -5638,73 +5638,73 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="58" />
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="77" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="59" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="71" />
             <source>Settings</source>
             <translation>Impostazioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="92" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="86" />
             <source>Settings sections</source>
             <translation>Sezioni delle impostazioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="96" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="90" />
             <source>General</source>
             <translation>Generale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="97" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="91" />
             <source>Database</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="98" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="92" />
             <source>Company profile</source>
             <translation>Profilo aziendale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="99" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="93" />
             <source>Polling</source>
             <translation>Monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="100" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="94" />
             <source>Notifications</source>
             <translation>Notifiche</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="101" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="95" />
             <source>Business hours</source>
             <translation>Orario lavorativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="102" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="96" />
             <source>Invoices</source>
             <translation>Fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="103" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="97" />
             <source>Remote connections</source>
             <translation>Connessioni remote</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="104" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="98" />
             <source>Backups</source>
             <translation>Backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="152" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="146" />
             <source>Some company details are not valid: see the marked fields.</source>
             <translation>Alcuni dati aziendali non sono validi: vedi i campi segnalati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="155" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="149" />
             <source>The invoice number format is not valid.</source>
             <translation>Il formato del numero di fattura non è valido.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="177" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="171" />
             <source>The settings could not be saved: %1</source>
             <translation>Non è stato possibile salvare le impostazioni: %1</translation>
         </message>

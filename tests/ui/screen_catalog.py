@@ -339,5 +339,8 @@ def demo_window(app: App, size: tuple[int, int]) -> MainWindow:
         settle(1)
         if window.model.snapshot.clients:
             break
+    from msp_console.ui.monitoring.screens import prime
+
+    prime(window.monitoring)  # the Problems tab lists the demo's problems, as in the screenshots
     settle()
     return window

@@ -150,7 +150,18 @@ class WindowActions(QObject):
         bar.addActions([self.edit, self.delete])
         bar.addSeparator()
         bar.addActions([self.import_csv, self.refresh])
+        for a in (self.edit, self.delete, self.import_csv, self.refresh):  # in the menus too: icons here,
+            self._icon_only(bar, a)  # so the task buttons (Call, Run invoices…) fit a 1366 px screen
         return bar
+
+    @staticmethod
+    def _icon_only(bar: QToolBar, action: QAction) -> None:
+        button = bar.widgetForAction(action)
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            name = action.text().replace("&", "").rstrip("…")
+            action.setToolTip(f"{name} ({keys})" if keys else name)
 
     def context_actions(self, kind: str | None, archived: bool = False) -> list[QAction | None]:
         """What the right-click menu offers for a row (None = separator), as the menus do."""

@@ -41,6 +41,7 @@ from msp_console.ui.views.tree_panel import TreePanel
 from msp_console.ui.worker import run_in_background
 
 AUTO_EXPAND_LIMIT = 400  # machines; bigger trees open collapsed
+TASKS_WIDTH = 860  # px the task tabs want in the default layout (see fit_docks)
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tasks")
         self.tabs.setDocumentMode(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)  # "Interventi", never "Interve…": arrows instead
+        self.tabs.setUsesScrollButtons(True)
         self.tabs.addTab(self.overview, self.tr("Overview"))
         self.setCentralWidget(self.tabs)
         self.tree_dock = self._dock(
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self.quick_find.setClearButtonEnabled(True)
         self.quick_find.setPlaceholderText(self.tr("Quick find (Ctrl+K)…"))
         self.quick_find.setMaximumWidth(260)
+        self.quick_find.setMinimumWidth(180)  # a narrow window: the toolbar's » menu, not a cut box
         tree_toggle, details_toggle = self.tree_dock.toggleViewAction(), self.details_dock.toggleViewAction()
         tree_toggle.setText(self.tr("C&lients pane"))
         details_toggle.setText(self.tr("De&tails pane"))
@@ -123,11 +127,15 @@ class MainWindow(QMainWindow):
             self.tree_loaded.emit()
 
     def fit_docks(self) -> None:
-        """The default split: tree ~46 %, details ~26 % of the width, tasks in between."""
+        """The default split: the task tabs keep the room their toolbars and the week's seven days
+        need (860 px, less on a screen narrower than ~1390 px); the tree gets 58 % of the rest
+        (at most 46 % of the width), the details pane the remainder."""
         width = self.width()
+        tasks = max(width * 0.30, min(TASKS_WIDTH, width * 0.62))
+        tree = min(width * 0.46, (width - tasks) * 0.58)
         self.resizeDocks(
             [self.tree_dock, self.details_dock],
-            [int(width * 0.46), int(width * 0.26)],
+            [int(tree), int(width - tasks - tree)],
             Qt.Orientation.Horizontal,
         )
 
@@ -350,7 +358,12 @@ class MainWindow(QMainWindow):
         return self.tabs.insertTab(tab_position(names, widget.objectName()), widget, title)
 
     def set_polling_status(self, text: str) -> None:
-        self.polling_label.setText(text)
+        """Shown whole up to 40 % of the window (a long last error is cut with … and is whole in
+        the tooltip), so the counts and the database beside it are never squeezed."""
+        room = max(240, self.width() * 2 // 5)
+        shown = self.polling_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
+        self.polling_label.setText(shown)
+        self.polling_label.setToolTip(text if shown != text else "")
 
     # -- import / export -------------------------------------------------------------------------
     def import_csv(self, kind: str = "clients", path: Path | None = None) -> ImportDialog:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from msp_console.services.billing.company import update_profile
 from msp_console.services.database import Database
 from msp_console.ui.billing.look import explain, tr
 from msp_console.ui.dialogs.background_dialog import BackgroundSave, open_when_loaded
+from msp_console.ui.dialogs.scrolled_form import ScrolledForm
 from msp_console.ui.palette_colours import error_style
 from msp_console.ui.settings_dialog.company_form import CompanyForm, stored_profile
 
@@ -128,9 +128,7 @@ class CompanyProfileDialog(QDialog):
         self.db = db
         self.form = CompanyProfileForm()
         self.form.load(data)
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setWidget(self.form)
+        area = ScrolledForm(self.form)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -141,7 +139,7 @@ class CompanyProfileDialog(QDialog):
         layout.addWidget(area, 1)
         layout.addWidget(self.saving.status)
         layout.addWidget(self.buttons)
-        self.resize(620, 760)
+        self.resize(620, self.sizeHint().height())  # fits a 1366×768 screen; the form scrolls
 
     def save(self) -> bool:
         """Validates, then writes every field (or none) on the worker thread; the dialog closes

@@ -181,7 +181,7 @@ class ContractDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.saving.status)
         layout.addWidget(self.buttons)
-        self.resize(860, 720)
+        self.resize(860, 640)  # fits 1366×768 and 1920×1080 at 150 % (1280×720)
 
     def _effect_text(self, c: ContractView) -> str:
         if c.id is None:

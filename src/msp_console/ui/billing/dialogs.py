@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from msp_console.domain.errors import FieldError
 from msp_console.ui.billing.look import money, tr
 from msp_console.ui.billing.queries import DraftLine, InvoiceDetail
+from msp_console.ui.dialogs.scrolled_form import ScrolledForm
 
 ERROR_COLOUR = "#c62828"
 
@@ -217,7 +218,7 @@ class CreditNoteDialog(QDialog):
             check.setChecked(True)
             self.checks.append((line.position, check))
             box.addWidget(check)
-        form.addRow(tr("Lines to credit:"), lines)
+        form.addRow(tr("Lines to credit:"), ScrolledForm(lines, 260))  # an invoice of many lines scrolls
         self.error = QLabel()
         self.error.setObjectName("creditError")
         self.error.setStyleSheet(f"color: {ERROR_COLOUR}")

@@ -72,9 +72,9 @@ class BillingPanel(DocumentOperations, QWidget):
         self.month.setCalendarPopup(True)
         self.month.setAccessibleName(tr("Month"))
         self.month.dateChanged.connect(lambda _d: self.reload())
-        prev_month, next_month = QPushButton("◀"), QPushButton("▶")
+        prev_month, next_month = QToolButton(), QToolButton()  # an arrow's width, not a button's
         for button, step, tip in ((prev_month, -1, tr("Previous month")), (next_month, 1, tr("Next month"))):
-            button.setFixedWidth(32)
+            button.setText("◀" if step < 0 else "▶")
             button.setToolTip(tip)
             button.setAccessibleName(tip)
             button.clicked.connect(

@@ -72,7 +72,7 @@ class PreviewDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(area, 1)
         layout.addWidget(buttons)
-        self.resize(880, 900)
+        self.resize(880, 640)  # fits 1366×768 and 1920×1080 at 150 % (1280×720); the pages scroll
         self._render()
 
     def _step(self, delta: int) -> None:

@@ -3,6 +3,8 @@ whole check is validated by ``clean_check`` before anything is written."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
@@ -136,6 +138,9 @@ class CheckDialog(QDialog):
             self.params[key] = edit
             label = PARAM_LABELS.get(key)
             self.param_form.addRow(self.tr(str(label)) if label else f"{key}:", edit)
+        order = [self.type, self.name, *self.params.values(), self.warn, self.crit, self.interval]
+        for before, after in pairwise(order):  # Tab goes down the form
+            QWidget.setTabOrder(before, after)
         keys = ", ".join(THRESHOLD_KEYS[ctype]) or "—"
         hint = self.tr(str(HINTS[ctype]))
         self.hint.setText(self.tr("Thresholds (%1): %2").replace("%1", keys).replace("%2", hint))

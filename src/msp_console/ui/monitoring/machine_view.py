@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -37,6 +36,7 @@ from msp_console.monitoring.live import (
     update_check,
 )
 from msp_console.monitoring.metric_history import Series, machine_series
+from msp_console.ui.flow_layout import FlowLayout
 from msp_console.ui.labels import check_type_text
 from msp_console.ui.locale_format import local, short_datetime, short_time
 from msp_console.ui.monitoring.chart import LineChart
@@ -87,8 +87,7 @@ class MachineView(QWidget):
         self.range = QComboBox()
         for label, span in RANGES:
             self.range.addItem(label, span)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.header, 1)
+        buttons = FlowLayout()  # a narrow tab: the buttons wrap, the header has its own line
         self.buttons: dict[str, QPushButton] = {}
         for key, text in (
             ("check", self.tr("Check now")),
@@ -148,12 +147,12 @@ class MachineView(QWidget):
         split.addWidget(self.table)
         split.addWidget(history)
         split.setSizes([170, 480])
-        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.header.setMinimumWidth(50)
+        self.header.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         buttons.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumWidth(200)
+        layout.addWidget(self.header)
         layout.addLayout(buttons)
         layout.addWidget(split)
         self.series: list[Series] = []

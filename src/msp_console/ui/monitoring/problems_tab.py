@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLayout,
@@ -22,10 +21,12 @@ from PySide6.QtWidgets import (
 
 from msp_console.domain.health import HealthState
 from msp_console.monitoring.live import CheckRow
+from msp_console.ui.flow_layout import FlowLayout
 from msp_console.ui.monitoring.actions import ProblemActions
 from msp_console.ui.monitoring.dialogs import host_key_problem
 from msp_console.ui.monitoring.problems_model import ROW_ROLE, Col, ProblemFilter, ProblemsModel
 from msp_console.ui.states import state_icon, state_text
+from msp_console.ui.views.room_for_stretch import RoomForStretch
 
 FILTER_STATES = (HealthState.CRITICAL, HealthState.UNREACHABLE, HealthState.WARNING, HealthState.UNKNOWN)
 
@@ -58,13 +59,12 @@ class ProblemsTab(QWidget):
             self.state.addItem(state_icon(s), state_text(s), s.value)
         self.hide_muted = QCheckBox(self.tr("Hide acknowledged / in maintenance"))
         self.summary = QLabel()
-        # Neither the combo's items nor the summary's text may resize (and so re-lay out) the window
-        # at every rebuild: fixed widths.
+        # The combo's items may not resize (and so re-lay out) the window at every rebuild: a fixed
+        # width. The rows wrap (FlowLayout) when the tab is narrow, so nothing is cut.
         self.client.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.client.setMinimumContentsLength(22)
-        self.summary.setFixedWidth(self.summary.fontMetrics().horizontalAdvance("0" * 48))
         self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        top = QHBoxLayout()
+        top = FlowLayout()
         for w in (
             QLabel(self.tr("Client:")),
             self.client,
@@ -94,8 +94,10 @@ class ProblemsTab(QWidget):
             (Col.FLAGS, 120),
         ):
             self.view.setColumnWidth(col, width)
+        self.room = RoomForStretch(self.view, Col.OUTPUT)  # a narrow tab: the output keeps 160 px
+        self.room.set_natural({c: self.view.columnWidth(c) for c in range(self.proxy.columnCount())})
         self.buttons: dict[str, QPushButton] = {}
-        bottom = QHBoxLayout()
+        bottom = FlowLayout()
         for key, text in (
             ("ack", self.tr("Acknowledge…")),
             ("maintenance", self.tr("Maintenance…")),
@@ -110,7 +112,7 @@ class ProblemsTab(QWidget):
             self.buttons[key] = b
             bottom.addWidget(b)
         bottom.addStretch(1)
-        for row in (top, bottom):  # the tab may be narrower than its rows: they clip, the docks keep room
+        for row in (top, bottom):  # the tab may be narrower than its rows: they wrap, the docks keep room
             row.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)

@@ -34,6 +34,7 @@ from msp_console.domain.errors import ValidationError
 from msp_console.remote.profiles import OPTIONS, CredentialMode, ProfileSpec, Protocol, validate
 from msp_console.remote.store import MachineRef, ProfileStore, profile_ref
 from msp_console.ui.dialogs.background_dialog import BackgroundSave, open_when_loaded
+from msp_console.ui.dialogs.scrolled_form import ScrolledForm
 from msp_console.ui.labels import credential_mode_text, protocol_text
 
 _TEXT_OPTIONS = ("resolution", "gateway", "key_file", "command", "url", "vendor_id", "template", "client")
@@ -151,13 +152,14 @@ class ProfileDialog(QDialog):
         self.jump.addItem(self.tr("(direct)"), None)
         for mid, name in data.jump_hosts:
             self.jump.addItem(name, mid)
-        self.is_default = QCheckBox(self.tr("default profile (double-click, Enter)"), self)
         widgets = [self.name, self.protocol, self.host, self.port, self.user, self.domain, self.credential,
                    self.shared, self.password, self.jump]  # fmt: skip
         for label, widget in zip(_FIELD_LABELS, widgets, strict=True):
             form.addRow(self.tr(str(label)), widget)
         self.text_options = {k: QLineEdit(self) for k in _TEXT_OPTIONS}
         self.bool_options = {k: QCheckBox(self.tr(str(_OPTION_LABELS[k])), self) for k in _BOOL_OPTIONS}
+        # created last, as it is shown last: Tab goes down the form
+        self.is_default = QCheckBox(self.tr("default profile (double-click, Enter)"), self)
         for key, edit in self.text_options.items():
             form.addRow(self.tr(str(_OPTION_LABELS[key])), edit)
         for box in self.bool_options.values():
@@ -173,7 +175,7 @@ class ProfileDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.saving = BackgroundSave(self, self.buttons, self.fields)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.fields)
+        layout.addWidget(ScrolledForm(self.fields), 1)
         layout.addWidget(self.errors)
         layout.addWidget(self.saving.status)
         layout.addWidget(self.buttons)

@@ -46,6 +46,7 @@ from msp_console.ui.scheduling.look import (
 )
 from msp_console.ui.scheduling.timeline_text import task_note_text
 from msp_console.ui.states import state_label
+from msp_console.ui.views.room_for_stretch import RoomForStretch
 
 Action = tuple[str, Callable[[Any], None]]
 
@@ -72,6 +73,7 @@ class Section(QGroupBox):
         self.buttons = QVBoxLayout()
         self.row_actions: list[Action] = []
         self._button_widgets: list[QPushButton] = []
+        self.room = RoomForStretch(self.tree, stretch)  # a narrow tab: the main column keeps 160 px
         layout = QHBoxLayout(self)  # actions beside the list: the page stays one screen high
         layout.addWidget(self.tree, 1)
         layout.addLayout(self.buttons)
@@ -138,6 +140,7 @@ class Section(QGroupBox):
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
                 self.tree.resizeColumnToContents(col)
                 self.tree.setColumnWidth(col, min(self.tree.columnWidth(col), 260))
+        self.room.set_natural({c: self.tree.columnWidth(c) for c in range(self.tree.columnCount())})
         first = self.tree.topLevelItem(0)
         if rows and first is not None:  # the buttons act on it, without a loud selection
             self.tree.setCurrentItem(first, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -170,10 +173,8 @@ class TodayTab(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         refresh = QPushButton(tr("Refresh"))
         refresh.clicked.connect(self.reload)
-        head = QHBoxLayout()
-        head.addWidget(self.heading)
-        head.addSpacing(16)
-        head.addWidget(self.summary, 1)
+        head = QHBoxLayout()  # the counts go on their own line: beside the date they cut a narrow tab
+        head.addWidget(self.heading, 1)
         head.addWidget(refresh)
         self.problems = Section(
             "problemsToCall",
@@ -205,6 +206,7 @@ class TodayTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addLayout(head)
+        layout.addWidget(self.summary)
         for section, stretch in ((self.problems, 3), (self.appointments, 3), (self.calls, 2), (self.sla, 2)):
             layout.addWidget(section, stretch)
         ctl.changed.connect(self.reload)

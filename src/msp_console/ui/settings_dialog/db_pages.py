@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -144,6 +145,8 @@ class InvoicesTab(QWidget):
         self.number_format.setAccessibleName(self.tr("Invoice number format"))
         self.example = QLabel()
         self.example.setStyleSheet("")
+        # the spare height goes below the rows, not into the example
+        self.example.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.number_format.textChanged.connect(self._preview)
         self.payment_days = QSpinBox()
         self.payment_days.setRange(0, 365)
@@ -170,6 +173,9 @@ class InvoicesTab(QWidget):
         form.addRow(self.tr("&Number format:"), self.number_format)
         form.addRow("", self.example)
         form.addRow(self.tr("&Payment terms:"), terms)
+        terms_label = form.labelForField(terms)
+        if isinstance(terms_label, QLabel):  # a row of two: the & would show without a buddy
+            terms_label.setBuddy(self.payment_days)
         form.addRow(self.tr("&Language of new invoices:"), self.language)
         form.addRow(self.tr("&Footer:"), self.footer)
         self._preview()

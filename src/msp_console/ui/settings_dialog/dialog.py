@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from msp_console.app import App
 from msp_console.preferences import Preferences, apply_to_environment
 from msp_console.ui.dialogs.background_dialog import BackgroundSave, open_when_loaded
+from msp_console.ui.dialogs.scrolled_form import ScrolledForm
 from msp_console.ui.palette_colours import error_style
 from msp_console.ui.settings_dialog.company_form import CompanyForm
 from msp_console.ui.settings_dialog.db_pages import BusinessHoursTab, DatabaseTab, InvoicesTab
@@ -60,13 +61,6 @@ def open_settings_dialog(
     open_when_loaded(parent, lambda: load_stored_settings(app), build, title, key=key, on_open=on_open)
 
 
-def _scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setWidget(widget)
-    return area
-
-
 class SettingsDialog(QDialog):
     def __init__(self, app: App, stored: StoredSettings, parent: QWidget | None = None):
         """``stored``: what ``load_stored_settings`` read (off the GUI thread)."""
@@ -95,7 +89,7 @@ class SettingsDialog(QDialog):
         for widget, title in (
             (self.general, self.tr("General")),
             (self.database, self.tr("Database")),
-            (_scrolled(self.company), self.tr("Company profile")),
+            (ScrolledForm(self.company), self.tr("Company profile")),
             (self.polling, self.tr("Polling")),
             (self.notifications, self.tr("Notifications")),
             (self.hours, self.tr("Business hours")),
