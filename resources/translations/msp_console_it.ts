@@ -4681,7 +4681,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="316" />
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="266" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="260" />
             <source>Could not export</source>
             <translation>Impossibile esportare</translation>
         </message>
@@ -4706,52 +4706,52 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Calendario scritto in %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="247" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="241" />
             <source>Could not move</source>
             <translation>Impossibile spostare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="308" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="302" />
             <source>Cannot log the call</source>
             <translation>Impossibile registrare la chiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="320" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="314" />
             <source>Call logged.</source>
             <translation>Chiamata registrata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="198" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="192" />
             <source>Appointment saved.</source>
             <translation>Appuntamento salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="246" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="240" />
             <source>Appointment moved.</source>
             <translation>Appuntamento spostato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="92" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="86" />
             <source>Could not save</source>
             <translation>Impossibile salvare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="154" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="148" />
             <source>Appointment #%1 saved.</source>
             <translation>Appuntamento n. %1 salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="322" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="316" />
             <source>A call task was scheduled.</source>
             <translation>È stata pianificata una richiamata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="265" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="259" />
             <source>Invitation written to %1</source>
             <translation>Invito scritto in %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="294" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="288" />
             <source>Intervention #%1 opened.</source>
             <translation>Intervento n. %1 aperto.</translation>
         </message>
@@ -5582,6 +5582,84 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="347" />
             <source>late</source>
             <translation>in ritardo</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceErrors</name>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="17" />
+            <source>an appointment needs a title</source>
+            <translation>un appuntamento ha bisogno di un titolo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="18" />
+            <source>the appointment ends before it starts</source>
+            <translation>l'appuntamento finisce prima di cominciare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="21" />
+            <source>the duration must be a positive number of minutes</source>
+            <translation>la durata deve essere un numero positivo di minuti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="24" />
+            <source>an appointment cannot last more than 7 days</source>
+            <translation>un appuntamento non può durare più di 7 giorni</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="27" />
+            <source>this appointment does not repeat</source>
+            <translation>questo appuntamento non si ripete</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="30" />
+            <source>this appointment repeats: say which occurrence, or edit the whole series</source>
+            <translation>questo appuntamento si ripete: indica quale occorrenza, oppure modifica l'intera serie</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="33" />
+            <source>change the repetition on the whole series, not one occurrence</source>
+            <translation>la ripetizione si cambia sull'intera serie, non su una sola occorrenza</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="36" />
+            <source>an intervention needs a title</source>
+            <translation>un intervento ha bisogno di un titolo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="37" />
+            <source>the note is empty</source>
+            <translation>la nota è vuota</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="38" />
+            <source>time spent must be a positive number of minutes</source>
+            <translation>il tempo impiegato deve essere un numero positivo di minuti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="41" />
+            <source>the intervention belongs to another client</source>
+            <translation>l'intervento è di un altro cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="44" />
+            <source>the session ends before it starts</source>
+            <translation>la sessione finisce prima di cominciare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="47" />
+            <source>the recurrence rule is empty</source>
+            <translation>la regola di ripetizione è vuota</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="73" />
+            <source>this outcome answers the follow-up call of an intervention awaiting its check</source>
+            <translation>questo esito risponde alla chiamata di verifica di un intervento in attesa di verifica</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="67" />
+            <source>an intervention cannot go from “%1” to “%2” (allowed: %3)</source>
+            <translation>un intervento non può passare da “%1” a “%2” (possibili: %3)</translation>
         </message>
     </context>
     <context>

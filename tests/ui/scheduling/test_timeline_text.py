@@ -93,3 +93,28 @@ def test_every_demo_timeline_line_is_italian(qapp, demo_app: App, tmp_path: Path
     english = re.compile(r"\b(call|scheduled|appointment|session|reached|outbound|opened|done|work)\b", re.I)
     wrong = [t for t in texts if SNAKE.search(t) or english.search(t)]
     assert not wrong, wrong
+
+
+def test_a_refusal_of_the_services_is_told_in_italian(
+    qapp, demo_app: App, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from msp_console.domain.errors import ValidationError
+    from msp_console.services.interventions import Scheduling
+    from msp_console.ui.scheduling.service_errors import error_text
+
+    sc = Scheduling(demo_app.db)
+    closed = next(s for s in sc.interventions.list() if s.state == "closed")
+    refusals = []
+    for attempt in (
+        lambda: sc.interventions.add_note(closed.id, "   "),
+        lambda: sc.interventions.transition(closed.id, "in_progress"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            attempt()
+        refusals.append(caught.value)
+    assert "the note is empty" in str(refusals[0])  # the CLI's words stay English
+    with _language(tmp_path, monkeypatch, "it"):
+        texts = [error_text(e) for e in refusals]
+    assert texts[0] == "• la nota è vuota"
+    assert texts[1].startswith("• un intervento non può passare da “Chiuso” a “In corso” (possibili: ")
+    assert not any(SNAKE.search(t) for t in texts), texts

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog
 from shiboken6 import Shiboken
 
 from msp_console.domain.business_calendar import BusinessCalendar
-from msp_console.domain.errors import ValidationError
 from msp_console.services.interventions import (
     AppointmentChanges,
     AppointmentConflict,
@@ -26,6 +25,7 @@ from msp_console.services.interventions.views import AppointmentView, SaveResult
 from msp_console.ui import locale_format
 from msp_console.ui.scheduling import prompts
 from msp_console.ui.scheduling.look import tr
+from msp_console.ui.scheduling.service_errors import error_text  # the refusals in the user's words
 from msp_console.ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -34,12 +34,6 @@ if TYPE_CHECKING:
 
 def alive(obj: QObject) -> bool:
     return bool(Shiboken.isValid(obj))
-
-
-def error_text(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return "\n".join(f"• {e.message}" for e in exc.errors)
-    return str(exc) or type(exc).__name__
 
 
 class SchedulingController(QObject):
