@@ -1505,7 +1505,7 @@
         </message>
         <message numerus="yes">
             <location filename="../../src/msp_console/ui/models/client_tree.py" line="230" />
-            <source>%n warning</source>
+            <source>%n warning(s)</source>
             <translation>
                 <numerusform>%n avviso</numerusform>
                 <numerusform>%n avvisi</numerusform>
@@ -2593,10 +2593,10 @@ Le sue macchine restano al cliente, senza sede.</translation>
         </message>
         <message numerus="yes">
             <location filename="../../src/msp_console/ui/inventory_controller.py" line="226" />
-            <source>%n machine(s) sit behind it; they will no longer have a parent.</source>
+            <source>Behind it: %n machine(s), which will no longer have a parent.</source>
             <translation>
-                <numerusform>Dietro di essa c'è %n macchina; non avrà più un nodo padre.</numerusform>
-                <numerusform>Dietro di essa ci sono %n macchine; non avranno più un nodo padre.</numerusform>
+                <numerusform>Dietro di essa c'è %n macchina, che non avrà più un nodo padre.</numerusform>
+                <numerusform>Dietro di essa ci sono %n macchine, che non avranno più un nodo padre.</numerusform>
             </translation>
         </message>
         <message>
@@ -3158,37 +3158,37 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>Launch</name>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="137" />
+            <location filename="../../src/msp_console/ui/launch.py" line="145" />
             <source>No client or machine named '%1'.</source>
             <translation>Nessun cliente o macchina di nome '%1'.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="191" />
+            <location filename="../../src/msp_console/ui/launch.py" line="199" />
             <source>MSP Console cannot start</source>
             <translation>MSP Console non può avviarsi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="192" />
+            <location filename="../../src/msp_console/ui/launch.py" line="200" />
             <source>MSP Console could not open its database.</source>
             <translation>MSP Console non è riuscito ad aprire il suo database.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="196" />
+            <location filename="../../src/msp_console/ui/launch.py" line="204" />
             <source>&amp;Retry</source>
             <translation>&amp;Riprova</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="199" />
+            <location filename="../../src/msp_console/ui/launch.py" line="207" />
             <source>Open this PC's &amp;own database</source>
             <translation>Apri il database di &amp;questo PC</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="202" />
+            <location filename="../../src/msp_console/ui/launch.py" line="210" />
             <source>Only this time: the team database stays the one chosen in Settings.</source>
             <translation>Solo questa volta: il database di team resta quello scelto nelle Impostazioni.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="206" />
+            <location filename="../../src/msp_console/ui/launch.py" line="214" />
             <source>&amp;Quit</source>
             <translation>&amp;Esci</translation>
         </message>

@@ -189,7 +189,7 @@ def test_delete_machine_asks_first_and_removes_it(qtbot, window: MainWindow, ids
     asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
     window.tree.select("machine", ids["fw"])
     window.commands.delete.trigger()
-    assert "FW-01" in asked[0] and "2 machine(s) sit behind it" in asked[0]
+    assert "FW-01" in asked[0] and "Behind it: 2 machine(s)" in asked[0]
     assert window.model.index_for("machine", ids["fw"]).isValid()  # No: nothing happened
 
     _answer(monkeypatch, QMessageBox.StandardButton.Yes)

@@ -223,7 +223,7 @@ class InventoryController(QObject):
         text = self.tr("Delete the machine '%1'?").replace("%1", ref.name)
         if behind:
             text += "\n\n" + self.tr(
-                "%n machine(s) sit behind it; they will no longer have a parent.", "", behind
+                "Behind it: %n machine(s), which will no longer have a parent.", "", behind
             )
         if not ask.confirm(self.window, self.tr("Delete machine"), text):
             return
