@@ -1505,7 +1505,7 @@
         </message>
         <message numerus="yes">
             <location filename="../../src/msp_console/ui/models/client_tree.py" line="230" />
-            <source>%n warning(s)</source>
+            <source>%n warning</source>
             <translation>
                 <numerusform>%n avviso</numerusform>
                 <numerusform>%n avvisi</numerusform>

@@ -18,3 +18,9 @@ def test_english_counts_take_their_plural(qapp, tmp_path: Path, monkeypatch: pyt
         assert QCoreApplication.translate("WindowActions", "&Edit") == "&Edit"  # the rest untouched
     with _language(tmp_path, monkeypatch, "it"):
         assert BillingCounts.tr("%n page(s)", "", 1) == "1 pagina"  # Italian keeps its own forms
+
+
+def test_a_warning_is_counted_in_english_too(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    with _language(tmp_path, monkeypatch, "en"):
+        assert QCoreApplication.translate("ClientTreeModel", "%n warning", "", 1) == "1 warning"
+        assert QCoreApplication.translate("ClientTreeModel", "%n warning", "", 2) == "2 warnings"

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTranslator
 
+# counted words written without "(s)" (an adjective for one, a noun for more)
+NOUNS = {"%n warning": "%n warnings"}
+
 
 class EnglishPlurals(QTranslator):
     def __init__(self, parent: QObject | None = None):
@@ -18,7 +21,11 @@ class EnglishPlurals(QTranslator):
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
-        if n < 0 or "(s)" not in source:
+        if n < 0:
+            return None
+        if source in NOUNS:
+            return source if n == 1 else NOUNS[source]
+        if "(s)" not in source:
             return None
         return source.replace("(s)", "" if n == 1 else "s")
 

@@ -227,7 +227,7 @@ class ClientTreeModel(QAbstractItemModel):
         if state is HealthState.UNREACHABLE:
             return self.tr("%n unreachable", "", n)
         if state is HealthState.WARNING:
-            return self.tr("%n warning(s)", "", n)
+            return self.tr("%n warning", "", n)
         return self.tr("%n unknown", "", n)
 
     def set_machine_notes(self, notes: Mapping[int, tuple[str, bool | str]]) -> None:
