@@ -185,19 +185,15 @@ def _window(qtbot, app):  # type: ignore[no-untyped-def]
     return window
 
 
-def test_the_italian_window_shows_no_english_and_no_identifiers(
-    qtbot, demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
-    english = re.compile(f"{_words(ENGLISH).pattern}|{UNTRANSLATED_PLURAL.pattern}", re.IGNORECASE)
-    with _language(tmp_path, monkeypatch, "it"):
-        offences = _offences(_window(qtbot, demo), english)
-    assert not offences, "English or internal words on the Italian window:\n" + "\n".join(offences)
-
-
-def test_the_english_window_shows_no_italian_and_no_identifiers(
-    qtbot, demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
-    italian = re.compile(f"{_words(ITALIAN).pattern}|{UNTRANSLATED_PLURAL.pattern}", re.IGNORECASE)
-    with _language(tmp_path, monkeypatch, "en"):
-        offences = _offences(_window(qtbot, demo), italian)
-    assert not offences, "Italian or internal words on the English window:\n" + "\n".join(offences)
+@pytest.mark.parametrize(
+    ("language", "foreign", "what"),
+    [("it", ENGLISH, "English"), ("en", ITALIAN, "Italian")],
+    ids=["italian-window", "english-window"],
+)
+def test_the_window_speaks_one_language_and_shows_no_identifiers(  # type: ignore[no-untyped-def]
+    qtbot, demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, foreign: list[str], what: str
+) -> None:
+    wrong = re.compile(f"{_words(foreign).pattern}|{UNTRANSLATED_PLURAL.pattern}", re.IGNORECASE)
+    with _language(tmp_path, monkeypatch, language):
+        offences = _offences(_window(qtbot, demo), wrong)
+    assert not offences, f"{what} or internal words on the {language} window:\n" + "\n".join(offences)
