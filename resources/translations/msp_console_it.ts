@@ -4,32 +4,32 @@
     <context>
         <name>AckDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="68" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="70" />
             <source>Acknowledge problem</source>
             <translation>Prendi in carico il problema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="70" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="72" />
             <source>e.g. disk ordered, ticket 123</source>
             <translation>es. disco ordinato, ticket 123</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="71" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="73" />
             <source>Keep until the check is OK again (sticky)</source>
             <translation>Mantieni finché il controllo non torna OK (persistente)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="77" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="79" />
             <source>Comment:</source>
             <translation>Commento:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="80" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="82" />
             <source>Acknowledge</source>
             <translation>Prendi in carico</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="87" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="89" />
             <source>Say why (the comment is shown to the whole team).</source>
             <translation>Indica il motivo (il commento è visibile a tutto il team).</translation>
         </message>
@@ -50,47 +50,47 @@
     <context>
         <name>BackupPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="204" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="205" />
             <source>&amp;Back up the database automatically</source>
             <translation>&amp;Esegui il backup del database automaticamente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="207" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="208" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="207" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="208" />
             <source>Back up every</source>
             <translation>Backup ogni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="208" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="209" />
             <source>Backups to keep</source>
             <translation>Backup da conservare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="212" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="213" />
             <source>Backup folder</source>
             <translation>Cartella dei backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="216" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="217" />
             <source>Back up &amp;every:</source>
             <translation>Backup &amp;ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="217" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="218" />
             <source>&amp;Keep the newest:</source>
             <translation>&amp;Conserva gli ultimi:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="218" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="219" />
             <source>&amp;Folder:</source>
             <translation>Ca&amp;rtella:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="224" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="225" />
             <source>A team PostgreSQL database is backed up on its server with pg_dump; this PC checks that a recent dump exists.</source>
             <translation>Un database PostgreSQL di team si salva sul suo server con pg_dump; questo PC controlla che esista un dump recente.</translation>
         </message>
@@ -142,7 +142,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="67" />
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="39" />
             <source>Contract</source>
             <translation>Contratto</translation>
         </message>
@@ -154,21 +154,21 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="76" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="111" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="114" />
             <source>Description</source>
             <translation>Descrizione</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="77" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="111" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="114" />
             <source>Quantity</source>
             <translation>Quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="78" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="111" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="114" />
             <source>Unit price</source>
             <translation>Prezzo unitario</translation>
         </message>
@@ -334,26 +334,21 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="252" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="161" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="165" />
             <source>quantity</source>
             <translation>quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="252" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="161" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="165" />
             <source>unit price</source>
             <translation>prezzo unitario</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="261" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="172" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="176" />
             <source>Line %d, %s: %s</source>
             <translation>Riga %d, %s: %s</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="111" />
-            <source>VAT %</source>
-            <translation>IVA %</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="39" />
@@ -371,43 +366,48 @@
             <translation>Apri il &amp;profilo aziendale…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="213" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="114" />
+            <source>VAT %</source>
+            <translation>IVA %</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="217" />
             <source>Why the invoice is cancelled or corrected (printed on the note)</source>
             <translation>Perché la fattura viene annullata o rettificata (stampato sulla nota)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="218" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="222" />
             <source>Reason:</source>
             <translation>Motivo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="219" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="223" />
             <source>Date:</source>
             <translation>Data:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="228" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="232" />
             <source>Lines to credit:</source>
             <translation>Righe da stornare:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="259" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="263" />
             <source>Paid on:</source>
             <translation>Pagata il:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="269" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="273" />
             <source>Monthly service report</source>
             <translation>Rapporto mensile di servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="277" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="281" />
             <source>Client:</source>
             <translation>Cliente:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="278" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="98" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="282" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="106" />
             <source>Month:</source>
             <translation>Mese:</translation>
         </message>
@@ -418,37 +418,37 @@
             <translation>'%s' non è un numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="116" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="119" />
             <source>Edit draft for %s</source>
             <translation>Modifica bozza per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="131" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="135" />
             <source>Drafts can change until they are issued. Amounts are recomputed.</source>
             <translation>Le bozze si possono modificare finché non vengono emesse. Gli importi vengono ricalcolati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="210" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="214" />
             <source>Credit note for %s</source>
             <translation>Nota di credito per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="239" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="243" />
             <source>Write a reason: it is printed on the credit note.</source>
             <translation>Scrivi un motivo: viene stampato sulla nota di credito.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="242" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="246" />
             <source>Choose at least one line to credit.</source>
             <translation>Scegli almeno una riga da stornare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="256" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="260" />
             <source>Mark %s paid</source>
             <translation>Segna %s come pagata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="174" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="178" />
             <source>Line %d: the description cannot be empty</source>
             <translation>Riga %d: la descrizione non può essere vuota</translation>
         </message>
@@ -458,22 +458,22 @@
             <translation>Scrittura dei PDF…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="73" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="72" />
             <source>Writing the FatturaPA files…</source>
             <translation>Scrittura dei file FatturaPA…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="76" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="75" />
             <source>FatturaPA</source>
             <translation>FatturaPA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="115" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="114" />
             <source>Invoice %s — %s</source>
             <translation>Fattura %s — %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="125" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="124" />
             <source>Preparing the preview…</source>
             <translation>Preparazione dell'anteprima…</translation>
         </message>
@@ -488,26 +488,6 @@
             <translation>Salva i file FatturaPA in</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="66" />
-            <source>%d FatturaPA file(s) written to %s, %d refused</source>
-            <translation>File FatturaPA scritti: %d in %s, %d rifiutati</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="141" />
-            <source>Print %d invoice(s)</source>
-            <translation>Stampa %d fatture</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="156" />
-            <source>Printing %d invoice(s)…</source>
-            <translation>Stampa di %d fatture…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="39" />
-            <source>%d PDF(s) written to %s</source>
-            <translation>PDF scritti: %d in %s</translation>
-        </message>
-        <message>
             <location filename="../../src/msp_console/ui/billing/document_operations.py" line="61" />
             <source>Some FatturaPA files were not written</source>
             <translation>Alcuni file FatturaPA non sono stati scritti</translation>
@@ -518,32 +498,27 @@
             <translation>Queste fatture non sono valide per lo SdI; i loro file non sono stati scritti:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="94" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="93" />
             <source>Save the service report</source>
             <translation>Salva il rapporto di servizio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="94" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="93" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="115" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="114" />
             <source>draft</source>
             <translation>bozza</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="158" />
-            <source>%d page(s) sent to the printer.</source>
-            <translation>Pagine inviate alla stampante: %d.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="98" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="97" />
             <source>Writing the service report…</source>
             <translation>Scrittura del rapporto di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="100" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="99" />
             <source>Service report written to %s</source>
             <translation>Rapporto di servizio scritto in %s</translation>
         </message>
@@ -620,25 +595,25 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="38" />
             <source>Client</source>
             <translation>Cliente</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="40" />
             <source>Period</source>
             <translation>Periodo</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="44" />
             <source>Total</source>
             <translation>Totale</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="85" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="93" />
             <source>Status</source>
             <translation>Stato</translation>
         </message>
@@ -658,48 +633,48 @@
             <translation>(bozza %d)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="55" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="198" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="71" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="206" />
             <source>Draft</source>
             <translation>Bozza</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="56" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="72" />
             <source>Issued</source>
             <translation>Emessa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="57" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="73" />
             <source>Sent</source>
             <translation>Inviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="58" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="74" />
             <source>Paid</source>
             <translation>Pagata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="59" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="75" />
             <source>Overdue</source>
             <translation>Scaduta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="76" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="92" />
             <source>The file could not be written: %s</source>
             <translation>Impossibile scrivere il file: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="74" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="90" />
             <source>Refused, nothing was changed:</source>
             <translation>Rifiutato, non è stato modificato nulla:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="278" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="283" />
             <source>Deleting…</source>
             <translation>Eliminazione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="281" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="286" />
             <source>Cannot delete</source>
             <translation>Impossibile eliminare</translation>
         </message>
@@ -709,38 +684,28 @@
             <translation>Arresto dopo il passo in corso…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="182" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="185" />
             <source>Issue %d draft invoice(s) dated today? Numbers are assigned and they cannot change afterwards.</source>
             <translation>Emettere %d bozze di fattura con data di oggi? Vengono assegnati i numeri, che poi non potranno più cambiare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="222" />
-            <source>%d invoice(s) issued: %s</source>
-            <translation>Fatture emesse: %d (%s)</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="225" />
-            <source>Issuing %d invoice(s)…</source>
-            <translation>Emissione di %d fatture…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="228" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="233" />
             <source>The invoices cannot be issued</source>
             <translation>Impossibile emettere le fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="318" />
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="335" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="324" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="341" />
             <source>Saving…</source>
             <translation>Salvataggio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="321" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="327" />
             <source>Cannot mark sent</source>
             <translation>Impossibile segnare come inviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="338" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="344" />
             <source>Cannot mark paid</source>
             <translation>Impossibile segnare come pagata</translation>
         </message>
@@ -750,47 +715,37 @@
             <translation>Interrotto: quanto fatto prima di Annulla viene mantenuto.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="171" />
-            <source>%d draft invoice(s) created: check them, then issue.</source>
-            <translation>Bozze di fattura create: %d. Controllale, poi emettile.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="204" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="207" />
             <source>Issue all %d draft invoice(s) up to %s, dated today? Numbers are assigned and they cannot change afterwards.</source>
             <translation>Emettere tutte le %d bozze di fattura fino a %s, con data di oggi? Vengono assegnati i numeri, che poi non potranno più cambiare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="214" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="217" />
             <source>Issue invoices</source>
             <translation>Emetti fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="254" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="259" />
             <source>Saving the draft…</source>
             <translation>Salvataggio della bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="257" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="262" />
             <source>The draft cannot change</source>
             <translation>La bozza non può essere modificata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="269" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="274" />
             <source>Delete drafts</source>
             <translation>Elimina bozze</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="280" />
-            <source>%d draft(s) deleted.</source>
-            <translation>Bozze eliminate: %d.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="300" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="305" />
             <source>Issuing the credit note…</source>
             <translation>Emissione della nota di credito…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="305" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="310" />
             <source>The credit note cannot be issued</source>
             <translation>Impossibile emettere la nota di credito</translation>
         </message>
@@ -805,150 +760,140 @@
             <translation>Non è stato modificato nulla. Correggi prima questi punti:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="199" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="202" />
             <source>No drafts to issue up to %s.</source>
             <translation>Nessuna bozza da emettere fino a %s.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="256" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="261" />
             <source>Draft updated.</source>
             <translation>Bozza aggiornata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="270" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="275" />
             <source>Delete %d draft invoice(s)? The next run creates them again if their contract is still billed.</source>
             <translation>Eliminare %d bozze di fattura? La prossima generazione le ricrea se il contratto è ancora fatturato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="320" />
-            <source>%d invoice(s) marked sent.</source>
-            <translation>Fatture segnate come inviate: %d.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="337" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="343" />
             <source>%s marked paid.</source>
             <translation>%s segnata come pagata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/operations.py" line="303" />
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="308" />
             <source>Credit note %s issued for %s: %s</source>
             <translation>Nota di credito %s emessa per %s: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="66" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="74" />
             <source>Month</source>
             <translation>Mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="76" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="84" />
             <source>Run invoices…</source>
             <translation>Genera fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="78" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="86" />
             <source>Preview and create the draft invoices due up to the end of the month</source>
             <translation>Mostra in anteprima e crea le bozze di fattura dovute fino a fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="80" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="88" />
             <source>Issue month…</source>
             <translation>Emetti il mese…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="86" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="94" />
             <source>All statuses</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="94" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="102" />
             <source>Filter by client…</source>
             <translation>Filtra per cliente…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="141" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="149" />
             <source>Cancel</source>
             <translation>Annulla</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="179" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="187" />
             <source>Preview</source>
             <translation>Anteprima</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="181" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="189" />
             <location filename="../../src/msp_console/ui/billing/preview.py" line="65" />
             <source>&amp;Print…</source>
             <translation>&amp;Stampa…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="183" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="191" />
             <source>Edit draft…</source>
             <translation>Modifica bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="185" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="193" />
             <source>Delete draft…</source>
             <translation>Elimina bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="187" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="195" />
             <source>Issue selected…</source>
             <translation>Emetti le selezionate…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="188" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="196" />
             <source>Credit note…</source>
             <translation>Nota di credito…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="189" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="197" />
             <source>Mark sent</source>
             <translation>Segna come inviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="190" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="198" />
             <source>Mark paid…</source>
             <translation>Segna come pagata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="191" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="199" />
             <source>Export P&amp;DF…</source>
             <translation>Esporta P&amp;DF…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="192" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="200" />
             <source>Export FatturaPA &amp;XML…</source>
             <translation>Esporta &amp;XML FatturaPA…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="193" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="201" />
             <source>Service report…</source>
             <translation>Rapporto di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="205" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="213" />
             <source>Documents</source>
             <translation>Documenti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="69" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="77" />
             <source>Previous month</source>
             <translation>Mese precedente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="69" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="77" />
             <source>Next month</source>
             <translation>Mese successivo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="250" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="258" />
             <source>The invoices could not be read: %s</source>
             <translation>Impossibile leggere le fatture: %s</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="284" />
-            <source>%s: %d document(s), %d draft(s), %s</source>
-            <translation>%s: %d documenti, %d bozze, %s</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/preview.py" line="43" />
@@ -961,59 +906,49 @@
             <translation>Zoom:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/preview.py" line="98" />
-            <source>%d page(s)</source>
-            <translation>%d pagine</translation>
-        </message>
-        <message>
             <location filename="../../src/msp_console/ui/billing/preview.py" line="95" />
             <source>Page %d of %d</source>
             <translation>Pagina %d di %d</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="41" />
             <source>Lines</source>
             <translation>Righe</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="42" />
             <source>Taxable</source>
             <translation>Imponibile</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="34" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="43" />
             <source>VAT</source>
             <translation>IVA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="58" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="70" />
             <source>Create drafts</source>
             <translation>Crea le bozze</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="118" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="134" />
             <source>Creating the drafts…</source>
             <translation>Creazione delle bozze…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="40" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="51" />
             <source>Run invoices — %s</source>
             <translation>Genera fatture — %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="45" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="56" />
             <source>Checking which invoices are due up to the end of %s…</source>
             <translation>Verifica delle fatture dovute fino alla fine di %s…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="110" />
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="126" />
             <source>Nothing to bill: every contract is already invoiced up to this month.</source>
             <translation>Niente da fatturare: ogni contratto è già fatturato fino a questo mese.</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="106" />
-            <source>%d draft invoice(s) will be created, %s in all. Nothing is written until you confirm.</source>
-            <translation>Verranno create %d bozze di fattura, per un totale di %s. Non viene scritto nulla finché non confermi.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/side_preview.py" line="29" />
@@ -1054,6 +989,129 @@
             <location filename="../../src/msp_console/ui/billing/side_preview.py" line="69" />
             <source>(draft)</source>
             <translation>(bozza)</translation>
+        </message>
+    </context>
+    <context>
+        <name>BillingCounts</name>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="67" />
+            <source>%n FatturaPA file(s) written to %1</source>
+            <translation>
+                <numerusform>%n file FatturaPA scritto in %1</numerusform>
+                <numerusform>%n file FatturaPA scritti in %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="68" />
+            <source>%n refused</source>
+            <translation>
+                <numerusform>%n rifiutato</numerusform>
+                <numerusform>%n rifiutati</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="141" />
+            <source>Print %n invoice(s)</source>
+            <translation>
+                <numerusform>Stampa %n fattura</numerusform>
+                <numerusform>Stampa %n fatture</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="157" />
+            <source>Printing %n invoice(s)…</source>
+            <translation>
+                <numerusform>Stampa di %n fattura…</numerusform>
+                <numerusform>Stampa di %n fatture…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="159" />
+            <source>%n page(s) sent to the printer.</source>
+            <translation>
+                <numerusform>%n pagina inviata alla stampante.</numerusform>
+                <numerusform>%n pagine inviate alla stampante.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="165" />
+            <source>%n PDF(s) written to %1</source>
+            <translation>
+                <numerusform>%n PDF scritto in %1</numerusform>
+                <numerusform>%n PDF scritti in %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="173" />
+            <source>%n draft invoice(s) created: check them, then issue.</source>
+            <translation>
+                <numerusform>Creata %n bozza di fattura: controllala, poi emettila.</numerusform>
+                <numerusform>Create %n bozze di fattura: controllale, poi emettile.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="226" />
+            <source>%n invoice(s) issued: %1</source>
+            <translation>
+                <numerusform>%n fattura emessa: %1</numerusform>
+                <numerusform>%n fatture emesse: %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="230" />
+            <source>Issuing %n invoice(s)…</source>
+            <translation>
+                <numerusform>Emissione di %n fattura…</numerusform>
+                <numerusform>Emissione di %n fatture…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="285" />
+            <source>%n draft(s) deleted.</source>
+            <translation>
+                <numerusform>%n bozza eliminata.</numerusform>
+                <numerusform>%n bozze eliminate.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/operations.py" line="326" />
+            <source>%n invoice(s) marked sent.</source>
+            <translation>
+                <numerusform>%n fattura segnata come inviata.</numerusform>
+                <numerusform>%n fatture segnate come inviate.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="292" />
+            <source>%1: %n document(s)</source>
+            <translation>
+                <numerusform>%1: %n documento</numerusform>
+                <numerusform>%1: %n documenti</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="293" />
+            <source>%n draft(s)</source>
+            <translation>
+                <numerusform>%n bozza</numerusform>
+                <numerusform>%n bozze</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/preview.py" line="99" />
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n pagina</numerusform>
+                <numerusform>%n pagine</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="120" />
+            <source>%n draft invoice(s) will be created, %1 in all. Nothing is written until you confirm.</source>
+            <translation>
+                <numerusform>Verrà creata %n bozza di fattura, per un totale di %1. Non viene scritto nulla finché non confermi.</numerusform>
+                <numerusform>Verranno create %n bozze di fattura, per un totale di %1. Non viene scritto nulla finché non confermi.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1222,42 +1280,207 @@
     <context>
         <name>CheckDialog</name>
         <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="30" />
+            <source>rtt ms, loss % — e.g. 100,20 and 500,60</source>
+            <translation>rtt ms, perdita % — es. 100,20 e 500,60</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="31" />
+            <source>connect time ms — e.g. 200 and 1000</source>
+            <translation>tempo di connessione ms — es. 200 e 1000</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="32" />
+            <source>response time ms — e.g. 1000 and 5000</source>
+            <translation>tempo di risposta ms — es. 1000 e 5000</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="33" />
+            <source>disk %, load per core, memory % … — e.g. disk=85 and disk=95</source>
+            <translation>disco %, carico per core, memoria % … — es. disk=85 e disk=95</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="36" />
+            <source>the plugin's own -w/-c decide</source>
+            <translation>decidono le soglie -w/-c del plugin</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="37" />
+            <source>hours since the newest backup — e.g. 26 and 48</source>
+            <translation>ore dall'ultimo backup — es. 26 e 48</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="38" />
+            <source>the OID's value — e.g. 80 and 90</source>
+            <translation>il valore dell'OID — es. 80 e 90</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="43" />
+            <source>Packets:</source>
+            <translation>Pacchetti:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="44" />
+            <source>Port:</source>
+            <translation>Porta:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="45" />
+            <source>Address (URL):</source>
+            <translation>Indirizzo (URL):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="46" />
+            <source>Expected HTTP status:</source>
+            <translation>Stato HTTP atteso:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="47" />
+            <source>Page must contain:</source>
+            <translation>La pagina deve contenere:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="48" />
+            <source>Verify the certificate:</source>
+            <translation>Verifica il certificato:</translation>
+        </message>
+        <message>
             <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="49" />
+            <source>Certificate authority file:</source>
+            <translation>File dell'autorità di certificazione:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="50" />
+            <source>Certificate warning (days left):</source>
+            <translation>Avviso certificato (giorni rimasti):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="51" />
+            <source>Certificate critical (days left):</source>
+            <translation>Critico certificato (giorni rimasti):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="52" />
+            <source>User:</source>
+            <translation>Utente:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="53" />
+            <source>Key file:</source>
+            <translation>File della chiave:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="54" />
+            <source>Operating system:</source>
+            <translation>Sistema operativo:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="55" />
+            <source>Pending updates:</source>
+            <translation>Aggiornamenti in sospeso:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="56" />
+            <source>Command:</source>
+            <translation>Comando:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="57" />
+            <source>Plugin folder:</source>
+            <translation>Cartella dei plugin:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="58" />
+            <source>Backup folder:</source>
+            <translation>Cartella dei backup:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="59" />
+            <source>SNMP version:</source>
+            <translation>Versione SNMP:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="60" />
+            <source>Community:</source>
+            <translation>Community:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="61" />
+            <source>Authentication protocol:</source>
+            <translation>Protocollo di autenticazione:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="62" />
+            <source>Encryption protocol:</source>
+            <translation>Protocollo di cifratura:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="63" />
+            <source>OID:</source>
+            <translation>OID:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="64" />
+            <source>Expected value:</source>
+            <translation>Valore atteso:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="65" />
+            <source>Interface index:</source>
+            <translation>Indice dell'interfaccia:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="66" />
+            <source>Interface:</source>
+            <translation>Interfaccia:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="67" />
+            <source>Last uptime:</source>
+            <translation>Ultimo uptime:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="68" />
+            <source>Timeout (s):</source>
+            <translation>Timeout (s):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="83" />
             <source>Edit check</source>
             <translation>Modifica controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="49" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="83" />
             <source>Add check to %1</source>
             <translation>Aggiungi controllo a %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="70" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="104" />
             <source>Type:</source>
             <translation>Tipo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="71" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="105" />
             <source>Name:</source>
             <translation>Nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="73" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="107" />
             <source>Warning at:</source>
             <translation>Avviso da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="74" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="108" />
             <source>Critical at:</source>
             <translation>Critico da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="76" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="110" />
             <source>Every:</source>
             <translation>Ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="110" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="146" />
             <source>Thresholds (%1): %2</source>
             <translation>Soglie (%1): %2</translation>
         </message>
@@ -1605,10 +1828,13 @@
             <source>Exporting…</source>
             <translation>Esportazione in corso…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../src/msp_console/ui/csv_transfer.py" line="55" />
-            <source>Exported %1 row(s) to %2</source>
-            <translation>Esportate %1 righe in %2</translation>
+            <source>Exported %n row(s) to %1</source>
+            <translation>
+                <numerusform>Esportata %n riga in %1</numerusform>
+                <numerusform>Esportate %n righe in %1</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/csv_transfer.py" line="57" />
@@ -1796,8 +2022,8 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/views/details.py" line="125" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="189" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="209" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="185" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="205" />
             <source>Client</source>
             <translation>Cliente</translation>
         </message>
@@ -1828,8 +2054,8 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/views/details.py" line="134" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="190" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="213" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="186" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="209" />
             <source>Address</source>
             <translation>Indirizzo</translation>
         </message>
@@ -1882,81 +2108,122 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/views/details.py" line="173" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="191" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="187" />
             <source>Machines</source>
             <translation>Macchine</translation>
         </message>
-        <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="175" />
-            <source>1 machine</source>
-            <translation>1 macchina</translation>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/views/details.py" line="174" />
+            <source>%n machine(s)</source>
+            <translation>
+                <numerusform>%n macchina</numerusform>
+                <numerusform>%n macchine</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/views/details.py" line="177" />
-            <source>%1 machines</source>
-            <translation>%1 macchine</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="181" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="219" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="215" />
             <source>Notes</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="182" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="178" />
             <source>Edit client…</source>
             <translation>Modifica cliente…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="194" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="190" />
             <source>Edit site…</source>
             <translation>Modifica sede…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="195" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="210" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="191" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="206" />
             <source>Site</source>
             <translation>Sede</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="208" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="204" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="210" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="206" />
             <source>(none)</source>
             <translation>(nessuna)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="211" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="207" />
             <source>Kind</source>
             <translation>Tipo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="212" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="208" />
             <source>Operating system</source>
             <translation>Sistema operativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="214" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="210" />
             <source>Behind</source>
             <translation>Dietro</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="215" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="211" />
             <source>Tags</source>
             <translation>Etichette</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="220" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="216" />
             <source>Edit machine…</source>
             <translation>Modifica macchina…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="221" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="217" />
             <source>Machine of %1</source>
             <translation>Macchina di %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>EngineHost</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="184" />
+            <source>team: listening to the shared pollers</source>
+            <translation>team: in ascolto dei poller condivisi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="186" />
+            <source>polling paused</source>
+            <translation>monitoraggio sospeso</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="188" />
+            <source>polling starting…</source>
+            <translation>monitoraggio in avvio…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="193" />
+            <source>%1 checks/min</source>
+            <translation>%1 controlli/min</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="190" />
+            <source>polling running (demo simulator)</source>
+            <translation>monitoraggio attivo (simulatore demo)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="192" />
+            <source>polling running</source>
+            <translation>monitoraggio attivo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="195" />
+            <source>failed writes: %1</source>
+            <translation>scritture non riuscite: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="197" />
+            <source>last error: %1</source>
+            <translation>ultimo errore: %1</translation>
         </message>
     </context>
     <context>
@@ -2010,37 +2277,37 @@ I dettagli sono nel file di log:
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="52" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="53" />
             <source>Your name</source>
             <translation>Il tuo nome</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="55" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="56" />
             <source>Interface language</source>
             <translation>Lingua dell'interfaccia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="56" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="57" />
             <source>System language</source>
             <translation>Lingua di sistema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="62" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="63" />
             <source>&amp;Your name:</source>
             <translation>Il tuo &amp;nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="63" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="64" />
             <source>Signs appointments, acknowledgements and remote sessions.</source>
             <translation>Firma appuntamenti, prese in carico e sessioni remote.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="64" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="65" />
             <source>&amp;Language:</source>
             <translation>&amp;Lingua:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="65" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="66" />
             <source>A new language applies at the next start.</source>
             <translation>La nuova lingua si applica dal prossimo avvio.</translation>
         </message>
@@ -2081,52 +2348,52 @@ I dettagli sono nel file di log:
     <context>
         <name>Help</name>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="38" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="45" />
             <source>Keyboard shortcuts</source>
             <translation>Scorciatoie da tastiera</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="44" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="51" />
             <source>About MSP Console</source>
             <translation>Informazioni su MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="67" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="74" />
             <source>The demo could not be started (%1). Try again, or reinstall MSP Console.</source>
             <translation>Non è stato possibile avviare la demo (%1). Riprova, oppure reinstalla MSP Console.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="26" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="31" />
             <source>Open the selected item (in the tree); OK (in a dialog)</source>
             <translation>Apre l'elemento selezionato (nell'albero); OK (in una finestra di dialogo)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="27" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="32" />
             <source>Close the dialog</source>
             <translation>Chiude la finestra di dialogo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="28" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="34" />
             <source>Clear the filter (in a search or filter box); again: back to the list</source>
             <translation>Svuota il filtro (in una casella di ricerca o filtro); di nuovo: torna all'elenco</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="29" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="36" />
             <source>The selected item's menu</source>
             <translation>Il menu dell'elemento selezionato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="65" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="72" />
             <source>The demo opens in a window of its own…</source>
             <translation>La demo si apre in una finestra a parte…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="68" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="75" />
             <source>Open the demo</source>
             <translation>Apri la demo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/help_dialogs.py" line="45" />
+            <location filename="../../src/msp_console/ui/help_dialogs.py" line="52" />
             <source>&lt;h3&gt;MSP Console %1&lt;/h3&gt;&lt;p&gt;The desktop console of a Managed Service Provider: clients, machines, monitoring, interventions and billing.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL v3 or later.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;MSP Console %1&lt;/h3&gt;&lt;p&gt;La console desktop di un Managed Service Provider: clienti, macchine, monitoraggio, interventi e fatturazione.&lt;/p&gt;&lt;p&gt;Distribuito con licenza GNU GPL v3 o successiva.&lt;/p&gt;</translation>
         </message>
@@ -2134,42 +2401,42 @@ I dettagli sono nel file di log:
     <context>
         <name>HostKeyDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="161" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="165" />
             <source>Host key CHANGED</source>
             <translation>Chiave host CAMBIATA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="164" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="168" />
             <source>&lt;b&gt;The host key of %1 has changed.&lt;/b&gt;&lt;br&gt;This happens after a reinstall — or when someone is intercepting the connection. No credentials were sent.&lt;br&gt;&lt;br&gt;Trusted before: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Presented now: &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;&lt;br&gt;Verify the new fingerprint on the server's console before accepting it.</source>
             <translation>&lt;b&gt;La chiave host di %1 è cambiata.&lt;/b&gt;&lt;br&gt;Succede dopo una reinstallazione — oppure quando qualcuno sta intercettando la connessione. Non è stata inviata alcuna credenziale.&lt;br&gt;&lt;br&gt;Attendibile prima: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Presentata ora: &lt;tt&gt;%3&lt;/tt&gt;&lt;br&gt;&lt;br&gt;Verifica la nuova impronta sulla console del server prima di accettarla.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="181" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="185" />
             <source>I verified the new fingerprint; the change is expected</source>
             <translation>Ho verificato la nuova impronta; il cambio è previsto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="184" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="188" />
             <source>Why (logged): e.g. server reinstalled, ticket 812</source>
             <translation>Motivo (registrato): es. server reinstallato, ticket 812</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="186" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="190" />
             <source>Accept the new key</source>
             <translation>Accetta la nuova chiave</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="197" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="201" />
             <source>Trust host key</source>
             <translation>Considera attendibile la chiave host</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="200" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="204" />
             <source>%1 presented a host key this console has never seen:&lt;br&gt;&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;&lt;br&gt;Compare it with the server's own fingerprint (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt;) before trusting it.</source>
             <translation>%1 ha presentato una chiave host mai vista da questa console:&lt;br&gt;&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;&lt;br&gt;Confrontala con l'impronta del server (&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt;) prima di considerarla attendibile.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="212" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="216" />
             <source>Trust this key</source>
             <translation>Considera attendibile questa chiave</translation>
         </message>
@@ -2247,28 +2514,34 @@ I dettagli sono nel file di log:
             <source>Reading the file…</source>
             <translation>Lettura del file…</translation>
         </message>
-        <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="142" />
-            <source>%1 row(s) read: %2 to create, %3 to update, %4 unchanged. Press Import to write them.</source>
-            <translation>%1 righe lette: %2 da creare, %3 da aggiornare, %4 invariate. Premi Importa per scriverle.</translation>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="143" />
+            <source>%n row(s) read: %2 to create, %3 to update, %4 unchanged. Press Import to write them.</source>
+            <translation>
+                <numerusform>%n riga letta: %2 da creare, %3 da aggiornare, %4 invariate. Premi Importa per scriverle.</numerusform>
+                <numerusform>%n righe lette: %2 da creare, %3 da aggiornare, %4 invariate. Premi Importa per scriverle.</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="148" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="151" />
             <source>Nothing would change.</source>
             <translation>Non cambierebbe nulla.</translation>
         </message>
-        <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="158" />
-            <source>The file has %1 problem(s); nothing will be imported. Fix them in the spreadsheet and preview again.</source>
-            <translation>Il file ha %1 problemi; non verrà importato nulla. Correggili nel foglio di calcolo e ripeti l'anteprima.</translation>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="161" />
+            <source>The file has %n problem(s); nothing will be imported. Fix them in the spreadsheet and preview again.</source>
+            <translation>
+                <numerusform>Il file ha %n problema; non verrà importato nulla. Correggilo nel foglio di calcolo e ripeti l'anteprima.</numerusform>
+                <numerusform>Il file ha %n problemi; non verrà importato nulla. Correggili nel foglio di calcolo e ripeti l'anteprima.</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="164" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="169" />
             <source>The file could not be read: %1</source>
             <translation>Impossibile leggere il file: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="171" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="176" />
             <source>Importing…</source>
             <translation>Importazione in corso…</translation>
         </message>
@@ -2383,53 +2656,59 @@ Le sue macchine restano al cliente, senza sede.</translation>
             <source>Delete site</source>
             <translation>Elimina sede</translation>
         </message>
-        <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="213" />
-            <source>Site deleted; %1 machine(s) moved to no site.</source>
-            <translation>Sede eliminata; macchine rimaste senza sede: %1.</translation>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="217" />
+            <source>Site deleted; %n machine(s) moved to no site.</source>
+            <translation>
+                <numerusform>Sede eliminata; %n macchina è rimasta senza sede.</numerusform>
+                <numerusform>Sede eliminata; %n macchine sono rimaste senza sede.</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="222" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="223" />
             <source>Delete the machine '%1'?</source>
             <translation>Eliminare la macchina '%1'?</translation>
         </message>
-        <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="225" />
-            <source>%1 machine(s) sit behind it; they will no longer have a parent.</source>
-            <translation>Dietro di essa ci sono %1 macchine; non avranno più un nodo padre.</translation>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="226" />
+            <source>Behind it: %n machine(s), which will no longer have a parent.</source>
+            <translation>
+                <numerusform>Dietro di essa c'è %n macchina, che non avrà più un nodo padre.</numerusform>
+                <numerusform>Dietro di essa ci sono %n macchine, che non avranno più un nodo padre.</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="227" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="228" />
             <source>Delete machine</source>
             <translation>Elimina macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="229" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="230" />
             <source>Machine '%1' deleted.</source>
             <translation>Macchina '%1' eliminata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="239" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="240" />
             <source>Delete the contact '%1' of %2?</source>
             <translation>Eliminare il contatto '%1' di %2?</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="240" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="241" />
             <source>Delete contact</source>
             <translation>Elimina contatto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="242" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="243" />
             <source>Contact deleted.</source>
             <translation>Contatto eliminato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="248" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="249" />
             <source>Client archived.</source>
             <translation>Cliente archiviato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="248" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="249" />
             <source>Client restored.</source>
             <translation>Cliente ripristinato.</translation>
         </message>
@@ -2839,12 +3118,117 @@ Le sue macchine restano al cliente, senza sede.</translation>
             <translation>macOS</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="45" />
+            <location filename="../../src/msp_console/ui/labels.py" line="83" />
+            <source>OpenSSH in a terminal</source>
+            <translation>OpenSSH in un terminale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="84" />
+            <source>OpenSSH in a console</source>
+            <translation>OpenSSH in una console</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="85" />
+            <source>default browser</source>
+            <translation>browser predefinito</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="86" />
+            <source>Remote Desktop Connection</source>
+            <translation>Connessione Desktop remoto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="87" />
+            <source>TigerVNC viewer</source>
+            <translation>Visualizzatore TigerVNC</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="88" />
+            <source>TightVNC viewer</source>
+            <translation>Visualizzatore TightVNC</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="89" />
+            <source>RealVNC viewer</source>
+            <translation>Visualizzatore RealVNC</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="47" />
+            <source>Ping</source>
+            <translation>Ping</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="48" />
+            <source>TCP port</source>
+            <translation>Porta TCP</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="49" />
+            <source>Web site (HTTP)</source>
+            <translation>Sito web (HTTP)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="50" />
+            <source>System over SSH</source>
+            <translation>Sistema via SSH</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="51" />
+            <source>Monitoring plugin</source>
+            <translation>Plugin di monitoraggio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="52" />
+            <source>Backup age</source>
+            <translation>Età del backup</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="53" />
+            <source>SNMP</source>
+            <translation>SNMP</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="62" />
+            <source>Web</source>
+            <translation>Web</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="66" />
+            <source>Custom command</source>
+            <translation>Comando personalizzato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="72" />
+            <source>None (key, agent, or typed in the tool)</source>
+            <translation>Nessuna (chiave, agent o digitata nel programma)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="73" />
+            <source>This profile's password</source>
+            <translation>La password di questo profilo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="74" />
+            <source>The client's admin credential</source>
+            <translation>La credenziale di amministratore del cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="75" />
+            <source>A shared credential</source>
+            <translation>Una credenziale condivisa</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="76" />
+            <source>Ask every time</source>
+            <translation>Chiedi ogni volta</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="95" />
             <source>Client</source>
             <translation>Cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="45" />
+            <location filename="../../src/msp_console/ui/labels.py" line="95" />
             <source>Site</source>
             <translation>Sede</translation>
         </message>
@@ -2852,37 +3236,37 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>Launch</name>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="137" />
+            <location filename="../../src/msp_console/ui/launch.py" line="145" />
             <source>No client or machine named '%1'.</source>
             <translation>Nessun cliente o macchina di nome '%1'.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="191" />
+            <location filename="../../src/msp_console/ui/launch.py" line="199" />
             <source>MSP Console cannot start</source>
             <translation>MSP Console non può avviarsi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="192" />
+            <location filename="../../src/msp_console/ui/launch.py" line="200" />
             <source>MSP Console could not open its database.</source>
             <translation>MSP Console non è riuscito ad aprire il suo database.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="196" />
+            <location filename="../../src/msp_console/ui/launch.py" line="204" />
             <source>&amp;Retry</source>
             <translation>&amp;Riprova</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="199" />
+            <location filename="../../src/msp_console/ui/launch.py" line="207" />
             <source>Open this PC's &amp;own database</source>
             <translation>Apri il database di &amp;questo PC</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="202" />
+            <location filename="../../src/msp_console/ui/launch.py" line="210" />
             <source>Only this time: the team database stays the one chosen in Settings.</source>
             <translation>Solo questa volta: il database di team resta quello scelto nelle Impostazioni.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/launch.py" line="206" />
+            <location filename="../../src/msp_console/ui/launch.py" line="214" />
             <source>&amp;Quit</source>
             <translation>&amp;Esci</translation>
         </message>
@@ -2898,148 +3282,163 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MachineView</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="50" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="52" />
             <source>Disk used</source>
             <translation>Disco occupato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="51" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="53" />
             <source>Load per core</source>
             <translation>Carico per core</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="52" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="54" />
             <source>Memory used</source>
             <translation>Memoria occupata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="53" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="55" />
             <source>Round-trip time</source>
             <translation>Tempo di andata e ritorno</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="54" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="56" />
             <source>Backup age</source>
             <translation>Età del backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="55" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="57" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="56" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="58" />
             <source>Response time</source>
             <translation>Tempo di risposta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="86" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="93" />
             <source>Check now</source>
             <translation>Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="87" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="94" />
             <source>Add check…</source>
             <translation>Aggiungi controllo…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="88" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="95" />
             <source>Edit…</source>
             <translation>Modifica…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="89" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="96" />
             <source>Remove</source>
             <translation>Rimuovi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="90" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="97" />
             <source>Close</source>
             <translation>Chiudi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="100" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="107" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="101" />
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="108" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="128" />
             <source>Check</source>
             <translation>Controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="102" />
-            <source>Last output</source>
-            <translation>Ultimo output</translation>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="109" />
+            <source>Last result</source>
+            <translation>Ultimo risultato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="103" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="110" />
             <source>Last run</source>
             <translation>Ultima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="104" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="111" />
             <source>Next run</source>
             <translation>Prossima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="105" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="112" />
             <source>Thresholds</source>
             <translation>Soglie</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="106" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="113" />
             <source>Every</source>
             <translation>Ogni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="128" />
             <source>When</source>
             <translation>Quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="128" />
             <source>Change</source>
             <translation>Cambiamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="121" />
-            <source>Output</source>
-            <translation>Output</translation>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="128" />
+            <source>Result</source>
+            <translation>Risultato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="130" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="137" />
             <source>History:</source>
             <translation>Storico:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="235" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="196" />
+            <source>warning %1</source>
+            <translation>avviso %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="197" />
+            <source>critical %1</source>
+            <translation>critico %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="204" />
+            <source>default</source>
+            <translation>predefinite</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="242" />
             <source>Cannot add the check</source>
             <translation>Impossibile aggiungere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="245" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="252" />
             <source>Cannot save the check</source>
             <translation>Impossibile salvare il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="253" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="260" />
             <source>Remove check</source>
             <translation>Rimuovi controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="254" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="261" />
             <source>Remove the check '%1' and its history?</source>
             <translation>Rimuovere il controllo '%1' e il suo storico?</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="260" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="267" />
             <source>Cannot remove the check</source>
             <translation>Impossibile rimuovere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="310" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="317" />
             <source>No metrics recorded for this machine yet.</source>
             <translation>Nessuna metrica ancora registrata per questa macchina.</translation>
         </message>
@@ -3096,18 +3495,29 @@ Le sue macchine restano al cliente, senza sede.</translation>
             <source>DB: %1</source>
             <translation>DB: %1</translation>
         </message>
-        <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="241" />
-            <source>%1 clients · %2 machines</source>
-            <translation>%1 clienti · %2 macchine</translation>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/main_window.py" line="240" />
+            <source>%Ln client(s)</source>
+            <translation>
+                <numerusform>%Ln cliente</numerusform>
+                <numerusform>%Ln clienti</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/main_window.py" line="242" />
+            <source>%Ln machine(s)</source>
+            <translation>
+                <numerusform>%Ln macchina</numerusform>
+                <numerusform>%Ln macchine</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="257" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="256" />
             <source>Cannot read the database</source>
             <translation>Impossibile leggere il database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="259" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="258" />
             <source>The tree could not be loaded: %1
 
 Check that the database is reachable, then use View → Reload.</source>
@@ -3119,115 +3529,123 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>MaintenanceDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="98" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="100" />
             <source>Schedule maintenance</source>
             <translation>Pianifica manutenzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="99" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="101" />
             <source>Machine %1</source>
             <translation>Macchina %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="100" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="102" />
             <source>Whole client %1</source>
             <translation>Intero cliente %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="111" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="114" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="121" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="125" />
             <source>e.g. Windows updates and reboot</source>
             <translation>es. aggiornamenti di Windows e riavvio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="125" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="129" />
             <source>On:</source>
             <translation>Su:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="127" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="131" />
             <source>Start:</source>
             <translation>Inizio:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="128" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="132" />
             <source>Duration:</source>
             <translation>Durata:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="129" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="133" />
             <source>End:</source>
             <translation>Fine:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="130" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="134" />
             <source>Comment:</source>
             <translation>Commento:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="134" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="138" />
             <source>Schedule</source>
             <translation>Pianifica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="144" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="148" />
             <source>The end must come after the start.</source>
             <translation>La fine deve essere dopo l'inizio.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="147" />
+            <location filename="../../src/msp_console/ui/monitoring/dialogs.py" line="151" />
             <source>A window is at most 31 days; use a recurring window for more.</source>
             <translation>Una finestra dura al massimo 31 giorni; per periodi più lunghi usa una finestra ricorrente.</translation>
         </message>
     </context>
     <context>
+        <name>Monitoring</name>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/controller.py" line="243" />
+            <source>(since %1)</source>
+            <translation>(da %1)</translation>
+        </message>
+    </context>
+    <context>
         <name>NotificationsPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="114" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="115" />
             <source>A check becomes &amp;critical</source>
             <translation>Un controllo diventa &amp;critico</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="115" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="116" />
             <source>A check becomes a &amp;warning</source>
             <translation>Un controllo passa in &amp;avviso</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="116" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="117" />
             <source>A check becomes &amp;unknown</source>
             <translation>Un controllo diventa &amp;sconosciuto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="117" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="118" />
             <source>A problem is s&amp;olved (back to OK)</source>
             <translation>Un problema è &amp;risolto (torna OK)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="121" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="122" />
             <source>Notify me when</source>
             <translation>Avvisami quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="129" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="130" />
             <source>&amp;Do not disturb between</source>
             <translation>&amp;Non disturbare dalle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="134" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="135" />
             <source>Quiet from</source>
             <translation>Silenzio dalle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="134" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="135" />
             <source>Quiet until</source>
             <translation>Silenzio fino alle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="139" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="140" />
             <source>and</source>
             <translation>alle</translation>
         </message>
@@ -3331,53 +3749,53 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>PollingPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="76" />
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="80" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="77" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="81" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="76" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="77" />
             <source>Check interval</source>
             <translation>Intervallo dei controlli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="78" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="79" />
             <source>Attempts before a problem is confirmed</source>
             <translation>Tentativi prima di confermare un problema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="80" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="81" />
             <source>Timeout of a check</source>
             <translation>Timeout di un controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="81" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="82" />
             <source>Checks run at the same time</source>
             <translation>Controlli eseguiti in parallelo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="86" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="87" />
             <source>Check &amp;interval:</source>
             <translation>&amp;Intervallo dei controlli:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="87" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="88" />
             <source>&amp;Attempts before a problem is confirmed:</source>
             <translation>&amp;Tentativi prima di confermare un problema:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="88" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="89" />
             <source>&amp;Timeout of a check:</source>
             <translation>Ti&amp;meout di un controllo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="89" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="90" />
             <source>Checks run at the &amp;same time (workers):</source>
             <translation>Controlli eseguiti in &amp;parallelo (worker):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="94" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="95" />
             <source>Defaults for new checks and for the poller started from this PC; the number of workers applies when polling next starts (or is resumed).</source>
             <translation>Valori predefiniti per i nuovi controlli e per il poller avviato da questo PC; il numero di worker vale dal prossimo avvio (o ripresa) del monitoraggio.</translation>
         </message>
@@ -3497,8 +3915,8 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="64" />
-            <source>Output</source>
-            <translation>Output</translation>
+            <source>Result</source>
+            <translation>Risultato</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="65" />
@@ -3589,176 +4007,179 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <source>Call client…</source>
             <translation>Chiama il cliente…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="167" />
-            <source>%1 problems (%2 acknowledged or in maintenance)</source>
-            <translation>%1 problemi (%2 presi in carico o in manutenzione)</translation>
+            <source>%n problem(s) (%1 acknowledged or in maintenance)</source>
+            <translation>
+                <numerusform>%n problema (%1 presi in carico o in manutenzione)</numerusform>
+                <numerusform>%n problemi (%1 presi in carico o in manutenzione)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
         <name>ProfileDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="42" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="43" />
             <source>Resolution</source>
             <translation>Risoluzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="43" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="44" />
             <source>Gateway</source>
             <translation>Gateway</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="44" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="45" />
             <source>Key file</source>
             <translation>File della chiave</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="45" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="46" />
             <source>Command</source>
             <translation>Comando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="46" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="47" />
             <source>URL</source>
             <translation>URL</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="47" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="48" />
             <source>Vendor ID</source>
             <translation>ID del fornitore</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="48" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="49" />
             <source>Template</source>
             <translation>Modello</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="49" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="50" />
             <source>Client program</source>
             <translation>Programma client</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="50" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="51" />
             <source>Full screen</source>
             <translation>Schermo intero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="51" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="52" />
             <source>All monitors</source>
             <translation>Tutti i monitor</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="52" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="53" />
             <source>Share local drives</source>
             <translation>Condividi le unità locali</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="53" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="54" />
             <source>Share the clipboard</source>
             <translation>Condividi gli appunti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="54" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="55" />
             <source>Agent forwarding</source>
             <translation>Inoltro dell'agent</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="55" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="56" />
             <source>View only</source>
             <translation>Sola visualizzazione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="61" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="62" />
             <source>Name</source>
             <translation>Nome</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="62" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="63" />
             <source>Protocol</source>
             <translation>Protocollo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="63" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="64" />
             <source>Host</source>
             <translation>Host</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="64" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="65" />
             <source>Port</source>
             <translation>Porta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="65" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="66" />
             <source>User</source>
             <translation>Utente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="66" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="67" />
             <source>Domain</source>
             <translation>Dominio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="67" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="68" />
             <source>Credential</source>
             <translation>Credenziale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="68" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="69" />
             <source>Shared credential</source>
             <translation>Credenziale condivisa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="69" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="70" />
             <source>Password</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="70" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="71" />
             <source>Jump host</source>
             <translation>Host di salto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="116" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="117" />
             <source>New connection profile</source>
             <translation>Nuovo profilo di connessione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="128" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="129" />
             <source>New connection profile — %1</source>
             <translation>Nuovo profilo di connessione — %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="137" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="138" />
             <source>host name or address</source>
             <translation>nome host o indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="140" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="141" />
             <source>default</source>
             <translation>predefinito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="149" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="150" />
             <source>stored in the OS keyring (credential: profile)</source>
             <translation>custodita nel portachiavi di sistema (credenziale: profilo)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="151" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="152" />
             <source>(direct)</source>
             <translation>(diretto)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="161" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="162" />
             <source>default profile (double-click, Enter)</source>
             <translation>profilo predefinito (doppio clic, Invio)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="225" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="226" />
             <source>The profile is saved, but not its password: %1</source>
             <translation>Il profilo è salvato, ma non la sua password: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="234" />
+            <location filename="../../src/msp_console/ui/remote/profile_dialog.py" line="235" />
             <source>The profile could not be saved: %1</source>
             <translation>Non è stato possibile salvare il profilo: %1</translation>
         </message>
@@ -3766,57 +4187,63 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>QObject</name>
         <message>
+            <location filename="../../src/msp_console/ui/monitoring/screens.py" line="35" />
+            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="141" />
+            <source>polling: demo simulator</source>
+            <translation>monitoraggio: simulatore demo</translation>
+        </message>
+        <message>
             <location filename="../../src/msp_console/ui/remote/quick_connect.py" line="119" />
             <source>Quick connect (Ctrl+K)…</source>
             <translation>Connessione rapida (Ctrl+K)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="23" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="25" />
             <source>Connect with…</source>
             <translation>Connetti con…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="25" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="27" />
             <source>Reading the connection profiles…</source>
             <translation>Lettura dei profili di connessione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="28" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="30" />
             <source>New connection profile…</source>
             <translation>Nuovo profilo di connessione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="50" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="52" />
             <source>No connection profile yet</source>
             <translation>Nessun profilo di connessione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="54" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="56" />
             <source>Cannot read the profiles: %1</source>
             <translation>Impossibile leggere i profili: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="76" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="78" />
             <source>default</source>
             <translation>predefinito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="88" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="90" />
             <source>not installed</source>
             <translation>non installato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="117" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="119" />
             <source>the user</source>
             <translation>l'utente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="118" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="120" />
             <source>Password for %1 on %2:</source>
             <translation>Password di %1 su %2:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="120" />
+            <location filename="../../src/msp_console/ui/remote/connect_menu.py" line="122" />
             <source>Connect</source>
             <translation>Connetti</translation>
         </message>
@@ -3837,11 +4264,6 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/monitoring/feature.py" line="127" />
             <source>Stop and resume the background checks of this window</source>
             <translation>Ferma e riprendi i controlli in background di questa finestra</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/monitoring/feature.py" line="141" />
-            <source>polling: demo simulator</source>
-            <translation>monitoraggio: simulatore demo</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/monitoring/feature.py" line="143" />
@@ -3938,44 +4360,157 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
     </context>
     <context>
+        <name>RemoteErrors</name>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="13" />
+            <source>{machine} has no address: set one on the machine or a host on the profile.</source>
+            <translation>{machine} non ha un indirizzo: impostalo sulla macchina o indica un host nel profilo.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="16" />
+            <source>The jump host {machine} has no SSH profile.</source>
+            <translation>L'host di salto {machine} non ha un profilo SSH.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="17" />
+            <source>{host} cannot be reached over SSH ({detail}).</source>
+            <translation>{host} non è raggiungibile via SSH ({detail}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="18" />
+            <source>{tool} did not start (exit code {exit_code}).</source>
+            <translation>{tool} non si è avviato (codice di uscita {exit_code}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="19" />
+            <source>{tool} could not be started ({detail}).</source>
+            <translation>Impossibile avviare {tool} ({detail}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="20" />
+            <source>{tool} failed ({detail}).</source>
+            <translation>{tool} non è riuscito ({detail}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="21" />
+            <source>No {protocol} program is installed on this computer: {hint}.</source>
+            <translation>Su questo computer non è installato alcun programma {protocol}: {hint}.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="24" />
+            <source>vncpasswd is needed to hand the VNC password over safely: install it (Debian/Ubuntu: apt install tigervnc-tools).</source>
+            <translation>Serve vncpasswd per passare la password VNC in modo sicuro: installalo (Debian/Ubuntu: apt install tigervnc-tools).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="29" />
+            <source>The jump host {jump} refused the key {key}.</source>
+            <translation>L'host di salto {jump} ha rifiutato la chiave {key}.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="30" />
+            <source>The jump host {jump} refused the password of “{user}”.</source>
+            <translation>L'host di salto {jump} ha rifiutato la password di “{user}”.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="33" />
+            <source>No credential works for the jump host {jump}: give its SSH profile a key file or a password.</source>
+            <translation>Nessuna credenziale funziona per l'host di salto {jump}: indica nel suo profilo SSH un file di chiave o una password.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="37" />
+            <source>The jump host {jump} does not answer within {seconds} s: check that the gateway is up and its SSH port is open.</source>
+            <translation>L'host di salto {jump} non risponde entro {seconds} s: controlla che il gateway sia acceso e la sua porta SSH aperta.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="42" />
+            <source>The SSH handshake with the jump host {jump} failed ({detail}).</source>
+            <translation>La negoziazione SSH con l'host di salto {jump} non è riuscita ({detail}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="50" />
+            <source>install FreeRDP (Debian/Ubuntu: apt install freerdp2-x11, or freerdp3-x11) or Remmina (apt install remmina remmina-plugin-rdp)</source>
+            <translation>installa FreeRDP (Debian/Ubuntu: apt install freerdp2-x11, oppure freerdp3-x11) o Remmina (apt install remmina remmina-plugin-rdp)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="56" />
+            <source>install the OpenSSH client and a terminal (Debian/Ubuntu: apt install openssh-client xterm)</source>
+            <translation>installa il client OpenSSH e un terminale (Debian/Ubuntu: apt install openssh-client xterm)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="62" />
+            <source>install the TigerVNC viewer (Debian/Ubuntu: apt install tigervnc-viewer tigervnc-tools) or Remmina (apt install remmina remmina-plugin-vnc)</source>
+            <translation>installa il visualizzatore TigerVNC (Debian/Ubuntu: apt install tigervnc-viewer tigervnc-tools) o Remmina (apt install remmina remmina-plugin-vnc)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="67" />
+            <source>install xdg-utils (apt install xdg-utils)</source>
+            <translation>installa xdg-utils (apt install xdg-utils)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="70" />
+            <source>enable Remote Desktop Connection (mstsc.exe, part of Windows)</source>
+            <translation>attiva Connessione Desktop remoto (mstsc.exe, incluso in Windows)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="73" />
+            <source>install the OpenSSH client (Settings › Optional features) or PuTTY</source>
+            <translation>installa il client OpenSSH (Impostazioni › Funzionalità facoltative) o PuTTY</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="76" />
+            <source>install TigerVNC, TightVNC or RealVNC viewer</source>
+            <translation>installa il visualizzatore TigerVNC, TightVNC o RealVNC</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="79" />
+            <source>install Windows App (formerly Microsoft Remote Desktop) from the App Store</source>
+            <translation>installa Windows App (ex Microsoft Remote Desktop) dall'App Store</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/errors_text.py" line="95" />
+            <source>install %1 from its vendor's website</source>
+            <translation>installa %1 dal sito del produttore</translation>
+        </message>
+    </context>
+    <context>
         <name>RemotePage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="164" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="165" />
             <source>&amp;RDP client:</source>
             <translation>Client &amp;RDP:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="165" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="166" />
             <source>&amp;SSH client:</source>
             <translation>Client &amp;SSH:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="166" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="167" />
             <source>&amp;VNC client:</source>
             <translation>Client &amp;VNC:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="172" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="173" />
             <source>Automatic (the first one installed)</source>
             <translation>Automatico (il primo installato)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="184" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="185" />
             <source>the system's default terminal</source>
             <translation>il terminale predefinito del sistema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="185" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="186" />
             <source>Terminal for SSH sessions</source>
             <translation>Terminale per le sessioni SSH</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="186" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="187" />
             <source>&amp;Terminal for SSH:</source>
             <translation>&amp;Terminale per SSH:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="187" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="188" />
             <source>A connection profile can still choose its own client.</source>
             <translation>Un profilo di connessione può comunque scegliere un proprio client.</translation>
         </message>
@@ -4014,7 +4549,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="129" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="185" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="188" />
             <source>Where</source>
             <translation>Dove</translation>
         </message>
@@ -4025,7 +4560,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="131" />
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="98" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="99" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
             <source>When</source>
             <translation>Quando</translation>
@@ -4047,7 +4582,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="142" />
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="265" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="267" />
             <source>Export invitation (.ics)…</source>
             <translation>Esporta invito (.ics)…</translation>
         </message>
@@ -4060,7 +4595,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="323" />
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="272" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="274" />
             <source>Export invitation</source>
             <translation>Esporta invito</translation>
         </message>
@@ -4071,7 +4606,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/appointment_dialog.py" line="60" />
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="131" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="133" />
             <source>New appointment</source>
             <translation>Nuovo appuntamento</translation>
         </message>
@@ -4162,121 +4697,121 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>%1 è un giorno festivo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="302" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="304" />
             <source>Export calendar</source>
             <translation>Esporta calendario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="83" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="84" />
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="41" />
             <source>Today</source>
             <translation>Oggi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="89" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="90" />
             <source>Previous (Page Up)</source>
             <translation>Precedente (Pag su)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="90" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="91" />
             <source>Next (Page Down)</source>
             <translation>Successivo (Pag giù)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="107" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="109" />
             <source>Day</source>
             <translation>Giorno</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="108" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="110" />
             <source>Work week</source>
             <translation>Settimana lavorativa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="109" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="111" />
             <source>Week</source>
             <translation>Settimana</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="110" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="112" />
             <source>Month</source>
             <translation>Mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="111" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="113" />
             <source>Agenda</source>
             <translation>Agenda</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="124" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="126" />
             <source>All technicians</source>
             <translation>Tutti i tecnici</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="127" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="129" />
             <source>Colour by client</source>
             <translation>Colore per cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="128" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="130" />
             <source>Colour by state</source>
             <translation>Colore per stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="130" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="132" />
             <source>New…</source>
             <translation>Nuovo…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="250" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="252" />
             <source>Edit…</source>
             <translation>Modifica…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="256" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="251" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="260" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="267" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="258" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="254" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="263" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="270" />
             <source>Open client</source>
             <translation>Apri cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="257" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="259" />
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="156" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="259" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="262" />
             <source>Log call…</source>
             <translation>Registra chiamata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="317" />
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="264" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="319" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="261" />
             <source>Could not export</source>
             <translation>Impossibile esportare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="201" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="203" />
             <source>Cannot read the calendar</source>
             <translation>Impossibile leggere il calendario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="260" />
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="116" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="257" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="262" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="128" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="260" />
             <source>▶ Start</source>
             <translation>▶ Avvia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="263" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="265" />
             <source>Open remote session</source>
             <translation>Apri sessione remota</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="254" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="256" />
             <source>Open intervention #%1</source>
             <translation>Apri intervento n. %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="316" />
+            <location filename="../../src/msp_console/ui/scheduling/calendar_tab.py" line="318" />
             <source>Calendar written to %1</source>
             <translation>Calendario scritto in %1</translation>
         </message>
@@ -4323,8 +4858,8 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="118" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="179" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="191" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="182" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="194" />
             <source>Phone</source>
             <translation>Telefono</translation>
         </message>
@@ -4385,7 +4920,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/call_client_dialog.py" line="134" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="198" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="201" />
             <source>Intervention</source>
             <translation>Intervento</translation>
         </message>
@@ -4446,53 +4981,53 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Non è stato salvato nulla. %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="245" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="242" />
             <source>Could not move</source>
             <translation>Impossibile spostare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="306" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="303" />
             <source>Cannot log the call</source>
             <translation>Impossibile registrare la chiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="318" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="315" />
             <source>Call logged.</source>
             <translation>Chiamata registrata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="196" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="193" />
             <source>Appointment saved.</source>
             <translation>Appuntamento salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="244" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="241" />
             <source>Appointment moved.</source>
             <translation>Appuntamento spostato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="90" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="87" />
             <location filename="../../src/msp_console/ui/scheduling/technician_loop.py" line="248" />
             <source>Could not save</source>
             <translation>Impossibile salvare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="152" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="149" />
             <source>Appointment #%1 saved.</source>
             <translation>Appuntamento n. %1 salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="320" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="317" />
             <source>A call task was scheduled.</source>
             <translation>È stata pianificata una richiamata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="263" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="260" />
             <source>Invitation written to %1</source>
             <translation>Invito scritto in %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="292" />
+            <location filename="../../src/msp_console/ui/scheduling/controller.py" line="289" />
             <source>Intervention #%1 opened.</source>
             <translation>Intervento n. %1 aperto.</translation>
         </message>
@@ -4564,8 +5099,8 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/feature.py" line="158" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="249" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="265" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="252" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="268" />
             <source>☎ Call client…</source>
             <translation>☎ Chiama il cliente…</translation>
         </message>
@@ -4602,14 +5137,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="135" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="349" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="357" />
             <source>On site</source>
             <translation>In sede</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="135" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="349" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="357" />
             <source>Remote</source>
             <translation>Da remoto</translation>
         </message>
@@ -4629,151 +5164,151 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Intervento n. %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="68" />
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="152" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="69" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="153" />
             <source>Select an intervention to see its timeline.</source>
             <translation>Seleziona un intervento per vederne la cronologia.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="84" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="85" />
             <source>☎ Log call…</source>
             <translation>☎ Registra chiamata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="85" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="86" />
             <source>◷ New appointment…</source>
             <translation>◷ Nuovo appuntamento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="86" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="87" />
             <source>✎ Add note…</source>
             <translation>✎ Aggiungi nota…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="87" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="88" />
             <source>+ Add time…</source>
             <translation>+ Aggiungi tempo…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="106" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="107" />
             <source>Move to:</source>
             <translation>Sposta in:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="301" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="296" />
             <source>Add note</source>
             <translation>Aggiungi nota</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="301" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="296" />
             <source>Note:</source>
             <translation>Nota:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="308" />
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="310" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="303" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="305" />
             <source>Add time</source>
             <translation>Aggiungi tempo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="308" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="303" />
             <source>Minutes spent:</source>
             <translation>Minuti impiegati:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="48" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="49" />
             <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="89" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="49" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="191" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="50" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="194" />
             <source>Call</source>
             <translation>Chiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="50" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="51" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="113" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="185" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="125" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="188" />
             <source>Appointment</source>
             <translation>Appuntamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="51" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="52" />
             <source>Remote session</source>
             <translation>Sessione remota</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="52" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="191" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="53" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="194" />
             <source>Note</source>
             <translation>Nota</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="53" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="54" />
             <source>Time spent</source>
             <translation>Tempo impiegato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="54" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="55" />
             <source>SLA</source>
             <translation>SLA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="98" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="99" />
             <source>What</source>
             <translation>Cosa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="98" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="99" />
             <source>Details</source>
             <translation>Dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="124" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="125" />
             <source>Cannot read the intervention</source>
             <translation>Impossibile leggere l'intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="310" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="305" />
             <source>What was done (optional):</source>
             <translation>Cosa è stato fatto (facoltativo):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="174" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="175" />
             <source>Machines: %1</source>
             <translation>Macchine: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="175" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="176" />
             <source>Origin: %1</source>
             <translation>Origine: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="176" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="177" />
             <source>Opened %1</source>
             <translation>Aperto il %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="112" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="113" />
             <source>Timeline</source>
             <translation>Cronologia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="179" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="180" />
             <source>SLA plan: %1</source>
             <translation>Piano SLA: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="230" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="231" />
             <source>Move the intervention to “%1”</source>
             <translation>Sposta l'intervento in “%1”</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="213" />
+            <location filename="../../src/msp_console/ui/scheduling/intervention_detail.py" line="214" />
             <source>due %1</source>
             <translation>scadenza %1</translation>
         </message>
@@ -4889,7 +5424,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="57" />
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="91" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="93" />
             <source>breached</source>
             <translation>superato</translation>
         </message>
@@ -4901,10 +5436,10 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/interventions_model.py" line="91" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="179" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="185" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="191" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="198" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="182" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="188" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="194" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="201" />
             <source>Client</source>
             <translation>Cliente</translation>
         </message>
@@ -4954,98 +5489,98 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Solo attivi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="59" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="61" />
             <source>Open</source>
             <translation>Aperto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="60" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="62" />
             <source>Reopened</source>
             <translation>Riaperto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="61" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="63" />
             <source>Contacted</source>
             <translation>Contattato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="62" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="64" />
             <source>Scheduled</source>
             <translation>Pianificato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="63" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="65" />
             <source>In progress</source>
             <translation>In corso</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="64" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="66" />
             <source>Awaiting check</source>
             <translation>In attesa di verifica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="65" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="67" />
             <source>Waiting for client</source>
             <translation>In attesa del cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="66" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="68" />
             <source>Closed</source>
             <translation>Chiuso</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="80" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="82" />
             <source>Planned</source>
             <translation>Pianificato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="80" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="82" />
             <source>Done</source>
             <translation>Svolto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="80" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="82" />
             <source>Cancelled</source>
             <translation>Annullato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="89" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="91" />
             <source>on time</source>
             <translation>nei tempi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="90" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="92" />
             <source>75 % used</source>
             <translation>75 % consumato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="92" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="94" />
             <source>met</source>
             <translation>rispettato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="93" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="95" />
             <source>paused</source>
             <translation>in pausa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="98" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="100" />
             <source>Response</source>
             <translation>Risposta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="98" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="100" />
             <source>Resolution</source>
             <translation>Risoluzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/look.py" line="109" />
+            <location filename="../../src/msp_console/ui/scheduling/look.py" line="111" />
             <source>%1 d %2 h</source>
             <translation>%1 g %2 h</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="159" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="185" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="188" />
             <source>Technician</source>
             <translation>Tecnico</translation>
         </message>
@@ -5105,37 +5640,52 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>… e altri %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="151" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="41" />
+            <source>on site</source>
+            <translation>in sede</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="41" />
+            <source>remote</source>
+            <translation>da remoto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="163" />
             <source>Missed reminders</source>
             <translation>Promemoria persi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="160" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="172" />
             <source>Snooze selected</source>
             <translation>Posticipa i selezionati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="68" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="79" />
             <source>Reminders are not running</source>
             <translation>I promemoria non sono attivi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="93" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="105" />
             <source>MSP Console reminder</source>
             <translation>Promemoria di MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="88" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="43" />
+            <source>Call %1: %2</source>
+            <translation>Chiama %1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="100" />
             <source>Click to snooze %1 minutes.</source>
             <translation>Fai clic per posticipare di %1 minuti.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="118" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="130" />
             <source>Snooze %1 minutes</source>
             <translation>Rimanda di %1 minuti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="139" />
+            <location filename="../../src/msp_console/ui/scheduling/reminders_ui.py" line="151" />
             <source>Reminder snoozed.</source>
             <translation>Promemoria posticipato.</translation>
         </message>
@@ -5248,193 +5798,271 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>oggi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="171" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="174" />
             <source>Refresh</source>
             <translation>Aggiorna</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="178" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="181" />
             <source>☎ Problems needing a call</source>
             <translation>☎ Problemi da chiamare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="180" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="183" />
             <source>No one to call about a problem.</source>
             <translation>Nessuno da chiamare per un problema.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="184" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="328" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="187" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="331" />
             <source>◷ Today's appointments</source>
             <translation>◷ Appuntamenti di oggi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="186" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="189" />
             <source>No appointments today.</source>
             <translation>Nessun appuntamento oggi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="190" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="193" />
             <source>↻ Follow-up calls due</source>
             <translation>↻ Richiamate da fare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="192" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="195" />
             <source>No calls due.</source>
             <translation>Nessuna richiamata da fare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="197" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="200" />
             <source>⚑ SLA clocks about to breach</source>
             <translation>⚑ SLA in scadenza</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="199" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="202" />
             <source>All SLA clocks are on time.</source>
             <translation>Tutti gli SLA sono nei tempi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="179" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="182" />
             <source>Problem</source>
             <translation>Problema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="179" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="182" />
             <source>Since</source>
             <translation>Da</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="185" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="188" />
             <source>Time</source>
             <translation>Ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="191" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="194" />
             <source>Due</source>
             <translation>Scadenza</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="198" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="201" />
             <source>Left</source>
             <translation>Rimanente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="198" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="201" />
             <source>Clock</source>
             <translation>Orologio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="301" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="304" />
             <source>Cannot read today</source>
             <translation>Impossibile leggere la giornata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="250" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="253" />
             <source>Open / new intervention</source>
             <translation>Apri / nuovo intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="256" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="259" />
             <source>Open…</source>
             <translation>Apri…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="258" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="266" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="272" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="261" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="269" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="275" />
             <source>Open intervention</source>
             <translation>Apri intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="312" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="315" />
             <source>Today — %1</source>
             <translation>Oggi — %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="315" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="318" />
             <source>To call: %1</source>
             <translation>Da chiamare: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="316" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="319" />
             <source>Appointments: %1</source>
             <translation>Appuntamenti: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="317" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="320" />
             <source>Calls due: %1</source>
             <translation>Richiamate da fare: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="321" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="324" />
             <source>SLA breached: %1</source>
             <translation>SLA superati: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="332" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="335" />
             <source>◷ No appointments today — next: %1</source>
             <translation>◷ Nessun appuntamento oggi — prossimo: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="355" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="363" />
             <source>Retry</source>
             <translation>Riprova</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="355" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="363" />
             <source>Call back</source>
             <translation>Richiamare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="355" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="363" />
             <source>Follow-up</source>
             <translation>Richiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="360" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="368" />
             <source>late</source>
             <translation>in ritardo</translation>
         </message>
     </context>
     <context>
+        <name>ServiceErrors</name>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="17" />
+            <source>an appointment needs a title</source>
+            <translation>un appuntamento ha bisogno di un titolo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="18" />
+            <source>the appointment ends before it starts</source>
+            <translation>l'appuntamento finisce prima di cominciare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="21" />
+            <source>the duration must be a positive number of minutes</source>
+            <translation>la durata deve essere un numero positivo di minuti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="24" />
+            <source>an appointment cannot last more than 7 days</source>
+            <translation>un appuntamento non può durare più di 7 giorni</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="27" />
+            <source>this appointment does not repeat</source>
+            <translation>questo appuntamento non si ripete</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="30" />
+            <source>this appointment repeats: say which occurrence, or edit the whole series</source>
+            <translation>questo appuntamento si ripete: indica quale occorrenza, oppure modifica l'intera serie</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="33" />
+            <source>change the repetition on the whole series, not one occurrence</source>
+            <translation>la ripetizione si cambia sull'intera serie, non su una sola occorrenza</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="36" />
+            <source>an intervention needs a title</source>
+            <translation>un intervento ha bisogno di un titolo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="37" />
+            <source>the note is empty</source>
+            <translation>la nota è vuota</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="38" />
+            <source>time spent must be a positive number of minutes</source>
+            <translation>il tempo impiegato deve essere un numero positivo di minuti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="41" />
+            <source>the intervention belongs to another client</source>
+            <translation>l'intervento è di un altro cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="44" />
+            <source>the session ends before it starts</source>
+            <translation>la sessione finisce prima di cominciare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="47" />
+            <source>the recurrence rule is empty</source>
+            <translation>la regola di ripetizione è vuota</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="73" />
+            <source>this outcome answers the follow-up call of an intervention awaiting its check</source>
+            <translation>questo esito risponde alla chiamata di verifica di un intervento in attesa di verifica</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/service_errors.py" line="67" />
+            <source>an intervention cannot go from “%1” to “%2” (allowed: %3)</source>
+            <translation>un intervento non può passare da “%1” a “%2” (possibili: %3)</translation>
+        </message>
+    </context>
+    <context>
         <name>SessionsPanel</name>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="22" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="23" />
             <source>Machine</source>
             <translation>Macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="23" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="24" />
             <source>Profile</source>
             <translation>Profilo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="24" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="25" />
             <source>Tool</source>
             <translation>Programma</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="25" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="26" />
             <source>Started</source>
             <translation>Avviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="26" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="27" />
             <source>Tunnel</source>
             <translation>Tunnel</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="36" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="37" />
             <source>Close tunnel</source>
             <translation>Chiudi tunnel</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="37" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="38" />
             <source>End session</source>
             <translation>Termina sessione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="58" />
+            <location filename="../../src/msp_console/ui/remote/sessions_panel.py" line="59" />
             <source>closed</source>
             <translation>chiuso</translation>
         </message>
@@ -5596,6 +6224,204 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/first_run/wizard.py" line="189" />
             <source>The demo data could not be added: %1</source>
             <translation>Impossibile aggiungere i dati dimostrativi: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Timeline</name>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="20" />
+            <source>{origin}, priority {priority}</source>
+            <translation>{origin}, priorità {priority}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="21" />
+            <source>Call to {who}: {outcome}</source>
+            <translation>Chiamata a {who}: {outcome}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="22" />
+            <source>Call from {who}: {outcome}</source>
+            <translation>Chiamata da {who}: {outcome}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="23" />
+            <source>Call again scheduled for {due}</source>
+            <translation>Nuovo tentativo di chiamata previsto per {due}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="24" />
+            <source>Call-back scheduled for {due}</source>
+            <translation>Richiamata prevista per {due}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="25" />
+            <source>Follow-up call scheduled for {due}</source>
+            <translation>Chiamata di verifica prevista per {due}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="26" />
+            <source>Appointment on site on {start}: {title}</source>
+            <translation>Appuntamento in sede il {start}: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="27" />
+            <source>Remote appointment on {start}: {title}</source>
+            <translation>Appuntamento da remoto il {start}: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="28" />
+            <source>Appointment moved to {start}: {title}</source>
+            <translation>Appuntamento spostato al {start}: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="29" />
+            <source>Appointment cancelled: {title}</source>
+            <translation>Appuntamento annullato: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="30" />
+            <source>Appointment done: {title}</source>
+            <translation>Appuntamento svolto: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="31" />
+            <source>Appointment changed ({fields}): {title}</source>
+            <translation>Appuntamento modificato ({fields}): {title}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="32" />
+            <source>Appointment unlinked: {title}</source>
+            <translation>Appuntamento scollegato: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="33" />
+            <source>{protocol} session to {machine}</source>
+            <translation>Sessione {protocol} su {machine}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="34" />
+            <source>{protocol} session</source>
+            <translation>Sessione {protocol}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="35" />
+            <source>SLA breached: {clock}</source>
+            <translation>SLA superato: {clock}</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="40" />
+            <source>client reached</source>
+            <translation>cliente raggiunto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="41" />
+            <source>checked with the client</source>
+            <translation>verificato con il cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="42" />
+            <source>follow-up call: all OK</source>
+            <translation>chiamata di verifica: tutto a posto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="43" />
+            <source>follow-up call: still broken</source>
+            <translation>chiamata di verifica: ancora guasto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="44" />
+            <source>remote session started</source>
+            <translation>sessione remota avviata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="45" />
+            <source>the problem came back</source>
+            <translation>il problema si è ripresentato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="46" />
+            <source>work started</source>
+            <translation>lavoro iniziato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="47" />
+            <source>work done</source>
+            <translation>lavoro svolto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="48" />
+            <source>appointment agreed</source>
+            <translation>appuntamento concordato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="52" />
+            <source>title</source>
+            <translation>titolo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="53" />
+            <source>technician</source>
+            <translation>tecnico</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="54" />
+            <source>place</source>
+            <translation>luogo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="55" />
+            <source>notes</source>
+            <translation>note</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="56" />
+            <source>duration</source>
+            <translation>durata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="57" />
+            <source>time</source>
+            <translation>orario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="58" />
+            <source>client</source>
+            <translation>cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="59" />
+            <source>machine</source>
+            <translation>macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="60" />
+            <source>intervention</source>
+            <translation>intervento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="61" />
+            <source>repetition</source>
+            <translation>ripetizione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="84" />
+            <source>Follow-up call: %1</source>
+            <translation>Chiamata di verifica: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="85" />
+            <source>Call again: %1</source>
+            <translation>Richiamare: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="92" />
+            <source>Call back</source>
+            <translation>Richiamare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/scheduling/timeline_text.py" line="140" />
+            <source>exit code {code}</source>
+            <translation>codice di uscita {code}</translation>
         </message>
     </context>
     <context>

@@ -63,3 +63,19 @@ def window(qtbot, app: App, ids: dict[str, int]):  # type: ignore[no-untyped-def
     QCoreApplication.processEvents()
     yield win
     wait_for_background()
+
+
+@pytest.fixture(autouse=True)
+def _no_translator_left_behind() -> Iterator[None]:
+    """A test that starts the GUI (run_gui, a screenshot) installs the language's translators;
+    they go when it ends, so the next test reads the texts it expects."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from msp_console.ui import launch
+
+    before, default = len(launch._translators), QLocale()
+    yield
+    for translator in launch._translators[before:]:
+        QCoreApplication.removeTranslator(translator)
+    del launch._translators[before:]
+    QLocale.setDefault(default)

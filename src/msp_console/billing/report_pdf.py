@@ -6,7 +6,9 @@ import io
 from typing import Any
 from xml.sax.saxutils import escape
 
+from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_percent
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
@@ -15,7 +17,7 @@ from msp_console.billing.invoice_pdf import HEADER_BG, RULE, WIDTH, _styles
 from msp_console.billing.report_data import ServiceReport
 from msp_console.domain.billing.wording import locale_of
 
-TEXT = {
+TEXT: dict[str, dict[str, Any]] = {
     "it": {
         "title": "Rapporto mensile del servizio",
         "na": "non ancora disponibile",
@@ -31,7 +33,7 @@ TEXT = {
         "client_reported": "Segnalazioni del cliente",
         "interventions": "Interventi",
         "sessions": "Sessioni remote",
-        "minutes": "minuti",
+        "minutes": {"one": "minuto", "other": "minuti"},
         "calls": "Telefonate",
         "sla": "SLA rispettati / mancati",
         "backups": "Giorni con backup OK",
@@ -46,6 +48,15 @@ TEXT = {
         "che questa installazione non raccoglie ancora: non sono stime.",
         "monitoring": "monitoraggio",
         "client_call": "cliente",
+        "planned": "pianificato",
+        "kind:workstation": "postazione di lavoro",
+        "kind:laptop": "portatile",
+        "kind:server": "server",
+        "kind:firewall": "firewall",
+        "kind:switch": "switch",
+        "kind:nas": "NAS",
+        "kind:printer": "stampante",
+        "kind:other": "altro",
         "state:open": "aperto",
         "state:contacted": "cliente contattato",
         "state:scheduled": "pianificato",
@@ -70,7 +81,7 @@ TEXT = {
         "client_reported": "Reported by the client",
         "interventions": "Interventions",
         "sessions": "Remote sessions",
-        "minutes": "minutes",
+        "minutes": {"one": "minute", "other": "minutes"},
         "calls": "Phone calls",
         "sla": "SLA met / missed",
         "backups": "Days with backups OK",
@@ -85,6 +96,15 @@ TEXT = {
         "installation does not collect yet: nothing is estimated.",
         "monitoring": "monitoring",
         "client_call": "client",
+        "planned": "planned",
+        "kind:workstation": "workstation",
+        "kind:laptop": "laptop",
+        "kind:server": "server",
+        "kind:firewall": "firewall",
+        "kind:switch": "switch",
+        "kind:nas": "NAS",
+        "kind:printer": "printer",
+        "kind:other": "other",
         "state:open": "open",
         "state:contacted": "contacted",
         "state:scheduled": "scheduled",
@@ -99,6 +119,11 @@ TEXT = {
 
 def _fmt(value: Any, na: str) -> str:
     return na if value is None else str(value)
+
+
+def _counted(forms: dict[str, str], n: int, locale: str) -> str:
+    """``n`` with the word in the plural form the language's rules (CLDR, through Babel) pick."""
+    return f"{n} {forms.get(Locale.parse(locale).plural_form(n), forms['other'])}"
 
 
 def _table(rows: list[list[Any]], widths: list[float]) -> Table:
@@ -127,8 +152,11 @@ def render_service_report(report: ServiceReport) -> bytes:
         Paragraph(tx["summary"].upper(), st.box_title),
     ]
     monitored = sum(1 for m in report.machines if m.checks)
+    loc = locale_of(report.language)
     sessions = (
-        na if report.sessions is None else f"{report.sessions} ({report.session_minutes} {tx['minutes']})"
+        na
+        if report.sessions is None
+        else f"{report.sessions} ({_counted(tx['minutes'], report.session_minutes or 0, loc)})"
     )
     sla = na if report.sla_met is None else f"{report.sla_met} / {report.sla_missed}"
     backups = na if report.backup_ok_days is None else f"{report.backup_ok_days} / {report.backup_known_days}"
@@ -153,11 +181,15 @@ def render_service_report(report: ServiceReport) -> bytes:
         [Paragraph(tx[k], st.head) for k in ("machine", "kind", "checks", "uptime", "problems")]
     ]
     for m in report.machines:
-        uptime = na if m.checks is None else (tx["no_data"] if m.uptime is None else f"{m.uptime * 100:.2f}%")
+        uptime = (
+            na
+            if m.checks is None
+            else (tx["no_data"] if m.uptime is None else format_percent(m.uptime, "#,##0.00 %", locale=loc))
+        )
         rows.append(
             [
                 Paragraph(escape(m.name), st.body),
-                Paragraph(m.kind, st.body),
+                Paragraph(tx.get(f"kind:{m.kind}", m.kind), st.body),
                 Paragraph(_fmt(m.checks, na), st.body),
                 Paragraph(uptime, st.body),
                 Paragraph(_fmt(m.problems, na), st.body),

@@ -191,7 +191,10 @@ def choose(protocol: str, tools: list[Tool], preferred: str = "", platform: str 
     if not tools:
         family = os_family(platform)
         raise MissingClientError(
-            f"no {protocol.upper()} client is installed on this computer: {install_hint(family, protocol)}"
+            f"no {protocol.upper()} client is installed on this computer: {install_hint(family, protocol)}",
+            "no_client",
+            protocol=protocol,
+            hint=install_hint(family, protocol),
         )
     if preferred:
         for t in tools:

@@ -186,7 +186,8 @@ def _vnc_linux(tool: Tool, target: Target, workdir: str) -> LaunchPlan:
         if not vncpasswd:
             raise MissingClientError(
                 "vncpasswd is needed to hand the VNC password over safely: "
-                "install it (Debian/Ubuntu: apt install tigervnc-tools)"
+                "install it (Debian/Ubuntu: apt install tigervnc-tools)",
+                "no_vncpasswd",
             )
         pw = join(workdir, "vnc-passwd")
         files.append(

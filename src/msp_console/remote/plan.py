@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from msp_console.remote.errors import CodedError
+
 REDACTED = "********"
 
 
@@ -72,5 +74,5 @@ class LaunchPlan:
         }
 
 
-class MissingClientError(RuntimeError):
+class MissingClientError(CodedError):
     """No installed tool can open this protocol on this OS; the message names what to install."""

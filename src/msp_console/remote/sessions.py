@@ -29,6 +29,7 @@ from msp_console.preferences import load_preferences
 from msp_console.remote import audit
 from msp_console.remote.clients import Tool, choose, detect, os_family
 from msp_console.remote.credentials import Prompt, resolve
+from msp_console.remote.errors import CodedError
 from msp_console.remote.launchers import build, host_port
 from msp_console.remote.plan import LaunchPlan, Target
 from msp_console.remote.profiles import Protocol, effective_port
@@ -39,7 +40,7 @@ from msp_console.services.database import Database
 log = logging.getLogger(__name__)
 
 
-class LaunchError(RuntimeError):
+class LaunchError(CodedError):
     """The session could not start; the message says why and what to do."""
 
 
@@ -159,7 +160,9 @@ class SessionRunner:
         if not host and profile.protocol not in {Protocol.CUSTOM, Protocol.ANYDESK, Protocol.RUSTDESK,
                                                  Protocol.TEAMVIEWER}:  # fmt: skip
             raise LaunchError(
-                f"{machine.path} has no address: set one on the machine or a host on the profile"
+                f"{machine.path} has no address: set one on the machine or a host on the profile",
+                "no_address",
+                machine=machine.path,
             )
         port = effective_port(profile.protocol, profile.port, profile.options)
         jump = self._jump_host(machine, profile, dry_run) if profile.jump_machine_id else None
@@ -173,7 +176,7 @@ class SessionRunner:
         jm = self.store.machine(profile.jump_machine_id)
         ssh = [p for p in self.store.list(jm.id, with_proposals=False) if p.protocol is Protocol.SSH]
         if not ssh:
-            raise LaunchError(f"the jump host {jm.path} has no ssh profile")
+            raise LaunchError(f"the jump host {jm.path} has no ssh profile", "jump_no_ssh", machine=jm.path)
         jp = next((p for p in ssh if p.is_default), ssh[0])
         creds = resolve(self.store, jm, jp, get_secret=self._get_secret, prompt=self._prompt, dry_run=dry_run)
         return JumpHost(
@@ -241,7 +244,12 @@ class SessionRunner:
         try:
             key = server_key(target.host, target.port or 22, self._timeout)
         except Exception as exc:
-            raise LaunchError(f"cannot reach {prepared.real_host}:{real_port} over SSH: {exc}") from None
+            raise LaunchError(
+                f"cannot reach {prepared.real_host}:{real_port} over SSH: {exc}",
+                "ssh_unreachable",
+                host=f"{prepared.real_host}:{real_port}",
+                detail=str(exc),
+            ) from None
         verification = self.hostkeys.verify(prepared.real_host, real_port, key)
         if verification.verdict is not Verdict.TRUSTED:
             raise LaunchError(verification.message(prepared.real_host, real_port))
@@ -281,12 +289,22 @@ class SessionRunner:
             if plan.wait_argv:
                 proc.wait(self._timeout)
                 if proc.returncode != 0:
-                    raise LaunchError(f"{plan.tool} did not start (exit {proc.returncode})")
+                    raise LaunchError(
+                        f"{plan.tool} did not start (exit {proc.returncode})",
+                        "tool_exit",
+                        tool=plan.tool,
+                        exit_code=proc.returncode,
+                    )
                 lifetime = subprocess.Popen(plan.wait_argv, stdin=subprocess.DEVNULL, start_new_session=True)
                 pids.append(lifetime.pid)
         except (OSError, subprocess.TimeoutExpired) as exc:
             shutil.rmtree(workdir, ignore_errors=True)
-            raise LaunchError(f"{prepared.tool.label} could not be started: {exc}") from None
+            raise LaunchError(
+                f"{prepared.tool.label} could not be started: {exc}",
+                "tool_not_started",
+                tool=prepared.tool.label,
+                detail=str(exc),
+            ) from None
         except BaseException:
             shutil.rmtree(workdir, ignore_errors=True)
             raise
@@ -353,8 +371,9 @@ def _write_files(plan: LaunchPlan) -> None:
                     f.producer, input=f.content, stdout=out, stderr=subprocess.PIPE, check=False
                 )
                 if done.returncode != 0:
+                    detail = done.stderr.decode(errors="replace").strip()
                     raise LaunchError(
-                        f"{f.producer[0]} failed: {done.stderr.decode(errors='replace').strip()}"
+                        f"{f.producer[0]} failed: {detail}", "tool_failed", tool=f.producer[0], detail=detail
                     )
             else:
                 out.write(f.content)

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 import paramiko
 
 from msp_console.monitoring.hostkeys import HostKeyStore, Verdict
+from msp_console.remote.errors import CodedError
 
 log = logging.getLogger(__name__)
 
 
-class TunnelError(RuntimeError):
+class TunnelError(CodedError):
     """The tunnel could not be opened; the message says why and what to do."""
 
 
@@ -54,7 +55,10 @@ def _auth(transport: paramiko.Transport, jump: JumpHost) -> None:
         except (OSError, paramiko.SSHException) as exc:
             if jump.password is None:
                 raise TunnelError(
-                    f"the jump host {jump.describe()} refused the key {jump.key_file}: {exc}"
+                    f"the jump host {jump.describe()} refused the key {jump.key_file}: {exc}",
+                    "jump_key_refused",
+                    jump=jump.describe(),
+                    key=jump.key_file,
                 ) from None
     if jump.password is not None:
         try:
@@ -62,7 +66,10 @@ def _auth(transport: paramiko.Transport, jump: JumpHost) -> None:
             return
         except paramiko.SSHException:
             raise TunnelError(
-                f"the jump host {jump.describe()} refused the password of '{jump.user}'"
+                f"the jump host {jump.describe()} refused the password of '{jump.user}'",
+                "jump_password_refused",
+                jump=jump.describe(),
+                user=jump.user,
             ) from None
     if jump.use_agent:
         for key in paramiko.Agent().get_keys():
@@ -71,7 +78,9 @@ def _auth(transport: paramiko.Transport, jump: JumpHost) -> None:
                 return
     raise TunnelError(
         f"no credential works for the jump host {jump.describe()}: give its ssh profile a key file "
-        "or a password"
+        "or a password",
+        "jump_no_credential",
+        jump=jump.describe(),
     )
 
 
@@ -108,7 +117,10 @@ class Tunnel:
             reason = "no answer" if isinstance(exc, TimeoutError) else str(exc)
             raise TunnelError(
                 f"cannot reach the jump host {jump.describe()} ({reason} within {self._timeout:g} s): "
-                "check that the gateway is up and its SSH port is open"
+                "check that the gateway is up and its SSH port is open",
+                "jump_unreachable",
+                jump=jump.describe(),
+                seconds=f"{self._timeout:g}",
             ) from None
         transport = paramiko.Transport(sock)
         transport.banner_timeout = self._timeout
@@ -118,7 +130,10 @@ class Tunnel:
                 transport.start_client(timeout=self._timeout)
             except (paramiko.SSHException, OSError, EOFError) as exc:
                 raise TunnelError(
-                    f"SSH handshake with the jump host {jump.describe()} failed: {exc}"
+                    f"SSH handshake with the jump host {jump.describe()} failed: {exc}",
+                    "jump_handshake",
+                    jump=jump.describe(),
+                    detail=str(exc),
                 ) from None
             verification = self._hostkeys.verify(jump.host, jump.port, transport.get_remote_server_key())
             if verification.verdict is not Verdict.TRUSTED:

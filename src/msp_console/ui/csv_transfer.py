@@ -52,7 +52,7 @@ class CsvTransfer(QObject):
         run_in_background(
             lambda: export_csv(db, kind, target),
             lambda rows: bar.showMessage(
-                self.tr("Exported %1 row(s) to %2").replace("%1", str(rows)).replace("%2", str(target)), 10000
+                self.tr("Exported %n row(s) to %1", "", rows).replace("%1", str(target)), 10000
             ),
             lambda exc: ask.report_error(self.window, self.tr("Export failed"), str(exc)),
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QProcess
+from PySide6.QtCore import QCoreApplication, QProcess, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
@@ -16,6 +16,11 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Help", text)
 
 
+def _key(key: Qt.Key) -> str:
+    """A key's name as the keyboard of the user's language calls it (Invio, Esc…)."""
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
     """(keys, what) for every action that has a shortcut, plus the keys that are not actions."""
     rows = {
@@ -23,9 +28,11 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
         for a in actions
         if not a.shortcut().isEmpty()
     }
-    rows.add(("Enter", _t("Open the selected item (in the tree); OK (in a dialog)")))
-    rows.add(("Esc", _t("Close the dialog")))
-    rows.add(("Esc", _t("Clear the filter (in a search or filter box); again: back to the list")))
+    rows.add((_key(Qt.Key.Key_Return), _t("Open the selected item (in the tree); OK (in a dialog)")))
+    rows.add((_key(Qt.Key.Key_Escape), _t("Close the dialog")))
+    rows.add(
+        (_key(Qt.Key.Key_Escape), _t("Clear the filter (in a search or filter box); again: back to the list"))
+    )
     rows.add(("Shift+F10", _t("The selected item's menu")))
     return sorted(rows)
 

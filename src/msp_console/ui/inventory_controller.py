@@ -210,11 +210,12 @@ class InventoryController(QObject):
         text = self.tr("Delete the site '%1'?\n\nIts machines stay with the client, at no site.")
         if not ask.confirm(self.window, self.tr("Delete site"), text.replace("%1", ref.name)):
             return
-        note = self.tr("Site deleted; %1 machine(s) moved to no site.")
         inventory = self.inventory
         self._write(
             lambda: inventory.delete_site(ref.id),
-            lambda moved: self._done(note.replace("%1", str(moved)), "client", ref.client_id),
+            lambda moved: self._done(
+                self.tr("Site deleted; %n machine(s) moved to no site.", "", moved), "client", ref.client_id
+            ),
         )
 
     def _delete_machine(self, ref: NodeRef) -> None:
@@ -222,8 +223,8 @@ class InventoryController(QObject):
         text = self.tr("Delete the machine '%1'?").replace("%1", ref.name)
         if behind:
             text += "\n\n" + self.tr(
-                "%1 machine(s) sit behind it; they will no longer have a parent."
-            ).replace("%1", str(behind))
+                "Behind it: %n machine(s), which will no longer have a parent.", "", behind
+            )
         if not ask.confirm(self.window, self.tr("Delete machine"), text):
             return
         note = self.tr("Machine '%1' deleted.").replace("%1", ref.name)

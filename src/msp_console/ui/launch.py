@@ -62,6 +62,7 @@ def _install_language(qapp: QApplication, language: str | None) -> None:
     locale = QLocale(language) if language else QLocale.system()
     if language:
         QLocale.setDefault(locale)
+    ours = False
     for name, folder in (
         ("msp_console", str(translations_dir())),
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
@@ -70,6 +71,13 @@ def _install_language(qapp: QApplication, language: str | None) -> None:
         if translator.load(locale, name, "_", folder):
             qapp.installTranslator(translator)
             _translators.append(translator)
+            ours = ours or name == "msp_console"
+    if not ours:  # English, the source language: its plurals ("1 page", "2 pages") still need words
+        from msp_console.ui.english_plurals import EnglishPlurals
+
+        plurals = EnglishPlurals(qapp)
+        qapp.installTranslator(plurals)
+        _translators.append(plurals)
 
 
 def _open_window(

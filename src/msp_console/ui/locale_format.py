@@ -8,7 +8,7 @@ printed invoices write 1.234,50 — the screen and the paper must agree.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from decimal import Decimal
 
 from babel.numbers import format_currency, format_decimal
@@ -33,23 +33,54 @@ def _four_digit_years(pattern: str) -> str:
     return pattern.replace("yyyy", "yy").replace("yy", "yyyy")
 
 
+def date_pattern(locale: QLocale | None = None) -> str:
+    """The short date pattern with a four-digit year (it_IT: dd/MM/yyyy), for date editors too."""
+    return _four_digit_years((locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat))
+
+
+def datetime_pattern(locale: QLocale | None = None) -> str:
+    """Date and time editors: ``dd/MM/yyyy HH:mm`` in it_IT, like every date and time on screen."""
+    loc = locale or QLocale()
+    return f"{date_pattern(loc)} {loc.timeFormat(QLocale.FormatType.ShortFormat)}"
+
+
 def short_date(day: date, locale: QLocale | None = None) -> str:
     loc = locale or QLocale()
-    pattern = _four_digit_years(loc.dateFormat(QLocale.FormatType.ShortFormat))
-    return loc.toString(QDate(day.year, day.month, day.day), pattern)
+    return loc.toString(QDate(day.year, day.month, day.day), date_pattern(loc))
 
 
-def short_time(moment: datetime, locale: QLocale | None = None) -> str:
+_ZONE: tzinfo | None = None  # the office's zone once the scheduling settings are read; else the system's
+
+
+def set_zone(zone: tzinfo | None) -> None:
+    """Every time on screen is shown in this zone (the one the business hours are kept in)."""
+    global _ZONE
+    _ZONE = zone
+
+
+def local(moment: datetime, tz: tzinfo | None = None) -> datetime:
+    """An aware instant in the desk's zone; a naive one is taken as already local."""
+    return moment.astimezone(tz or _ZONE) if moment.tzinfo else moment
+
+
+def short_time(
+    moment: datetime, locale: QLocale | None = None, *, tz: tzinfo | None = None, seconds: bool = False
+) -> str:
     loc = locale or QLocale()
-    local = moment.astimezone() if moment.tzinfo else moment
-    return loc.toString(QTime(local.hour, local.minute), loc.timeFormat(QLocale.FormatType.ShortFormat))
+    at = local(moment, tz)
+    fmt = loc.timeFormat(QLocale.FormatType.ShortFormat)
+    if seconds and ":ss" not in fmt:
+        fmt = fmt.replace("mm", "mm:ss")
+    return loc.toString(QTime(at.hour, at.minute, at.second), fmt)
 
 
-def short_datetime(moment: datetime, locale: QLocale | None = None) -> str:
-    """A UTC (aware) instant shown in the desk's local time."""
+def short_datetime(
+    moment: datetime, locale: QLocale | None = None, *, tz: tzinfo | None = None, seconds: bool = False
+) -> str:
+    """A UTC (aware) instant shown in the desk's local time: ``28/11/2026 09:30``."""
     loc = locale or QLocale()
-    local = moment.astimezone() if moment.tzinfo else moment
-    return f"{short_date(local.date(), loc)} {short_time(local, loc)}"
+    at = local(moment, tz)
+    return f"{short_date(at.date(), loc)} {short_time(moment, loc, tz=tz, seconds=seconds)}"
 
 
 def long_date(day: date, locale: QLocale | None = None) -> str:
@@ -58,5 +89,5 @@ def long_date(day: date, locale: QLocale | None = None) -> str:
 
 
 def qdatetime(moment: datetime) -> QDateTime:
-    local = moment.astimezone() if moment.tzinfo else moment
-    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second))
+    at = local(moment)
+    return QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute, at.second))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLocale, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -236,11 +236,10 @@ class MainWindow(QMainWindow):
             self.tree.expand_refs(expanded)
         self._first_load = False
         self.overview.set_snapshot(snapshot)
-        locale = QLocale()
         self.counts_label.setText(
-            self.tr("%1 clients · %2 machines")
-            .replace("%1", locale.toString(len(snapshot.clients)))
-            .replace("%2", locale.toString(snapshot.machine_count))
+            self.tr("%Ln client(s)", "", len(snapshot.clients))
+            + " · "
+            + self.tr("%Ln machine(s)", "", snapshot.machine_count)
         )
         selected = bool(self._pending_select and self.tree.select(*self._pending_select))
         if not selected:

@@ -88,8 +88,10 @@ def test_report_counts_what_was_recorded(billing_app: App, tmp_path: Path) -> No
     out = write_service_report(db, "Studio Verdi", (2026, 11), tmp_path / "report.pdf")
     text = PdfReader(out).pages[0].extract_text()
     assert "Rapporto mensile del servizio" in text and "novembre 2026" in text
-    assert "99.58%" in text and "28 / 30" in text and "Backup non eseguito" in text
+    assert "99,58 %" in text and "28 / 30" in text and "Backup non eseguito" in text  # the Italian way
     assert "srv01" in text and "pc-segreteria" in text
+    assert "1 (60 minuti)" in text and "postazione" in text  # words, not stored values
+    assert "workstation" not in text
 
 
 def test_without_monitoring_and_interventions_it_says_not_available(

@@ -36,7 +36,7 @@ def test_connect_menu_lists_profiles_and_says_what_is_missing(qtbot, app: App, i
     qtbot.waitUntil(lambda: menu.actions()[0].text().startswith("shell"))  # read off the GUI thread
     texts = [a.text() for a in menu.actions() if a.text()]
     assert (
-        texts[0].startswith("shell (custom)")
+        texts[0].startswith("shell (Custom command)")  # the protocol in words, not its stored value
         and "default" in texts[0]
         and texts[0]
         and menu.actions()[0].font().bold()
@@ -97,7 +97,7 @@ def test_profile_dialog_refuses_bad_input_and_saves(qtbot, app: App, ids: dict[s
     dialog = window.findChild(ProfileDialog)
     assert dialog.isVisible() and dialog.machine.id == ids["srv"]
     assert dialog.jump.count() > 1 and dialog.jump.findData(ids["srv"]) == -1  # other machines only
-    dialog.protocol.setCurrentIndex(dialog.protocol.findText("rdp"))
+    dialog.protocol.setCurrentIndex(dialog.protocol.findText("RDP"))
     dialog.accept()
     assert "name" in dialog.errors.text() and dialog.saved_id is None
     dialog.name.setText("rdp")

@@ -59,8 +59,8 @@ def test_intervention_timeline_shows_a_logged_call(qtbot, demo_window) -> None: 
     assert seen["intervention"] == first_open.id
     assert "★" not in str(seen["contact"]) and seen["contact"]  # the primary contact is preselected
     texts = detail.timeline_texts()
-    assert any("no_answer" in t and "segreteria" in t for t in texts)
-    assert any("retry call scheduled" in t for t in texts)  # 'no answer' schedules the retry
+    assert any("No answer" in t and "segreteria" in t for t in texts)  # worded, not the stored code
+    assert any("Call again scheduled" in t for t in texts)  # 'no answer' schedules the retry
 
 
 def test_only_allowed_transitions_are_offered_and_they_work(qtbot, demo_window) -> None:  # type: ignore[no-untyped-def]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, exists, or_, select
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, exists, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from msp_console.db.base import Base, UTCDateTime, utcnow
@@ -101,6 +102,10 @@ class InterventionEvent(Base):
     ref_id: Mapped[int | None] = mapped_column(Integer, default=None)
     minutes: Mapped[int] = mapped_column(Integer, default=0)
     author: Mapped[str] = mapped_column(String(100), default="")
+    # what happened as a code + values, so each reader words it in its own language; rows
+    # written before codes existed have none and keep showing `summary`
+    code: Mapped[str | None] = mapped_column(String(40), default=None)
+    params: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
     intervention: Mapped[Intervention] = relationship(back_populates="events")
 

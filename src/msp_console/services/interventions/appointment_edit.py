@@ -98,11 +98,25 @@ def update(
         if draft.intervention_id is not None and draft.intervention_id != old_intervention:
             ap._link_intervention(s, located, now, load_settings(s))
         elif what:
-            ap._log(s, located, now, f"appointment changed ({', '.join(what)}): {located.title}")
+            ap._log(
+                s,
+                located,
+                now,
+                f"appointment changed ({', '.join(what)}): {located.title}",
+                "appointment_changed",
+                {"fields": what, "title": located.title},
+            )
         previous = s.get(Intervention, old_intervention) if old_intervention else None
         if previous is not None and old_intervention != draft.intervention_id:
             add_event(
-                s, previous, now, "appointment", f"appointment unlinked: {located.title}", ref_id=located.id
+                s,
+                previous,
+                now,
+                "appointment",
+                f"appointment unlinked: {located.title}",
+                ref_id=located.id,
+                code="appointment_unlinked",
+                params={"title": located.title},
             )
         return SaveResult(located.id, tuple(conflicts), warnings)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -189,7 +189,14 @@ class Appointments:
             target.start_at = start
             target.duration_minutes = draft.minutes()
             _touch(s, target, now)
-            _log(s, target, now, f"appointment moved to {start:%Y-%m-%d %H:%M %Z}: {target.title}")
+            _log(
+                s,
+                target,
+                now,
+                f"appointment moved to {start:%Y-%m-%d %H:%M %Z}: {target.title}",
+                "appointment_moved",
+                {"start": start.isoformat(), "title": target.title},
+            )
             return SaveResult(target.id, tuple(conflicts), warnings)
 
     def update(
@@ -225,7 +232,14 @@ class Appointments:
             target = _exception_row(s, row, occurrence) if occurrence is not None else row
             target.state = "cancelled"
             _touch(s, target, now)
-            _log(s, target, now, f"appointment cancelled: {target.title}")
+            _log(
+                s,
+                target,
+                now,
+                f"appointment cancelled: {target.title}",
+                "appointment_cancelled",
+                {"title": target.title},
+            )
             return target.id
 
     def complete(
@@ -241,7 +255,16 @@ class Appointments:
             iv = s.get(Intervention, target.intervention_id) if target.intervention_id else None
             if iv is not None:
                 settings = load_settings(s)
-                add_event(s, iv, now, "appointment", f"appointment done: {target.title}", ref_id=target.id)
+                add_event(
+                    s,
+                    iv,
+                    now,
+                    "appointment",
+                    f"appointment done: {target.title}",
+                    ref_id=target.id,
+                    code="appointment_done",
+                    params={"title": target.title},
+                )
                 if iv.state in (S.SCHEDULED.value, S.CONTACTED.value, S.REOPENED.value, S.OPEN.value):
                     move(s, iv, S.IN_PROGRESS, now, settings, "work started")
                 if iv.state == S.IN_PROGRESS.value:
@@ -343,6 +366,8 @@ def _link_intervention(s: Session, row: Appointment, now: datetime, settings: Sc
         f"appointment {row.start_at.astimezone(tz):%Y-%m-%d %H:%M} "
         f"({'on site' if row.on_site else 'remote'}): {row.title}",
         ref_id=row.id,
+        code="appointment_on_site" if row.on_site else "appointment_remote",
+        params={"start": row.start_at.isoformat(), "title": row.title},
     )
     if iv.state != S.SCHEDULED.value and can_transition(S(iv.state), S.SCHEDULED):
         move(s, iv, S.SCHEDULED, now, settings, "appointment agreed")
@@ -400,10 +425,17 @@ def _touch(s: Session, row: Appointment, now: datetime) -> None:
             series.updated_at = now
 
 
-def _log(s: Session, row: Appointment, now: datetime, text: str) -> None:
+def _log(
+    s: Session,
+    row: Appointment,
+    now: datetime,
+    text: str,
+    code: str | None = None,
+    params: dict[str, Any] | None = None,
+) -> None:
     iv = s.get(Intervention, row.intervention_id) if row.intervention_id else None
     if iv is not None:
-        add_event(s, iv, now, "appointment", text, ref_id=row.id)
+        add_event(s, iv, now, "appointment", text, ref_id=row.id, code=code, params=params)
 
 
 __all__ = ["AppointmentConflict", "AppointmentDraft", "Appointments"]

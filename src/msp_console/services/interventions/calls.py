@@ -120,6 +120,8 @@ class Calls:
                     "call",
                     f"{way.value} call with {who}: {result.value}" + (f" — {call.note}" if call.note else ""),
                     ref_id=call.id,
+                    code=f"call_{way.value}",
+                    params={"who": who, "outcome": result.value, "note": call.note},
                 )
             if result is Outcome.NO_ANSWER:
                 task_id = self._task(
@@ -191,6 +193,8 @@ class Calls:
                 "call",
                 f"{kind.replace('_', ' ')} call scheduled for {due.astimezone(tz):%Y-%m-%d %H:%M}",
                 ref_id=task.id,
+                code=f"task_{kind}",
+                params={"due": due.isoformat()},
             )
         return task.id
 

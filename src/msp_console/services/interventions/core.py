@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -50,7 +51,10 @@ def add_event(
     minutes: int = 0,
     from_state: str = "",
     to_state: str = "",
+    code: str | None = None,
+    params: dict[str, Any] | None = None,
 ) -> None:
+    """`summary` is the English line (CLI, old readers); `code` + `params` let each screen word it."""
     session.add(
         InterventionEvent(
             intervention_id=iv.id,
@@ -61,6 +65,8 @@ def add_event(
             minutes=minutes,
             from_state=from_state,
             to_state=to_state,
+            code=code,
+            params=params,
         )
     )
     session.flush()
@@ -79,7 +85,17 @@ def move(
     check_transition(source, target)
     iv.state = target.value
     summary = f"{source.value} → {target.value}" + (f": {note}" if note else "")
-    add_event(session, iv, now, "state", summary, from_state=source.value, to_state=target.value)
+    add_event(
+        session,
+        iv,
+        now,
+        "state",
+        summary,
+        from_state=source.value,
+        to_state=target.value,
+        code="state",
+        params={"note": note} if note else None,
+    )
     if target is S.CONTACTED and iv.responded_at is None:
         iv.responded_at = now
     if target is S.CLOSED:
@@ -125,7 +141,14 @@ def schedule_follow_up(
     session.flush()
     local = due.astimezone(cal.tz)
     add_event(
-        session, iv, now, "call", f"follow-up call scheduled for {local:%Y-%m-%d %H:%M}", ref_id=task.id
+        session,
+        iv,
+        now,
+        "call",
+        f"follow-up call scheduled for {local:%Y-%m-%d %H:%M}",
+        ref_id=task.id,
+        code="task_follow_up",
+        params={"due": due.isoformat()},
     )
     return task.id
 

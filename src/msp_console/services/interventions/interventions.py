@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -93,7 +94,14 @@ class Interventions:
             s.flush()
             iv.machines.extend(InterventionMachine(intervention_id=iv.id, machine_id=m.id) for m in machines)
             add_event(
-                s, iv, now, "state", f"opened ({Origin(origin).value}, {prio.value})", to_state=S.OPEN.value
+                s,
+                iv,
+                now,
+                "state",
+                f"opened ({Origin(origin).value}, {prio.value})",
+                to_state=S.OPEN.value,
+                code="opened",
+                params={"origin": Origin(origin).value, "priority": prio.value},
             )
             sla_service.refresh(s, iv, load_settings(s).calendar(), now)
             return iv.id
@@ -177,7 +185,16 @@ class Interventions:
             s.flush()
             if intervention_id is not None:
                 iv = get_intervention(s, intervention_id, lock=True)
-                add_event(s, iv, started, "session", _session_summary(s, row), ref_id=row.id)
+                add_event(
+                    s,
+                    iv,
+                    started,
+                    "session",
+                    _session_summary(s, row),
+                    ref_id=row.id,
+                    code="session",
+                    params=_session_params(s, row),
+                )
                 if iv.state in (S.SCHEDULED.value, S.CONTACTED.value, S.OPEN.value, S.REOPENED.value):
                     move(s, iv, S.IN_PROGRESS, started, load_settings(s), "remote session started")
             return row.id
@@ -198,6 +215,8 @@ class Interventions:
             )
             if event is not None:
                 event.summary = _session_summary(s, row)
+                if event.code:
+                    event.params = _session_params(s, row)
 
     def problem_returned(
         self, client_id: int, machine_id: int | None, check_ref: str, now: datetime | None = None
@@ -321,7 +340,17 @@ class Interventions:
             .order_by(InterventionEvent.at, InterventionEvent.id)
         )
         return [
-            TimelineEntry(e.at, e.kind, e.summary, e.from_state, e.to_state, e.ref_id, e.minutes)
+            TimelineEntry(
+                e.at,
+                e.kind,
+                e.summary,
+                e.from_state,
+                e.to_state,
+                e.ref_id,
+                e.minutes,
+                e.code or "",
+                e.params or {},
+            )
             for e in events
         ]
 
@@ -341,6 +370,17 @@ def _session_summary(s: Session, row: SessionLog) -> str:
     took = f", {int((row.ended_at - row.started_at).total_seconds() // 60)} min" if row.ended_at else ""
     code = f", exit {row.exit_code}" if row.exit_code is not None else ""
     return f"{row.protocol} session{where}{took}{code}"
+
+
+def _session_params(s: Session, row: SessionLog) -> dict[str, Any]:
+    machine = s.get(Machine, row.machine_id) if row.machine_id else None
+    minutes = int((row.ended_at - row.started_at).total_seconds() // 60) if row.ended_at else None
+    return {
+        "protocol": row.protocol,
+        "machine": machine.name if machine else "",
+        "minutes": minutes,
+        "exit_code": row.exit_code,
+    }
 
 
 def require_intervention(s: Session, intervention_id: int) -> Intervention:

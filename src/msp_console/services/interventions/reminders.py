@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -59,6 +60,9 @@ class Reminders:
                         a.start - lead,
                         a.start,
                         False,
+                        a.client_name,
+                        a.title,
+                        a.on_site,
                     )
                 )
             tasks = s.execute(
@@ -75,6 +79,8 @@ class Reminders:
                         task.due_at,
                         task.due_at,
                         False,
+                        client_name,
+                        task.note,
                     )
                 )
             states = {r.key: r for r in s.scalars(select(ReminderState))}
@@ -85,7 +91,7 @@ class Reminders:
                 continue
             fire = st.snoozed_until if st is not None and st.snoozed_until is not None else r.fire_at
             if since < fire <= until:
-                out.append(Reminder(r.key, r.kind, r.title, fire, r.event_at, now - fire > MISSED_AFTER))
+                out.append(replace(r, fire_at=fire, missed=now - fire > MISSED_AFTER))
         out.sort(key=lambda r: (r.fire_at, r.key))
         return out
 

@@ -179,7 +179,14 @@ def refresh(session: Session, iv: Intervention, cal: BusinessCalendar, now: date
         newly.append("resolution")
     for name in newly:
         session.add(
-            InterventionEvent(intervention_id=iv.id, at=now, kind="sla", summary=f"{name} SLA breached")
+            InterventionEvent(
+                intervention_id=iv.id,
+                at=now,
+                kind="sla",
+                summary=f"{name} SLA breached",
+                code="sla_breached",
+                params={"clock": name},
+            )
         )
     return newly
 

@@ -123,7 +123,20 @@ def _monitoring_problems(s: Session) -> list[ProblemToCall]:
         if check_ref(check_id) in handled:
             continue
         summary = f"{state} {name}" + (f": {output}" if output else "")
-        out.append(ProblemToCall(client_id, client_name, machine, summary, since or utcnow(), None, phone))
+        out.append(
+            ProblemToCall(
+                client_id,
+                client_name,
+                machine,
+                summary,
+                since or utcnow(),
+                None,
+                phone,
+                state,
+                name,
+                output or "",
+            )
+        )
     return out
 
 

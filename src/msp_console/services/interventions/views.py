@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,8 @@ class TimelineEntry:
     to_state: str = ""
     ref_id: int | None = None
     minutes: int = 0
+    code: str = ""  # what happened, for the screen to word in its language ("" on old rows)
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +130,10 @@ class ProblemToCall:
     since: datetime
     intervention_id: int | None
     phone: str
+    # a monitoring problem, for the screen to word: WARNING/CRITICAL, the check, its output
+    state: str = ""
+    check_name: str = ""
+    output: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,3 +161,7 @@ class Reminder:
     fire_at: datetime
     event_at: datetime
     missed: bool  # its time passed while the console was closed
+    # what the title says, for the screen to word in its language (`title` is the English line)
+    client: str = ""
+    subject: str = ""  # the appointment's title, or the call task's note
+    on_site: bool = False

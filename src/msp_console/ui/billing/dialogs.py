@@ -108,15 +108,19 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 class EditDraftDialog(QDialog):
     """Quantity, unit price and description of each line; a bad number is marked where it is."""
 
-    COLS = (tr("Description"), tr("Quantity"), tr("Unit price"), tr("VAT %"))
+    @staticmethod
+    def columns() -> tuple[str, ...]:
+        """Translated when the dialog is built, not when the module is first imported."""
+        return (tr("Description"), tr("Quantity"), tr("Unit price"), tr("VAT %"))
 
     def __init__(self, detail: InvoiceDetail, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("editDraft")
         self.setWindowTitle(tr("Edit draft for %s") % detail.client)
         self.detail = detail
-        self.table = QTableWidget(len(detail.lines), len(self.COLS))
-        self.table.setHorizontalHeaderLabels(list(self.COLS))
+        columns = self.columns()
+        self.table = QTableWidget(len(detail.lines), len(columns))
+        self.table.setHorizontalHeaderLabels(list(columns))
         for r, line in enumerate(detail.lines):
             self._fill(r, line)
         self.table.resizeColumnsToContents()

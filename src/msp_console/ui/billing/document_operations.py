@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from msp_console.ui.billing.background import Job
 from msp_console.ui.billing.dialogs import ReportDialog, show_field_errors
-from msp_console.ui.billing.look import tr
+from msp_console.ui.billing.look import BillingCounts, tr
 from msp_console.ui.billing.operations import InvoiceOperations
 from msp_console.ui.billing.queries import client_names, invoice_pdfs
 
@@ -36,7 +36,7 @@ class DocumentOperations(InvoiceOperations):
         self._start(
             tr("Writing the PDFs…"),
             lambda job: write_pdfs(self.db, Path(folder), numbers, month, progress=job.progress),
-            lambda written: tr("%d PDF(s) written to %s") % (len(written), folder),
+            lambda written: _written(written, folder),
         )
 
     def export_xml(self, out_dir: str | None = None) -> None:
@@ -63,11 +63,10 @@ class DocumentOperations(InvoiceOperations):
                     errors,
                     self.open_company_profile,
                 )
-            return tr("%d FatturaPA file(s) written to %s, %d refused") % (
-                len(outcome.written),
-                folder,
-                len(outcome.refused),
-            )
+            n_written, n_refused = len(outcome.written), len(outcome.refused)
+            written = BillingCounts.tr("%n FatturaPA file(s) written to %1", "", n_written)
+            refused = BillingCounts.tr("%n refused", "", n_refused)
+            return f"{written.replace('%1', folder)}, {refused}"
 
         self._start(
             tr("Writing the FatturaPA files…"),
@@ -138,7 +137,8 @@ class DocumentOperations(InvoiceOperations):
             self.printer = new_printer()
         printer = self.printer
         dialog = QPrintDialog(printer, self._widget())
-        dialog.setWindowTitle(tr("Print %d invoice(s)") % len(rows))
+        count = len(rows)
+        dialog.setWindowTitle(BillingCounts.tr("Print %n invoice(s)", "", count))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         save_page_setup(printer)
@@ -152,8 +152,14 @@ class DocumentOperations(InvoiceOperations):
 
         # Rendered and painted on the worker, one page at a time: the window stays responsive
         # and memory stays at one 300 dpi page whatever the number of invoices.
+        n_ids = len(ids)
         self._start(
-            tr("Printing %d invoice(s)…") % len(ids),
+            BillingCounts.tr("Printing %n invoice(s)…", "", n_ids),
             lambda job: paint_pages(printer, pages(job)),
-            lambda count: tr("%d page(s) sent to the printer.") % count,
+            lambda count: BillingCounts.tr("%n page(s) sent to the printer.", "", count),
         )
+
+
+def _written(written: list[object], folder: str) -> str:
+    count = len(written)
+    return BillingCounts.tr("%n PDF(s) written to %1", "", count).replace("%1", folder)

@@ -13,6 +13,22 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Billing", text)
 
 
+class _Counted:
+    """Billing's counted texts, ``BillingCounts.tr("%n page(s)", "", n)``.
+
+    lupdate marks a plural (%n) only on a ``.tr(text, "", n)`` call and files it under the name
+    before ``.tr``; PySide's own ``QObject.tr`` finds a plural only under the object's exact class.
+    This object's ``tr`` looks it up under that same name, so extraction and lookup agree.
+    """
+
+    @staticmethod
+    def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+        return QCoreApplication.translate("BillingCounts", text, disambiguation, n)
+
+
+BillingCounts = _Counted()
+
+
 def money(amount: Decimal, currency: str = "EUR", locale: QLocale | None = None) -> str:
     """Exact Decimal in the user's locale (it_IT: 1.234,50 €) — Babel, never through a float."""
     name = (locale or QLocale()).name()  # "it_IT"; "C" when no locale is set

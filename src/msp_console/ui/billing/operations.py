@@ -25,7 +25,7 @@ from msp_console.ui.billing.dialogs import (
     show_field_errors,
     to_date,
 )
-from msp_console.ui.billing.look import explain, money, month_name, tr
+from msp_console.ui.billing.look import BillingCounts, explain, money, month_name, tr
 from msp_console.ui.billing.queries import InvoiceDetail, invoice_detail
 from msp_console.ui.dialogs.background_dialog import open_when_loaded
 from msp_console.ui.worker import run_in_background
@@ -168,7 +168,10 @@ class InvoiceOperations:
         dialog = RunDialog(self.db, y, m, self._widget())
 
         def created(drafts: list[Any]) -> None:
-            self.message.setText(tr("%d draft invoice(s) created: check them, then issue.") % len(drafts))
+            count = len(drafts)
+            self.message.setText(
+                BillingCounts.tr("%n draft invoice(s) created: check them, then issue.", "", count)
+            )
             self.reload()
 
         dialog.created.connect(created)
@@ -219,10 +222,12 @@ class InvoiceOperations:
             # issued invoices are dated today: the list follows them to this month
             self.set_month(today.year, today.month, reload=False)
             shown = ", ".join(i.number for i in done[:6]) + ("…" if len(done) > 6 else "")
-            return tr("%d invoice(s) issued: %s") % (len(done), shown)
+            count = len(done)
+            return BillingCounts.tr("%n invoice(s) issued: %1", "", count).replace("%1", shown)
 
+        n_ids = len(ids)
         self._start(
-            tr("Issuing %d invoice(s)…") % len(ids),
+            BillingCounts.tr("Issuing %n invoice(s)…", "", n_ids),
             lambda job: issue(self.db, ids, today, progress=job.progress),
             issued,
             error_title=tr("The invoices cannot be issued"),
@@ -277,7 +282,7 @@ class InvoiceOperations:
         self._start(
             tr("Deleting…"),
             lambda _j: ledger.delete_drafts(self.db, ids),
-            lambda n: tr("%d draft(s) deleted.") % n,
+            lambda n: BillingCounts.tr("%n draft(s) deleted.", "", n),
             tr("Cannot delete"),
             cancellable=False,
         )
@@ -314,10 +319,11 @@ class InvoiceOperations:
     def mark_sent(self) -> None:
         numbers = [r.number for r in self.selected_rows() if r.status == "issued" and r.number]
         if numbers:
+            n_numbers = len(numbers)
             self._start(
                 tr("Saving…"),
                 lambda _j: ledger.mark_sent(self.db, numbers),
-                lambda _r: tr("%d invoice(s) marked sent.") % len(numbers),
+                lambda _r: BillingCounts.tr("%n invoice(s) marked sent.", "", n_numbers),
                 tr("Cannot mark sent"),
                 cancellable=False,
             )

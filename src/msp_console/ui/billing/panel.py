@@ -33,7 +33,15 @@ from msp_console.services.database import Database
 from msp_console.ui.billing.background import Job
 from msp_console.ui.billing.document_operations import DocumentOperations
 from msp_console.ui.billing.invoice_model import InvoiceFilter, InvoiceTableModel, visible_total
-from msp_console.ui.billing.look import STATUS_GLYPHS, explain, money, month_name, status_text, tr
+from msp_console.ui.billing.look import (
+    STATUS_GLYPHS,
+    BillingCounts,
+    explain,
+    money,
+    month_name,
+    status_text,
+    tr,
+)
 from msp_console.ui.billing.queries import month_rows
 from msp_console.ui.billing.side_preview import SidePreview
 from msp_console.ui.views.filter_box import clear_on_escape
@@ -280,10 +288,10 @@ class BillingPanel(DocumentOperations, QWidget):
         rows = self.visible_rows()
         drafts = sum(1 for r in rows if r.status == "draft")
         y, m = self.year_month()
-        self.summary.setText(
-            tr("%s: %d document(s), %d draft(s), %s")
-            % (month_name(y, m), len(rows), drafts, money(visible_total(rows)))
-        )
+        count = len(rows)
+        documents = BillingCounts.tr("%1: %n document(s)", "", count).replace("%1", month_name(y, m))
+        draft_text = BillingCounts.tr("%n draft(s)", "", drafts)
+        self.summary.setText(f"{documents}, {draft_text}, {money(visible_total(rows))}")
 
     def _update_actions(self) -> None:
         rows = self.selected_rows()

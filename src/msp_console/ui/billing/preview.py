@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msp_console.ui.billing.look import tr
+from msp_console.ui.billing.look import BillingCounts, tr
 from msp_console.ui.billing.pages import render_pages
 
 ZOOMS = (50, 75, 100, 125, 150, 200)
@@ -95,7 +95,8 @@ class PreviewDialog(QDialog):
             label.setAccessibleName(tr("Page %d of %d") % (n, len(images)))
             self.pages_layout.addWidget(label)
             self.page_labels.append(label)
-        self.count_label.setText(tr("%d page(s)") % len(images))
+        count = len(images)
+        self.count_label.setText(BillingCounts.tr("%n page(s)", "", count))
 
     @property
     def page_count(self) -> int:

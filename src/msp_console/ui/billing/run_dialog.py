@@ -23,7 +23,7 @@ from msp_console.services.billing.run import DraftSummary, run_month
 from msp_console.services.database import Database
 from msp_console.ui.billing.background import Job
 from msp_console.ui.billing.invoice_model import period_words
-from msp_console.ui.billing.look import explain, money, month_name, tr
+from msp_console.ui.billing.look import BillingCounts, explain, money, month_name, tr
 from msp_console.ui.billing.queries import PreviewRow, preview_month
 
 
@@ -31,7 +31,18 @@ class RunDialog(QDialog):
     preview_ready = Signal()
     created = Signal(list)  # [DraftSummary]
 
-    HEADERS = (tr("Client"), tr("Contract"), tr("Period"), tr("Lines"), tr("Taxable"), tr("VAT"), tr("Total"))
+    @staticmethod
+    def headers() -> tuple[str, ...]:
+        """Translated when the dialog is built, not when the module is first imported."""
+        return (
+            tr("Client"),
+            tr("Contract"),
+            tr("Period"),
+            tr("Lines"),
+            tr("Taxable"),
+            tr("VAT"),
+            tr("Total"),
+        )
 
     def __init__(self, db: Database, year: int, month: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,9 +56,10 @@ class RunDialog(QDialog):
             tr("Checking which invoices are due up to the end of %s…") % month_name(year, month)
         )
         self.note.setWordWrap(True)
-        self.table = QTableWidget(0, len(self.HEADERS))
+        headers = self.headers()
+        self.table = QTableWidget(0, len(headers))
         self.table.setObjectName("runPreview")
-        self.table.setHorizontalHeaderLabels(list(self.HEADERS))
+        self.table.setHorizontalHeaderLabels(list(headers))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
@@ -101,10 +113,14 @@ class RunDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         total = sum((row.total for row in rows), Decimal(0))
+        count = len(rows)
         if rows:
             self.note.setText(
-                tr("%d draft invoice(s) will be created, %s in all. Nothing is written until you confirm.")
-                % (len(rows), money(total))
+                BillingCounts.tr(
+                    "%n draft invoice(s) will be created, %1 in all. Nothing is written until you confirm.",
+                    "",
+                    count,
+                ).replace("%1", money(total))
             )
         else:
             self.note.setText(tr("Nothing to bill: every contract is already invoiced up to this month."))

@@ -139,8 +139,11 @@ class ImportDialog(QDialog):
         self._busy(False)
         self.report = report
         self.summary.setText(
-            self.tr("%1 row(s) read: %2 to create, %3 to update, %4 unchanged. Press Import to write them.")
-            .replace("%1", str(report.rows))
+            self.tr(
+                "%n row(s) read: %2 to create, %3 to update, %4 unchanged. Press Import to write them.",
+                "",
+                report.rows,
+            )
             .replace("%2", str(report.created))
             .replace("%3", str(report.updated))
             .replace("%4", str(report.unchanged))
@@ -155,9 +158,11 @@ class ImportDialog(QDialog):
         if isinstance(error, ValidationError):
             self.summary.setText(
                 self.tr(
-                    "The file has %1 problem(s); nothing will be imported. Fix them in the "
-                    "spreadsheet and preview again."
-                ).replace("%1", str(len(error.errors)))
+                    "The file has %n problem(s); nothing will be imported. Fix them in the "
+                    "spreadsheet and preview again.",
+                    "",
+                    len(error.errors),
+                )
             )
             self.details.setPlainText("\n".join(str(e) for e in error.errors))
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,15 +24,48 @@ from msp_console.monitoring.checks.catalog import PARAMS, THRESHOLD_KEYS
 from msp_console.monitoring.live import CheckRow
 from msp_console.monitoring.model import CheckType
 from msp_console.monitoring.params import CheckFields, clean_check
+from msp_console.ui.labels import check_type_text
 
-HINTS = {
-    CheckType.PING: "rtt ms, loss % — e.g. warn 100,20 crit 500,60",
-    CheckType.TCP: "connect time ms — e.g. warn 200 crit 1000",
-    CheckType.HTTP: "response time ms — e.g. warn 1000 crit 5000",
-    CheckType.SSH: "disk %, load per core, memory % … — e.g. warn disk=85 crit disk=95",
-    CheckType.PLUGIN: "the plugin's own -w/-c decide",
-    CheckType.BACKUP_AGE: "hours since the newest backup — e.g. warn 26 crit 48",
-    CheckType.SNMP: "the OID's value — e.g. warn 80 crit 90",
+HINTS = {  # marked for lupdate, translated where shown
+    CheckType.PING: QT_TRANSLATE_NOOP("CheckDialog", "rtt ms, loss % — e.g. 100,20 and 500,60"),
+    CheckType.TCP: QT_TRANSLATE_NOOP("CheckDialog", "connect time ms — e.g. 200 and 1000"),
+    CheckType.HTTP: QT_TRANSLATE_NOOP("CheckDialog", "response time ms — e.g. 1000 and 5000"),
+    CheckType.SSH: QT_TRANSLATE_NOOP(
+        "CheckDialog", "disk %, load per core, memory % … — e.g. disk=85 and disk=95"
+    ),
+    CheckType.PLUGIN: QT_TRANSLATE_NOOP("CheckDialog", "the plugin's own -w/-c decide"),
+    CheckType.BACKUP_AGE: QT_TRANSLATE_NOOP("CheckDialog", "hours since the newest backup — e.g. 26 and 48"),
+    CheckType.SNMP: QT_TRANSLATE_NOOP("CheckDialog", "the OID's value — e.g. 80 and 90"),
+}
+
+# what each parameter is, in words (the key stays what the CLI and the CSV files use)
+PARAM_LABELS = {
+    "count": QT_TRANSLATE_NOOP("CheckDialog", "Packets:"),
+    "port": QT_TRANSLATE_NOOP("CheckDialog", "Port:"),
+    "url": QT_TRANSLATE_NOOP("CheckDialog", "Address (URL):"),
+    "expect_status": QT_TRANSLATE_NOOP("CheckDialog", "Expected HTTP status:"),
+    "contains": QT_TRANSLATE_NOOP("CheckDialog", "Page must contain:"),
+    "verify": QT_TRANSLATE_NOOP("CheckDialog", "Verify the certificate:"),
+    "ca_file": QT_TRANSLATE_NOOP("CheckDialog", "Certificate authority file:"),
+    "cert_warn_days": QT_TRANSLATE_NOOP("CheckDialog", "Certificate warning (days left):"),
+    "cert_crit_days": QT_TRANSLATE_NOOP("CheckDialog", "Certificate critical (days left):"),
+    "user": QT_TRANSLATE_NOOP("CheckDialog", "User:"),
+    "key_file": QT_TRANSLATE_NOOP("CheckDialog", "Key file:"),
+    "os": QT_TRANSLATE_NOOP("CheckDialog", "Operating system:"),
+    "updates": QT_TRANSLATE_NOOP("CheckDialog", "Pending updates:"),
+    "command": QT_TRANSLATE_NOOP("CheckDialog", "Command:"),
+    "plugin_dir": QT_TRANSLATE_NOOP("CheckDialog", "Plugin folder:"),
+    "path": QT_TRANSLATE_NOOP("CheckDialog", "Backup folder:"),
+    "version": QT_TRANSLATE_NOOP("CheckDialog", "SNMP version:"),
+    "community": QT_TRANSLATE_NOOP("CheckDialog", "Community:"),
+    "auth_protocol": QT_TRANSLATE_NOOP("CheckDialog", "Authentication protocol:"),
+    "priv_protocol": QT_TRANSLATE_NOOP("CheckDialog", "Encryption protocol:"),
+    "oid": QT_TRANSLATE_NOOP("CheckDialog", "OID:"),
+    "expect": QT_TRANSLATE_NOOP("CheckDialog", "Expected value:"),
+    "ifindex": QT_TRANSLATE_NOOP("CheckDialog", "Interface index:"),
+    "interface": QT_TRANSLATE_NOOP("CheckDialog", "Interface:"),
+    "last_uptime": QT_TRANSLATE_NOOP("CheckDialog", "Last uptime:"),
+    "timeout": QT_TRANSLATE_NOOP("CheckDialog", "Timeout (s):"),
 }
 
 
@@ -50,7 +84,7 @@ class CheckDialog(QDialog):
         )
         self.type = QComboBox()
         for t in CheckType:
-            self.type.addItem(t.value, t.value)
+            self.type.addItem(check_type_text(t.value), t.value)
         self.name = QLineEdit()
         self.form = QFormLayout()
         self.params: dict[str, QLineEdit] = {}
@@ -102,12 +136,14 @@ class CheckDialog(QDialog):
             edit = QLineEdit(values.get(key, ""))
             edit.setObjectName(f"param-{key}")
             self.params[key] = edit
-            self.param_form.addRow(f"{key}:", edit)
+            label = PARAM_LABELS.get(key)
+            self.param_form.addRow(self.tr(str(label)) if label else f"{key}:", edit)
         order = [self.type, self.name, *self.params.values(), self.warn, self.crit, self.interval]
         for before, after in pairwise(order):  # Tab goes down the form
             QWidget.setTabOrder(before, after)
         keys = ", ".join(THRESHOLD_KEYS[ctype]) or "—"
-        self.hint.setText(self.tr("Thresholds (%1): %2").replace("%1", keys).replace("%2", HINTS[ctype]))
+        hint = self.tr(str(HINTS[ctype]))
+        self.hint.setText(self.tr("Thresholds (%1): %2").replace("%1", keys).replace("%2", hint))
 
     def accept(self) -> None:
         params = {k: e.text().strip() for k, e in self.params.items() if e.text().strip()}

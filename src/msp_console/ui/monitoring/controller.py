@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from msp_console.app import App
 from msp_console.domain.health import HealthState
@@ -28,6 +28,7 @@ from msp_console.monitoring.engine import Runner
 from msp_console.monitoring.live import CheckRow, MachineHealth, load_check_rows, machine_health, problems
 from msp_console.monitoring.writer import Processed
 from msp_console.preferences import Preferences
+from msp_console.ui import locale_format
 from msp_console.ui.monitoring.engine_host import EngineHost
 from msp_console.ui.result_dispatcher import ResultDispatcher
 from msp_console.ui.worker import run_in_background
@@ -237,7 +238,7 @@ def describe(h: MachineHealth) -> str:
         return ""
     since = ""
     if h.since is not None:
-        local = h.since.astimezone()
-        fmt = "%H:%M" if local.date() == datetime.now(UTC).astimezone().date() else "%d/%m %H:%M"
-        since = f" (since {local.strftime(fmt)})"
+        today = locale_format.local(h.since).date() == locale_format.local(datetime.now(UTC)).date()
+        when = locale_format.short_time(h.since) if today else locale_format.short_datetime(h.since)
+        since = " " + QCoreApplication.translate("Monitoring", "(since %1)").replace("%1", when)
     return f"{h.state.glyph} {h.reason}{since}"

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_console.ui import locale_format
+
 _UNTRUSTED = re.compile(r"host key not yet trusted: (?P<fp>SHA256:\S+) on (?P<host>[^\s:]+):(?P<port>\d+)")
 _CHANGED = re.compile(
     r"host key changed on (?P<host>[^\s:]+):(?P<port>\d+): trusted (?P<old>SHA256:\S+), "
@@ -104,12 +106,14 @@ class MaintenanceDialog(QDialog):
         group.addButton(self.on_client)
         now = QDateTime.currentDateTime()
         self.start = QDateTimeEdit(now)
+        self.start.setDisplayFormat(locale_format.datetime_pattern())  # like every date on screen
         self.start.setCalendarPopup(True)
         self.hours = QSpinBox()
         self.hours.setRange(0, 24 * 14)
         self.hours.setValue(2)
         self.hours.setSuffix(self.tr(" h"))
         self.end = QDateTimeEdit(now.addSecs(2 * 3600))
+        self.end.setDisplayFormat(locale_format.datetime_pattern())
         self.end.setCalendarPopup(True)
         self.hours.valueChanged.connect(
             lambda h: self.end.setDateTime(self.start.dateTime().addSecs(h * 3600))

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
 from msp_console.app import App
@@ -40,6 +41,10 @@ def demo_runner(app: App) -> Runner:
         first = s.scalar(select(Check.created_at).where(Check.name == demo_sim.BACKUP_CHECK))
     epoch = (first or datetime.now(UTC)).timestamp()
     return demo_sim.DemoRunner(names, default_runner(app.db), epoch)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("EngineHost", text)
 
 
 class EngineHost:
@@ -174,17 +179,20 @@ class EngineHost:
             self._spawn(poller.refresh, "monitoring-refresh")
 
     def describe(self, per_minute: int) -> str:
+        """The status bar's polling text, in the user's language."""
         if self.team:
-            state = "team: listening to the shared pollers"
+            state = _t("team: listening to the shared pollers")
         elif self.paused:
-            state = "polling paused"
+            state = _t("polling paused")
         elif self.poller is None:
-            state = "polling starting…"
+            state = _t("polling starting…")
+        elif self.demo:
+            state = _t("polling running (demo simulator)")
         else:
-            state = "polling running" + (" (demo simulator)" if self.demo else "")
-        text = f"{state} · {per_minute} checks/min"
+            state = _t("polling running")
+        text = state + " · " + _t("%1 checks/min").replace("%1", str(per_minute))  # a rate: no plural
         if self.poller is not None and self.poller.writer.failed_batches:
-            text += f" · {self.poller.writer.failed_batches} failed writes"
+            text += " · " + _t("failed writes: %1").replace("%1", str(self.poller.writer.failed_batches))
         if self.last_error:
-            text += f" · last error: {self.last_error}"
+            text += " · " + _t("last error: %1").replace("%1", self.last_error)
         return text

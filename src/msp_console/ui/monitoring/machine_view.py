@@ -37,6 +37,8 @@ from msp_console.monitoring.live import (
 )
 from msp_console.monitoring.metric_history import Series, machine_series
 from msp_console.ui.flow_layout import FlowLayout
+from msp_console.ui.labels import check_type_text
+from msp_console.ui.locale_format import local, short_datetime, short_time
 from msp_console.ui.monitoring.chart import LineChart
 from msp_console.ui.monitoring.check_dialog import CheckDialog
 from msp_console.ui.states import state_icon, state_label
@@ -59,7 +61,12 @@ THRESHOLDS = {"disk_used_pct": (85.0, 95.0), "mem_used_pct": (90.0, 95.0), "age"
 
 
 def _when(t: datetime | None) -> str:
-    return t.astimezone().strftime("%d/%m %H:%M:%S") if t else "—"
+    """Today's runs by the time alone (to the second), others with their date."""
+    if t is None:
+        return "—"
+    if local(t).date() == local(datetime.now(UTC)).date():
+        return short_time(t, seconds=True)
+    return short_datetime(t)
 
 
 class MachineView(QWidget):
@@ -99,7 +106,7 @@ class MachineView(QWidget):
             [
                 self.tr("State"),
                 self.tr("Check"),
-                self.tr("Last output"),
+                self.tr("Last result"),
                 self.tr("Last run"),
                 self.tr("Next run"),
                 self.tr("Thresholds"),
@@ -118,7 +125,7 @@ class MachineView(QWidget):
         self.timeline = QTableWidget(0, 4)
         self.timeline.setObjectName("machineTimeline")
         self.timeline.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("Check"), self.tr("Change"), self.tr("Output")]
+            [self.tr("When"), self.tr("Check"), self.tr("Change"), self.tr("Result")]
         )
         self.timeline.verticalHeader().hide()
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -186,15 +193,15 @@ class MachineView(QWidget):
         for i, r in enumerate(rows):
             state = QTableWidgetItem(state_icon(r.state, muted=r.badge), state_label(r.state))
             state.setData(Qt.ItemDataRole.UserRole, r.check_id)
-            thresholds = " / ".join(
-                x for x in (f"warn {r.warn}" if r.warn else "", f"crit {r.crit}" if r.crit else "") if x
-            )
+            warn = self.tr("warning %1").replace("%1", r.warn) if r.warn else ""
+            crit = self.tr("critical %1").replace("%1", r.crit) if r.crit else ""
+            thresholds = " / ".join(x for x in (warn, crit) if x)
             values = [
-                r.name + f" ({r.type})",
+                r.name + f" ({check_type_text(r.type)})",
                 r.output,
                 _when(r.last_run),
                 _when(r.next_run),
-                thresholds or "default",
+                thresholds or self.tr("default"),
                 f"{r.interval_s} s",
             ]
             self.table.setItem(i, 0, state)

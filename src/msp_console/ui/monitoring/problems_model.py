@@ -61,7 +61,7 @@ class ProblemsModel(QAbstractTableModel):
             self.tr("Client"),
             self.tr("Machine"),
             self.tr("Check"),
-            self.tr("Output"),
+            self.tr("Result"),
             self.tr("For"),
             self.tr("Flags"),
         ]

@@ -164,9 +164,9 @@ class ProblemsTab(QWidget):
         self._show_rows()
         active = [r for r in rows if not r.muted]
         self.summary.setText(
-            self.tr("%1 problems (%2 acknowledged or in maintenance)")
-            .replace("%1", str(len(rows)))
-            .replace("%2", str(len(rows) - len(active)))
+            self.tr("%n problem(s) (%1 acknowledged or in maintenance)", "", len(rows)).replace(
+                "%1", str(len(rows) - len(active))
+            )
         )
         self.count_changed.emit(len(active))
         self._enable()

@@ -32,9 +32,7 @@ def prime(feature: MonitoringFeature) -> None:
         rows = load_check_rows(s)
     c.set_rows(rows)
     feature.problems.refresh()
-    feature.window.set_polling_status(
-        "polling: demo simulator · questo-pc checked live" if c.host.demo else ""
-    )
+    feature.window.set_polling_status(feature.window.tr("polling: demo simulator") if c.host.demo else "")
     feature.notifier.set_counts(feature.window.model.problem_counts())
 
 

@@ -12,7 +12,9 @@ from msp_console.app import App
 from msp_console.remote.clients import Tool, install_hint, os_family
 from msp_console.remote.profiles import CredentialMode
 from msp_console.remote.store import ProfileStore, ProfileView
+from msp_console.ui.labels import protocol_text, tool_label_text
 from msp_console.ui.remote.controller import controller_for
+from msp_console.ui.remote.errors_text import hint_text
 from msp_console.ui.worker import run_in_background
 
 
@@ -72,19 +74,19 @@ def _add_profile(
     p: ProfileView,
     tools: list[Tool],
 ) -> None:
-    label = f"{p.name} ({p.protocol.value})"
+    label = f"{p.name} ({protocol_text(p.protocol.value)})"
     action = QAction(label + ("  — " + parent.tr("default") if p.is_default else ""), menu)
     font = action.font()
     font.setBold(p.is_default)
     action.setFont(font)
     if tools:
-        action.setToolTip(", ".join(t.label for t in tools))
+        action.setToolTip(", ".join(tool_label_text(t.label) for t in tools))
         action.triggered.connect(
             lambda _=False, name=p.name: connect(_lasting(parent), app, machine_id, name)
         )  # the profile is read, and a password asked for, after the menu is gone
     else:
         action.setEnabled(False)
-        action.setToolTip(install_hint(os_family(), p.protocol.value))
+        action.setToolTip(hint_text(install_hint(os_family(), p.protocol.value)))
         action.setText(label + "  — " + parent.tr("not installed"))
     menu.insertAction(before, action)
 

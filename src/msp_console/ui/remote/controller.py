@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from msp_console.app import App
 from msp_console.remote.credentials import Prompt
 from msp_console.remote.sessions import RunningSession, SessionRunner
+from msp_console.ui.remote.errors_text import launch_error_text
 
 _controllers: dict[int, RemoteController] = {}  # id(app) → controller (App is an unhashable dataclass)
 
@@ -40,7 +41,7 @@ class RemoteController(QObject):
         try:
             session = self.runner.start(machine_id, profile_name, password=password)
         except Exception as exc:  # every launcher error carries a message meant for the user
-            self.failed.emit(str(exc))
+            self.failed.emit(launch_error_text(exc))  # in the user's language
             return
         session.on_end.append(self.ended.emit)
         self.started.emit(session)

@@ -35,6 +35,7 @@ from msp_console.remote.profiles import OPTIONS, CredentialMode, ProfileSpec, Pr
 from msp_console.remote.store import MachineRef, ProfileStore, profile_ref
 from msp_console.ui.dialogs.background_dialog import BackgroundSave, open_when_loaded
 from msp_console.ui.dialogs.scrolled_form import ScrolledForm
+from msp_console.ui.labels import credential_mode_text, protocol_text
 
 _TEXT_OPTIONS = ("resolution", "gateway", "key_file", "command", "url", "vendor_id", "template", "client")
 _BOOL_OPTIONS = ("fullscreen", "multimon", "drives", "clipboard", "agent_forwarding", "view_only")
@@ -132,7 +133,7 @@ class ProfileDialog(QDialog):
         self.name = QLineEdit(self)
         self.protocol = QComboBox(self)
         for p in Protocol:
-            self.protocol.addItem(p.value, p)
+            self.protocol.addItem(protocol_text(p.value), p)
         self.host = QLineEdit(self)
         self.host.setPlaceholderText(self.machine.address or self.tr("host name or address"))
         self.port = QSpinBox(self)
@@ -142,7 +143,7 @@ class ProfileDialog(QDialog):
         self.domain = QLineEdit(self)
         self.credential = QComboBox(self)
         for mode in CredentialMode:
-            self.credential.addItem(mode.value, mode)
+            self.credential.addItem(credential_mode_text(mode.value), mode)
         self.shared = QLineEdit(self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)

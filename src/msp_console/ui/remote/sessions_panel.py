@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from msp_console.remote.sessions import RunningSession
+from msp_console.ui.locale_format import short_time
 from msp_console.ui.remote.controller import RemoteController
 
 
@@ -61,7 +62,7 @@ class SessionsPanel(QWidget):
                 s.machine.path,
                 s.profile.name,
                 s.tool,
-                s.started.astimezone().strftime("%H:%M:%S"),
+                short_time(s.started, seconds=True),  # the desk's zone, like every time on screen
                 tunnel,
             )
             for col, value in enumerate(values):

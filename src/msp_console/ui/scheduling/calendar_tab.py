@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from msp_console.services.interventions.views import AppointmentView
+from msp_console.ui import locale_format
 from msp_console.ui.scheduling.controller import SchedulingController
 from msp_console.ui.scheduling.look import date_text, pydate, qdate, tr
 from msp_console.ui.scheduling.month_view import AgendaView, MonthView, day_bounds
@@ -97,6 +98,7 @@ class CalendarTab(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.picker = QDateEdit()
+        self.picker.setDisplayFormat(locale_format.date_pattern())  # 04/12/2026, like every date
         self.picker.setCalendarPopup(True)
         self.picker.setDate(qdate(self.anchor))
         self.picker.dateChanged.connect(lambda d: self.go_to(pydate(d)))

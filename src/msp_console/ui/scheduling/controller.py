@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog
 from shiboken6 import Shiboken
 
 from msp_console.domain.business_calendar import BusinessCalendar
-from msp_console.domain.errors import ValidationError
 from msp_console.services.interventions import (
     AppointmentChanges,
     AppointmentConflict,
@@ -23,8 +22,10 @@ from msp_console.services.interventions import (
 )
 from msp_console.services.interventions.appointment_edit import Scope
 from msp_console.services.interventions.views import AppointmentView, SaveResult
+from msp_console.ui import locale_format
 from msp_console.ui.scheduling import prompts
 from msp_console.ui.scheduling.look import tr
+from msp_console.ui.scheduling.service_errors import error_text  # the refusals in the user's words
 from msp_console.ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -33,12 +34,6 @@ if TYPE_CHECKING:
 
 def alive(obj: QObject) -> bool:
     return bool(Shiboken.isValid(obj))
-
-
-def error_text(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return "\n".join(f"• {e.message}" for e in exc.errors)
-    return str(exc) or type(exc).__name__
 
 
 class SchedulingController(QObject):
@@ -51,6 +46,7 @@ class SchedulingController(QObject):
         self.window = window
         self.sc = Scheduling(window.app.db)
         self.calendar = BusinessCalendar()
+        locale_format.set_zone(self.calendar.tz)  # every time on screen in the office's zone
         self.technicians: set[str] = set()
         self.loop: Any = None  # the TechnicianLoop (Call client, Start), set by the feature
         # tests replace this to answer dialogs; returns True when accepted
@@ -64,6 +60,7 @@ class SchedulingController(QObject):
 
     def _set_calendar(self, calendar: BusinessCalendar) -> None:
         self.calendar = calendar
+        locale_format.set_zone(calendar.tz)
         self.calendar_loaded.emit()
 
     # -- plumbing ----------------------------------------------------------------------------

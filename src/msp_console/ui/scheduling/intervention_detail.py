@@ -31,6 +31,7 @@ from msp_console.ui.scheduling.look import (
     state_text,
     tr,
 )
+from msp_console.ui.scheduling.timeline_text import timeline_text
 
 KIND_GLYPHS = {
     "state": "◆",
@@ -248,13 +249,7 @@ class InterventionDetail(QWidget):
         bold.setBold(True)
         for e in reversed(v.timeline):  # newest first: what happened last is what matters
             what = f"{KIND_GLYPHS.get(e.kind, '•')} {kind_text(e.kind)}"
-            detail = e.summary
-            if e.kind == "state" and e.to_state:
-                detail = (
-                    f"{state_text(e.from_state)} → {state_text(e.to_state)}"
-                    if e.from_state
-                    else state_text(e.to_state)
-                ) + (f" — {e.summary.split(': ', 1)[1]}" if ": " in e.summary else "")
+            detail = timeline_text(e, tz)
             item = QTreeWidgetItem([datetime_text(e.at, tz), what, detail])
             item.setData(0, Qt.ItemDataRole.UserRole, e)
             if e.kind == "state" and e.to_state:
@@ -262,7 +257,7 @@ class InterventionDetail(QWidget):
                 item.setFont(1, bold)
             elif e.kind == "sla":
                 item.setForeground(1, QColor("#c62828"))
-            item.setToolTip(2, e.summary)
+            item.setToolTip(2, detail)
             self.timeline.addTopLevelItem(item)
         self.timeline.resizeColumnToContents(0)
         self.timeline.resizeColumnToContents(1)

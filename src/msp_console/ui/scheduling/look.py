@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtGui import QColor
 
+from msp_console.ui import locale_format
+
 # colour + glyph + text: colour never carries meaning alone
 STATE_LOOK: dict[str, tuple[str, str]] = {
     "open": ("#c62828", "●"),
@@ -125,8 +127,7 @@ def time_text(moment: datetime) -> str:
 
 
 def date_text(day: date, long: bool = False) -> str:
-    fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    return QLocale().toString(qdate(day), fmt)
+    return locale_format.long_date(day) if long else locale_format.short_date(day)
 
 
 def datetime_text(moment: datetime | str, tz: tzinfo | None = None) -> str:
@@ -134,8 +135,7 @@ def datetime_text(moment: datetime | str, tz: tzinfo | None = None) -> str:
         moment = datetime.fromisoformat(moment)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    local = moment.astimezone(tz)
-    return f"{date_text(local.date())} {time_text(local)}"
+    return locale_format.short_datetime(moment, tz=tz)
 
 
 def to_qdatetime(moment: datetime, tz: tzinfo) -> QDateTime:

@@ -7,7 +7,7 @@ a queued signal. Missed reminders (the console was closed) are listed in a small
 from __future__ import annotations
 
 import threading
-from datetime import timedelta
+from datetime import timedelta, tzinfo
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,9 +27,20 @@ from msp_console.services.interventions import ReminderJob
 from msp_console.services.interventions.views import Reminder
 from msp_console.ui.kind_icons import kind_icon
 from msp_console.ui.scheduling.controller import SchedulingController
-from msp_console.ui.scheduling.look import datetime_text, tr
+from msp_console.ui.scheduling.look import datetime_text, time_text, tr
+from msp_console.ui.scheduling.timeline_text import task_note_text
 
 SNOOZE = timedelta(minutes=10)
+
+
+def reminder_text(r: Reminder, tz: tzinfo) -> str:
+    """The reminder in the user's language (its stored title is the English line)."""
+    if not r.client:
+        return r.title
+    if r.kind == "appointment":
+        where = tr("on site") if r.on_site else tr("remote")
+        return f"{time_text(r.event_at.astimezone(tz))} {r.client}: {r.subject} ({where})"
+    return tr("Call %1: %2").replace("%1", r.client).replace("%2", task_note_text(r.subject))
 
 
 class ReminderNotifier(QObject):
@@ -82,8 +93,9 @@ class ReminderNotifier(QObject):
         if reminder.missed:
             return  # listed in the missed dialog instead
         self.last = reminder
+        title = reminder_text(reminder, self.ctl.tz)
         text = (
-            reminder.title
+            title
             + "\n"
             + tr("Click to snooze %1 minutes.").replace("%1", str(int(SNOOZE.total_seconds() // 60)))
         )
@@ -93,7 +105,7 @@ class ReminderNotifier(QObject):
                 tr("MSP Console reminder"), text, QSystemTrayIcon.MessageIcon.Information, 15_000
             )
         else:
-            self.ctl.message(reminder.title)
+            self.ctl.message(title)
 
     def _clicked(self) -> None:
         if self.tray is not None and self.tray.property("mspLastMessage") not in (None, "reminder"):
@@ -153,7 +165,7 @@ class MissedDialog(QDialog):
         self.list = QListWidget()
         tz = notifier.ctl.tz
         for r in missed:
-            item = QListWidgetItem(f"{datetime_text(r.event_at, tz)} — {r.title}")
+            item = QListWidgetItem(f"{datetime_text(r.event_at, tz)} — {reminder_text(r, tz)}")
             item.setData(256, r)
             self.list.addItem(item)
         self.list.setCurrentRow(0)

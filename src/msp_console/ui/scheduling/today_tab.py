@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msp_console.domain.health import HealthState
 from msp_console.services.interventions.views import (
     AppointmentView,
     CallTaskView,
@@ -43,6 +44,8 @@ from msp_console.ui.scheduling.look import (
     time_text,
     tr,
 )
+from msp_console.ui.scheduling.timeline_text import task_note_text
+from msp_console.ui.states import state_label
 from msp_console.ui.views.room_for_stretch import RoomForStretch
 
 Action = tuple[str, Callable[[Any], None]]
@@ -339,9 +342,14 @@ class TodayTab(QWidget):
 
     @staticmethod
     def _problem(p: ProblemToCall, tz: Any) -> tuple[list[str], object, QColor | None]:
-        colour = QColor("#c62828") if "CRITICAL" in p.summary or p.summary.startswith("P1") else None
+        colour = QColor("#c62828") if p.state == "CRITICAL" or p.summary.startswith("P1") else None
         who = p.client_name + (f" · {p.machine_name}" if p.machine_name else "")
-        return [who, p.summary, datetime_text(p.since, tz), p.phone], p, colour
+        what = p.summary
+        if p.state in HealthState.__members__:  # the state in the user's language, not the stored word
+            what = f"{state_label(HealthState[p.state])} {p.check_name}" + (
+                f": {p.output}" if p.output else ""
+            )
+        return [who, what, datetime_text(p.since, tz), p.phone], p, colour
 
     @staticmethod
     def _appointment(a: AppointmentView, tz: Any) -> tuple[list[str], object, QColor | None]:
@@ -359,7 +367,8 @@ class TodayTab(QWidget):
         due = datetime_text(c.due_at, tz) + (
             f" ({tr('late')} {duration_text(now - c.due_at)})" if late else ""
         )
-        return [due, kind, c.client_name, c.note, c.phone], c, QColor("#c62828") if late else None
+        note = task_note_text(c.note)
+        return [due, kind, c.client_name, note, c.phone], c, QColor("#c62828") if late else None
 
     @staticmethod
     def _alert(a: SlaAlert) -> tuple[list[str], object, QColor | None]:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from msp_console.preferences import Preferences
 from msp_console.remote.clients import detect
 from msp_console.services.backup_schedule import BackupPolicy
+from msp_console.ui.labels import tool_label_text
 
 
 def _spin(low: int, high: int, value: int, suffix: str, name: str) -> QSpinBox:
@@ -172,7 +173,7 @@ class RemotePage(QWidget):
             combo.addItem(self.tr("Automatic (the first one installed)"), "")
             known = detect(protocol, which=lambda name: name, exists=lambda _path: True)
             for tool in known:
-                combo.addItem(tool.label, tool.id)
+                combo.addItem(tool_label_text(tool.label), tool.id)
             current = prefs.preferred_client(protocol)
             if current and combo.findData(current) < 0:
                 combo.addItem(current, current)

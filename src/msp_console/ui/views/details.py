@@ -171,11 +171,7 @@ class DetailsPane(QTextBrowser):
                 + "</p>"
             )
         body += self._section(self.tr("Machines"), self._link("msp:new-machine", c.id, self.tr("add")))
-        count = (
-            self.tr("1 machine")
-            if c.machine_count == 1
-            else self.tr("%1 machines").replace("%1", str(c.machine_count))
-        )
+        count = self.tr("%n machine(s)", "", c.machine_count)
         body += "<p>" + escape(count) + "</p>"
         if c.notes:
             body += self._section(self.tr("Notes")) + f"<p>{escape(c.notes).replace(chr(10), '<br>')}</p>"
