@@ -2613,37 +2613,61 @@ I dettagli sono nel file di log:
             <source>Contact saved.</source>
             <translation>Contatto salvato.</translation>
         </message>
-        <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="186" />
-            <source>Delete the client '%1'?
-
-Its %2 site(s), %3 contact(s) and %4 machine(s) will be deleted with it. A client with history (interventions, invoices) is archived instead, so its past work stays on record.</source>
-            <translation>Eliminare il cliente '%1'?
-
-Verranno eliminati anche le sue sedi (%2), i contatti (%3) e le macchine (%4). Un cliente con uno storico (interventi, fatture) viene invece archiviato, così il lavoro passato resta registrato.</translation>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="187" />
+            <source>%n site(s)</source>
+            <translation>
+                <numerusform>%n sede</numerusform>
+                <numerusform>%n sedi</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="188" />
+            <source>%n contact(s)</source>
+            <translation>
+                <numerusform>%n contatto</numerusform>
+                <numerusform>%n contatti</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="189" />
+            <source>%n machine(s)</source>
+            <translation>
+                <numerusform>%n macchina</numerusform>
+                <numerusform>%n macchine</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/inventory_controller.py" line="192" />
+            <source>Delete the client '%1'?
+
+Its %2, %3 and %4 will be deleted with it. A client with history (interventions, invoices) is archived instead, so its past work stays on record.</source>
+            <translation>Eliminare il cliente '%1'?
+
+Verranno eliminati anche: %2, %3 e %4. Un cliente con uno storico (interventi, fatture) viene invece archiviato, così il lavoro passato resta registrato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="197" />
             <source>Delete client</source>
             <translation>Elimina cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="199" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="204" />
             <source>'%1' has history, so it was archived instead of deleted. View → Show archived clients shows it again.</source>
             <translation>'%1' ha uno storico, quindi è stato archiviato invece che eliminato. Visualizza → Mostra clienti archiviati lo fa rivedere.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="202" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="207" />
             <source>Client archived</source>
             <translation>Cliente archiviato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="204" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="209" />
             <source>Client '%1' deleted.</source>
             <translation>Cliente '%1' eliminato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="210" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="215" />
             <source>Delete the site '%1'?
 
 Its machines stay with the client, at no site.</source>
@@ -2652,12 +2676,12 @@ Its machines stay with the client, at no site.</source>
 Le sue macchine restano al cliente, senza sede.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="211" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="216" />
             <source>Delete site</source>
             <translation>Elimina sede</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="217" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="222" />
             <source>Site deleted; %n machine(s) moved to no site.</source>
             <translation>
                 <numerusform>Sede eliminata; %n macchina è rimasta senza sede.</numerusform>
@@ -2665,12 +2689,12 @@ Le sue macchine restano al cliente, senza sede.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="223" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="228" />
             <source>Delete the machine '%1'?</source>
             <translation>Eliminare la macchina '%1'?</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="226" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="231" />
             <source>Behind it: %n machine(s), which will no longer have a parent.</source>
             <translation>
                 <numerusform>Dietro di essa c'è %n macchina, che non avrà più un nodo padre.</numerusform>
@@ -2678,37 +2702,37 @@ Le sue macchine restano al cliente, senza sede.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="228" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="233" />
             <source>Delete machine</source>
             <translation>Elimina macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="230" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="235" />
             <source>Machine '%1' deleted.</source>
             <translation>Macchina '%1' eliminata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="240" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="245" />
             <source>Delete the contact '%1' of %2?</source>
             <translation>Eliminare il contatto '%1' di %2?</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="241" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="246" />
             <source>Delete contact</source>
             <translation>Elimina contatto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="243" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="248" />
             <source>Contact deleted.</source>
             <translation>Contatto eliminato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="249" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="254" />
             <source>Client archived.</source>
             <translation>Cliente archiviato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/inventory_controller.py" line="249" />
+            <location filename="../../src/msp_console/ui/inventory_controller.py" line="254" />
             <source>Client restored.</source>
             <translation>Cliente ripristinato.</translation>
         </message>

@@ -182,13 +182,18 @@ class InventoryController(QObject):
             self._delete_machine(ref)
 
     def _delete_client(self, ref: NodeRef, card: ClientCard) -> None:
-        text = self.tr(
-            "Delete the client '%1'?\n\nIts %2 site(s), %3 contact(s) and %4 machine(s) will be deleted "
-            "with it. A client with history (interventions, invoices) is archived instead, so its past "
-            "work stays on record."
+        sites, contacts, machines = len(card.sites), len(card.contacts), card.machine_count
+        counted = (
+            self.tr("%n site(s)", "", sites),
+            self.tr("%n contact(s)", "", contacts),
+            self.tr("%n machine(s)", "", machines),
         )
-        for i, value in enumerate((card.name, len(card.sites), len(card.contacts), card.machine_count), 1):
-            text = text.replace(f"%{i}", str(value))
+        text = self.tr(
+            "Delete the client '%1'?\n\nIts %2, %3 and %4 will be deleted with it. A client with "
+            "history (interventions, invoices) is archived instead, so its past work stays on record."
+        )
+        for i, value in enumerate((card.name, *counted), 1):
+            text = text.replace(f"%{i}", value)
         if not ask.confirm(self.window, self.tr("Delete client"), text):
             return
         inventory = self.inventory
