@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
@@ -130,8 +131,6 @@ def _problems(window: MainWindow) -> Any:
 
 
 def _named_action(window: MainWindow, name: str) -> Any:
-    from PySide6.QtGui import QAction
-
     found = window.findChild(QAction, name)
     if found is None:
         raise LookupError(f"no action named {name!r}")
@@ -183,6 +182,16 @@ DIALOGS: list[tuple[str, str | None, Opener]] = [
     ("invoice preview", None, lambda w, _i: _billing_row(w).preview_selected()),
 ]
 
+
+def _first_intervention(window: MainWindow) -> None:
+    _scheduling(window).interventions.table.selectRow(0)
+
+
+# Tabs walked a second time with their first row picked (page object name → how to pick it).
+ROW_PICKED_TABS: dict[str, Callable[[MainWindow], object]] = {
+    "interventionsTabPage": _first_intervention,
+}
+
 # Tabs that open on demand (not there at start), opened before the tabs are walked.
 EXTRA_TABS: list[tuple[str, Opener]] = [
     ("machine view", _machine_view),
@@ -222,6 +231,9 @@ def _catching_exec() -> Iterator[None]:
         (QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: "")),
         (QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("", False))),
         (QInputDialog, "getItem", staticmethod(lambda *_a, **_k: ("", False))),
+        (QInputDialog, "getMultiLineText", staticmethod(lambda *_a, **_k: ("", False))),
+        (QInputDialog, "getInt", staticmethod(lambda *_a, **_k: (0, False))),
+        (QInputDialog, "getDouble", staticmethod(lambda *_a, **_k: (0.0, False))),
         (QPrintDialog, "exec", _shown_exec),
     ]
     saved = [(cls, attr, cls.__dict__.get(attr)) for cls, attr, _ in patched]
@@ -249,12 +261,23 @@ def _open_dialogs() -> set[QWidget]:
     return {w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()}
 
 
+def _close_modal() -> None:
+    modal = QApplication.activeModalWidget()
+    if modal is not None:
+        modal.close()
+
+
 def open_dialog(window: MainWindow, opener: Opener, ident: Any, rounds: int = 40) -> QDialog | None:
     """Runs ``opener`` and returns the dialog it brought up (None if none came within the rounds)."""
     before = _open_dialogs()
+    guard = QTimer()  # a nested loop not caught above (a new picker…) is closed, not waited on
+    guard.setSingleShot(True)
+    guard.timeout.connect(_close_modal)
     with _catching_exec():
+        guard.start(5000)
         with contextlib.suppress(_Opened):  # opened with exec(): on show, the caller stopped
             opener(window, ident)
+        guard.stop()
         for _ in range(rounds):
             settle(1)
             new = _open_dialogs() - before
@@ -305,6 +328,11 @@ def tabs(window: MainWindow) -> Iterator[Shown]:
         window.tabs.setCurrentIndex(index)
         settle(2)
         yield Shown(f"tab {_plain(window.tabs.tabText(index))}", window)
+        for name, pick in ROW_PICKED_TABS.items():  # again with a row picked: its detail on show
+            if window.tabs.widget(index).objectName() == name:
+                pick(window)
+                settle()
+                yield Shown(f"tab {_plain(window.tabs.tabText(index))} (a row picked)", window)
     window.tabs.setCurrentIndex(0)
     for dock in window.findChildren(QDockWidget):  # a pane behind another's tab (Sessions)
         if dock.isVisible() and window.tabifiedDockWidgets(dock) and dock is not window.details_dock:
