@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QItemSelectionModel, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QDialog,
     QDockWidget,
@@ -89,6 +90,18 @@ def _select(window: MainWindow, kind: str | None) -> int | None:
     return ident
 
 
+def pick_first_row(view: QAbstractItemView) -> None:
+    """Selects the first row as a click does. (selectRow() follows the keyboard modifiers Qt
+    believes held, which an earlier test's key events may have left as Shift.)"""
+    model = view.model()
+    if model is None or model.rowCount() == 0:
+        return
+    first = model.index(0, 0)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().setCurrentIndex(first, flags)
+    settle(2)
+
+
 # -- how each dialog opens (the same entry points as the menus, toolbar and buttons) --------------------
 def _scheduling(window: MainWindow) -> Any:
     from msp_console.ui.scheduling.feature import feature_of
@@ -112,7 +125,7 @@ def _billing_row(window: MainWindow) -> Any:
 
     feature.panel.set_month(*_latest_month(window))
     settle()
-    feature.panel.view.selectRow(0)
+    pick_first_row(feature.panel.view)
     settle(2)
     return feature.panel
 
@@ -126,7 +139,7 @@ def _problems(window: MainWindow) -> Any:
         prime(feature)
     window.tabs.setCurrentIndex(feature.problems_index)
     settle(2)
-    feature.problems.view.selectRow(0)
+    pick_first_row(feature.problems.view)
     return feature
 
 
@@ -184,7 +197,7 @@ DIALOGS: list[tuple[str, str | None, Opener]] = [
 
 
 def _first_intervention(window: MainWindow) -> None:
-    _scheduling(window).interventions.table.selectRow(0)
+    pick_first_row(_scheduling(window).interventions.table)
 
 
 # Tabs walked a second time with their first row picked (page object name → how to pick it).
