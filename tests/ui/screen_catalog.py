@@ -9,41 +9,34 @@ lists them with the selection each needs; ``menu_dialogs`` then opens every "…
 bar as well, and ``button_dialogs`` every "…" button of the task tabs, so what a later feature
 adds to a menu or a tab is walked without being listed.
 
-Dialogs that the application opens with ``exec()`` are caught without a nested event loop: while
-the catalogue opens them, ``QDialog.exec`` (and QMessageBox's static helpers) show the dialog and
-stop the caller, so nothing after the "OK" runs. Works on the ``window`` fixture and, with every
+Dialogs are opened through ``dialog_catcher.open_dialog`` (those the application opens with
+``exec()`` too, without a nested event loop). Works on the ``window`` fixture and, with every
 entry reachable, on the demo database (``demo_window``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QApplication,
-    QDialog,
     QDockWidget,
-    QFileDialog,
-    QInputDialog,
     QListWidget,
     QMenu,
-    QMessageBox,
     QTabWidget,
-    QToolBar,
     QWidget,
 )
 
-from msp_console.ui.worker import wait_for_background
+from tests.ui.dialog_catcher import close_dialog, open_dialog, settle
+
+__all__ = ["Shown", "close_dialog", "open_dialog", "screens", "settle"]
 
 if TYPE_CHECKING:
     from msp_console.app import App
@@ -54,13 +47,6 @@ if TYPE_CHECKING:
 class Shown:
     name: str  # for messages: "tab Calendario", "dialog settings › Polling"
     widget: QWidget
-
-
-def settle(rounds: int = 4) -> None:
-    """What the worker thread reads lands, and the layouts follow."""
-    for _ in range(rounds):
-        wait_for_background()
-        QApplication.processEvents()
 
 
 def _plain(text: str) -> str:
@@ -211,103 +197,6 @@ EXTRA_TABS: list[tuple[str, Opener]] = [
 ]
 
 
-# -- catching dialogs without their nested event loop ---------------------------------------------------
-class _Opened(Exception):
-    """Raised by the patched exec(): the dialog is on show, the caller stops here."""
-
-
-def _shown_exec(self: QDialog) -> int:
-    self.show()
-    raise _Opened(self)
-
-
-def _static_box(icon: QMessageBox.Icon) -> Callable[..., Any]:
-    def show(parent: QWidget | None, title: str, text: str, *_args: Any, **_kw: Any) -> Any:
-        return QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent).exec()
-
-    return show
-
-
-@contextlib.contextmanager
-def _catching_exec() -> Iterator[None]:
-    patched: list[tuple[type, str, Any]] = [
-        (QDialog, "exec", _shown_exec),
-        (QMessageBox, "exec", _shown_exec),
-        (QMessageBox, "about", staticmethod(_static_box(QMessageBox.Icon.NoIcon))),
-        (QMessageBox, "information", staticmethod(_static_box(QMessageBox.Icon.Information))),
-        (QMessageBox, "warning", staticmethod(_static_box(QMessageBox.Icon.Warning))),
-        (QMessageBox, "critical", staticmethod(_static_box(QMessageBox.Icon.Critical))),
-        (QMessageBox, "question", staticmethod(_static_box(QMessageBox.Icon.Question))),
-        # the file and input pickers answer "cancelled": nothing is exported or asked
-        (QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: ("", ""))),
-        (QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: ("", ""))),
-        (QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: "")),
-        (QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("", False))),
-        (QInputDialog, "getItem", staticmethod(lambda *_a, **_k: ("", False))),
-        (QInputDialog, "getMultiLineText", staticmethod(lambda *_a, **_k: ("", False))),
-        (QInputDialog, "getInt", staticmethod(lambda *_a, **_k: (0, False))),
-        (QInputDialog, "getDouble", staticmethod(lambda *_a, **_k: (0.0, False))),
-        (QPrintDialog, "exec", _shown_exec),
-    ]
-    saved = [(cls, attr, cls.__dict__.get(attr)) for cls, attr, _ in patched]
-    hook = sys.excepthook
-
-    def quiet(kind: type[BaseException], value: BaseException, tb: Any) -> None:
-        if not isinstance(value, _Opened):  # raised inside a slot: Qt reports it here
-            hook(kind, value, tb)
-
-    sys.excepthook = quiet
-    for cls, attr, new in patched:
-        setattr(cls, attr, new)
-    try:
-        yield
-    finally:
-        sys.excepthook = hook
-        for cls, attr, old in saved:
-            if old is None:
-                delattr(cls, attr)
-            else:
-                setattr(cls, attr, old)
-
-
-def _open_dialogs() -> set[QWidget]:
-    return {w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()}
-
-
-def _close_modal() -> None:
-    modal = QApplication.activeModalWidget()
-    if modal is not None:
-        modal.close()
-
-
-def open_dialog(window: MainWindow, opener: Opener, ident: Any, rounds: int = 40) -> QDialog | None:
-    """Runs ``opener`` and returns the dialog it brought up (None if none came within the rounds)."""
-    before = _open_dialogs()
-    guard = QTimer()  # a nested loop not caught above (a new picker…) is closed, not waited on
-    guard.setSingleShot(True)
-    guard.timeout.connect(_close_modal)
-    with _catching_exec():
-        guard.start(5000)
-        with contextlib.suppress(_Opened):  # opened with exec(): on show, the caller stopped
-            opener(window, ident)
-        guard.stop()
-        for _ in range(rounds):
-            settle(1)
-            new = _open_dialogs() - before
-            if new:
-                dialog = new.pop()
-                settle(2)
-                return dialog  # type: ignore[return-value]
-    return None
-
-
-def close_dialog(dialog: QWidget) -> None:
-    if isinstance(dialog, QDialog):
-        dialog.reject()
-    dialog.close()
-    settle(2)
-
-
 # -- the walk --------------------------------------------------------------------------------------------
 def _pages(name: str, dialog: QWidget) -> Iterator[Shown]:
     """The dialog itself, then each of its sections and each tab of its QTabWidgets."""
@@ -435,10 +324,6 @@ def screens(window: MainWindow, missing: list[str] | None = None) -> Iterator[Sh
     yield from dialogs(window, missing)
     yield from menu_dialogs(window)
     yield from button_dialogs(window)
-
-
-def toolbars(window: MainWindow) -> list[QToolBar]:
-    return [bar for bar in window.findChildren(QToolBar) if bar.isVisible()]
 
 
 # -- a window on the demo data (every dialog has something to show) --------------------------------------
