@@ -9,39 +9,34 @@ lists them with the selection each needs; ``menu_dialogs`` then opens every "…
 bar as well, and ``button_dialogs`` every "…" button of the task tabs, so what a later feature
 adds to a menu or a tab is walked without being listed.
 
-Dialogs that the application opens with ``exec()`` are caught without a nested event loop: while
-the catalogue opens them, ``QDialog.exec`` (and QMessageBox's static helpers) show the dialog and
-stop the caller, so nothing after the "OK" runs. Works on the ``window`` fixture and, with every
+Dialogs are opened through ``dialog_catcher.open_dialog`` (those the application opens with
+``exec()`` too, without a nested event loop). Works on the ``window`` fixture and, with every
 entry reachable, on the demo database (``demo_window``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
-    QDialog,
+    QAbstractItemView,
     QDockWidget,
-    QFileDialog,
-    QInputDialog,
     QListWidget,
     QMenu,
-    QMessageBox,
     QTabWidget,
-    QToolBar,
     QWidget,
 )
 
-from msp_console.ui.worker import wait_for_background
+from tests.ui.dialog_catcher import close_dialog, open_dialog, settle
+
+__all__ = ["Shown", "close_dialog", "open_dialog", "screens", "settle"]
 
 if TYPE_CHECKING:
     from msp_console.app import App
@@ -52,13 +47,6 @@ if TYPE_CHECKING:
 class Shown:
     name: str  # for messages: "tab Calendario", "dialog settings › Polling"
     widget: QWidget
-
-
-def settle(rounds: int = 4) -> None:
-    """What the worker thread reads lands, and the layouts follow."""
-    for _ in range(rounds):
-        wait_for_background()
-        QApplication.processEvents()
 
 
 def _plain(text: str) -> str:
@@ -88,6 +76,18 @@ def _select(window: MainWindow, kind: str | None) -> int | None:
     return ident
 
 
+def pick_first_row(view: QAbstractItemView) -> None:
+    """Selects the first row as a click does. (selectRow() follows the keyboard modifiers Qt
+    believes held, which an earlier test's key events may have left as Shift.)"""
+    model = view.model()
+    if model is None or model.rowCount() == 0:
+        return
+    first = model.index(0, 0)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().setCurrentIndex(first, flags)
+    settle(2)
+
+
 # -- how each dialog opens (the same entry points as the menus, toolbar and buttons) --------------------
 def _scheduling(window: MainWindow) -> Any:
     from msp_console.ui.scheduling.feature import feature_of
@@ -111,7 +111,7 @@ def _billing_row(window: MainWindow) -> Any:
 
     feature.panel.set_month(*_latest_month(window))
     settle()
-    feature.panel.view.selectRow(0)
+    pick_first_row(feature.panel.view)
     settle(2)
     return feature.panel
 
@@ -125,13 +125,11 @@ def _problems(window: MainWindow) -> Any:
         prime(feature)
     window.tabs.setCurrentIndex(feature.problems_index)
     settle(2)
-    feature.problems.view.selectRow(0)
+    pick_first_row(feature.problems.view)
     return feature
 
 
 def _named_action(window: MainWindow, name: str) -> Any:
-    from PySide6.QtGui import QAction
-
     found = window.findChild(QAction, name)
     if found is None:
         raise LookupError(f"no action named {name!r}")
@@ -183,93 +181,20 @@ DIALOGS: list[tuple[str, str | None, Opener]] = [
     ("invoice preview", None, lambda w, _i: _billing_row(w).preview_selected()),
 ]
 
+
+def _first_intervention(window: MainWindow) -> None:
+    pick_first_row(_scheduling(window).interventions.table)
+
+
+# Tabs walked a second time with their first row picked (page object name → how to pick it).
+ROW_PICKED_TABS: dict[str, Callable[[MainWindow], object]] = {
+    "interventionsTabPage": _first_intervention,
+}
+
 # Tabs that open on demand (not there at start), opened before the tabs are walked.
 EXTRA_TABS: list[tuple[str, Opener]] = [
     ("machine view", _machine_view),
 ]
-
-
-# -- catching dialogs without their nested event loop ---------------------------------------------------
-class _Opened(Exception):
-    """Raised by the patched exec(): the dialog is on show, the caller stops here."""
-
-
-def _shown_exec(self: QDialog) -> int:
-    self.show()
-    raise _Opened(self)
-
-
-def _static_box(icon: QMessageBox.Icon) -> Callable[..., Any]:
-    def show(parent: QWidget | None, title: str, text: str, *_args: Any, **_kw: Any) -> Any:
-        return QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent).exec()
-
-    return show
-
-
-@contextlib.contextmanager
-def _catching_exec() -> Iterator[None]:
-    patched: list[tuple[type, str, Any]] = [
-        (QDialog, "exec", _shown_exec),
-        (QMessageBox, "exec", _shown_exec),
-        (QMessageBox, "about", staticmethod(_static_box(QMessageBox.Icon.NoIcon))),
-        (QMessageBox, "information", staticmethod(_static_box(QMessageBox.Icon.Information))),
-        (QMessageBox, "warning", staticmethod(_static_box(QMessageBox.Icon.Warning))),
-        (QMessageBox, "critical", staticmethod(_static_box(QMessageBox.Icon.Critical))),
-        (QMessageBox, "question", staticmethod(_static_box(QMessageBox.Icon.Question))),
-        # the file and input pickers answer "cancelled": nothing is exported or asked
-        (QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: ("", ""))),
-        (QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: ("", ""))),
-        (QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: "")),
-        (QInputDialog, "getText", staticmethod(lambda *_a, **_k: ("", False))),
-        (QInputDialog, "getItem", staticmethod(lambda *_a, **_k: ("", False))),
-        (QPrintDialog, "exec", _shown_exec),
-    ]
-    saved = [(cls, attr, cls.__dict__.get(attr)) for cls, attr, _ in patched]
-    hook = sys.excepthook
-
-    def quiet(kind: type[BaseException], value: BaseException, tb: Any) -> None:
-        if not isinstance(value, _Opened):  # raised inside a slot: Qt reports it here
-            hook(kind, value, tb)
-
-    sys.excepthook = quiet
-    for cls, attr, new in patched:
-        setattr(cls, attr, new)
-    try:
-        yield
-    finally:
-        sys.excepthook = hook
-        for cls, attr, old in saved:
-            if old is None:
-                delattr(cls, attr)
-            else:
-                setattr(cls, attr, old)
-
-
-def _open_dialogs() -> set[QWidget]:
-    return {w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()}
-
-
-def open_dialog(window: MainWindow, opener: Opener, ident: Any, rounds: int = 40) -> QDialog | None:
-    """Runs ``opener`` and returns the dialog it brought up (None if none came within the rounds)."""
-    before = _open_dialogs()
-    with _catching_exec():
-        with contextlib.suppress(_Opened):  # opened with exec(): on show, the caller stopped
-            opener(window, ident)
-        for _ in range(rounds):
-            settle(1)
-            new = _open_dialogs() - before
-            if new:
-                dialog = new.pop()
-                settle(2)
-                return dialog  # type: ignore[return-value]
-    return None
-
-
-def close_dialog(dialog: QWidget) -> None:
-    if isinstance(dialog, QDialog):
-        dialog.reject()
-    dialog.close()
-    settle(2)
 
 
 # -- the walk --------------------------------------------------------------------------------------------
@@ -305,6 +230,11 @@ def tabs(window: MainWindow) -> Iterator[Shown]:
         window.tabs.setCurrentIndex(index)
         settle(2)
         yield Shown(f"tab {_plain(window.tabs.tabText(index))}", window)
+        for name, pick in ROW_PICKED_TABS.items():  # again with a row picked: its detail on show
+            if window.tabs.widget(index).objectName() == name:
+                pick(window)
+                settle()
+                yield Shown(f"tab {_plain(window.tabs.tabText(index))} (a row picked)", window)
     window.tabs.setCurrentIndex(0)
     for dock in window.findChildren(QDockWidget):  # a pane behind another's tab (Sessions)
         if dock.isVisible() and window.tabifiedDockWidgets(dock) and dock is not window.details_dock:
@@ -394,10 +324,6 @@ def screens(window: MainWindow, missing: list[str] | None = None) -> Iterator[Sh
     yield from dialogs(window, missing)
     yield from menu_dialogs(window)
     yield from button_dialogs(window)
-
-
-def toolbars(window: MainWindow) -> list[QToolBar]:
-    return [bar for bar in window.findChildren(QToolBar) if bar.isVisible()]
 
 
 # -- a window on the demo data (every dialog has something to show) --------------------------------------

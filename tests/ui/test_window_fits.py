@@ -322,3 +322,37 @@ def test_the_status_bar_keeps_its_labels_whole(qtbot, app, screen: str) -> None:
         assert label.geometry().right() <= bar.width(), f"{label.text()!r} is off the status bar"
     assert window.polling_label.text().endswith("…")
     assert error.strip() in window.polling_label.toolTip()
+
+
+def test_a_layout_saved_before_the_new_split_is_not_restored(qtbot, app) -> None:  # type: ignore[no-untyped-def]
+    """A technician whose window remembered the old split (tree 46 %, the task tabs squeezed on a
+    laptop) gets the new default once; the layout saved from then on is restored as before."""
+    from msp_console.ui.main_window import MainWindow
+    from msp_console.ui.ui_settings import ui_settings
+
+    def opened() -> MainWindow:
+        window = MainWindow(app)
+        qtbot.addWidget(window)
+        window.resize(1366, 768 - TITLE_AND_TASKBAR)
+        window.show()
+        catalog.settle()
+        return window
+
+    first = opened()
+    first.resizeDocks([first.tree_dock], [700], Qt.Orientation.Horizontal)  # as the old default did
+    catalog.settle()
+    first.close()  # saves its layout
+    settings = ui_settings()
+    settings.remove("window/layout")  # as a version before the new split saved it
+    settings.sync()
+
+    again = opened()
+    assert again.tree_dock.width() < 500, "the old squeezed layout came back"
+    again.resizeDocks([again.tree_dock], [420], Qt.Orientation.Horizontal)  # the technician's choice
+    catalog.settle()
+    chosen = again.tree_dock.width()
+    again.close()  # saves it, marked with the present layout
+
+    last = opened()
+    assert abs(last.tree_dock.width() - chosen) <= 8, "the layout saved with the new split is restored"
+    last.close()

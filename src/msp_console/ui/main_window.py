@@ -43,6 +43,7 @@ from msp_console.ui.worker import run_in_background
 
 AUTO_EXPAND_LIMIT = 400  # machines; bigger trees open collapsed
 TASKS_WIDTH = 860  # px the task tabs want in the default layout (see fit_docks)
+LAYOUT = "2"  # the saved dock layouts of 1 (tree 46 %, the tabs squeezed on a laptop) are not restored
 
 
 class MainWindow(QMainWindow):
@@ -382,8 +383,8 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
         state = s.value("window/state")
-        if isinstance(state, QByteArray | bytes):
-            self.restoreState(QByteArray(state))
+        if isinstance(state, QByteArray | bytes) and str(s.value("window/layout", "")) == LAYOUT:
+            self.restoreState(QByteArray(state))  # a layout saved before the present split: fit_docks'
         header = s.value("tree/header")
         if isinstance(header, QByteArray | bytes):
             self.tree.view.header().restoreState(QByteArray(header))
@@ -396,6 +397,7 @@ class MainWindow(QMainWindow):
         s = ui_settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
+        s.setValue("window/layout", LAYOUT)
         s.setValue("tree/header", self.tree.view.header().saveState())
         s.setValue("view/show_archived", self.commands.show_archived.isChecked())
         s.sync()
