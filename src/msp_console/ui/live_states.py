@@ -2,9 +2,10 @@
 
 ``submit()`` may be called from polling workers: it stores the state in a locked dict keyed by
 machine (latest wins) and emits a queued signal only when the buffer goes from empty to
-non-empty. The GUI-thread slot drains what is there within a time budget and hands it to
-``ClientTreeModel.update_machine_states`` (one dataChanged per contiguous run of rows); whatever
-is left waits for the next turn of the event loop, so a flood never freezes the window.
+non-empty. The GUI thread drains it ``PERIOD_MS`` later (what arrives meanwhile joins the same
+batch) within a time budget and hands it to ``ClientTreeModel.update_machine_states`` (one
+ranged dataChanged per parent, rows on screen only); whatever is left waits for the next turn
+of the event loop, so a flood never freezes the window.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from msp_console.domain.health import HealthState
 
 BATCH = 500  # states applied per step before the clock is checked
+PERIOD_MS = 20  # how long a first change waits for others to join its batch
 
 
 class LiveStates(QObject):
@@ -29,7 +31,11 @@ class LiveStates(QObject):
         self._budget = budget_ms / 1000.0
         self._lock = threading.Lock()
         self._pending: dict[int, HealthState] = {}
-        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PERIOD_MS)
+        self._timer.timeout.connect(self._drain)
+        self._wake.connect(self._timer.start, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, machine_id: int, state: HealthState) -> None:
         """Thread-safe; cheap enough to call for every check result."""

@@ -16,7 +16,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -51,8 +51,7 @@ class MonitoringController(QObject):
     def __init__(
         self,
         app: App,
-        apply_states: Callable[[dict[int, HealthState]], None],
-        apply_notes: Callable[[dict[int, tuple[str, str]]], None],
+        apply_machines: Callable[[dict[int, HealthState], dict[int, tuple[object, str]]], None],
         parent: QObject | None = None,
         *,
         team: bool = False,
@@ -60,7 +59,7 @@ class MonitoringController(QObject):
     ):
         super().__init__(parent)
         self.app = app
-        self._apply_states, self._apply_notes = apply_states, apply_notes
+        self._apply_machines = apply_machines
         self.rows: dict[int, CheckRow] = {}
         self.by_machine: dict[int, set[int]] = {}
         self.dispatcher: ResultDispatcher[Processed] = ResultDispatcher(
@@ -179,15 +178,16 @@ class MonitoringController(QObject):
         return machine_health(self.rows[c] for c in self.by_machine.get(machine_id, ()))
 
     def _push_machines(self, machine_ids: Iterable[int]) -> None:
+        """Each machine's worst state and note to the tree, in one call (the note's text is only
+        formatted when a tooltip shows it)."""
         states: dict[int, HealthState] = {}
-        notes: dict[int, tuple[str, str]] = {}
+        notes: dict[int, tuple[object, str]] = {}
         for mid in machine_ids:
             h = self.health(mid)
             states[mid] = h.state
-            notes[mid] = (describe(h), h.badge)
+            notes[mid] = (HealthNote(h), h.badge)
         if states:
-            self._apply_states(states)
-            self._apply_notes(notes)
+            self._apply_machines(states, notes)
 
     # -- local changes made in this window (ack, maintenance) -------------------------------
     def mark(self, check_ids: Iterable[int], **flags: object) -> None:
@@ -229,6 +229,16 @@ class MonitoringController(QObject):
 def _notable(before: HealthState, after: HealthState) -> bool:
     """Team mode's reading of the engine's rule: a new confirmed problem, or a recovery from one."""
     return before is not after and (after in ALERTING or (after is HealthState.OK and before in ALERTING))
+
+
+@dataclass(frozen=True, slots=True)
+class HealthNote:
+    """A machine's health as the tree keeps it: compared cheaply, put in words only when shown."""
+
+    health: MachineHealth
+
+    def __str__(self) -> str:
+        return describe(self.health)
 
 
 def describe(h: MachineHealth) -> str:
