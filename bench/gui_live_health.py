@@ -38,7 +38,7 @@ def main() -> None:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    from bench.bare_qt import emit_result, live_figures
+    from bench.bare_qt import emit_result, live_figures, settle
     from bench.event_loop_latency import run_under_load
     from bench.fleet import write_fleet
     from msp_console.app import App
@@ -66,6 +66,7 @@ def main() -> None:
         window.reload()
         loop.exec()
         window.tree.view.expandAll()
+        settle(qapp)
         if os.environ.get("BENCH_PROBLEMS_TAB", "1") == "1":
             window.tabs.setCurrentIndex(controller.problems_index)  # the problems table on show too
         checks = [(r.check_id, r.machine_id) for r in controller.controller.rows.values()]

@@ -33,7 +33,7 @@ def main() -> None:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    from bench.bare_qt import emit_result, live_figures
+    from bench.bare_qt import emit_result, live_figures, settle
     from bench.event_loop_latency import run_under_load
     from bench.fleet import write_fleet
     from msp_console.app import App
@@ -57,6 +57,7 @@ def main() -> None:
         window.reload()
         loop.exec()
         window.tree.view.expandAll()
+        settle(qapp)
         ids = [m.id for c in window.model.snapshot.clients for m in c.all_machines()]
         states = [HealthState.OK, HealthState.WARNING, HealthState.CRITICAL, HealthState.UNREACHABLE]
 

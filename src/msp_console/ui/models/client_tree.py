@@ -14,6 +14,7 @@ current state when scrolled to.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ _COUNTED = (
 )
 _SILENCED = HealthState.PENDING  # key of the count of acknowledged / in-maintenance problem machines
 _ROOT = QModelIndex()  # the invisible root, as a default argument
+BULK = 2_000  # machines changed in one call above which every client is rolled up afresh
 
 
 class Column(IntEnum):
@@ -133,6 +135,9 @@ class ClientTreeModel(QAbstractItemModel):
         for row, client in enumerate(snapshot.clients):
             self._roots.append(self._build_client(client, row))
         self.endResetModel()
+        # Thousands of long-lived nodes (and all that was imported so far): out of the cyclic
+        # collector's full passes, which would otherwise hold the GIL for hundreds of ms.
+        gc.freeze()
 
     def _new(self, ref: NodeRef, parent: _Node | None, row: int) -> _Node:
         node = _Node(len(self._nodes), ref, parent, row)
@@ -193,6 +198,9 @@ class ClientTreeModel(QAbstractItemModel):
         self, states: Mapping[int, HealthState], notes: Mapping[int, tuple[object, bool | str]]
     ) -> None:
         """New states and monitoring notes (see ``set_machine_notes``) for machines, in one pass."""
+        if len(states) + len(notes) > BULK:
+            self._update_all(states, notes)
+            return
         changed: list[_Node] = []
         for machine_id in states.keys() | notes.keys():
             node = self._machines.get(machine_id)
@@ -210,6 +218,19 @@ class ClientTreeModel(QAbstractItemModel):
             changed.append(node)
             self._move_tallies(node, before)
         self._emit_changed(changed)
+
+    def _update_all(
+        self, states: Mapping[int, HealthState], notes: Mapping[int, tuple[object, bool | str]]
+    ) -> None:
+        """Most machines at once (every check loaded): set them, roll every client up afresh,
+        and repaint what is on screen."""
+        for machine_id, node in self._machines.items():
+            node.state = states.get(machine_id, node.state)
+            node.note, node.muted = notes.get(machine_id, (node.note, node.muted))
+        for root in self._roots:
+            self._roll_up(root)
+        self._dirty_rollups = {n.uid: n for n in self._nodes if n.machine is None}
+        self._emit_changed(list(self._machines.values()))
 
     def _move_tallies(self, node: _Node, before: tuple[HealthState | None, bool | str]) -> None:
         """One machine went from ``before`` (state, muted) to its current ones: its client and site

@@ -95,25 +95,24 @@ class MonitoringController(QObject):
     def reload(self, done: Callable[[], None] | None = None) -> None:
         db = self.app.db
 
-        def load() -> list[CheckRow]:
+        def load() -> Loaded:
             with db.read() as s:
-                return load_check_rows(s)
+                return Loaded.of(load_check_rows(s))  # indexed and judged here, off the GUI thread
 
-        def loaded(rows: list[CheckRow]) -> None:
-            self.set_rows(rows)
+        def loaded(got: Loaded) -> None:
+            self.set_rows(got.rows, got)
             if done is not None:
                 done()
 
         run_in_background(load, loaded, lambda exc: log.warning("cannot load check states: %s", exc))
 
-    def set_rows(self, rows: Sequence[CheckRow]) -> None:
+    def set_rows(self, rows: Sequence[CheckRow], prepared: Loaded | None = None) -> None:
         if self.closed:  # a load finishing after the window closed
             return
-        self.rows = {r.check_id: r for r in rows}
-        self.by_machine = {}
-        for r in rows:
-            self.by_machine.setdefault(r.machine_id, set()).add(r.check_id)
-        self._push_machines(self.by_machine)
+        got = prepared if prepared is not None else Loaded.of(rows)
+        self.rows, self.by_machine = got.by_check, got.by_machine
+        if got.states:
+            self._apply_machines(got.states, got.notes)
         # Thousands of long-lived rows and tree nodes: keep them out of the cyclic collector's
         # full passes, which otherwise pause the GUI thread for tens of ms under a stream of results.
         gc.freeze()
@@ -224,6 +223,31 @@ class MonitoringController(QObject):
 
     def _report_status(self) -> None:
         self.status_changed.emit(self.host.describe(len(self._recent)))
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """Every check's row as loaded, indexed by check and machine, with each machine's state and
+    note: built by the background load so that the GUI thread only swaps them in."""
+
+    rows: Sequence[CheckRow]
+    by_check: dict[int, CheckRow]
+    by_machine: dict[int, set[int]]
+    states: dict[int, HealthState]
+    notes: dict[int, tuple[object, str]]
+
+    @classmethod
+    def of(cls, rows: Sequence[CheckRow]) -> Loaded:
+        by_check = {r.check_id: r for r in rows}
+        by_machine: dict[int, set[int]] = {}
+        for r in rows:
+            by_machine.setdefault(r.machine_id, set()).add(r.check_id)
+        states: dict[int, HealthState] = {}
+        notes: dict[int, tuple[object, str]] = {}
+        for mid, checks in by_machine.items():
+            h = machine_health(by_check[c] for c in checks)
+            states[mid], notes[mid] = h.state, (HealthNote(h), h.badge)
+        return cls(rows, by_check, by_machine, states, notes)
 
 
 def _notable(before: HealthState, after: HealthState) -> bool:
