@@ -13,19 +13,20 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Mapping
+from itertools import islice
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from msp_console.domain.health import HealthState
 
-BATCH = 500  # states applied per step before the clock is checked
+BATCH = 100  # states applied per step before the clock is checked
 PERIOD_MS = 20  # how long a first change waits for others to join its batch
 
 
 class LiveStates(QObject):
     _wake = Signal()
 
-    def __init__(self, apply: Callable[[Mapping[int, HealthState]], None], budget_ms: float = 50.0):
+    def __init__(self, apply: Callable[[Mapping[int, HealthState]], None], budget_ms: float = 8.0):
         super().__init__()
         self._apply = apply
         self._budget = budget_ms / 1000.0
@@ -52,7 +53,7 @@ class LiveStates(QObject):
             with self._lock:
                 if not self._pending:
                     return
-                keys = list(self._pending)[:BATCH]
+                keys = list(islice(self._pending, BATCH))
                 batch = {k: self._pending.pop(k) for k in keys}
             self._apply(batch)
             if time.perf_counter() >= deadline:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Hashable, Sequence
+from itertools import islice
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -28,8 +29,8 @@ class ResultDispatcher(QObject, Generic[T]):
         apply: Callable[[Sequence[T]], None],
         key: Callable[[T], Hashable],
         *,
-        budget_ms: float = 30.0,
-        chunk: int = 200,
+        budget_ms: float = 8.0,
+        chunk: int = 50,
         period_ms: int = 20,
         parent: QObject | None = None,
     ):
@@ -67,7 +68,7 @@ class ResultDispatcher(QObject, Generic[T]):
             with self._lock:
                 if not self._pending:
                     return
-                keys = list(self._pending)[: self._chunk]
+                keys = list(islice(self._pending, self._chunk))
                 batch = [self._pending.pop(k) for k in keys]
             self._apply(batch)
             self.applied += len(batch)

@@ -115,6 +115,7 @@ class ClientTreeModel(QAbstractItemModel):
         self._archived_font.setItalic(True)
         self._archived_label = self.tr("(archived)")
         self._headers = [self.tr("Name"), self.tr("State"), self.tr("Address"), self.tr("Kind")]
+        self._totals: dict[HealthState, int] | None = None  # problem_counts(), until a count changes
         self._dirty_rollups: dict[int, _Node] = {}  # clients/sites changed by the batch being applied
         self.show_counts = False  # clients/sites say "2 critical, 1 warning" (live monitoring on)
         # Which rows a view shows: (first uid, last uid, current uid), or None for "all of them"
@@ -247,6 +248,7 @@ class ClientTreeModel(QAbstractItemModel):
             if old_key is not new_key:
                 _add(counts, old_key, -1)
                 _add(counts, new_key, 1)
+                self._totals = None
             state = worst(tally) if tally else None
             if state is not ancestor.state or old_key is not new_key:
                 ancestor.state = state
@@ -269,6 +271,7 @@ class ClientTreeModel(QAbstractItemModel):
                     for state, n in below.items():
                         table[state] += n
         node.tally, node.counts = dict(tally), dict(counts)
+        self._totals = None
         node.state = worst(node.tally) if node.tally else None
         node.display[Column.STATE] = ""  # formatted when painted
 
@@ -301,12 +304,14 @@ class ClientTreeModel(QAbstractItemModel):
 
     def problem_counts(self) -> dict[HealthState, int]:
         """Problem machines per state over the whole tree (not counting silenced ones)."""
-        total: dict[HealthState, int] = defaultdict(int)
-        for root in self._roots:
-            for state, n in root.counts.items():
-                if state is not _SILENCED:
-                    total[state] += n
-        return dict(total)
+        if self._totals is None:  # summed again only after a count changed
+            total: dict[HealthState, int] = defaultdict(int)
+            for root in self._roots:
+                for state, n in root.counts.items():
+                    if state is not _SILENCED:
+                        total[state] += n
+            self._totals = dict(total)
+        return dict(self._totals)
 
     _ROLES = (
         Qt.ItemDataRole.DisplayRole,
