@@ -10,8 +10,8 @@ Unlike ``gui_live_updates`` (machine states straight into the tree), this goes t
 polling result goes in the window: frozen ``Processed`` values (as the engine hands them out,
 with the state machine's status) → ``MonitoringController.submit`` from worker threads → the
 time-boxed dispatcher → per-check rows → each touched machine's worst state, reason and
-silencing → tree dataChanged + client counts → the Problems tab (rebuilt at most twice a
-second) → window title and tray. A 5 ms timer on the GUI thread records how late it fires;
+silencing → tree dataChanged + client counts → the Problems tab (changed rows moved in place
+every 250 ms) → window title and tray. A 5 ms timer on the GUI thread records how late it fires;
 RSS is the process's peak resident memory.
 """
 

@@ -1,6 +1,6 @@
 """The problems list as a table model: every non-OK check, most severe then oldest first.
 
-Updated at most twice a second (a flood of results costs one update): ``apply`` removes the rows
+Updated every REFRESH_MS (problems_tab; a flood of results costs one update): ``apply`` removes the rows
 that went or moved and inserts the ones that came or moved, so the view keeps its selection and
 only repaints; ``set_rows`` (a new filter, a reload) replaces them all without a model reset.
 """
