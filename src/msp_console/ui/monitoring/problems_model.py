@@ -72,11 +72,12 @@ class ProblemsModel(QAbstractTableModel):
             self.tr("Flags"),
         ]
 
-    def set_rows(self, rows: list[CheckRow]) -> None:
+    def set_rows(self, rows: list[CheckRow], keys: list[tuple[int, float, int]] | None = None) -> None:
         """Replaces the rows without a model reset (a reset makes the view redo its whole layout):
-        rows are added or removed at the end, and everything shown is marked changed."""
+        rows are added or removed at the end, and everything shown is marked changed. ``keys``:
+        their ``problem_order`` when the caller has it."""
         self.now = datetime.now(UTC)
-        self._keys = [problem_order(r) for r in rows]
+        self._keys = list(keys) if keys is not None else [problem_order(r) for r in rows]
         self._by_id = {r.check_id: r for r in rows}
         old, new = len(self.rows), len(rows)
         if new > old:

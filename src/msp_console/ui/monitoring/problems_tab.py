@@ -270,7 +270,7 @@ class ProblemsTab(QWidget):
         sel = self.view.selectionModel()
         if keep or current is not None:
             sel.clear()
-        self.model.set_rows(shown)
+        self.model.set_rows(shown, keys)
         if keep or current is not None:
             flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
             for row, r in enumerate(self.model.rows):
