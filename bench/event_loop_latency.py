@@ -3,6 +3,7 @@ the GUI thread records how late it fires (the event loop's latency as a user fee
 
 from __future__ import annotations
 
+import os
 import random
 import resource
 import statistics
@@ -18,6 +19,7 @@ class LoadRun:
     sent: int
     cpu_s: float
     wall_s: float
+    first_max_ms: float = 0.0  # the worst tick of the first second (the first batch's cost)
 
     def summary(self) -> str:
         p99 = self.lateness_ms[int(len(self.lateness_ms) * 0.99)]
@@ -69,9 +71,19 @@ def run_under_load(
     for t in pool:
         t.start()
     QTimer.singleShot(int(seconds * 1000), qapp.quit)  # type: ignore[attr-defined]
-    qapp.exec()  # type: ignore[attr-defined]
+    profile_to = os.environ.get("BENCH_PROFILE")  # cProfile of the GUI thread only, e.g. /tmp/gui.prof
+    if profile_to:
+        import cProfile
+
+        with cProfile.Profile() as prof:
+            qapp.exec()  # type: ignore[attr-defined]
+        prof.dump_stats(profile_to)
+    else:
+        qapp.exec()  # type: ignore[attr-defined]
     stop.set()
     for t in pool:
         t.join()
     timer.stop()
-    return LoadRun(sorted(lateness), sum(sent), time.process_time() - cpu0, time.perf_counter() - wall0)
+    first = max(lateness[:200], default=0.0)  # 200 ticks of 5 ms: the first second
+    cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    return LoadRun(sorted(lateness), sum(sent), cpu, wall, first)

@@ -1,13 +1,17 @@
 """Live health under load: 1,000 check results/s from 4 worker threads into a 5,000-machine window.
 
-.venv/bin/python -m bench.gui_live_health [--machines 5000] [--rate 1000] [--seconds 60]
+.venv/bin/python -m bench.gui_live_health [--machines 5000] [--rate 1000] [--seconds 60] [--rounds N]
+
+Runs, each in its own child interpreter, the bare-PySide6 baseline (bench.bare_qt: the same rows and
+load, drained every 20 ms) and the console, alternately; the last line gives both and the ratios.
+``BENCH_PROFILE=/tmp/gui.prof`` with ``--child`` writes a cProfile of the GUI thread.
 
 Unlike ``gui_live_updates`` (machine states straight into the tree), this goes the whole way a
 polling result goes in the window: frozen ``Processed`` values (as the engine hands them out,
 with the state machine's status) → ``MonitoringController.submit`` from worker threads → the
 time-boxed dispatcher → per-check rows → each touched machine's worst state, reason and
-silencing → tree dataChanged + client counts → the Problems tab (rebuilt at most twice a
-second) → window title and tray. A 5 ms timer on the GUI thread records how late it fires;
+silencing → tree dataChanged + client counts → the Problems tab (changed rows moved in place
+every 250 ms) → window title and tray. A 5 ms timer on the GUI thread records how late it fires;
 RSS is the process's peak resident memory.
 """
 
@@ -20,17 +24,21 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.bare_qt import compare_live, live_arguments
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--machines", type=int, default=5_000)
-    parser.add_argument("--rate", type=int, default=1_000, help="check results per second, all threads")
-    parser.add_argument("--seconds", type=float, default=60.0)
+    live_arguments(parser, 60.0)
     args = parser.parse_args()
+    if not args.child:  # the parent: the bare-Qt baseline and the console, each in its own process
+        compare_live(__spec__.name, args)
+        return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
+    from bench.bare_qt import emit_result, live_figures, settle
     from bench.event_loop_latency import run_under_load
     from bench.fleet import write_fleet
     from msp_console.app import App
@@ -58,6 +66,7 @@ def main() -> None:
         window.reload()
         loop.exec()
         window.tree.view.expandAll()
+        settle(qapp)
         if os.environ.get("BENCH_PROBLEMS_TAB", "1") == "1":
             window.tabs.setCurrentIndex(controller.problems_index)  # the problems table on show too
         checks = [(r.check_id, r.machine_id) for r in controller.controller.rows.values()]
@@ -75,10 +84,8 @@ def main() -> None:
         problems = controller.problems.model.rowCount()
         window.close()
         app.close()
-    print(
-        f"{args.machines} machines / {len(checks)} checks shown ({problems} rows in Problems at the end), "
-        f"results {run.summary()}"
-    )
+    print(f"{args.machines} machines / {len(checks)} checks shown ({problems} rows in Problems at the end)")
+    emit_result(live_figures(run))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,10 @@
 """Event-loop latency while 4 threads push 1,000 state changes/s into a shown 5,000-machine tree.
 
-.venv/bin/python -m bench.gui_live_updates [--machines 5000] [--rate 1000] [--seconds 10]
+.venv/bin/python -m bench.gui_live_updates [--machines 5000] [--rate 1000] [--seconds 10] [--rounds N]
+
+Runs, each in its own child interpreter, the bare-PySide6 baseline (bench.bare_qt: the same rows and
+load, drained every 20 ms) and the console, alternately; the last line gives both and the ratios.
+``BENCH_PROFILE=/tmp/gui.prof`` with ``--child`` writes a cProfile of the GUI thread.
 
 Threads call ``MainWindow.live_states.submit`` (the path monitoring uses); a 5 ms timer on the
 GUI thread records how late it fires, which is what a user feels as lag. The tree is fully
@@ -15,17 +19,21 @@ import random
 import tempfile
 from pathlib import Path
 
+from bench.bare_qt import compare_live, live_arguments
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--machines", type=int, default=5_000)
-    parser.add_argument("--rate", type=int, default=1_000, help="state changes per second, all threads")
-    parser.add_argument("--seconds", type=float, default=10.0)
+    live_arguments(parser, 10.0)
     args = parser.parse_args()
+    if not args.child:  # the parent: the bare-Qt baseline and the console, each in its own process
+        compare_live(__spec__.name, args)
+        return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
+    from bench.bare_qt import emit_result, live_figures, settle
     from bench.event_loop_latency import run_under_load
     from bench.fleet import write_fleet
     from msp_console.app import App
@@ -49,6 +57,7 @@ def main() -> None:
         window.reload()
         loop.exec()
         window.tree.view.expandAll()
+        settle(qapp)
         ids = [m.id for c in window.model.snapshot.clients for m in c.all_machines()]
         states = [HealthState.OK, HealthState.WARNING, HealthState.CRITICAL, HealthState.UNREACHABLE]
 
@@ -58,7 +67,7 @@ def main() -> None:
         run = run_under_load(qapp, args.seconds, args.rate, produce)
         window.close()
         app.close()
-    print(f"{args.machines} machines shown, state changes {run.summary()}")
+    emit_result(live_figures(run))
 
 
 if __name__ == "__main__":

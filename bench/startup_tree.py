@@ -4,7 +4,10 @@ The parent spawns a fresh interpreter that opens the real main window (offscreen
 with 5,000 machines and prints a line once the tree is loaded and painted; the parent measures
 from spawn to that line. "Cold" drops the OS page cache first (needs root), "warm" does not.
 
-    .venv/bin/python -m bench.startup_tree [--machines 5000] [--runs 5]
+    .venv/bin/python -m bench.startup_tree [--machines 5000] [--runs 5] [--no-cold]
+
+The warm runs alternate with a bare PySide6 window showing the same tree read from the same
+database (bench.bare_qt); the last line gives both medians and the ratio.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.bare_qt import loadavg
 from bench.fleet import write_fleet
 from msp_console.app import App
 from msp_console.services.csv_io import import_csv
@@ -58,6 +62,21 @@ def drop_caches() -> bool:
         return False
 
 
+def bare_run(url: str) -> float:
+    """Seconds from spawn to bare PySide6 showing the same tree (bench.bare_qt start)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    t0 = time.perf_counter()
+    argv = [sys.executable, "-m", "bench.bare_qt", "start", url]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    shown = time.perf_counter() - t0
+    proc.wait()
+    if not line.startswith("shown"):
+        raise SystemExit(f"bare child failed: {line!r}")
+    return shown
+
+
 def one_run(url: str) -> tuple[float, float]:
     """Seconds from spawn to the painted tree, and to every task tab installed."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -79,6 +98,7 @@ def main() -> None:
     parser.add_argument("--machines", type=int, default=5_000)
     parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-cold", action="store_true", help="skip the cold runs (page cache dropped)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -89,18 +109,28 @@ def main() -> None:
         import_csv(app.db, "machines", machines_csv)
         app.close()
         cold = []
-        for _ in range(args.runs):
+        for _ in range(0 if args.no_cold else args.runs):
             if not drop_caches():
                 print("cannot drop the page cache (not root): 'cold' runs are warm")
             cold.append(one_run(url))
-        warm = [one_run(url) for _ in range(args.runs)]
+        warm, bare = [], []
+        for _ in range(args.runs):  # interleaved, so both see the same load
+            bare.append(bare_run(url))
+            warm.append(one_run(url))
     print(f"{args.machines} machines, {args.clients} clients, {args.runs} runs each")
     for label, runs in (("cold", cold), ("warm", warm)):
+        if not runs:
+            continue
         shown, ready = [r[0] for r in runs], [r[1] for r in runs]
         print(
             f"{label}: tree shown median {statistics.median(shown):.3f} s (max {max(shown):.3f} s); "
             f"all tabs ready median {statistics.median(ready):.3f} s (max {max(ready):.3f} s)"
         )
+    console, plain = statistics.median(r[0] for r in warm), statistics.median(bare)
+    print(
+        f"warm start to a shown tree, bare PySide6 → console (median of {args.runs}, interleaved, "
+        f"load average {loadavg()}): {plain:.3f} s → {console:.3f} s ({console / plain:.1f}×)"
+    )
 
 
 if __name__ == "__main__":

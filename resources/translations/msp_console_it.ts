@@ -1488,37 +1488,37 @@
     <context>
         <name>ClientTreeModel</name>
         <message>
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="105" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="116" />
             <source>(archived)</source>
             <translation>(archiviato)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="106" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="117" />
             <source>Name</source>
             <translation>Nome</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="106" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="117" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="106" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="117" />
             <source>Address</source>
             <translation>Indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="106" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="117" />
             <source>Kind</source>
             <translation>Tipo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="220" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="285" />
             <source>%1 silenced</source>
             <translation>%1 in silenzio</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="226" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="291" />
             <source>%n critical</source>
             <translation>
                 <numerusform>%n critico</numerusform>
@@ -1526,7 +1526,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="228" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="293" />
             <source>%n unreachable</source>
             <translation>
                 <numerusform>%n irraggiungibile</numerusform>
@@ -1534,7 +1534,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="230" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="295" />
             <source>%n warning</source>
             <translation>
                 <numerusform>%n avviso</numerusform>
@@ -1542,7 +1542,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="231" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="296" />
             <source>%n unknown</source>
             <translation>
                 <numerusform>%n sconosciuto</numerusform>
@@ -1550,12 +1550,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="446" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="512" />
             <source>Behind: %1</source>
             <translation>Dietro: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="448" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="514" />
             <source>Tags: %1</source>
             <translation>Etichette: %1</translation>
         </message>
@@ -3470,57 +3470,57 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="67" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="68" />
             <source>MSP Console</source>
             <translation>MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="77" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="78" />
             <source>Overview</source>
             <translation>Panoramica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="80" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="81" />
             <source>Clients</source>
             <translation>Clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="83" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="84" />
             <source>Details</source>
             <translation>Dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="94" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="95" />
             <source>Quick find (Ctrl+K)…</source>
             <translation>Ricerca rapida (Ctrl+K)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="98" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="99" />
             <source>C&amp;lients pane</source>
             <translation>Pannello c&amp;lienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="99" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="100" />
             <source>De&amp;tails pane</source>
             <translation>Pannello &amp;dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="157" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="158" />
             <source>polling: not configured</source>
             <translation>monitoraggio: non configurato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="158" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="159" />
             <source>local</source>
             <translation>locale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="159" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="160" />
             <source>DB: %1</source>
             <translation>DB: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/main_window.py" line="240" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="241" />
             <source>%Ln client(s)</source>
             <translation>
                 <numerusform>%Ln cliente</numerusform>
@@ -3528,7 +3528,7 @@ Le sue macchine restano al cliente, senza sede.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/main_window.py" line="242" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="243" />
             <source>%Ln machine(s)</source>
             <translation>
                 <numerusform>%Ln macchina</numerusform>
@@ -3536,12 +3536,12 @@ Le sue macchine restano al cliente, senza sede.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="256" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="257" />
             <source>Cannot read the database</source>
             <translation>Impossibile leggere il database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="258" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="259" />
             <source>The tree could not be loaded: %1
 
 Check that the database is reachable, then use View → Reload.</source>
@@ -3621,7 +3621,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>Monitoring</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/controller.py" line="243" />
+            <location filename="../../src/msp_console/ui/monitoring/controller.py" line="277" />
             <source>(since %1)</source>
             <translation>(da %1)</translation>
         </message>
@@ -3677,12 +3677,12 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>Notifier</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/tray.py" line="66" />
+            <location filename="../../src/msp_console/ui/monitoring/tray.py" line="68" />
             <source>%1 recovered</source>
             <translation>%1 ripristinato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/tray.py" line="77" />
+            <location filename="../../src/msp_console/ui/monitoring/tray.py" line="79" />
             <source>Click to call the client.</source>
             <translation>Fai clic per chiamare il cliente.</translation>
         </message>
@@ -3913,57 +3913,57 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ProblemsModel</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="50" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="53" />
             <source>%1 d %2 h</source>
             <translation>%1 g %2 h</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="60" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="66" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="61" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="67" />
             <source>Client</source>
             <translation>Cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="62" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="68" />
             <source>Machine</source>
             <translation>Macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="63" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="69" />
             <source>Check</source>
             <translation>Controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="64" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="70" />
             <source>Result</source>
             <translation>Risultato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="65" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="71" />
             <source>For</source>
             <translation>Da</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="66" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="72" />
             <source>Flags</source>
             <translation>Indicatori</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="113" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="164" />
             <source>✓ acknowledged</source>
             <translation>✓ preso in carico</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="115" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="166" />
             <source>in maintenance</source>
             <translation>in manutenzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="117" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_model.py" line="168" />
             <source>soft</source>
             <translation>provvisorio</translation>
         </message>
@@ -3971,68 +3971,68 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ProblemsTab</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="54" />
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="182" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="67" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="246" />
             <source>All clients</source>
             <translation>Tutti i clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="57" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="70" />
             <source>All states</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="60" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="73" />
             <source>Hide acknowledged / in maintenance</source>
             <translation>Nascondi presi in carico / in manutenzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="69" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="82" />
             <source>Client:</source>
             <translation>Cliente:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="71" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="84" />
             <source>State:</source>
             <translation>Stato:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="102" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="115" />
             <source>Acknowledge…</source>
             <translation>Prendi in carico…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="103" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="116" />
             <source>Maintenance…</source>
             <translation>Manutenzione…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="104" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="117" />
             <source>Check now</source>
             <translation>Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="105" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="118" />
             <source>Open machine</source>
             <translation>Apri macchina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="106" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="119" />
             <source>Host key…</source>
             <translation>Chiave host…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="107" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="120" />
             <source>Open intervention…</source>
             <translation>Apri intervento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="108" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="121" />
             <source>Call client…</source>
             <translation>Chiama il cliente…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="167" />
+            <location filename="../../src/msp_console/ui/monitoring/problems_tab.py" line="197" />
             <source>%n problem(s) (%1 acknowledged or in maintenance)</source>
             <translation>
                 <numerusform>%n problema (%1 presi in carico o in manutenzione)</numerusform>
@@ -5161,14 +5161,14 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="135" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="357" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="358" />
             <source>On site</source>
             <translation>In sede</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/grid_blocks.py" line="135" />
             <location filename="../../src/msp_console/ui/scheduling/month_view.py" line="193" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="357" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="358" />
             <source>Remote</source>
             <translation>Da remoto</translation>
         </message>
@@ -5838,7 +5838,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="187" />
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="331" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="332" />
             <source>◷ Today's appointments</source>
             <translation>◷ Appuntamenti di oggi</translation>
         </message>
@@ -5898,7 +5898,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Orologio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="304" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="305" />
             <source>Cannot read today</source>
             <translation>Impossibile leggere la giornata</translation>
         </message>
@@ -5920,52 +5920,52 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Apri intervento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="315" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="316" />
             <source>Today — %1</source>
             <translation>Oggi — %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="318" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="319" />
             <source>To call: %1</source>
             <translation>Da chiamare: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="319" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="320" />
             <source>Appointments: %1</source>
             <translation>Appuntamenti: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="320" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="321" />
             <source>Calls due: %1</source>
             <translation>Richiamate da fare: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="324" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="325" />
             <source>SLA breached: %1</source>
             <translation>SLA superati: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="335" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="336" />
             <source>◷ No appointments today — next: %1</source>
             <translation>◷ Nessun appuntamento oggi — prossimo: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="363" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="364" />
             <source>Retry</source>
             <translation>Riprova</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="363" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="364" />
             <source>Call back</source>
             <translation>Richiamare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="363" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="364" />
             <source>Follow-up</source>
             <translation>Richiamata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="368" />
+            <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="369" />
             <source>late</source>
             <translation>in ritardo</translation>
         </message>

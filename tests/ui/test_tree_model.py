@@ -114,3 +114,61 @@ def test_batch_of_state_changes_emits_one_signal_per_contiguous_run(qapp, app: A
     model.update_machine_states({names["NAS-01"]: HealthState.WARNING})  # no change, no signal
     assert runs == []
     del tester
+
+
+def test_live_changes_off_screen_emit_nothing_yet_show_when_painted(qapp, app: App, ids) -> None:  # type: ignore[no-untyped-def]
+    model = ClientTreeModel()
+    model.show_counts = True
+    model.set_snapshot(_snapshot(app))
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    changed: list[str] = []
+    model.dataChanged.connect(lambda a, b, _roles: changed.append(a.data(Role.REF).name))
+    srv = model.index_for("machine", ids["srv"], Column.STATE)
+    hotel = model.index_for("client", ids["bellavista"], Column.STATE)
+    model.visible_span = lambda: (0, -1, -1)  # the view shows none of these rows
+    model.update_machines({ids["srv"]: HealthState.CRITICAL}, {ids["srv"]: ("disk full", "")})
+    assert changed == []
+    assert srv.data() == "Critical"  # what a scroll to it paints
+    assert "disk full" in srv.data(Qt.ItemDataRole.ToolTipRole)
+    assert hotel.data(Role.STATE) == HealthState.CRITICAL and hotel.data() == "1 critical"
+    model.visible_span = lambda: (0, 1 << 62, -1)  # every row on screen
+    model.update_machines({ids["srv"]: HealthState.CRITICAL}, {ids["srv"]: ("disk full", "ack")})
+    assert changed == ["SRV-01", "Hotel Bellavista"]  # silenced: the client now says "1 silenced"
+    assert hotel.data() == "1 silenced"
+    del tester
+
+
+def test_client_states_and_counts_follow_a_stream_of_changes(qapp, app: App) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    model = ClientTreeModel()
+    model.show_counts = True
+    snapshot = _snapshot(app)
+    model.set_snapshot(snapshot)
+    machines = {m.id: c.id for c in snapshot.clients for m in c.all_machines()}
+    states = list(HealthState)
+    rnd = random.Random(3)
+    final: dict[int, tuple[HealthState, bool | str]] = {}
+    for _ in range(40):
+        batch = {
+            mid: (rnd.choice(states), rnd.choice([False, "ack", "maintenance"]))
+            for mid in rnd.sample(sorted(machines), 4)
+        }
+        model.update_machines(
+            {m: s for m, (s, _) in batch.items()}, {m: ("", muted) for m, (_, muted) in batch.items()}
+        )
+        final.update(batch)
+    expected: dict[HealthState, int] = {}
+    for mid in machines:
+        state, muted = final.get(mid, (model.machine_state(mid), False))
+        if (
+            state in (HealthState.CRITICAL, HealthState.UNREACHABLE, HealthState.WARNING, HealthState.UNKNOWN)
+            and not muted
+        ):
+            expected[state] = expected.get(state, 0) + 1
+    assert model.problem_counts() == expected  # the window title's counts
+    for client in snapshot.clients:
+        below = [model.machine_state(m.id) for m in client.all_machines()]
+        if below:  # the client shows its worst machine
+            worst = max(below, key=lambda s: s.severity)  # type: ignore[union-attr]
+            assert model.index_for("client", client.id).data(Role.STATE) == worst

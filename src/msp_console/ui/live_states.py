@@ -2,9 +2,10 @@
 
 ``submit()`` may be called from polling workers: it stores the state in a locked dict keyed by
 machine (latest wins) and emits a queued signal only when the buffer goes from empty to
-non-empty. The GUI-thread slot drains what is there within a time budget and hands it to
-``ClientTreeModel.update_machine_states`` (one dataChanged per contiguous run of rows); whatever
-is left waits for the next turn of the event loop, so a flood never freezes the window.
+non-empty. The GUI thread drains it ``PERIOD_MS`` later (what arrives meanwhile joins the same
+batch) within a time budget and hands it to ``ClientTreeModel.update_machine_states`` (one
+ranged dataChanged per parent, rows on screen only); whatever is left waits for the next turn
+of the event loop, so a flood never freezes the window.
 """
 
 from __future__ import annotations
@@ -12,24 +13,30 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Mapping
+from itertools import islice
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from msp_console.domain.health import HealthState
 
-BATCH = 500  # states applied per step before the clock is checked
+BATCH = 100  # states applied per step before the clock is checked
+PERIOD_MS = 20  # how long a first change waits for others to join its batch
 
 
 class LiveStates(QObject):
     _wake = Signal()
 
-    def __init__(self, apply: Callable[[Mapping[int, HealthState]], None], budget_ms: float = 50.0):
+    def __init__(self, apply: Callable[[Mapping[int, HealthState]], None], budget_ms: float = 8.0):
         super().__init__()
         self._apply = apply
         self._budget = budget_ms / 1000.0
         self._lock = threading.Lock()
         self._pending: dict[int, HealthState] = {}
-        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PERIOD_MS)
+        self._timer.timeout.connect(self._drain)
+        self._wake.connect(self._timer.start, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, machine_id: int, state: HealthState) -> None:
         """Thread-safe; cheap enough to call for every check result."""
@@ -46,7 +53,7 @@ class LiveStates(QObject):
             with self._lock:
                 if not self._pending:
                     return
-                keys = list(self._pending)[:BATCH]
+                keys = list(islice(self._pending, BATCH))
                 batch = {k: self._pending.pop(k) for k in keys}
             self._apply(batch)
             if time.perf_counter() >= deadline:

@@ -2,8 +2,10 @@
 
 Workers call ``submit()`` from any thread: the result goes into a locked dict keyed by what it is
 about (the latest result per key wins) and a queued signal wakes the GUI thread only when the
-buffer goes from empty to non-empty. On the GUI thread the buffer is drained in time-boxed
-slices (like Picard's 50 ms batches), so a burst of thousands of results never freezes the window.
+buffer goes from empty to non-empty. The GUI thread then waits ``period_ms`` (20 ms: faster than
+the eye, slower than a stream of results) so that what arrives meanwhile is applied in the same
+batch, and drains the buffer in time-boxed slices (like Picard's 50 ms batches), so a burst of
+thousands of results never freezes the window.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Hashable, Sequence
+from itertools import islice
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -26,8 +29,9 @@ class ResultDispatcher(QObject, Generic[T]):
         apply: Callable[[Sequence[T]], None],
         key: Callable[[T], Hashable],
         *,
-        budget_ms: float = 30.0,
-        chunk: int = 200,
+        budget_ms: float = 8.0,
+        chunk: int = 50,
+        period_ms: int = 20,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
@@ -39,7 +43,11 @@ class ResultDispatcher(QObject, Generic[T]):
         self._pending: dict[Hashable, T] = {}
         self.wakeups = 0  # how often the GUI thread was woken (for tests and the status bar)
         self.applied = 0
-        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(period_ms)
+        self._timer.timeout.connect(self._drain)
+        self._wake.connect(self._timer.start, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, result: T) -> None:
         """Thread-safe; cheap enough to call for every result."""
@@ -60,7 +68,7 @@ class ResultDispatcher(QObject, Generic[T]):
             with self._lock:
                 if not self._pending:
                     return
-                keys = list(self._pending)[: self._chunk]
+                keys = list(islice(self._pending, self._chunk))
                 batch = [self._pending.pop(k) for k in keys]
             self._apply(batch)
             self.applied += len(batch)

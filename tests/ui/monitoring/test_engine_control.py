@@ -60,7 +60,8 @@ def test_pause_resume_and_check_now(qtbot, tmp_path, monkeypatch, listening: int
     # Stopping joins the control thread for up to 30 s: waiting longer than that still catches a
     # thread that never ends, without failing on a machine too busy to stop it in a few seconds.
     qtbot.waitUntil(
-        lambda: not any(t.name == "monitoring-control" for t in threading.enumerate()), timeout=60_000
+        lambda: not any(t.name == "monitoring-control" for t in set(threading.enumerate()) - before),
+        timeout=60_000,
     )
     feature.check_now.trigger()
     assert "resume" in win.statusBar().currentMessage()

@@ -2,13 +2,21 @@
 
 Display values and icons are computed once per node when a snapshot arrives, so ``data()``
 is a couple of lookups (the view calls it tens of thousands of times). Nodes are addressed by
-their position in ``self._nodes`` (the index's internalId), never by Python object pointers.
+their position in ``self._nodes`` (the index's internalId), never by Python object pointers;
+that position is also the row's place in the fully expanded tree (built depth first).
+
+Live states are cheap: each client and site keeps a tally of its machines' states and problem
+counts, adjusted per changed machine (no rescan of siblings); texts are formatted when painted;
+and when a view says which rows it shows (``visible_span``), a batch emits one ranged
+dataChanged per parent for the changed rows on screen only — the others are painted from the
+current state when scrolled to.
 """
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -32,6 +40,7 @@ _COUNTED = (
 )
 _SILENCED = HealthState.PENDING  # key of the count of acknowledged / in-maintenance problem machines
 _ROOT = QModelIndex()  # the invisible root, as a default argument
+BULK = 2_000  # machines changed in one call above which every client is rolled up afresh
 
 
 class Column(IntEnum):
@@ -73,6 +82,7 @@ class _Node:
         "row",
         "search",
         "state",
+        "tally",
         "uid",
     )
 
@@ -86,8 +96,9 @@ class _Node:
         self.state: HealthState | None = None
         self.machine: MachineNode | None = None
         self.muted: bool | str = False  # every problem acknowledged ("ack") or in "maintenance": dimmed
-        self.note = ""  # what is wrong and since when (monitoring sets it)
+        self.note: object = ""  # what is wrong and since when (monitoring sets it; str() when shown)
         self.counts: dict[HealthState, int] = {}  # clients/sites: problem machines per state
+        self.tally: dict[HealthState, int] = {}  # clients/sites: machines below per state
 
 
 class ClientTreeModel(QAbstractItemModel):
@@ -104,7 +115,13 @@ class ClientTreeModel(QAbstractItemModel):
         self._archived_font.setItalic(True)
         self._archived_label = self.tr("(archived)")
         self._headers = [self.tr("Name"), self.tr("State"), self.tr("Address"), self.tr("Kind")]
+        self._totals: dict[HealthState, int] | None = None  # problem_counts(), until a count changes
+        self._dirty_rollups: dict[int, _Node] = {}  # clients/sites changed by the batch being applied
         self.show_counts = False  # clients/sites say "2 critical, 1 warning" (live monitoring on)
+        # Which rows a view shows: (first uid, last uid, current uid), or None for "all of them"
+        # (a sorted view, or none). Live changes outside the span emit nothing.
+        self.visible_span: Callable[[], tuple[int, int, int] | None] | None = None
+        self._state_texts = {s: state_text(s) for s in HealthState}
 
     # -- whole-snapshot replacement ----------------------------------------------------
     @property
@@ -114,10 +131,14 @@ class ClientTreeModel(QAbstractItemModel):
     def set_snapshot(self, snapshot: TreeSnapshot) -> None:
         self.beginResetModel()
         self._snapshot = snapshot
+        self._state_texts = {s: state_text(s) for s in HealthState}
         self._nodes, self._roots, self._machines, self._by_ref = [], [], {}, {}
         for row, client in enumerate(snapshot.clients):
             self._roots.append(self._build_client(client, row))
         self.endResetModel()
+        # Thousands of long-lived nodes (and all that was imported so far): out of the cyclic
+        # collector's full passes, which would otherwise hold the GIL for hundreds of ms.
+        gc.freeze()
 
     def _new(self, ref: NodeRef, parent: _Node | None, row: int) -> _Node:
         node = _Node(len(self._nodes), ref, parent, row)
@@ -150,7 +171,7 @@ class ClientTreeModel(QAbstractItemModel):
             NodeRef("machine", machine.id, machine.client_id, machine.name), parent, len(parent.children)
         )
         node.machine = machine
-        node.display = [machine.name, state_text(machine.state), machine.address, kind_text(machine.kind)]
+        node.display = [machine.name, "", machine.address, kind_text(machine.kind)]  # state: when painted
         node.icon = kind_icon(machine.kind)
         node.state = machine.state
         tags = machine.tags.replace(",", " ")
@@ -170,51 +191,95 @@ class ClientTreeModel(QAbstractItemModel):
         self.update_machine_states({machine_id: state})
 
     def update_machine_states(self, states: Mapping[int, HealthState]) -> None:
-        """Applies new states; one dataChanged per contiguous run of changed rows under a parent,
-        then the clients and sites whose worst state changed."""
-        changed: dict[int, list[_Node]] = defaultdict(list)  # parent uid (-1 = root) → rows
-        parents: dict[int, _Node] = {}
-        for machine_id, state in states.items():
-            node = self._machines.get(machine_id)
-            if node is None or node.state is state:
-                continue
-            node.state = state
-            node.display[Column.STATE] = state_text(state)
-            changed[node.parent.uid if node.parent else -1].append(node)
-            ancestor = node.parent
-            while ancestor is not None:
-                parents[ancestor.uid] = ancestor
-                ancestor = ancestor.parent
-        for nodes in changed.values():
-            self._emit_runs(nodes)
-        self._recount(parents)
+        """Applies new states; the changed rows, and the clients and sites whose worst state or
+        counts changed, get dataChanged (one per parent, over the rows on screen)."""
+        self.update_machines(states, {})
 
-    @staticmethod
-    def _depth(node: _Node) -> int:
-        depth = 0
-        while node.parent is not None:
-            node, depth = node.parent, depth + 1
-        return depth
+    def update_machines(
+        self, states: Mapping[int, HealthState], notes: Mapping[int, tuple[object, bool | str]]
+    ) -> None:
+        """New states and monitoring notes (see ``set_machine_notes``) for machines, in one pass."""
+        if len(states) + len(notes) > BULK:
+            self._update_all(states, notes)
+            return
+        changed: list[_Node] = []
+        for machine_id in states.keys() | notes.keys():
+            node = self._machines.get(machine_id)
+            if node is None:
+                continue
+            state = states.get(machine_id, node.state)
+            note, muted = notes.get(machine_id, (node.note, node.muted))
+            if node.state is state and node.muted == muted:
+                if node.note != note:
+                    node.note = note
+                    changed.append(node)
+                continue
+            before = (node.state, node.muted)
+            node.state, node.note, node.muted = state, note, muted
+            changed.append(node)
+            self._move_tallies(node, before)
+        self._emit_changed(changed)
+
+    def _update_all(
+        self, states: Mapping[int, HealthState], notes: Mapping[int, tuple[object, bool | str]]
+    ) -> None:
+        """Most machines at once (every check loaded): set them, roll every client up afresh,
+        and repaint what is on screen."""
+        for machine_id, node in self._machines.items():
+            node.state = states.get(machine_id, node.state)
+            node.note, node.muted = notes.get(machine_id, (node.note, node.muted))
+        for root in self._roots:
+            self._roll_up(root)
+        self._dirty_rollups = {n.uid: n for n in self._nodes if n.machine is None}
+        self._emit_changed(list(self._machines.values()))
+
+    def _move_tallies(self, node: _Node, before: tuple[HealthState | None, bool | str]) -> None:
+        """One machine went from ``before`` (state, muted) to its current ones: its client and site
+        move it from one tally and count to the other, and are marked changed if that shows."""
+        old_state, old_muted = before
+        old_key = (_SILENCED if old_muted else old_state) if old_state in _COUNTED else None
+        new_key = (_SILENCED if node.muted else node.state) if node.state in _COUNTED else None
+        ancestor = node.parent
+        while ancestor is not None:
+            tally, counts = ancestor.tally, ancestor.counts
+            if old_state is not node.state:
+                _add(tally, old_state, -1)
+                _add(tally, node.state, 1)
+            if old_key is not new_key:
+                _add(counts, old_key, -1)
+                _add(counts, new_key, 1)
+                self._totals = None
+            state = worst(tally) if tally else None
+            if state is not ancestor.state or old_key is not new_key:
+                ancestor.state = state
+                ancestor.display[Column.STATE] = ""  # formatted again when painted
+                self._dirty_rollups[ancestor.uid] = ancestor
+            ancestor = ancestor.parent
 
     def _roll_up_one(self, node: _Node) -> None:
-        states = [c.state for c in node.children if c.state is not None]
-        node.state = worst(states) if states else None
+        """The tally and counts of a client or site from scratch (sites first): when a snapshot arrives."""
+        tally: dict[HealthState, int] = defaultdict(int)
         counts: dict[HealthState, int] = defaultdict(int)
         for c in node.children:
             if c.ref.kind == "machine":
+                if c.state is not None:
+                    tally[c.state] += 1
                 if c.state in _COUNTED:
                     counts[_SILENCED if c.muted else c.state] += 1
             else:
-                for state, n in c.counts.items():
-                    counts[state] += n
-        node.counts = dict(counts)
-        node.display[Column.STATE] = self._rolled_text(node)
+                for table, below in ((tally, c.tally), (counts, c.counts)):
+                    for state, n in below.items():
+                        table[state] += n
+        node.tally, node.counts = dict(tally), dict(counts)
+        self._totals = None
+        node.state = worst(node.tally) if node.tally else None
+        node.display[Column.STATE] = ""  # formatted when painted
 
     def _rolled_text(self, node: _Node) -> str:
         if node.state is None:
             return ""
         if not self.show_counts or not node.counts:
-            return state_text(node.state)
+            return self._state_texts[node.state]
         parts = [self._count_text(s, node.counts[s]) for s in _COUNTED if node.counts.get(s)]
         if node.counts.get(_SILENCED):
             parts.append(self.tr("%1 silenced").replace("%1", str(node.counts[_SILENCED])))
@@ -230,64 +295,54 @@ class ClientTreeModel(QAbstractItemModel):
             return self.tr("%n warning", "", n)
         return self.tr("%n unknown", "", n)
 
-    def set_machine_notes(self, notes: Mapping[int, tuple[str, bool | str]]) -> None:
-        """Monitoring's word on machines: (what is wrong and since when, silenced? — True/"ack" or
-        "maintenance", which picks the badge). Rows whose
-        note or silencing changed get dataChanged; clients and sites recount."""
-        changed: dict[int, list[_Node]] = defaultdict(list)
-        parents: dict[int, _Node] = {}
-        for machine_id, (note, muted) in notes.items():
-            node = self._machines.get(machine_id)
-            if node is None or (node.note == note and node.muted == muted):
-                continue
-            node.note, node.muted = note, muted
-            changed[node.parent.uid if node.parent else -1].append(node)
-            ancestor = node.parent
-            while ancestor is not None:
-                parents[ancestor.uid] = ancestor
-                ancestor = ancestor.parent
-        for nodes in changed.values():
-            self._emit_runs(nodes)
-        self._recount(parents)
-
-    def _recount(self, parents: dict[int, _Node]) -> None:
-        rolled: dict[int, list[_Node]] = defaultdict(list)
-        for node in sorted(parents.values(), key=lambda n: -self._depth(n)):  # sites before clients
-            before = (node.state, node.display[Column.STATE])
-            self._roll_up_one(node)
-            if (node.state, node.display[Column.STATE]) != before:
-                rolled[node.parent.uid if node.parent else -1].append(node)
-        for nodes in rolled.values():
-            self._emit_runs(nodes)
+    def set_machine_notes(self, notes: Mapping[int, tuple[object, bool | str]]) -> None:
+        """Monitoring's word on machines: (what is wrong and since when — a text, or an object
+        formatted only when the tooltip shows —, silenced? — True/"ack" or "maintenance", which
+        picks the badge). Rows whose note or silencing changed get dataChanged; clients and
+        sites recount."""
+        self.update_machines({}, notes)
 
     def problem_counts(self) -> dict[HealthState, int]:
         """Problem machines per state over the whole tree (not counting silenced ones)."""
-        total: dict[HealthState, int] = defaultdict(int)
-        for root in self._roots:
-            for state, n in root.counts.items():
-                if state is not _SILENCED:
-                    total[state] += n
-        return dict(total)
+        if self._totals is None:  # summed again only after a count changed
+            total: dict[HealthState, int] = defaultdict(int)
+            for root in self._roots:
+                for state, n in root.counts.items():
+                    if state is not _SILENCED:
+                        total[state] += n
+            self._totals = dict(total)
+        return dict(self._totals)
 
-    def _emit_runs(self, nodes: list[_Node]) -> None:
-        nodes.sort(key=lambda n: n.row)
-        roles = [
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.DecorationRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Role.STATE,
-            Role.SEVERITY,
-        ]
-        start = prev = nodes[0]
-        for node in [*nodes[1:], None]:
-            if node is not None and node.row == prev.row + 1:
-                prev = node
-                continue
-            first = self.createIndex(start.row, Column.STATE, start.uid)
-            last = self.createIndex(prev.row, Column.STATE, prev.uid)
-            self.dataChanged.emit(first, last, roles)
-            if node is not None:
-                start = prev = node
+    _ROLES = (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Role.STATE,
+        Role.SEVERITY,
+    )
+
+    def _emit_changed(self, machines: list[_Node]) -> None:
+        """One dataChanged per parent over its changed rows (machines, then the rolled-up sites and
+        clients); only rows in the view's span when it gave one."""
+        rolled, self._dirty_rollups = self._dirty_rollups, {}
+        nodes = [*machines, *rolled.values()]
+        span = self.visible_span() if self.visible_span is not None and nodes else None
+        if span is not None:
+            first, last, current = span
+            nodes = [n for n in nodes if first <= n.uid <= last or n.uid == current]
+        by_parent: dict[int, list[int]] = {}
+        for node in nodes:
+            rows = by_parent.setdefault(node.parent.uid if node.parent else -1, [node.row, node.row])
+            if node.row < rows[0]:
+                rows[0] = node.row
+            elif node.row > rows[1]:
+                rows[1] = node.row
+        roles = list(self._ROLES)
+        for parent_uid, (top, bottom) in by_parent.items():
+            siblings = self._roots if parent_uid < 0 else self._nodes[parent_uid].children
+            top_left = self.createIndex(top, Column.STATE, siblings[top].uid)
+            bottom_right = self.createIndex(bottom, Column.STATE, siblings[bottom].uid)
+            self.dataChanged.emit(top_left, bottom_right, roles)
 
     # -- lookups ---------------------------------------------------------------------------
     def index_for(self, kind: str, ident: int, column: int = 0) -> QModelIndex:
@@ -412,6 +467,8 @@ class ClientTreeModel(QAbstractItemModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == Column.STATE:
+                return self._state_display(node)
             return node.display[col]
         if role == Qt.ItemDataRole.DecorationRole:
             if col == Column.NAME:
@@ -433,13 +490,22 @@ class ClientTreeModel(QAbstractItemModel):
             return node.state.severity if node.state is not None else -1
         return None
 
+    def _state_display(self, node: _Node) -> str:
+        """The State column's text, formatted when painted (a roll-up's is kept until it changes)."""
+        if node.machine is not None:
+            return self._state_texts[node.state] if node.state is not None else ""
+        if not node.display[Column.STATE] and node.state is not None:
+            node.display[Column.STATE] = self._rolled_text(node)
+        return node.display[Column.STATE]
+
     def _tooltip(self, node: _Node) -> str | None:
         m = node.machine
         if m is None:
-            return node.display[Column.STATE] if self.show_counts and node.counts else None
+            return self._state_display(node) if self.show_counts and node.counts else None
         lines = [f"{m.name} — {kind_text(m.kind)}"]
-        if node.note:
-            lines.append(node.note)
+        note = str(node.note)
+        if note:
+            lines.append(note)
         if m.address:
             lines.append(m.address)
         if m.parent_name:
@@ -447,3 +513,14 @@ class ClientTreeModel(QAbstractItemModel):
         if m.tags:
             lines.append(self.tr("Tags: %1").replace("%1", m.tags.replace(",", ", ")))
         return "\n".join(lines)
+
+
+def _add(table: dict[HealthState, int], key: HealthState | None, n: int) -> None:
+    """Adds ``n`` to ``table[key]`` (None: nothing), dropping keys that reach zero."""
+    if key is None:
+        return
+    left = table.get(key, 0) + n
+    if left:
+        table[key] = left
+    else:
+        del table[key]

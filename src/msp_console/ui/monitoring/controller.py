@@ -16,7 +16,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -52,8 +52,7 @@ class MonitoringController(QObject):
     def __init__(
         self,
         app: App,
-        apply_states: Callable[[dict[int, HealthState]], None],
-        apply_notes: Callable[[dict[int, tuple[str, str]]], None],
+        apply_machines: Callable[[dict[int, HealthState], dict[int, tuple[object, str]]], None],
         parent: QObject | None = None,
         *,
         team: bool = False,
@@ -61,7 +60,7 @@ class MonitoringController(QObject):
     ):
         super().__init__(parent)
         self.app = app
-        self._apply_states, self._apply_notes = apply_states, apply_notes
+        self._apply_machines = apply_machines
         self.rows: dict[int, CheckRow] = {}
         self.by_machine: dict[int, set[int]] = {}
         self.dispatcher: ResultDispatcher[Processed] = ResultDispatcher(
@@ -97,25 +96,24 @@ class MonitoringController(QObject):
     def reload(self, done: Callable[[], None] | None = None) -> None:
         db = self.app.db
 
-        def load() -> list[CheckRow]:
+        def load() -> Loaded:
             with db.read() as s:
-                return load_check_rows(s)
+                return Loaded.of(load_check_rows(s))  # indexed and judged here, off the GUI thread
 
-        def loaded(rows: list[CheckRow]) -> None:
-            self.set_rows(rows)
+        def loaded(got: Loaded) -> None:
+            self.set_rows(got.rows, got)
             if done is not None:
                 done()
 
         run_in_background(load, loaded, lambda exc: log.warning("cannot load check states: %s", exc))
 
-    def set_rows(self, rows: Sequence[CheckRow]) -> None:
+    def set_rows(self, rows: Sequence[CheckRow], prepared: Loaded | None = None) -> None:
         if self.closed:  # a load finishing after the window closed
             return
-        self.rows = {r.check_id: r for r in rows}
-        self.by_machine = {}
-        for r in rows:
-            self.by_machine.setdefault(r.machine_id, set()).add(r.check_id)
-        self._push_machines(self.by_machine)
+        got = prepared if prepared is not None else Loaded.of(rows)
+        self.rows, self.by_machine = got.by_check, got.by_machine
+        if got.states:
+            self._apply_machines(got.states, got.notes)
         # Thousands of long-lived rows and tree nodes: keep them out of the cyclic collector's
         # full passes, which otherwise pause the GUI thread for tens of ms under a stream of results.
         gc.freeze()
@@ -180,15 +178,16 @@ class MonitoringController(QObject):
         return machine_health(self.rows[c] for c in self.by_machine.get(machine_id, ()))
 
     def _push_machines(self, machine_ids: Iterable[int]) -> None:
+        """Each machine's worst state and note to the tree, in one call (the note's text is only
+        formatted when a tooltip shows it)."""
         states: dict[int, HealthState] = {}
-        notes: dict[int, tuple[str, str]] = {}
+        notes: dict[int, tuple[object, str]] = {}
         for mid in machine_ids:
             h = self.health(mid)
             states[mid] = h.state
-            notes[mid] = (describe(h), h.badge)
+            notes[mid] = (HealthNote(h), h.badge)
         if states:
-            self._apply_states(states)
-            self._apply_notes(notes)
+            self._apply_machines(states, notes)
 
     # -- local changes made in this window (ack, maintenance) -------------------------------
     def mark(self, check_ids: Iterable[int], **flags: object) -> None:
@@ -227,9 +226,44 @@ class MonitoringController(QObject):
         self.status_changed.emit(self.host.describe(len(self._recent)))
 
 
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """Every check's row as loaded, indexed by check and machine, with each machine's state and
+    note: built by the background load so that the GUI thread only swaps them in."""
+
+    rows: Sequence[CheckRow]
+    by_check: dict[int, CheckRow]
+    by_machine: dict[int, set[int]]
+    states: dict[int, HealthState]
+    notes: dict[int, tuple[object, str]]
+
+    @classmethod
+    def of(cls, rows: Sequence[CheckRow]) -> Loaded:
+        by_check = {r.check_id: r for r in rows}
+        by_machine: dict[int, set[int]] = {}
+        for r in rows:
+            by_machine.setdefault(r.machine_id, set()).add(r.check_id)
+        states: dict[int, HealthState] = {}
+        notes: dict[int, tuple[object, str]] = {}
+        for mid, checks in by_machine.items():
+            h = machine_health(by_check[c] for c in checks)
+            states[mid], notes[mid] = h.state, (HealthNote(h), h.badge)
+        return cls(rows, by_check, by_machine, states, notes)
+
+
 def _notable(before: HealthState, after: HealthState) -> bool:
     """Team mode's reading of the engine's rule: a new confirmed problem, or a recovery from one."""
     return before is not after and (after in ALERTING or (after is HealthState.OK and before in ALERTING))
+
+
+@dataclass(frozen=True, slots=True)
+class HealthNote:
+    """A machine's health as the tree keeps it: compared cheaply, put in words only when shown."""
+
+    health: MachineHealth
+
+    def __str__(self) -> str:
+        return describe(self.health)
 
 
 def describe(h: MachineHealth) -> str:

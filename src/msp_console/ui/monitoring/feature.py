@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from msp_console.monitoring.live import CheckRow
 from msp_console.preferences import Preferences
 from msp_console.ui.models.client_tree import Column, NodeRef, Role
 from msp_console.ui.monitoring.actions import ProblemActions
@@ -36,8 +37,7 @@ class MonitoringFeature:
         model.show_counts = True
         self.controller = MonitoringController(
             window.app,
-            model.update_machine_states,
-            model.set_machine_notes,
+            model.update_machines,
             window,
             team=team_mode_default(window.app),
         )
@@ -50,8 +50,8 @@ class MonitoringFeature:
         self.problems_index = window.add_task_tab(self.problems, window.tr("Problems"))
         self._build_menu()
         c = self.controller
-        c.rows_changed.connect(lambda _rows: self._changed())
-        c.reloaded.connect(self._changed)
+        c.rows_changed.connect(self._rows_changed)
+        c.reloaded.connect(self._reloaded)
         c.notify.connect(self.notifier.notify)
         c.status_changed.connect(window.set_polling_status)
         self.actions.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
@@ -152,8 +152,12 @@ class MonitoringFeature:
             self._started = True
             self._start_timer.start(START_DELAY_MS)
 
-    def _changed(self) -> None:
-        self.problems.schedule_refresh()
+    def _rows_changed(self, rows: list[CheckRow]) -> None:
+        self.problems.take_changes(rows)
+        self.notifier.set_counts(self.window.model.problem_counts())
+
+    def _reloaded(self) -> None:
+        self.problems.take_all()
         self.notifier.set_counts(self.window.model.problem_counts())
 
     def stop(self) -> None:

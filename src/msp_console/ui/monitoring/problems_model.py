@@ -1,11 +1,14 @@
 """The problems list as a table model: every non-OK check, most severe then oldest first.
 
-Rebuilt from the controller's rows at most twice a second (a flood of results costs one
-rebuild); the view keeps its selection by check id across rebuilds.
+Updated every REFRESH_MS (problems_tab; a flood of results costs one update): ``apply`` removes the rows
+that went or moved and inserts the ones that came or moved, so the view keeps its selection and
+only repaints; ``set_rows`` (a new filter, a reload) replaces them all without a model reset.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
@@ -21,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from msp_console.domain.health import HealthState
-from msp_console.monitoring.live import CheckRow
+from msp_console.monitoring.live import CheckRow, problem_key
 from msp_console.ui.states import state_icon, state_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -56,6 +59,9 @@ class ProblemsModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[CheckRow] = []
         self.now = datetime.now(UTC)
+        self._labels: dict[HealthState, str] = {}  # state_label per state, made when first painted
+        self._keys: list[tuple[int, float, int]] = []  # problem_order of each row (bisect)
+        self._by_id: dict[int, CheckRow] = {}
         self._headers = [
             self.tr("State"),
             self.tr("Client"),
@@ -66,10 +72,13 @@ class ProblemsModel(QAbstractTableModel):
             self.tr("Flags"),
         ]
 
-    def set_rows(self, rows: list[CheckRow]) -> None:
+    def set_rows(self, rows: list[CheckRow], keys: list[tuple[int, float, int]] | None = None) -> None:
         """Replaces the rows without a model reset (a reset makes the view redo its whole layout):
-        rows are added or removed at the end, and everything shown is marked changed."""
+        rows are added or removed at the end, and everything shown is marked changed. ``keys``:
+        their ``problem_order`` when the caller has it."""
         self.now = datetime.now(UTC)
+        self._keys = list(keys) if keys is not None else [problem_order(r) for r in rows]
+        self._by_id = {r.check_id: r for r in rows}
         old, new = len(self.rows), len(rows)
         if new > old:
             self.beginInsertRows(_ROOT, old, new - 1)
@@ -83,6 +92,48 @@ class ProblemsModel(QAbstractTableModel):
             self.rows = rows
         if min(old, new):
             self.dataChanged.emit(self.index(0, 0), self.index(min(old, new) - 1, len(Col) - 1))
+
+    def apply(
+        self, rows: list[CheckRow], keys: list[tuple[int, float, int]], changed: Collection[CheckRow]
+    ) -> bool:
+        """Turns the shown rows into ``rows`` (``keys``: their ``problem_order``), knowing that
+        only the checks in ``changed`` (their new rows) differ: rows that went or moved are
+        removed, rows that came or moved inserted, rows edited in place get one dataChanged.
+        False (nothing done) when that takes more than ``MAX_RUNS`` steps: ``set_rows`` then."""
+        gone: list[int] = []
+        came: list[int] = []
+        edited: list[int] = []
+        for r in changed:
+            old = self._by_id.get(r.check_id)
+            key = problem_order(r)
+            j = bisect_left(keys, key)
+            shown = j < len(rows) and rows[j].check_id == r.check_id
+            if old is not None and (not shown or problem_order(old) != key):
+                gone.append(bisect_left(self._keys, problem_order(old)))
+                if shown:
+                    came.append(j)
+            elif shown:
+                (came if old is None else edited).append(j)
+        removals, insertions = _runs(sorted(gone)), _runs(sorted(came))
+        if len(removals) + len(insertions) > MAX_RUNS:
+            return False
+        self.now = datetime.now(UTC)
+        for first, last in reversed(removals):
+            self.beginRemoveRows(_ROOT, first, last)
+            del self.rows[first : last + 1]
+            self.endRemoveRows()
+        for first, last in insertions:
+            self.beginInsertRows(_ROOT, first, last)
+            self.rows[first:first] = rows[first : last + 1]
+            self.endInsertRows()
+        self.rows, self._keys = list(rows), list(keys)
+        for r in changed:
+            self._by_id.pop(r.check_id, None)
+        for j in (*came, *edited):
+            self._by_id[rows[j].check_id] = rows[j]
+        if edited:
+            self.dataChanged.emit(self.index(min(edited), 0), self.index(max(edited), len(Col) - 1))
+        return True
 
     def tick(self) -> None:
         """The 'For' column ages without a new result."""
@@ -122,16 +173,16 @@ class ProblemsModel(QAbstractTableModel):
             return None
         r = self.rows[index.row()]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                state_label(r.state),
-                r.client,
-                r.machine,
-                r.name,
-                r.output.splitlines()[0] if r.output else "",
-                duration_text(r.since, self.now),
-                self.flags_text(r),
-            )[col]
+        if role == Qt.ItemDataRole.DisplayRole:  # only the cell asked for is put in words
+            if col == Col.STATE:
+                return self._labels.get(r.state) or self._labels.setdefault(r.state, state_label(r.state))
+            if col == Col.OUTPUT:
+                return r.output.partition("\n")[0]
+            if col == Col.DURATION:
+                return duration_text(r.since, self.now)
+            if col == Col.FLAGS:
+                return self.flags_text(r) if r.acked or r.in_maintenance or r.soft else ""
+            return (r.client, r.machine, r.name)[col - Col.CLIENT]
         if role == Qt.ItemDataRole.DecorationRole and col == Col.STATE:
             return state_icon(r.state, muted=r.badge)
         if role == Qt.ItemDataRole.ToolTipRole and col in (Col.OUTPUT, Col.FLAGS):
@@ -142,6 +193,25 @@ class ProblemsModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return r
         return None
+
+
+MAX_RUNS = 200  # row insertions/removals per update beyond which replacing every row is cheaper
+
+
+def problem_order(row: CheckRow) -> tuple[int, float, int]:
+    """The list's order: most severe, then oldest first (``problem_key``), then by check."""
+    return (*problem_key(row), row.check_id)
+
+
+def _runs(positions: list[int]) -> list[tuple[int, int]]:
+    """Ascending positions as (first, last) runs of consecutive ones."""
+    runs: list[tuple[int, int]] = []
+    for p in positions:
+        if runs and runs[-1][1] == p - 1:
+            runs[-1] = (runs[-1][0], p)
+        else:
+            runs.append((p, p))
+    return runs
 
 
 @dataclass(frozen=True, slots=True)

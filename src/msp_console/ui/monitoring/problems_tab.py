@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -24,10 +26,17 @@ from msp_console.monitoring.live import CheckRow
 from msp_console.ui.flow_layout import FlowLayout
 from msp_console.ui.monitoring.actions import ProblemActions
 from msp_console.ui.monitoring.dialogs import host_key_problem
-from msp_console.ui.monitoring.problems_model import ROW_ROLE, Col, ProblemFilter, ProblemsModel
+from msp_console.ui.monitoring.problems_model import (
+    ROW_ROLE,
+    Col,
+    ProblemFilter,
+    ProblemsModel,
+    problem_order,
+)
 from msp_console.ui.states import state_icon, state_text
 from msp_console.ui.views.room_for_stretch import RoomForStretch
 
+REFRESH_MS = 250  # how often the table takes in changed checks (rows move in place, not rebuilt)
 FILTER_STATES = (HealthState.CRITICAL, HealthState.UNREACHABLE, HealthState.WARNING, HealthState.UNKNOWN)
 
 
@@ -48,7 +57,11 @@ class ProblemsTab(QWidget):
         self.model = ProblemsModel(self)
         self.filter = ProblemFilter()
         self.proxy = self.model  # filtered in Python once per rebuild, not row by row through a proxy
-        self.all_rows: list[CheckRow] = []
+        self.all_rows: list[CheckRow] = []  # every problem, by problem_order
+        self._order: list[tuple[int, float, int]] = []  # problem_order of each of all_rows (bisect)
+        self._listed: dict[int, CheckRow] = {}  # check id → its row in all_rows
+        self._changes: dict[int, CheckRow] | None = None  # since the last refresh; None: read them all
+        self._clients: Counter[tuple[str, int] | None] = Counter()  # see _count
         self.client = QComboBox()
         self.client.setObjectName("problemsClient")
         self.client.addItem(self.tr("All clients"), None)
@@ -138,7 +151,7 @@ class ProblemsTab(QWidget):
         self.hide_muted.toggled.connect(lambda _on: self._filter())
         self._dirty = QTimer(self)
         self._dirty.setSingleShot(True)
-        self._dirty.setInterval(500)
+        self._dirty.setInterval(REFRESH_MS)
         self._dirty.timeout.connect(self.refresh)
         self._ticker = QTimer(self)
         self._ticker.setInterval(30_000)
@@ -149,30 +162,81 @@ class ProblemsTab(QWidget):
 
     # -- data --------------------------------------------------------------------------------
     def schedule_refresh(self) -> None:
-        """Results arrived: rebuild within half a second (a flood costs one rebuild)."""
+        """Results arrived: the table follows within REFRESH_MS (a flood costs one update)."""
         if not self._dirty.isActive():
             self._dirty.start()
+
+    def take_changes(self, rows: list[CheckRow]) -> None:
+        """Checks whose row changed: moved in the sorted list now (a few per batch of results,
+        no full re-sort), shown in the table at the next refresh."""
+        if self._changes is not None:
+            self._fold(rows)
+            for r in rows:
+                self._changes[r.check_id] = r
+        self.schedule_refresh()
+
+    def take_all(self) -> None:
+        """Every row was (re)loaded: the next refresh reads them all from the source."""
+        self._changes = None
+        self.schedule_refresh()
 
     def refresh(self) -> None:
         if not self.isVisible() and self.all_rows:  # rebuilt when shown (see showEvent)
             self._stale = True
             return
         self._stale = False
-        rows = self.rows_source()
-        self.all_rows = rows
-        self._fill_clients(rows)
-        self._show_rows()
-        active = [r for r in rows if not r.muted]
+        changes = self._changes
+        if changes is None:
+            self._read_all()
+        self._changes = {}
+        rows = self.all_rows
+        self._fill_clients()
+        self._show_rows(None if changes is None else list(changes.values()))
+        muted = self._clients.get(None, 0)
         self.summary.setText(
             self.tr("%n problem(s) (%1 acknowledged or in maintenance)", "", len(rows)).replace(
-                "%1", str(len(rows) - len(active))
+                "%1", str(muted)
             )
         )
-        self.count_changed.emit(len(active))
+        self.count_changed.emit(len(rows) - muted)
         self._enable()
 
-    def _fill_clients(self, rows: list[CheckRow]) -> None:
-        names = sorted({(r.client, r.client_id) for r in rows}, key=lambda x: x[0].casefold())
+    def _read_all(self) -> None:
+        rows = sorted(self.rows_source(), key=problem_order)
+        self.all_rows, self._order = rows, [problem_order(r) for r in rows]
+        self._listed = {r.check_id: r for r in rows}
+        self._clients = Counter()
+        for r in rows:
+            self._count(r, 1)
+
+    def _fold(self, changed: Iterable[CheckRow]) -> None:
+        """Moves each changed check out of its old place in the sorted list and into its new one."""
+        rows, order, listed = self.all_rows, self._order, self._listed
+        for r in changed:
+            old = listed.pop(r.check_id, None)
+            if old is not None:
+                i = bisect_left(order, problem_order(old))
+                del order[i], rows[i]
+                self._count(old, -1)
+            if r.is_problem:
+                key = problem_order(r)
+                i = bisect_left(order, key)
+                order.insert(i, key)
+                rows.insert(i, r)
+                listed[r.check_id] = r
+                self._count(r, 1)
+
+    def _count(self, r: CheckRow, n: int) -> None:
+        """Problems per (client, id), and silenced ones under None: the combo and the summary."""
+        for key in ((r.client, r.client_id), None) if r.muted else ((r.client, r.client_id),):
+            left = self._clients[key] + n
+            if left:
+                self._clients[key] = left
+            else:
+                del self._clients[key]
+
+    def _fill_clients(self) -> None:
+        names = sorted((k for k in self._clients if k is not None), key=lambda x: x[0].casefold())
         chosen = self.client.currentData()
         have = [self.client.itemData(i) for i in range(1, self.client.count())]
         if have == [cid for _n, cid in names]:
@@ -193,14 +257,22 @@ class ProblemsTab(QWidget):
         if self._stale:
             self.refresh()
 
-    def _show_rows(self) -> None:
-        """The filtered rows into the model, keeping the selection (by check id)."""
+    def _show_rows(self, changed: list[CheckRow] | None = None) -> None:
+        """The filtered rows into the model, keeping the selection (by check id). With ``changed``
+        (the only checks that differ since the last time), rows are moved in place."""
+        if self.filter == ProblemFilter():
+            shown, keys = list(self.all_rows), list(self._order)
+        else:
+            shown = [r for r in self.all_rows if self.filter.accepts(r)]
+            keys = [problem_order(r) for r in shown]
+        if changed is not None and self.model.apply(shown, keys, changed):  # the selection stays
+            return
         keep = {r.check_id for r in self.selected()}
         current = self.view.currentIndex().data(ROW_ROLE)
         sel = self.view.selectionModel()
         if keep or current is not None:
             sel.clear()
-        self.model.set_rows([r for r in self.all_rows if self.filter.accepts(r)])
+        self.model.set_rows(shown, keys)
         if keep or current is not None:
             flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
             for row, r in enumerate(self.model.rows):

@@ -56,6 +56,8 @@ class Notifier(QObject):
             self._worst = state
             self.tray.setIcon(state_icon(state, 32))
         title = f"{self.base_title} — {text}" if text else self.base_title
+        if title == self.window.windowTitle():  # called per batch of results: most change nothing
+            return
         self.window.setWindowTitle(title)
         self.tray.setToolTip(title if text else f"{self.base_title} — {state_text(HealthState.OK)}")
 

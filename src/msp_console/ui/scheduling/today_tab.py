@@ -284,9 +284,10 @@ class TodayTab(QWidget):
     def reload(self) -> None:
         self._generation += 1
         generation = self._generation
-        sc = self.ctl.sc
+        sc, calendar, zone = self.ctl.sc, self.ctl.calendar, self.ctl.tz
 
         def load() -> tuple[TodayView, list[AppointmentView]]:
+            calendar.holiday_name(datetime.now(zone).date())  # imports `holidays` here, not on the GUI thread
             view = sc.today()
             upcoming: list[AppointmentView] = []
             if not view.appointments:  # nothing today: show the next day with work, so no surprises

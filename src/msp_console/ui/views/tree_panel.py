@@ -79,6 +79,7 @@ class TreePanel(QWidget):
             header.resizeSection(col, width)
         self.narrow = NarrowColumns(self.view, Column.NAME, (Column.KIND, Column.ADDRESS), Column.STATE)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        model.visible_span = self._visible_span  # live states repaint only the rows on screen
         self.view.doubleClicked.connect(self._open)
         self.view.open_requested.connect(self._open)
         self.view.menu_requested.connect(self._context_menu)
@@ -88,6 +89,22 @@ class TreePanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.search)
         layout.addWidget(self.view)
+
+    def _visible_span(self) -> tuple[int, int, int] | None:
+        """The model rows on screen as (first uid, last uid, current row's uid); None while the proxy
+        sorts (then every change must reach it). Uids follow the unsorted tree's order."""
+        if self.proxy.sortColumn() >= 0:
+            return None
+        current = self.proxy.mapToSource(self.view.currentIndex())
+        current_uid = current.internalId() if current.isValid() else -1
+        if not self.view.isVisible():
+            return 0, -1, current_uid
+        port = self.view.viewport()
+        top = self.proxy.mapToSource(self.view.indexAt(QPoint(1, 0)))
+        bottom = self.proxy.mapToSource(self.view.indexAt(QPoint(1, port.height() - 1)))
+        if not top.isValid():
+            return 0, -1, current_uid
+        return top.internalId(), bottom.internalId() if bottom.isValid() else 1 << 62, current_uid
 
     # -- selection ---------------------------------------------------------------------------
     def current_ref(self) -> NodeRef | None:
