@@ -87,19 +87,28 @@ class _Collector:
         text = self.text(field)
         if not text:
             if required:
-                self.errors.append(FieldError(field, "is required", self.line))
+                self.errors.append(FieldError(field, "is required", self.line, "required"))
             return ""
         try:
             return checker(text)
         except ValueError as exc:
-            self.errors.append(FieldError(field, str(exc), self.line))
+            code, params = getattr(exc, "code", ""), getattr(exc, "params", {})
+            self.errors.append(FieldError(field, str(exc), self.line, code, params))
             return ""
 
     def choice(self, field: str, enum: type[MachineKind] | type[OperatingSystem], default: str) -> str:
         text = self.text(field).lower() or default
         allowed = [m.value for m in enum]
         if text not in allowed:
-            self.errors.append(FieldError(field, f"'{text}' is not one of: {', '.join(allowed)}", self.line))
+            self.errors.append(
+                FieldError(
+                    field,
+                    f"'{text}' is not one of: {', '.join(allowed)}",
+                    self.line,
+                    "choice",
+                    {"value": text},
+                )
+            )
             return default
         return text
 
@@ -108,7 +117,11 @@ class _Collector:
         if text in _TRUE:
             return True
         if text not in _FALSE:
-            self.errors.append(FieldError(field, f"'{text}' is not yes/no (use 1 or 0)", self.line))
+            self.errors.append(
+                FieldError(
+                    field, f"'{text}' is not yes/no (use 1 or 0)", self.line, "yes_no", {"value": text}
+                )
+            )
         return False
 
     def done(self) -> None:
@@ -169,7 +182,7 @@ def clean_machine(raw: Mapping[str, object], line: int | None = None) -> Machine
     name = c.check("name", lambda t: v.name(t, "machine name"), required=True)
     parent = c.check("parent", lambda t: v.name(t, "machine name"))
     if parent and parent.casefold() == name.casefold():
-        c.errors.append(FieldError("parent", "a machine cannot sit behind itself", line))
+        c.errors.append(FieldError("parent", "a machine cannot sit behind itself", line, "parent_self"))
     record = MachineRecord(
         client=c.check("client", lambda t: v.name(t, "client name"), required=True),
         site=c.check("site", lambda t: v.name(t, "site name")),

@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from msp_console.domain.errors import InvalidValue
 from msp_console.domain.health import HealthState
 
 _NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
@@ -25,7 +26,7 @@ _RANGE = re.compile(rf"^(@)?(?:(~|{_NUMBER})?:)?({_NUMBER})?$")
 _UNIT = re.compile(r"(%|ms|s|h|d|[kmgt]?b|c)$", re.IGNORECASE)
 
 
-class ThresholdError(ValueError):
+class ThresholdError(InvalidValue):
     """A warn/crit text that is not a Nagios range; the message says what is accepted."""
 
 
@@ -57,7 +58,9 @@ def parse_range(text: str) -> Range:
     match = _RANGE.match(cleaned)
     if not raw or not match or (match.group(2) is None and match.group(3) is None):
         raise ThresholdError(
-            f"{text!r} is not a threshold: use a Nagios range such as 10, 10:, ~:10, 10:20 or @10:20"
+            f"{text!r} is not a threshold: use a Nagios range such as 10, 10:, ~:10, 10:20 or @10:20",
+            "threshold_syntax",
+            value=text,
         )
     inside, start_text, end_text = match.groups()
     has_colon = ":" in cleaned
@@ -67,7 +70,9 @@ def parse_range(text: str) -> Range:
         start = -math.inf if start_text == "~" else float(start_text or 0)
         end = math.inf if end_text is None else float(end_text)
     if start > end:
-        raise ThresholdError(f"{text!r}: the start of a range must not be above its end")
+        raise ThresholdError(
+            f"{text!r}: the start of a range must not be above its end", "threshold_order", value=text
+        )
     return Range(start, end, inside=bool(inside), text=raw)
 
 
@@ -88,11 +93,21 @@ def parse_set(text: str, keys: Sequence[str]) -> dict[str, Range]:
             name, _, value = part.partition("=")
             name = name.strip().lower()
             if name not in keys:
-                raise ThresholdError(f"unknown threshold {name!r}: expected one of {', '.join(keys)}")
+                raise ThresholdError(
+                    f"unknown threshold {name!r}: expected one of {', '.join(keys)}",
+                    "threshold_unknown",
+                    value=name,
+                    keys=", ".join(keys),
+                )
             result[name] = parse_range(value)
         else:
             if index >= len(keys):
-                raise ThresholdError(f"too many thresholds in {text!r}: expected {', '.join(keys)}")
+                raise ThresholdError(
+                    f"too many thresholds in {text!r}: expected {', '.join(keys)}",
+                    "threshold_too_many",
+                    value=text,
+                    keys=", ".join(keys),
+                )
             result[keys[index]] = parse_range(part)
     return result
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import ipaddress
 import re
 
+from msp_console.domain.errors import InvalidValue
+
 _CF_ODD = dict(
     zip(
         "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -83,12 +85,18 @@ def vat_number(raw: str, country: str = "IT") -> str:
         if text.startswith("IT"):
             text = text[2:]
         if not re.fullmatch(r"\d{11}", text):
-            raise ValueError(f"'{raw}' is not an Italian VAT number: it needs 11 digits")
+            raise InvalidValue(
+                f"'{raw}' is not an Italian VAT number: it needs 11 digits", "vat_digits", value=raw
+            )
         if italian_vat_check_digit(text[:10]) != int(text[10]):
-            raise ValueError(f"'{raw}' is not a valid Italian VAT number: the check digit is wrong")
+            raise InvalidValue(
+                f"'{raw}' is not a valid Italian VAT number: the check digit is wrong", "vat_check", value=raw
+            )
         return text
     if not re.fullmatch(r"[A-Z0-9+*]{2,14}", text):
-        raise ValueError(f"'{raw}' is not a VAT number: use 2 to 14 letters or digits")
+        raise InvalidValue(
+            f"'{raw}' is not a VAT number: use 2 to 14 letters or digits", "vat_foreign", value=raw
+        )
     return text
 
 
@@ -98,12 +106,22 @@ def tax_code(raw: str) -> str:
     if re.fullmatch(r"\d{11}", text):
         return vat_number(text, "IT")
     if len(text) != 16:
-        raise ValueError(f"'{raw}' is not a tax code: it needs 16 characters (or 11 digits for a company)")
+        raise InvalidValue(
+            f"'{raw}' is not a tax code: it needs 16 characters (or 11 digits for a company)",
+            "tax_code_length",
+            value=raw,
+        )
     if not _CF_PERSON.match(text):
-        raise ValueError(f"'{raw}' is not a tax code: the pattern of letters and digits is wrong")
+        raise InvalidValue(
+            f"'{raw}' is not a tax code: the pattern of letters and digits is wrong",
+            "tax_code_pattern",
+            value=raw,
+        )
     total = sum(_CF_ODD[c] if i % 2 == 0 else _CF_EVEN[c] for i, c in enumerate(text[:15]))
     if chr(ord("A") + total % 26) != text[15]:
-        raise ValueError(f"'{raw}' is not a valid tax code: the check letter is wrong")
+        raise InvalidValue(
+            f"'{raw}' is not a valid tax code: the check letter is wrong", "tax_code_check", value=raw
+        )
     return text
 
 
@@ -115,29 +133,33 @@ def email(raw: str) -> str:
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        raise ValueError(f"'{raw}' is not an e-mail address: {exc}") from None
+        raise InvalidValue(f"'{raw}' is not an e-mail address: {exc}", "email", value=raw) from None
 
 
 def host(raw: str) -> str:
     """A host name or an IPv4/IPv6 address, as a technician would type it."""
     text = raw.strip()
     if not text:
-        raise ValueError("the address is empty")
+        raise InvalidValue("the address is empty", "host_empty")
     candidate = text[1:-1] if text.startswith("[") and text.endswith("]") else text
     try:
         return str(ipaddress.ip_address(candidate))
     except ValueError:
         pass
     if re.fullmatch(r"[\d.]+", text):
-        raise ValueError(f"'{raw}' is not an IP address: each of the 4 numbers must be 0-255")
+        raise InvalidValue(
+            f"'{raw}' is not an IP address: each of the 4 numbers must be 0-255", "ip_address", value=raw
+        )
     name = text.rstrip(".").lower()
     if len(name) > 253:
-        raise ValueError(f"'{raw}' is not a host name: longer than 253 characters")
+        raise InvalidValue(f"'{raw}' is not a host name: longer than 253 characters", "host_long", value=raw)
     for label in name.split("."):
         if not _HOST_LABEL.match(label):
-            raise ValueError(
+            raise InvalidValue(
                 f"'{raw}' is not a host name: use letters, digits and '-' between dots "
-                "(no spaces, no '_', no '-' at either end of a part)"
+                "(no spaces, no '_', no '-' at either end of a part)",
+                "host_name",
+                value=raw,
             )
     return name
 
@@ -145,7 +167,9 @@ def host(raw: str) -> str:
 def phone(raw: str) -> str:
     text = raw.strip()
     if not _PHONE.match(text) or sum(c.isdigit() for c in text) < 5:
-        raise ValueError(f"'{raw}' is not a phone number: use digits, spaces and an optional leading +")
+        raise InvalidValue(
+            f"'{raw}' is not a phone number: use digits, spaces and an optional leading +", "phone", value=raw
+        )
     return text
 
 
@@ -153,41 +177,51 @@ def sdi_code(raw: str) -> str:
     """The SdI recipient code: 7 characters for a business, 6 for a public office."""
     text = raw.strip().upper()
     if not _SDI.match(text):
-        raise ValueError(f"'{raw}' is not an SdI code: it needs 7 letters or digits (6 for public offices)")
+        raise InvalidValue(
+            f"'{raw}' is not an SdI code: it needs 7 letters or digits (6 for public offices)",
+            "sdi",
+            value=raw,
+        )
     return text
 
 
 def country_code(raw: str) -> str:
     text = raw.strip().upper()
     if not re.fullmatch(r"[A-Z]{2}", text):
-        raise ValueError(f"'{raw}' is not a country code: use two letters, e.g. IT")
+        raise InvalidValue(f"'{raw}' is not a country code: use two letters, e.g. IT", "country", value=raw)
     return text
 
 
 def postal_code(raw: str, country: str = "IT") -> str:
     text = raw.strip().upper()
     if country.upper() == "IT" and not re.fullmatch(r"\d{5}", text):
-        raise ValueError(f"'{raw}' is not an Italian postal code (CAP): it needs 5 digits")
+        raise InvalidValue(
+            f"'{raw}' is not an Italian postal code (CAP): it needs 5 digits", "postal_code_it", value=raw
+        )
     if not re.fullmatch(r"[A-Z0-9 -]{2,12}", text):
-        raise ValueError(f"'{raw}' is not a postal code")
+        raise InvalidValue(f"'{raw}' is not a postal code", "postal_code", value=raw)
     return text
 
 
 def province(raw: str, country: str = "IT") -> str:
     text = raw.strip().upper()
     if country.upper() == "IT" and not re.fullmatch(r"[A-Z]{2}", text):
-        raise ValueError(f"'{raw}' is not an Italian province: use its two-letter code, e.g. MI")
+        raise InvalidValue(
+            f"'{raw}' is not an Italian province: use its two-letter code, e.g. MI", "province", value=raw
+        )
     return text
 
 
 def name(raw: str, what: str = "name", max_len: int = 200) -> str:
     text = " ".join(raw.split())
     if not text:
-        raise ValueError(f"the {what} is empty")
+        raise InvalidValue(f"the {what} is empty", "empty")
     if len(text) > max_len:
-        raise ValueError(f"the {what} is longer than {max_len} characters")
+        raise InvalidValue(f"the {what} is longer than {max_len} characters", "too_long", limit=str(max_len))
     if "/" in text and what == "machine name":
-        raise ValueError("a machine name cannot contain '/' (it separates client and machine)")
+        raise InvalidValue(
+            "a machine name cannot contain '/' (it separates client and machine)", "machine_slash"
+        )
     return text
 
 
@@ -198,6 +232,10 @@ def tags(raw: str) -> str:
         tag = part.strip().lower()
         if tag and tag not in seen:
             if not re.fullmatch(r"[\w.+-]{1,40}", tag):
-                raise ValueError(f"tag '{part.strip()}' may only hold letters, digits, '.', '+', '-', '_'")
+                raise InvalidValue(
+                    f"tag '{part.strip()}' may only hold letters, digits, '.', '+', '-', '_'",
+                    "tag",
+                    value=part.strip(),
+                )
             seen.append(tag)
     return ",".join(seen)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from msp_console.domain.check_defaults import FACTORY, CheckDefaults
 from msp_console.domain.errors import FieldError, ValidationError
-from msp_console.monitoring.checks.catalog import PARAMS, threshold_errors
+from msp_console.monitoring.checks.catalog import PARAMS, threshold_field_errors
 from msp_console.monitoring.model import CheckType
 
 # The check implementations' own catalog decides which parameters each type reads; the engine
@@ -87,34 +87,52 @@ def clean_check(
                 "params",
                 f"'{key}' is not a {ctype.value} parameter (expected some of: {', '.join(sorted(allowed))})",
                 line,
+                "unknown_param",
+                {"param": key, "type": ctype.value},
             )
         )
     for key in sorted(REQUIRED.get(ctype, set()) - set(params)):
-        errors.append(FieldError("params", f"a {ctype.value} check needs '{key}'", line))
+        errors.append(
+            FieldError("params", f"a {ctype.value} check needs '{key}'", line, "param_needed", {"param": key})
+        )
     for key in ("port",):
         if key in params and not (params[key].isdigit() and 1 <= int(params[key]) <= 65535):
-            errors.append(FieldError("params", f"{key} must be a number from 1 to 65535", line))
+            errors.append(
+                FieldError(
+                    "params", f"{key} must be a number from 1 to 65535", line, "port_range", {"param": key}
+                )
+            )
     for key in ("count", "expect_status", "timeout"):
         if key in params and not params[key].replace(".", "", 1).isdigit():
-            errors.append(FieldError("params", f"{key} must be a number", line))
+            errors.append(
+                FieldError("params", f"{key} must be a number", line, "param_number", {"param": key})
+            )
     interval_s = defaults.interval_s
     if interval not in (None, ""):
         text = str(interval).strip().lower().removesuffix("s")
         if not text.isdigit() or not MIN_INTERVAL_S <= int(text) <= MAX_INTERVAL_S:
             errors.append(
                 FieldError(
-                    "interval", f"must be whole seconds from {MIN_INTERVAL_S} to {MAX_INTERVAL_S}", line
+                    "interval",
+                    f"must be whole seconds from {MIN_INTERVAL_S} to {MAX_INTERVAL_S}",
+                    line,
+                    "interval_range",
+                    {"low": str(MIN_INTERVAL_S), "high": str(MAX_INTERVAL_S)},
                 )
             )
         else:
             interval_s = int(text)
     for label, value in (("warn", warn), ("crit", crit)):
         if len(value) > 100:
-            errors.append(FieldError(label, "is too long (at most 100 characters)", line))
-    errors.extend(FieldError(f, m, line) for f, m in threshold_errors(ctype, warn, crit))
+            errors.append(
+                FieldError(label, "is too long (at most 100 characters)", line, "too_long", {"limit": "100"})
+            )
+    errors.extend(threshold_field_errors(ctype, warn, crit, line))
     clean_name = (name or "").strip() or default_name(ctype, params)
     if len(clean_name) > 100:
-        errors.append(FieldError("name", "is too long (at most 100 characters)", line))
+        errors.append(
+            FieldError("name", "is too long (at most 100 characters)", line, "too_long", {"limit": "100"})
+        )
     if errors:
         raise ValidationError(errors)
     timeout_s = float(params.get("timeout", "") or defaults.timeout_s)

@@ -41,7 +41,12 @@ class Inventory:
                 else select(Client.id).where(func.lower(Client.name) == record.name.lower())
             )
             if clash is not None:
-                raise ValidationError.single("name", f"a client named '{record.name}' already exists")
+                raise ValidationError.single(
+                    "name",
+                    f"a client named '{record.name}' already exists",
+                    "duplicate_client",
+                    name=record.name,
+                )
             client = _get(s, Client, client_id) if client_id is not None else Client()
             for key, value in asdict(record).items():
                 setattr(client, key, value)
@@ -224,7 +229,9 @@ def _ensure_unique(
     if own_id is not None:
         q = q.where(model.id != own_id)
     if s.scalar(q) is not None:
-        raise ValidationError.single("name", f"this client already has a {what} named '{name}'")
+        raise ValidationError.single(
+            "name", f"this client already has a {what} named '{name}'", f"duplicate_{what}", name=name
+        )
 
 
 def _id_by_name(
@@ -241,7 +248,9 @@ def _id_by_name(
     if ident is None:
         what = "site" if model is Site else "machine"
         message = f"this client has no {what} named '{name}'"
-        raise ValidationError.single(field, message) if error is ValidationError else error(message)
+        if error is ValidationError:
+            raise ValidationError.single(field, message, f"no_{what}", name=name)
+        raise error(message)
     return ident
 
 
@@ -250,6 +259,8 @@ def _refuse_parent_cycle(s: Session, machine_id: int, parent_id: int) -> None:
     current: int | None = parent_id
     while current is not None:
         if current in seen:
-            raise ValidationError.single("parent", "that would make the machine sit behind itself")
+            raise ValidationError.single(
+                "parent", "that would make the machine sit behind itself", "parent_loop"
+            )
         seen.add(current)
         current = s.scalar(select(Machine.parent_id).where(Machine.id == current))

@@ -6,6 +6,7 @@ when the check is added instead of showing UNKNOWN at the first poll.
 
 from __future__ import annotations
 
+from msp_console.domain.errors import FieldError
 from msp_console.domain.thresholds import ThresholdError, parse_set
 from msp_console.monitoring.model import CheckType
 
@@ -50,16 +51,24 @@ THRESHOLD_KEYS: dict[CheckType, tuple[str, ...]] = {
 
 def threshold_errors(check_type: CheckType, warn: str, crit: str) -> list[tuple[str, str]]:
     """[(field, message)] for warn/crit texts this check type cannot use; empty when fine."""
+    return [(e.field, e.message) for e in threshold_field_errors(check_type, warn, crit)]
+
+
+def threshold_field_errors(
+    check_type: CheckType, warn: str, crit: str, line: int | None = None
+) -> list[FieldError]:
+    """The same refusals with their codes, so the window can word them in the user's language."""
     keys = THRESHOLD_KEYS[check_type]
-    errors: list[tuple[str, str]] = []
+    errors: list[FieldError] = []
     for field, text in (("warn", warn), ("crit", crit)):
         if not text.strip():
             continue
         if not keys:
-            errors.append((field, f"a {check_type.value} check takes its thresholds in the command"))
+            message = f"a {check_type.value} check takes its thresholds in the command"
+            errors.append(FieldError(field, message, line, "threshold_in_command"))
             continue
         try:
             parse_set(text, keys)
         except ThresholdError as exc:
-            errors.append((field, str(exc)))
+            errors.append(FieldError(field, str(exc), line, exc.code, exc.params))
     return errors

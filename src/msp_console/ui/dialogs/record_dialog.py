@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from msp_console.domain.errors import FieldError, NotFoundError, ValidationError
 from msp_console.ui.dialogs.background_dialog import BackgroundSave
+from msp_console.ui.validation_text import error_lines, message_text
 
 ERROR_COLOUR = "#c62828"
 FieldWidget = QLineEdit | QComboBox | QCheckBox | QPlainTextEdit
@@ -59,6 +60,7 @@ class RecordDialog(QDialog):
         self.setModal(True)
         self._clean, self._save = clean, save
         self._fields: dict[str, _Field] = {}
+        self._labels: dict[str, str] = {}  # the form's own names, for refusals of a field not shown
         self._forms: list[QFormLayout] = []
         self._touched: set[str] = set()
         self.saved_id: int | None = None
@@ -152,6 +154,7 @@ class RecordDialog(QDialog):
         box.addWidget(error)
         form.addRow(label, holder)
         self._fields[key] = _Field(widget, error)
+        self._labels[key] = label or (widget.text() if isinstance(widget, QCheckBox) else "")
 
     def _error_label(self) -> QLabel:
         label = QLabel()
@@ -198,12 +201,12 @@ class RecordDialog(QDialog):
 
     def _show_errors(self, errors: list[FieldError]) -> None:
         by_field: dict[str, list[str]] = {}
-        general: list[str] = []
+        general: list[FieldError] = []
         for e in errors:
             if e.field in self._fields:
-                by_field.setdefault(e.field, []).append(e.message)
+                by_field.setdefault(e.field, []).append(message_text(e))
             else:
-                general.append(str(e))
+                general.append(e)
         for key, field in self._fields.items():
             text = "\n".join(by_field.get(key, []))
             field.error.setText(text)
@@ -211,7 +214,7 @@ class RecordDialog(QDialog):
             field.widget.setStyleSheet(
                 f"border: 1px solid {ERROR_COLOUR};" if text and isinstance(field.widget, QLineEdit) else ""
             )
-        self._general_error.setText("\n".join(general))
+        self._general_error.setText(error_lines(general, self._labels))
         self._general_error.setVisible(bool(general))
         self._fit()
 

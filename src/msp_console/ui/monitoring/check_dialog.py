@@ -25,6 +25,7 @@ from msp_console.monitoring.live import CheckRow
 from msp_console.monitoring.model import CheckType
 from msp_console.monitoring.params import CheckFields, clean_check
 from msp_console.ui.labels import check_type_text
+from msp_console.ui.validation_text import error_lines
 
 HINTS = {  # marked for lupdate, translated where shown
     CheckType.PING: QT_TRANSLATE_NOOP("CheckDialog", "rtt ms, loss % — e.g. 100,20 and 500,60"),
@@ -145,6 +146,10 @@ class CheckDialog(QDialog):
         hint = self.tr(str(HINTS[ctype]))
         self.hint.setText(self.tr("Thresholds (%1): %2").replace("%1", keys).replace("%2", hint))
 
+    def _param_label(self, key: str) -> str:
+        label = PARAM_LABELS.get(key)
+        return self.tr(str(label)).rstrip(": ") if label else key
+
     def accept(self) -> None:
         params = {k: e.text().strip() for k, e in self.params.items() if e.text().strip()}
         try:
@@ -158,6 +163,13 @@ class CheckDialog(QDialog):
                 defaults=self.defaults,
             )
         except ValidationError as exc:
-            self.error.setText("\n".join(f"{e.field}: {e.message}" for e in exc.errors))
+            labels = {
+                "type": self.tr("Type:"),
+                "name": self.tr("Name:"),
+                "warn": self.tr("Warning at:"),
+                "crit": self.tr("Critical at:"),
+                "interval": self.tr("Every:"),
+            }  # the parameters' refusals name the parameter themselves
+            self.error.setText(error_lines(exc.errors, labels, self._param_label))
             return
         super().accept()

@@ -1,0 +1,206 @@
+"""The lower layers' field refusals in the user's language.
+
+The domain and the services speak English (the CLI, CSV reports and logs read ``message``); each
+refusal a person can meet in a dialog also carries a ``code`` and its ``params``, worded here.
+Field names are the form's own labels, never the stored keys. A refusal without a code this table
+knows is shown as the service wrote it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from msp_console.domain.errors import FieldError
+
+CONTEXT = "ValidationText"
+Name = Callable[[str], str]  # a stored key (``cert_warn_days``) to the form's label
+
+# code -> (template marked for lupdate, the params filling %1, %2 …; "name:" params are field keys)
+TEMPLATES: dict[str, tuple[object, tuple[str, ...]]] = {
+    "required": (QT_TRANSLATE_NOOP("ValidationText", "This field is required."), ()),
+    "empty": (QT_TRANSLATE_NOOP("ValidationText", "This field is required."), ()),
+    "too_long": (QT_TRANSLATE_NOOP("ValidationText", "At most %1 characters."), ("limit",)),
+    "vat_digits": (
+        QT_TRANSLATE_NOOP("ValidationText", "“%1” is not an Italian VAT number: it needs 11 digits."),
+        ("value",),
+    ),
+    "vat_check": (
+        QT_TRANSLATE_NOOP(
+            "ValidationText", "“%1” is not a valid Italian VAT number: the check digit is wrong."
+        ),
+        ("value",),
+    ),
+    "vat_foreign": (
+        QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a VAT number: use 2 to 14 letters or digits."),
+        ("value",),
+    ),
+    "tax_code_length": (
+        QT_TRANSLATE_NOOP(
+            "ValidationText", "“%1” is not a tax code: it needs 16 characters (or 11 digits for a company)."
+        ),
+        ("value",),
+    ),
+    "tax_code_pattern": (
+        QT_TRANSLATE_NOOP(
+            "ValidationText", "“%1” is not a tax code: the pattern of letters and digits is wrong."
+        ),
+        ("value",),
+    ),
+    "tax_code_check": (
+        QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a valid tax code: the check letter is wrong."),
+        ("value",),
+    ),
+    "email": (QT_TRANSLATE_NOOP("ValidationText", "“%1” is not an e-mail address."), ("value",)),
+    "host_empty": (QT_TRANSLATE_NOOP("ValidationText", "The address is empty."), ()),
+    "ip_address": (
+        QT_TRANSLATE_NOOP(
+            "ValidationText", "“%1” is not an IP address: each of the 4 numbers must be 0-255."
+        ),
+        ("value",),
+    ),
+    "host_long": (
+        QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a host name: longer than 253 characters."),
+        ("value",),
+    ),
+    "host_name": (
+        QT_TRANSLATE_NOOP(
+            "ValidationText", "“%1” is not a host name: use letters, digits, dots and “-”, no spaces."
+        ),
+        ("value",),
+    ),
+    "phone": (
+        QT_TRANSLATE_NOOP(
+            "ValidationText", "“%1” is not a phone number: use digits, spaces and an optional leading +."
+        ),
+        ("value",),
+    ),
+    "sdi": (
+        QT_TRANSLATE_NOOP(
+            "ValidationText", "“%1” is not an SdI code: it needs 7 letters or digits (6 for public offices)."
+        ),
+        ("value",),
+    ),
+    "country": (
+        QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a country code: use two letters, e.g. IT."),
+        ("value",),
+    ),
+    "postal_code_it": (
+        QT_TRANSLATE_NOOP("ValidationText", "“%1” is not an Italian postal code: it needs 5 digits."),
+        ("value",),
+    ),
+    "postal_code": (QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a postal code."), ("value",)),
+    "province": (
+        QT_TRANSLATE_NOOP(
+            "ValidationText", "“%1” is not an Italian province: use its two-letter code, e.g. MI."
+        ),
+        ("value",),
+    ),
+    "machine_slash": (
+        QT_TRANSLATE_NOOP(
+            "ValidationText", "A machine name cannot contain “/” (it separates client and machine)."
+        ),
+        (),
+    ),
+    "tag": (
+        QT_TRANSLATE_NOOP(
+            "ValidationText", "The tag “%1” may only hold letters, digits, “.”, “+”, “-”, “_”."
+        ),
+        ("value",),
+    ),
+    "choice": (QT_TRANSLATE_NOOP("ValidationText", "“%1” is not one of the choices."), ("value",)),
+    "yes_no": (QT_TRANSLATE_NOOP("ValidationText", "“%1” is not yes or no."), ("value",)),
+    "parent_self": (QT_TRANSLATE_NOOP("ValidationText", "A machine cannot sit behind itself."), ()),
+    "parent_loop": (
+        QT_TRANSLATE_NOOP("ValidationText", "That would make the machine sit behind itself."),
+        (),
+    ),
+    "duplicate_client": (
+        QT_TRANSLATE_NOOP("ValidationText", "A client named “%1” already exists."),
+        ("name",),
+    ),
+    "duplicate_site": (
+        QT_TRANSLATE_NOOP("ValidationText", "This client already has a site named “%1”."),
+        ("name",),
+    ),
+    "duplicate_contact": (
+        QT_TRANSLATE_NOOP("ValidationText", "This client already has a contact named “%1”."),
+        ("name",),
+    ),
+    "duplicate_machine": (
+        QT_TRANSLATE_NOOP("ValidationText", "This client already has a machine named “%1”."),
+        ("name",),
+    ),
+    "no_site": (QT_TRANSLATE_NOOP("ValidationText", "This client has no site named “%1”."), ("name",)),
+    "no_machine": (
+        QT_TRANSLATE_NOOP("ValidationText", "This client has no machine named “%1”."),
+        ("name",),
+    ),
+    "unknown_param": (
+        QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a setting of this kind of check."),
+        ("name:param",),
+    ),
+    "param_needed": (
+        QT_TRANSLATE_NOOP("ValidationText", "%1 is needed for this kind of check."),
+        ("name:param",),
+    ),
+    "port_range": (
+        QT_TRANSLATE_NOOP("ValidationText", "%1 must be a number from 1 to 65535."),
+        ("name:param",),
+    ),
+    "param_number": (QT_TRANSLATE_NOOP("ValidationText", "%1 must be a number."), ("name:param",)),
+    "interval_range": (
+        QT_TRANSLATE_NOOP("ValidationText", "Must be whole seconds from %1 to %2."),
+        ("low", "high"),
+    ),
+    "threshold_syntax": (
+        QT_TRANSLATE_NOOP(
+            "ValidationText", "“%1” is not a threshold: use a range such as 10, 10:, ~:10, 10:20 or @10:20."
+        ),
+        ("value",),
+    ),
+    "threshold_order": (
+        QT_TRANSLATE_NOOP("ValidationText", "“%1”: the start of a range must not be above its end."),
+        ("value",),
+    ),
+    "threshold_unknown": (
+        QT_TRANSLATE_NOOP("ValidationText", "Unknown threshold “%1”: expected one of %2."),
+        ("value", "keys"),
+    ),
+    "threshold_too_many": (
+        QT_TRANSLATE_NOOP("ValidationText", "Too many thresholds in “%1”: expected %2."),
+        ("value", "keys"),
+    ),
+    "threshold_in_command": (
+        QT_TRANSLATE_NOOP("ValidationText", "This kind of check takes its thresholds in the command."),
+        (),
+    ),
+}
+
+
+def _as_is(key: str) -> str:
+    return key
+
+
+def message_text(error: FieldError, name: Name = _as_is) -> str:
+    """One refusal in the user's language (its English ``message`` when the code is unknown)."""
+    known = TEMPLATES.get(error.code)
+    if known is None:
+        return error.message
+    template, keys = known
+    text = QCoreApplication.translate(CONTEXT, str(template))
+    for n, key in reversed(list(enumerate(keys, start=1))):  # %10 before %1, should there be one
+        value = name(error.params.get(key[5:], "")) if key.startswith("name:") else error.params.get(key, "")
+        text = text.replace(f"%{n}", value)
+    return text
+
+
+def error_lines(errors: Iterable[FieldError], labels: Mapping[str, str], name: Name = _as_is) -> str:
+    """Each refusal on its own line, after the label of its field when the form shows one."""
+    lines = []
+    for e in errors:
+        label = labels.get(e.field, "").rstrip(": ")
+        text = message_text(e, name)
+        lines.append(f"{label}: {text}" if label else text)
+    return "\n".join(lines)
