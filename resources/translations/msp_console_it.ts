@@ -1280,207 +1280,212 @@
     <context>
         <name>CheckDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="30" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="31" />
             <source>rtt ms, loss % — e.g. 100,20 and 500,60</source>
             <translation>rtt ms, perdita % — es. 100,20 e 500,60</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="31" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="32" />
             <source>connect time ms — e.g. 200 and 1000</source>
             <translation>tempo di connessione ms — es. 200 e 1000</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="32" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="33" />
             <source>response time ms — e.g. 1000 and 5000</source>
             <translation>tempo di risposta ms — es. 1000 e 5000</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="33" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="34" />
             <source>disk %, load per core, memory % … — e.g. disk=85 and disk=95</source>
             <translation>disco %, carico per core, memoria % … — es. disk=85 e disk=95</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="36" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="37" />
             <source>the plugin's own -w/-c decide</source>
             <translation>decidono le soglie -w/-c del plugin</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="37" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="38" />
             <source>hours since the newest backup — e.g. 26 and 48</source>
             <translation>ore dall'ultimo backup — es. 26 e 48</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="38" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="39" />
             <source>the OID's value — e.g. 80 and 90</source>
             <translation>il valore dell'OID — es. 80 e 90</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="43" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="44" />
             <source>Packets:</source>
             <translation>Pacchetti:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="44" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="45" />
             <source>Port:</source>
             <translation>Porta:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="45" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="46" />
             <source>Address (URL):</source>
             <translation>Indirizzo (URL):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="46" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="47" />
             <source>Expected HTTP status:</source>
             <translation>Stato HTTP atteso:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="47" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="48" />
             <source>Page must contain:</source>
             <translation>La pagina deve contenere:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="48" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="49" />
             <source>Verify the certificate:</source>
             <translation>Verifica il certificato:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="49" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="50" />
             <source>Certificate authority file:</source>
             <translation>File dell'autorità di certificazione:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="50" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="51" />
             <source>Certificate warning (days left):</source>
             <translation>Avviso certificato (giorni rimasti):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="51" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="52" />
             <source>Certificate critical (days left):</source>
             <translation>Critico certificato (giorni rimasti):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="52" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="53" />
             <source>User:</source>
             <translation>Utente:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="53" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="54" />
             <source>Key file:</source>
             <translation>File della chiave:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="54" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="55" />
             <source>Operating system:</source>
             <translation>Sistema operativo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="55" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="56" />
             <source>Pending updates:</source>
             <translation>Aggiornamenti in sospeso:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="56" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="57" />
             <source>Command:</source>
             <translation>Comando:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="57" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="58" />
             <source>Plugin folder:</source>
             <translation>Cartella dei plugin:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="58" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="59" />
             <source>Backup folder:</source>
             <translation>Cartella dei backup:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="59" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="60" />
             <source>SNMP version:</source>
             <translation>Versione SNMP:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="60" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="61" />
             <source>Community:</source>
             <translation>Community:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="61" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="62" />
             <source>Authentication protocol:</source>
             <translation>Protocollo di autenticazione:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="62" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="63" />
             <source>Encryption protocol:</source>
             <translation>Protocollo di cifratura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="63" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="64" />
             <source>OID:</source>
             <translation>OID:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="64" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="65" />
             <source>Expected value:</source>
             <translation>Valore atteso:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="65" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="66" />
             <source>Interface index:</source>
             <translation>Indice dell'interfaccia:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="66" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="67" />
             <source>Interface:</source>
             <translation>Interfaccia:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="67" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="68" />
             <source>Last uptime:</source>
             <translation>Ultimo uptime:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="68" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="69" />
             <source>Timeout (s):</source>
             <translation>Timeout (s):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="83" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="84" />
             <source>Edit check</source>
             <translation>Modifica controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="83" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="84" />
             <source>Add check to %1</source>
             <translation>Aggiungi controllo a %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="104" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="105" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="167" />
             <source>Type:</source>
             <translation>Tipo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="105" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="106" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="168" />
             <source>Name:</source>
             <translation>Nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="107" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="108" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="169" />
             <source>Warning at:</source>
             <translation>Avviso da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="108" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="109" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="170" />
             <source>Critical at:</source>
             <translation>Critico da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="110" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="111" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="171" />
             <source>Every:</source>
             <translation>Ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="146" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="147" />
             <source>Thresholds (%1): %2</source>
             <translation>Soglie (%1): %2</translation>
         </message>
@@ -4378,7 +4383,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>RecordDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/record_dialog.py" line="261" />
+            <location filename="../../src/msp_console/ui/dialogs/record_dialog.py" line="264" />
             <source>The record could not be saved: %1</source>
             <translation>Non è stato possibile salvare i dati: %1</translation>
         </message>
@@ -6454,6 +6459,215 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/views/tree_panel.py" line="60" />
             <source>Search client, machine, address, tag… (Ctrl+F)</source>
             <translation>Cerca cliente, macchina, indirizzo, etichetta… (Ctrl+F)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValidationText</name>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="21" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="22" />
+            <source>This field is required.</source>
+            <translation>Campo obbligatorio.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="23" />
+            <source>At most %1 characters.</source>
+            <translation>Al massimo %1 caratteri.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="24" />
+            <source>“%1” is not an Italian VAT number: it needs 11 digits.</source>
+            <translation>“%1” non è una partita IVA italiana: servono 11 cifre.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="27" />
+            <source>“%1” is not a valid Italian VAT number: the check digit is wrong.</source>
+            <translation>“%1” non è una partita IVA valida: la cifra di controllo è sbagliata.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="30" />
+            <source>“%1” is not a VAT number: use 2 to 14 letters or digits.</source>
+            <translation>“%1” non è una partita IVA: usare da 2 a 14 lettere o cifre.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="33" />
+            <source>“%1” is not a tax code: it needs 16 characters (or 11 digits for a company).</source>
+            <translation>“%1” non è un codice fiscale: servono 16 caratteri (o 11 cifre per un'azienda).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="36" />
+            <source>“%1” is not a tax code: the pattern of letters and digits is wrong.</source>
+            <translation>“%1” non è un codice fiscale: la sequenza di lettere e cifre è sbagliata.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="39" />
+            <source>“%1” is not a valid tax code: the check letter is wrong.</source>
+            <translation>“%1” non è un codice fiscale valido: la lettera di controllo è sbagliata.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="42" />
+            <source>“%1” is not an e-mail address.</source>
+            <translation>“%1” non è un indirizzo di posta elettronica.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="43" />
+            <source>The address is empty.</source>
+            <translation>L'indirizzo è vuoto.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="44" />
+            <source>“%1” is not an IP address: each of the 4 numbers must be 0-255.</source>
+            <translation>“%1” non è un indirizzo IP: ciascuno dei 4 numeri deve stare fra 0 e 255.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="47" />
+            <source>“%1” is not a host name: longer than 253 characters.</source>
+            <translation>“%1” non è un nome di rete: supera i 253 caratteri.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="48" />
+            <source>“%1” is not a host name: use letters, digits, dots and “-”, no spaces.</source>
+            <translation>“%1” non è un nome di rete: usare lettere, cifre, punti e “-”, senza spazi.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="51" />
+            <source>“%1” is not a phone number: use digits, spaces and an optional leading +.</source>
+            <translation>“%1” non è un numero di telefono: usare cifre, spazi ed eventualmente un + iniziale.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="54" />
+            <source>“%1” is not an SdI code: it needs 7 letters or digits (6 for public offices).</source>
+            <translation>“%1” non è un codice SdI: servono 7 lettere o cifre (6 per la pubblica amministrazione).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="57" />
+            <source>“%1” is not a country code: use two letters, e.g. IT.</source>
+            <translation>“%1” non è un codice di nazione: usare due lettere, ad es. IT.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="58" />
+            <source>“%1” is not an Italian postal code: it needs 5 digits.</source>
+            <translation>“%1” non è un CAP italiano: servono 5 cifre.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="61" />
+            <source>“%1” is not a postal code.</source>
+            <translation>“%1” non è un codice postale.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="62" />
+            <source>“%1” is not an Italian province: use its two-letter code, e.g. MI.</source>
+            <translation>“%1” non è una provincia italiana: usare la sigla di due lettere, ad es. MI.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="65" />
+            <source>A machine name cannot contain “/” (it separates client and machine).</source>
+            <translation>Il nome di una macchina non può contenere “/” (separa cliente e macchina).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="68" />
+            <source>The tag “%1” may only hold letters, digits, “.”, “+”, “-”, “_”.</source>
+            <translation>L'etichetta “%1” può contenere solo lettere, cifre, “.”, “+”, “-”, “_”.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="71" />
+            <source>“%1” is not one of the choices.</source>
+            <translation>“%1” non è fra le scelte possibili.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="72" />
+            <source>“%1” is not yes or no.</source>
+            <translation>“%1” non è né sì né no.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="73" />
+            <source>A machine cannot sit behind itself.</source>
+            <translation>Una macchina non può stare dietro a se stessa.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="74" />
+            <source>That would make the machine sit behind itself.</source>
+            <translation>Così la macchina starebbe dietro a se stessa.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="75" />
+            <source>A client named “%1” already exists.</source>
+            <translation>Esiste già un cliente di nome “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="76" />
+            <source>This client already has a site named “%1”.</source>
+            <translation>Questo cliente ha già una sede di nome “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="77" />
+            <source>This client already has a contact named “%1”.</source>
+            <translation>Questo cliente ha già un contatto di nome “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="78" />
+            <source>This client already has a machine named “%1”.</source>
+            <translation>Questo cliente ha già una macchina di nome “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="79" />
+            <source>This client has no site named “%1”.</source>
+            <translation>Questo cliente non ha una sede di nome “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="80" />
+            <source>This client has no machine named “%1”.</source>
+            <translation>Questo cliente non ha una macchina di nome “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="81" />
+            <source>“%1” is not a setting of this kind of check.</source>
+            <translation>“%1” non è un parametro di questo tipo di controllo.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="82" />
+            <source>%1 is needed for this kind of check.</source>
+            <translation>%1: obbligatorio per questo tipo di controllo.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="83" />
+            <source>%1 must be a number from 1 to 65535.</source>
+            <translation>%1: deve essere un numero da 1 a 65535.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="84" />
+            <source>%1 must be a number.</source>
+            <translation>%1: deve essere un numero.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="85" />
+            <source>Must be whole seconds from %1 to %2.</source>
+            <translation>Deve essere un numero intero di secondi da %1 a %2.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="86" />
+            <source>“%1” is not a threshold: use a range such as 10, 10:, ~:10, 10:20 or @10:20.</source>
+            <translation>“%1” non è una soglia: usare un intervallo come 10, 10:, ~:10, 10:20 o @10:20.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="89" />
+            <source>“%1”: the start of a range must not be above its end.</source>
+            <translation>“%1”: l'inizio di un intervallo non può superarne la fine.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="92" />
+            <source>Unknown threshold “%1”: expected one of %2.</source>
+            <translation>Soglia sconosciuta “%1”: attesa una fra %2.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="93" />
+            <source>Too many thresholds in “%1”: expected %2.</source>
+            <translation>Troppe soglie in “%1”: attese %2.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="94" />
+            <source>This kind of check takes its thresholds in the command.</source>
+            <translation>Questo tipo di controllo prende le soglie dal comando.</translation>
         </message>
     </context>
     <context>

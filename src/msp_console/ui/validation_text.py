@@ -14,168 +14,124 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from msp_console.domain.errors import FieldError
 
-CONTEXT = "ValidationText"
 Name = Callable[[str], str]  # a stored key (``cert_warn_days``) to the form's label
 
-# code -> (template marked for lupdate, the params filling %1, %2 …; "name:" params are field keys)
-TEMPLATES: dict[str, tuple[object, tuple[str, ...]]] = {
-    "required": (QT_TRANSLATE_NOOP("ValidationText", "This field is required."), ()),
-    "empty": (QT_TRANSLATE_NOOP("ValidationText", "This field is required."), ()),
-    "too_long": (QT_TRANSLATE_NOOP("ValidationText", "At most %1 characters."), ("limit",)),
-    "vat_digits": (
-        QT_TRANSLATE_NOOP("ValidationText", "“%1” is not an Italian VAT number: it needs 11 digits."),
-        ("value",),
+# code -> the template, marked for lupdate and translated where shown
+TEMPLATES: dict[str, object] = {
+    "required": QT_TRANSLATE_NOOP("ValidationText", "This field is required."),
+    "empty": QT_TRANSLATE_NOOP("ValidationText", "This field is required."),
+    "too_long": QT_TRANSLATE_NOOP("ValidationText", "At most %1 characters."),
+    "vat_digits": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not an Italian VAT number: it needs 11 digits."
     ),
-    "vat_check": (
-        QT_TRANSLATE_NOOP(
-            "ValidationText", "“%1” is not a valid Italian VAT number: the check digit is wrong."
-        ),
-        ("value",),
+    "vat_check": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not a valid Italian VAT number: the check digit is wrong."
     ),
-    "vat_foreign": (
-        QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a VAT number: use 2 to 14 letters or digits."),
-        ("value",),
+    "vat_foreign": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not a VAT number: use 2 to 14 letters or digits."
     ),
-    "tax_code_length": (
-        QT_TRANSLATE_NOOP(
-            "ValidationText", "“%1” is not a tax code: it needs 16 characters (or 11 digits for a company)."
-        ),
-        ("value",),
+    "tax_code_length": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not a tax code: it needs 16 characters (or 11 digits for a company)."
     ),
-    "tax_code_pattern": (
-        QT_TRANSLATE_NOOP(
-            "ValidationText", "“%1” is not a tax code: the pattern of letters and digits is wrong."
-        ),
-        ("value",),
+    "tax_code_pattern": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not a tax code: the pattern of letters and digits is wrong."
     ),
-    "tax_code_check": (
-        QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a valid tax code: the check letter is wrong."),
-        ("value",),
+    "tax_code_check": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not a valid tax code: the check letter is wrong."
     ),
-    "email": (QT_TRANSLATE_NOOP("ValidationText", "“%1” is not an e-mail address."), ("value",)),
-    "host_empty": (QT_TRANSLATE_NOOP("ValidationText", "The address is empty."), ()),
-    "ip_address": (
-        QT_TRANSLATE_NOOP(
-            "ValidationText", "“%1” is not an IP address: each of the 4 numbers must be 0-255."
-        ),
-        ("value",),
+    "email": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not an e-mail address."),
+    "host_empty": QT_TRANSLATE_NOOP("ValidationText", "The address is empty."),
+    "ip_address": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not an IP address: each of the 4 numbers must be 0-255."
     ),
-    "host_long": (
-        QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a host name: longer than 253 characters."),
-        ("value",),
+    "host_long": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a host name: longer than 253 characters."),
+    "host_name": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not a host name: use letters, digits, dots and “-”, no spaces."
     ),
-    "host_name": (
-        QT_TRANSLATE_NOOP(
-            "ValidationText", "“%1” is not a host name: use letters, digits, dots and “-”, no spaces."
-        ),
-        ("value",),
+    "phone": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not a phone number: use digits, spaces and an optional leading +."
     ),
-    "phone": (
-        QT_TRANSLATE_NOOP(
-            "ValidationText", "“%1” is not a phone number: use digits, spaces and an optional leading +."
-        ),
-        ("value",),
+    "sdi": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not an SdI code: it needs 7 letters or digits (6 for public offices)."
     ),
-    "sdi": (
-        QT_TRANSLATE_NOOP(
-            "ValidationText", "“%1” is not an SdI code: it needs 7 letters or digits (6 for public offices)."
-        ),
-        ("value",),
+    "country": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a country code: use two letters, e.g. IT."),
+    "postal_code_it": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not an Italian postal code: it needs 5 digits."
     ),
-    "country": (
-        QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a country code: use two letters, e.g. IT."),
-        ("value",),
+    "postal_code": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a postal code."),
+    "province": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not an Italian province: use its two-letter code, e.g. MI."
     ),
-    "postal_code_it": (
-        QT_TRANSLATE_NOOP("ValidationText", "“%1” is not an Italian postal code: it needs 5 digits."),
-        ("value",),
+    "machine_slash": QT_TRANSLATE_NOOP(
+        "ValidationText", "A machine name cannot contain “/” (it separates client and machine)."
     ),
-    "postal_code": (QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a postal code."), ("value",)),
-    "province": (
-        QT_TRANSLATE_NOOP(
-            "ValidationText", "“%1” is not an Italian province: use its two-letter code, e.g. MI."
-        ),
-        ("value",),
+    "tag": QT_TRANSLATE_NOOP(
+        "ValidationText", "The tag “%1” may only hold letters, digits, “.”, “+”, “-”, “_”."
     ),
-    "machine_slash": (
-        QT_TRANSLATE_NOOP(
-            "ValidationText", "A machine name cannot contain “/” (it separates client and machine)."
-        ),
-        (),
+    "choice": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not one of the choices."),
+    "yes_no": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not yes or no."),
+    "parent_self": QT_TRANSLATE_NOOP("ValidationText", "A machine cannot sit behind itself."),
+    "parent_loop": QT_TRANSLATE_NOOP("ValidationText", "That would make the machine sit behind itself."),
+    "duplicate_client": QT_TRANSLATE_NOOP("ValidationText", "A client named “%1” already exists."),
+    "duplicate_site": QT_TRANSLATE_NOOP("ValidationText", "This client already has a site named “%1”."),
+    "duplicate_contact": QT_TRANSLATE_NOOP("ValidationText", "This client already has a contact named “%1”."),
+    "duplicate_machine": QT_TRANSLATE_NOOP("ValidationText", "This client already has a machine named “%1”."),
+    "no_site": QT_TRANSLATE_NOOP("ValidationText", "This client has no site named “%1”."),
+    "no_machine": QT_TRANSLATE_NOOP("ValidationText", "This client has no machine named “%1”."),
+    "unknown_param": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a setting of this kind of check."),
+    "param_needed": QT_TRANSLATE_NOOP("ValidationText", "%1 is needed for this kind of check."),
+    "port_range": QT_TRANSLATE_NOOP("ValidationText", "%1 must be a number from 1 to 65535."),
+    "param_number": QT_TRANSLATE_NOOP("ValidationText", "%1 must be a number."),
+    "interval_range": QT_TRANSLATE_NOOP("ValidationText", "Must be whole seconds from %1 to %2."),
+    "threshold_syntax": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not a threshold: use a range such as 10, 10:, ~:10, 10:20 or @10:20."
     ),
-    "tag": (
-        QT_TRANSLATE_NOOP(
-            "ValidationText", "The tag “%1” may only hold letters, digits, “.”, “+”, “-”, “_”."
-        ),
-        ("value",),
+    "threshold_order": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1”: the start of a range must not be above its end."
     ),
-    "choice": (QT_TRANSLATE_NOOP("ValidationText", "“%1” is not one of the choices."), ("value",)),
-    "yes_no": (QT_TRANSLATE_NOOP("ValidationText", "“%1” is not yes or no."), ("value",)),
-    "parent_self": (QT_TRANSLATE_NOOP("ValidationText", "A machine cannot sit behind itself."), ()),
-    "parent_loop": (
-        QT_TRANSLATE_NOOP("ValidationText", "That would make the machine sit behind itself."),
-        (),
+    "threshold_unknown": QT_TRANSLATE_NOOP("ValidationText", "Unknown threshold “%1”: expected one of %2."),
+    "threshold_too_many": QT_TRANSLATE_NOOP("ValidationText", "Too many thresholds in “%1”: expected %2."),
+    "threshold_in_command": QT_TRANSLATE_NOOP(
+        "ValidationText", "This kind of check takes its thresholds in the command."
     ),
-    "duplicate_client": (
-        QT_TRANSLATE_NOOP("ValidationText", "A client named “%1” already exists."),
-        ("name",),
-    ),
-    "duplicate_site": (
-        QT_TRANSLATE_NOOP("ValidationText", "This client already has a site named “%1”."),
-        ("name",),
-    ),
-    "duplicate_contact": (
-        QT_TRANSLATE_NOOP("ValidationText", "This client already has a contact named “%1”."),
-        ("name",),
-    ),
-    "duplicate_machine": (
-        QT_TRANSLATE_NOOP("ValidationText", "This client already has a machine named “%1”."),
-        ("name",),
-    ),
-    "no_site": (QT_TRANSLATE_NOOP("ValidationText", "This client has no site named “%1”."), ("name",)),
-    "no_machine": (
-        QT_TRANSLATE_NOOP("ValidationText", "This client has no machine named “%1”."),
-        ("name",),
-    ),
-    "unknown_param": (
-        QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a setting of this kind of check."),
-        ("name:param",),
-    ),
-    "param_needed": (
-        QT_TRANSLATE_NOOP("ValidationText", "%1 is needed for this kind of check."),
-        ("name:param",),
-    ),
-    "port_range": (
-        QT_TRANSLATE_NOOP("ValidationText", "%1 must be a number from 1 to 65535."),
-        ("name:param",),
-    ),
-    "param_number": (QT_TRANSLATE_NOOP("ValidationText", "%1 must be a number."), ("name:param",)),
-    "interval_range": (
-        QT_TRANSLATE_NOOP("ValidationText", "Must be whole seconds from %1 to %2."),
-        ("low", "high"),
-    ),
-    "threshold_syntax": (
-        QT_TRANSLATE_NOOP(
-            "ValidationText", "“%1” is not a threshold: use a range such as 10, 10:, ~:10, 10:20 or @10:20."
-        ),
-        ("value",),
-    ),
-    "threshold_order": (
-        QT_TRANSLATE_NOOP("ValidationText", "“%1”: the start of a range must not be above its end."),
-        ("value",),
-    ),
-    "threshold_unknown": (
-        QT_TRANSLATE_NOOP("ValidationText", "Unknown threshold “%1”: expected one of %2."),
-        ("value", "keys"),
-    ),
-    "threshold_too_many": (
-        QT_TRANSLATE_NOOP("ValidationText", "Too many thresholds in “%1”: expected %2."),
-        ("value", "keys"),
-    ),
-    "threshold_in_command": (
-        QT_TRANSLATE_NOOP("ValidationText", "This kind of check takes its thresholds in the command."),
-        (),
-    ),
+}
+# code -> the params filling %1, %2 …; a 'name:' param is a field key, shown as the form names it
+FILLS: dict[str, tuple[str, ...]] = {
+    "too_long": ("limit",),
+    "vat_digits": ("value",),
+    "vat_check": ("value",),
+    "vat_foreign": ("value",),
+    "tax_code_length": ("value",),
+    "tax_code_pattern": ("value",),
+    "tax_code_check": ("value",),
+    "email": ("value",),
+    "ip_address": ("value",),
+    "host_long": ("value",),
+    "host_name": ("value",),
+    "phone": ("value",),
+    "sdi": ("value",),
+    "country": ("value",),
+    "postal_code_it": ("value",),
+    "postal_code": ("value",),
+    "province": ("value",),
+    "tag": ("value",),
+    "choice": ("value",),
+    "yes_no": ("value",),
+    "duplicate_client": ("name",),
+    "duplicate_site": ("name",),
+    "duplicate_contact": ("name",),
+    "duplicate_machine": ("name",),
+    "no_site": ("name",),
+    "no_machine": ("name",),
+    "unknown_param": ("name:param",),
+    "param_needed": ("name:param",),
+    "port_range": ("name:param",),
+    "param_number": ("name:param",),
+    "interval_range": ("low", "high"),
+    "threshold_syntax": ("value",),
+    "threshold_order": ("value",),
+    "threshold_unknown": ("value", "keys"),
+    "threshold_too_many": ("value", "keys"),
 }
 
 
@@ -185,11 +141,11 @@ def _as_is(key: str) -> str:
 
 def message_text(error: FieldError, name: Name = _as_is) -> str:
     """One refusal in the user's language (its English ``message`` when the code is unknown)."""
-    known = TEMPLATES.get(error.code)
-    if known is None:
+    template = TEMPLATES.get(error.code)
+    if template is None:
         return error.message
-    template, keys = known
-    text = QCoreApplication.translate(CONTEXT, str(template))
+    keys = FILLS.get(error.code, ())
+    text = QCoreApplication.translate("ValidationText", str(template))
     for n, key in reversed(list(enumerate(keys, start=1))):  # %10 before %1, should there be one
         value = name(error.params.get(key[5:], "")) if key.startswith("name:") else error.params.get(key, "")
         text = text.replace(f"%{n}", value)
