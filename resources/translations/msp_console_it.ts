@@ -199,6 +199,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="130" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="306" />
             <source>Code:</source>
             <translation>Codice:</translation>
         </message>
@@ -209,16 +210,19 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="132" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="307" />
             <source>End:</source>
             <translation>Fine:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="133" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="308" />
             <source>Billed:</source>
             <translation>Fatturazione:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="134" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="310" />
             <source>Payment terms:</source>
             <translation>Termini di pagamento:</translation>
         </message>
@@ -229,6 +233,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="136" />
+            <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="309" />
             <source>Invoice language:</source>
             <translation>Lingua della fattura:</translation>
         </message>
@@ -633,38 +638,38 @@
             <translation>(bozza %d)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="71" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="72" />
             <location filename="../../src/msp_console/ui/billing/panel.py" line="206" />
             <source>Draft</source>
             <translation>Bozza</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="72" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="73" />
             <source>Issued</source>
             <translation>Emessa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="73" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="74" />
             <source>Sent</source>
             <translation>Inviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="74" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="75" />
             <source>Paid</source>
             <translation>Pagata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="75" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="76" />
             <source>Overdue</source>
             <translation>Scaduta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="92" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="95" />
             <source>The file could not be written: %s</source>
             <translation>Impossibile scrivere il file: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/look.py" line="90" />
+            <location filename="../../src/msp_console/ui/billing/look.py" line="93" />
             <source>Refused, nothing was changed:</source>
             <translation>Rifiutato, non è stato modificato nulla:</translation>
         </message>
@@ -1740,12 +1745,12 @@
             <translation>Immagini (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="165" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="170" />
             <source>Required: invoices cannot be issued without it.</source>
             <translation>Obbligatorio: senza non si possono emettere fatture.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="169" />
+            <location filename="../../src/msp_console/ui/settings_dialog/company_form.py" line="174" />
             <source>Not valid.</source>
             <translation>Non valido.</translation>
         </message>
@@ -6668,6 +6673,51 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/validation_text.py" line="94" />
             <source>This kind of check takes its thresholds in the command.</source>
             <translation>Questo tipo di controllo prende le soglie dal comando.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="97" />
+            <source>The contract ends before it starts.</source>
+            <translation>Il contratto finisce prima di cominciare.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="98" />
+            <source>The billing day is a day of the month (1–31).</source>
+            <translation>Il giorno di fatturazione è un giorno del mese (1–31).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="99" />
+            <source>Invoices are in Italian or English.</source>
+            <translation>Le fatture sono in italiano o in inglese.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="100" />
+            <source>Quantities and prices cannot be negative.</source>
+            <translation>Quantità e prezzi non possono essere negativi.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="101" />
+            <source>A contract needs at least one service.</source>
+            <translation>Un contratto ha bisogno di almeno un servizio.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="102" />
+            <source>A contract “%1” exists already.</source>
+            <translation>Esiste già un contratto “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="103" />
+            <source>“%1”: no such file.</source>
+            <translation>“%1”: il file non esiste.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="104" />
+            <source>The logo must be a PNG or JPEG image.</source>
+            <translation>Il logo deve essere un'immagine PNG o JPEG.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="105" />
+            <source>“%1” is not a number of days (0–365).</source>
+            <translation>“%1” non è un numero di giorni (0–365).</translation>
         </message>
     </context>
     <context>

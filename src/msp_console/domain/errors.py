@@ -18,6 +18,12 @@ class FieldError:
     code: str = _field(default="", compare=False)
     params: Mapping[str, str] = _field(default_factory=dict, compare=False, hash=False)
 
+    @classmethod
+    def of(cls, field: str, exc: ValueError, line: int | None = None) -> FieldError:
+        """A checker's ValueError on ``field``, keeping its code and params when it has them."""
+        code, params = getattr(exc, "code", ""), getattr(exc, "params", {})
+        return cls(field, str(exc), line, code, params)
+
     def __str__(self) -> str:
         where = f"line {self.line}: " if self.line is not None else ""
         return f"{where}{self.field}: {self.message}"

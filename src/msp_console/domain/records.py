@@ -92,8 +92,7 @@ class _Collector:
         try:
             return checker(text)
         except ValueError as exc:
-            code, params = getattr(exc, "code", ""), getattr(exc, "params", {})
-            self.errors.append(FieldError(field, str(exc), self.line, code, params))
+            self.errors.append(FieldError.of(field, exc, self.line))
             return ""
 
     def choice(self, field: str, enum: type[MachineKind] | type[OperatingSystem], default: str) -> str:

@@ -94,9 +94,21 @@ TEMPLATES: dict[str, object] = {
     "threshold_in_command": QT_TRANSLATE_NOOP(
         "ValidationText", "This kind of check takes its thresholds in the command."
     ),
+    "contract_end": QT_TRANSLATE_NOOP("ValidationText", "The contract ends before it starts."),
+    "billing_day": QT_TRANSLATE_NOOP("ValidationText", "The billing day is a day of the month (1–31)."),
+    "invoice_language": QT_TRANSLATE_NOOP("ValidationText", "Invoices are in Italian or English."),
+    "negative_amount": QT_TRANSLATE_NOOP("ValidationText", "Quantities and prices cannot be negative."),
+    "contract_no_service": QT_TRANSLATE_NOOP("ValidationText", "A contract needs at least one service."),
+    "contract_exists": QT_TRANSLATE_NOOP("ValidationText", "A contract “%1” exists already."),
+    "no_file": QT_TRANSLATE_NOOP("ValidationText", "“%1”: no such file."),
+    "logo_kind": QT_TRANSLATE_NOOP("ValidationText", "The logo must be a PNG or JPEG image."),
+    "days_range": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a number of days (0–365)."),
 }
 # code -> the params filling %1, %2 …; a 'name:' param is a field key, shown as the form names it
 FILLS: dict[str, tuple[str, ...]] = {
+    "contract_exists": ("name",),
+    "no_file": ("value",),
+    "days_range": ("value",),
     "too_long": ("limit",),
     "vat_digits": ("value",),
     "vat_check": ("value",),
@@ -156,7 +168,10 @@ def error_lines(errors: Iterable[FieldError], labels: Mapping[str, str], name: N
     """Each refusal on its own line, after the label of its field when the form shows one."""
     lines = []
     for e in errors:
-        label = labels.get(e.field, "").rstrip(": ")
+        label = labels.get(e.field, "").replace("&", "").rstrip(": *")
+        if not e.code and not label:
+            lines.append(str(e))  # not worded here: as the service wrote it, field included
+            continue
         text = message_text(e, name)
         lines.append(f"{label}: {text}" if label else text)
     return "\n".join(lines)

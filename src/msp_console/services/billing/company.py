@@ -13,7 +13,7 @@ from msp_console.db.models import CompanyProfile
 from msp_console.domain import validation
 from msp_console.domain.billing import fiscal
 from msp_console.domain.billing.numbering import check_number_format
-from msp_console.domain.errors import FieldError, ValidationError
+from msp_console.domain.errors import FieldError, InvalidValue, ValidationError
 from msp_console.domain.money import parse_amount
 from msp_console.services.database import Database
 
@@ -22,7 +22,7 @@ def _text(limit: int) -> Callable[[str], str]:
     def clean(raw: str) -> str:
         text = raw.strip()
         if len(text) > limit:
-            raise ValueError(f"too long: at most {limit} characters")
+            raise InvalidValue(f"too long: at most {limit} characters", "too_long", limit=str(limit))
         return text
 
     return clean
@@ -31,7 +31,9 @@ def _text(limit: int) -> Callable[[str], str]:
 def _country(raw: str) -> str:
     text = raw.strip().upper()
     if len(text) != 2 or not text.isalpha():
-        raise ValueError(f"'{raw}' is not a country: use its two-letter ISO code (IT)")
+        raise InvalidValue(
+            f"'{raw}' is not a country: use its two-letter ISO code (IT)", "country", value=raw
+        )
     return text
 
 
@@ -39,7 +41,7 @@ def _choice(*values: str) -> Callable[[str], str]:
     def clean(raw: str) -> str:
         text = raw.strip().upper()
         if text and text not in values:
-            raise ValueError(f"'{raw}' must be one of {', '.join(values)}")
+            raise InvalidValue(f"'{raw}' must be one of {', '.join(values)}", "choice", value=raw)
         return text
 
     return clean
@@ -51,9 +53,9 @@ def _logo(raw: str) -> str:
         return ""
     path = Path(text).expanduser()
     if not path.is_file():
-        raise ValueError(f"'{raw}': no such file")
+        raise InvalidValue(f"'{raw}': no such file", "no_file", value=raw)
     if path.suffix.lower() not in {".png", ".jpg", ".jpeg"}:
-        raise ValueError("the logo must be a PNG or JPEG image")
+        raise InvalidValue("the logo must be a PNG or JPEG image", "logo_kind")
     return str(path.resolve())
 
 
@@ -63,7 +65,7 @@ def _capital(raw: str) -> Decimal | None:
 
 def _days(raw: str) -> int:
     if not raw.strip().isdigit() or int(raw) > 365:
-        raise ValueError(f"'{raw}' is not a number of days (0–365)")
+        raise InvalidValue(f"'{raw}' is not a number of days (0–365)", "days_range", value=raw)
     return int(raw)
 
 
@@ -73,7 +75,7 @@ def _bool(raw: str) -> bool:
         return True
     if text in {"0", "no", "false", "n", ""}:
         return False
-    raise ValueError(f"'{raw}' is not yes/no")
+    raise InvalidValue(f"'{raw}' is not yes/no", "yes_no", value=raw)
 
 
 def _optional(check: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -129,7 +131,7 @@ def update_profile(db: Database, changes: Mapping[str, str]) -> dict[str, Any]:
         try:
             cleaned[field] = FIELDS[field](raw)
         except ValueError as exc:
-            errors.append(FieldError(field, str(exc)))
+            errors.append(FieldError.of(field, exc))
     if errors:
         raise ValidationError(errors)
     with db.transaction() as session:

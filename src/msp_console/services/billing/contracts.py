@@ -43,11 +43,15 @@ def create_contract(
     notes: str = "",
 ) -> Contract:
     if end is not None and end < start:
-        raise ValidationError.single("end", "the contract ends before it starts")
+        raise ValidationError.single("end", "the contract ends before it starts", "contract_end")
     if not 1 <= billing_day <= 31:
-        raise ValidationError.single("billing_day", "the billing day is a day of the month (1–31)")
+        raise ValidationError.single(
+            "billing_day", "the billing day is a day of the month (1–31)", "billing_day"
+        )
     if language not in {"it", "en"}:
-        raise ValidationError.single("language", "invoices are in Italian (it) or English (en)")
+        raise ValidationError.single(
+            "language", "invoices are in Italian (it) or English (en)", "invoice_language"
+        )
     if payment_days is None or payment_end_of_month is None:
         from msp_console.services.billing.company import load_profile
 
@@ -86,7 +90,9 @@ def _version(contract: Contract, key: int, valid_from: date, spec: LineSpec) -> 
     price = spec.unit_price if spec.unit_price is not None else service.default_price
     quantity = spec.quantity if spec.quantity is not None else Decimal(1)
     if quantity < 0 or price < 0:
-        raise ValidationError.single("quantity", "quantities and prices cannot be negative")
+        raise ValidationError.single(
+            "quantity", "quantities and prices cannot be negative", "negative_amount"
+        )
     return ContractLine(
         contract_id=contract.id,
         line_key=key,

@@ -103,7 +103,7 @@ class CompanyProfileForm(QWidget):
 
     def show_refusal(self, error: Exception) -> None:
         """The database refused the values (nothing was written): says why."""
-        self.error.setText(explain(error))
+        self.error.setText(explain(error, self.fields.labels))
 
 
 def open_company_profile(

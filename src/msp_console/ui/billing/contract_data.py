@@ -136,7 +136,7 @@ def save_contract(db: Database, client_id: int, wanted: ContractView) -> date:
     """Creates the contract, or applies the header edits now and line edits from the next period.
     Returns the date the line changes take effect."""
     if not wanted.lines or all(x.removed for x in wanted.lines):
-        raise ValidationError.single("lines", "a contract needs at least one service")
+        raise ValidationError.single("lines", "a contract needs at least one service", "contract_no_service")
     with db.transaction() as s:
         client = s.get(Client, client_id)
         if client is None:
@@ -150,7 +150,9 @@ def save_contract(db: Database, client_id: int, wanted: ContractView) -> date:
 
         if wanted.id is None:
             if s.scalar(select(Contract.id).where(Contract.code == wanted.code)) is not None:
-                raise ValidationError.single("code", f"a contract {wanted.code} exists already")
+                raise ValidationError.single(
+                    "code", f"a contract {wanted.code} exists already", "contract_exists", name=wanted.code
+                )
             create_contract(
                 s, client, wanted.code.strip(), wanted.start,
                 [spec(x) for x in wanted.lines if not x.removed],
@@ -165,9 +167,11 @@ def save_contract(db: Database, client_id: int, wanted: ContractView) -> date:
             .options(selectinload(Contract.lines).selectinload(ContractLine.service))
         ).one()
         if wanted.end is not None and wanted.end < contract.start:
-            raise ValidationError.single("end", "the contract ends before it starts")
+            raise ValidationError.single("end", "the contract ends before it starts", "contract_end")
         if wanted.language not in {"it", "en"}:
-            raise ValidationError.single("language", "invoices are in Italian (it) or English (en)")
+            raise ValidationError.single(
+                "language", "invoices are in Italian (it) or English (en)", "invoice_language"
+            )
         contract.end, contract.sla_plan, contract.notes = wanted.end, wanted.sla_plan, wanted.notes
         contract.language, contract.payment_days = wanted.language, wanted.payment_days
         contract.payment_end_of_month = wanted.payment_end_of_month

@@ -297,8 +297,18 @@ class ContractDialog(QDialog):
         return self.saving.start(
             lambda: save_contract(self.db, client_id, wanted),
             self._written,
-            lambda error: self.error.setText(explain(error)),
+            lambda error: self.error.setText(explain(error, self._labels())),
         )
+
+    def _labels(self) -> dict[str, str]:
+        """The form's names of the fields the service may refuse."""
+        return {
+            "code": tr("Code:"),
+            "end": tr("End:"),
+            "billing_day": tr("Billed:"),
+            "language": tr("Invoice language:"),
+            "payment_days": tr("Payment terms:"),
+        }
 
     def _written(self, effective: date) -> None:
         self.effective = effective

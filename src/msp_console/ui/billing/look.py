@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -81,12 +82,14 @@ def status_label(status: str) -> str:
     return f"{STATUS_GLYPHS.get(status, '')} {status_text(status)}".strip()
 
 
-def explain(error: Exception) -> str:
-    """An error in words a user can act on — never a traceback."""
+def explain(error: Exception, labels: Mapping[str, str] | None = None) -> str:
+    """An error in words a user can act on — never a traceback. ``labels``: the form's names of
+    the refused fields."""
     from msp_console.domain.errors import ValidationError
+    from msp_console.ui.validation_text import error_lines
 
     if isinstance(error, ValidationError):
-        lines = "\n".join(f"• {e}" for e in error.errors)
+        lines = "\n".join(f"• {line}" for line in error_lines(error.errors, labels or {}).splitlines())
         return tr("Refused, nothing was changed:") + "\n" + lines
     if isinstance(error, OSError):
         return tr("The file could not be written: %s") % (error.strerror or error)

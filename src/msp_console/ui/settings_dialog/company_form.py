@@ -137,6 +137,11 @@ class CompanyForm(QWidget):
         if path and isinstance(edit, QLineEdit):
             edit.setText(path)
 
+    @property
+    def labels(self) -> dict[str, str]:
+        """Each field's name as the form shows it (refusals name the field this way)."""
+        return dict(self._labels)
+
     def value(self, name: str) -> str:
         w = self.edits[name]
         return str(w.currentData()) if isinstance(w, QComboBox) else w.text()

@@ -14,6 +14,7 @@ from msp_console.preferences import Preferences, load_preferences, save_preferen
 from msp_console.services.backup_schedule import BackupPolicy, load_policy, save_policy
 from msp_console.services.billing.company import load_profile, profile_dict, update_profile
 from msp_console.services.interventions.settings import SchedulingSettings, load_settings, save_settings
+from msp_console.ui.validation_text import error_lines
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def write_settings(app: App, changes: SettingsChanges) -> Preferences:
     try:
         update_profile(app.db, changes.profile)
     except ValidationError as exc:
-        raise SaveRefused("company", "; ".join(f"{e.field}: {e.message}" for e in exc.errors)) from exc
+        raise SaveRefused("company", "; ".join(error_lines(exc.errors, {}).splitlines())) from exc
     saved = save_preferences(changes.preferences)
     save_policy(changes.backup_policy)
     return saved
