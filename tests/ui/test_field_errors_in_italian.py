@@ -14,9 +14,12 @@ from msp_console.app import App
 from msp_console.domain.errors import ValidationError
 from msp_console.domain.records import clean_client
 from msp_console.monitoring.model import CheckType
+from msp_console.services.billing.company import update_profile
+from msp_console.ui.billing.look import explain
 from msp_console.ui.dialogs.inventory_dialogs import client_dialog, machine_dialog
 from msp_console.ui.dialogs.record_dialog import RecordDialog
 from msp_console.ui.monitoring.check_dialog import CheckDialog
+from msp_console.ui.settings_dialog.company_form import CompanyForm
 from tests.ui.test_one_language import ENGLISH, IDENTIFIER
 from tests.ui.test_translations import _language
 
@@ -175,3 +178,17 @@ def test_the_check_dialog_names_parameters_and_thresholds_in_italian(qtbot, ital
     assert any("Soglia sconosciuta “disco”" in line for line in lines), lines
     for line in lines:
         _speaks_italian(line.replace("rtt, loss", ""))  # the threshold names are what one types
+
+
+def test_a_refused_company_profile_is_explained_in_italian(qtbot, app: App, italian) -> None:  # type: ignore[no-untyped-def]
+    form = CompanyForm()
+    qtbot.addWidget(form)
+    with pytest.raises(ValidationError) as refused:
+        update_profile(app.db, {"country": "Italia", "postal_code": "3" * 20, "payment_days": "molti"})
+    assert "country: 'Italia' is not a country" in str(refused.value)  # the CLI's English, as before
+    text = explain(refused.value, form.labels)
+    lines = text.splitlines()[1:]
+    assert "• Paese: “Italia” non è un codice di nazione: usare due lettere, ad es. IT." in lines
+    assert "• “molti” non è un numero di giorni (0–365)." in lines
+    for line in lines:
+        _speaks_italian(line)
