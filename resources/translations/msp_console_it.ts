@@ -2454,78 +2454,78 @@ I dettagli sono nel file di log:
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="45" />
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="102" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="46" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="103" />
             <source>Import from CSV</source>
             <translation>Importa da CSV</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="49" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="50" />
             <source>Clients</source>
             <translation>Clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="49" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="50" />
             <source>Contacts</source>
             <translation>Contatti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="49" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="50" />
             <source>Machines</source>
             <translation>Macchine</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="54" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="55" />
             <source>a .csv file saved from Excel or LibreOffice</source>
             <translation>un file .csv salvato da Excel o LibreOffice</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="55" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="56" />
             <source>&amp;Browse…</source>
             <translation>&amp;Sfoglia…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="61" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="62" />
             <source>&amp;What:</source>
             <translation>&amp;Cosa:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="62" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="63" />
             <source>&amp;File:</source>
             <translation>&amp;File:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="67" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="68" />
             <source>Choose a file, then Preview shows what would change. Nothing is written until you press Import.</source>
             <translation>Scegli un file, poi Anteprima mostra cosa cambierebbe. Non viene scritto nulla finché non premi Importa.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="76" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="77" />
             <source>&amp;Preview</source>
             <translation>&amp;Anteprima</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="79" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="80" />
             <source>&amp;Import</source>
             <translation>&amp;Importa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="104" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="105" />
             <source>CSV files (*.csv *.txt);;All files (*)</source>
             <translation>File CSV (*.csv *.txt);;Tutti i file (*)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="131" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="132" />
             <source>'%1' is not a file. Choose the CSV with Browse.</source>
             <translation>'%1' non è un file. Scegli il CSV con Sfoglia.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="135" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="136" />
             <source>Reading the file…</source>
             <translation>Lettura del file…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="143" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="144" />
             <source>%n row(s) read: %2 to create, %3 to update, %4 unchanged. Press Import to write them.</source>
             <translation>
                 <numerusform>%n riga letta: %2 da creare, %3 da aggiornare, %4 invariate. Premi Importa per scriverle.</numerusform>
@@ -2533,12 +2533,12 @@ I dettagli sono nel file di log:
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="151" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="152" />
             <source>Nothing would change.</source>
             <translation>Non cambierebbe nulla.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="161" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="162" />
             <source>The file has %n problem(s); nothing will be imported. Fix them in the spreadsheet and preview again.</source>
             <translation>
                 <numerusform>Il file ha %n problema; non verrà importato nulla. Correggilo nel foglio di calcolo e ripeti l'anteprima.</numerusform>
@@ -2546,12 +2546,12 @@ I dettagli sono nel file di log:
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="169" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="170" />
             <source>The file could not be read: %1</source>
             <translation>Impossibile leggere il file: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="176" />
+            <location filename="../../src/msp_console/ui/dialogs/import_dialog.py" line="177" />
             <source>Importing…</source>
             <translation>Importazione in corso…</translation>
         </message>
@@ -6576,8 +6576,8 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/validation_text.py" line="71" />
-            <source>“%1” is not one of the choices.</source>
-            <translation>“%1” non è fra le scelte possibili.</translation>
+            <source>“%1” is not one of: %2.</source>
+            <translation>“%1” non è fra: %2.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/validation_text.py" line="72" />
@@ -6718,6 +6718,51 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/validation_text.py" line="105" />
             <source>“%1” is not a number of days (0–365).</source>
             <translation>“%1” non è un numero di giorni (0–365).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="106" />
+            <source>Appears again (first on line %1).</source>
+            <translation>Compare di nuovo (la prima volta alla riga %1).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="107" />
+            <source>No client named “%1” (import the clients first).</source>
+            <translation>Nessun cliente di nome “%1” (importare prima i clienti).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="108" />
+            <source>The file is empty or its first line is blank.</source>
+            <translation>Il file è vuoto o la sua prima riga è bianca.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="109" />
+            <source>Unknown column (expected some of: %1).</source>
+            <translation>Colonna sconosciuta (attese alcune fra: %1).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="110" />
+            <source>This required column is missing.</source>
+            <translation>Manca questa colonna obbligatoria.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="111" />
+            <source>This column appears twice.</source>
+            <translation>Questa colonna compare due volte.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="112" />
+            <source>The row has %1 cells but the header has %2.</source>
+            <translation>La riga ha %1 celle ma l'intestazione ne ha %2.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="202" />
+            <source>line %1</source>
+            <translation>riga %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="204" />
+            <source>column %1</source>
+            <translation>colonna %1</translation>
         </message>
     </context>
     <context>

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from msp_console.app import App
 from msp_console.domain.errors import ValidationError
-from msp_console.domain.records import clean_client
+from msp_console.domain.records import clean_client, clean_machine
 from msp_console.monitoring.model import CheckType
 from msp_console.services.billing.company import update_profile
 from msp_console.ui.billing.look import explain
@@ -20,6 +20,7 @@ from msp_console.ui.dialogs.inventory_dialogs import client_dialog, machine_dial
 from msp_console.ui.dialogs.record_dialog import RecordDialog
 from msp_console.ui.monitoring.check_dialog import CheckDialog
 from msp_console.ui.settings_dialog.company_form import CompanyForm
+from msp_console.ui.validation_text import report_line
 from tests.ui.test_one_language import ENGLISH, IDENTIFIER
 from tests.ui.test_translations import _language
 
@@ -192,3 +193,17 @@ def test_a_refused_company_profile_is_explained_in_italian(qtbot, app: App, ital
     assert "• “molti” non è un numero di giorni (0–365)." in lines
     for line in lines:
         _speaks_italian(line)
+
+
+def test_an_imported_file_s_problems_are_listed_in_italian(italian) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValidationError) as refused:
+        clean_machine({"client": "Hotel Bellavista", "name": "PC-9", "address": "300.1.1.1"}, line=4)
+    (problem,) = refused.value.errors
+    assert (
+        str(problem)
+        == "line 4: address: '300.1.1.1' is not an IP address: each of the 4 numbers must be 0-255"
+    )
+    assert report_line(problem) == (
+        "riga 4, colonna address: “300.1.1.1” non è un indirizzo IP: "
+        "ciascuno dei 4 numeri deve stare fra 0 e 255."
+    )  # the column keeps the name the file's header gives it

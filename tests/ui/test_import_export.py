@@ -26,8 +26,8 @@ def test_preview_lists_every_bad_line_and_refuses_to_import(
     dialog.preview()
     qtbot.waitUntil(lambda: dialog.preview_button.isEnabled() and "problem" in dialog.summary.text())
     lines = dialog.details.toPlainText().splitlines()
-    assert "line 3: kind: 'toaster' is not one of" in lines[0]
-    assert any(line.startswith("line 4: address") for line in lines)
+    assert lines[0].startswith("line 3, column kind: “toaster” is not one of: workstation, laptop")
+    assert any(line.startswith("line 4, column address: “300.1.1.1” is not an IP address") for line in lines)
     assert not dialog.import_button.isEnabled()
     dialog.reject()
 

@@ -105,7 +105,7 @@ class _Collector:
                     f"'{text}' is not one of: {', '.join(allowed)}",
                     self.line,
                     "choice",
-                    {"value": text},
+                    {"value": text, "allowed": ", ".join(allowed)},
                 )
             )
             return default

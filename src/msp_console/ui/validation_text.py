@@ -68,7 +68,7 @@ TEMPLATES: dict[str, object] = {
     "tag": QT_TRANSLATE_NOOP(
         "ValidationText", "The tag “%1” may only hold letters, digits, “.”, “+”, “-”, “_”."
     ),
-    "choice": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not one of the choices."),
+    "choice": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not one of: %2."),
     "yes_no": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not yes or no."),
     "parent_self": QT_TRANSLATE_NOOP("ValidationText", "A machine cannot sit behind itself."),
     "parent_loop": QT_TRANSLATE_NOOP("ValidationText", "That would make the machine sit behind itself."),
@@ -103,9 +103,20 @@ TEMPLATES: dict[str, object] = {
     "no_file": QT_TRANSLATE_NOOP("ValidationText", "“%1”: no such file."),
     "logo_kind": QT_TRANSLATE_NOOP("ValidationText", "The logo must be a PNG or JPEG image."),
     "days_range": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a number of days (0–365)."),
+    "csv_again": QT_TRANSLATE_NOOP("ValidationText", "Appears again (first on line %1)."),
+    "csv_no_client": QT_TRANSLATE_NOOP("ValidationText", "No client named “%1” (import the clients first)."),
+    "csv_empty": QT_TRANSLATE_NOOP("ValidationText", "The file is empty or its first line is blank."),
+    "csv_unknown_column": QT_TRANSLATE_NOOP("ValidationText", "Unknown column (expected some of: %1)."),
+    "csv_missing_column": QT_TRANSLATE_NOOP("ValidationText", "This required column is missing."),
+    "csv_column_twice": QT_TRANSLATE_NOOP("ValidationText", "This column appears twice."),
+    "csv_cells": QT_TRANSLATE_NOOP("ValidationText", "The row has %1 cells but the header has %2."),
 }
 # code -> the params filling %1, %2 …; a 'name:' param is a field key, shown as the form names it
 FILLS: dict[str, tuple[str, ...]] = {
+    "csv_again": ("first",),
+    "csv_no_client": ("name",),
+    "csv_unknown_column": ("expected",),
+    "csv_cells": ("cells", "header"),
     "contract_exists": ("name",),
     "no_file": ("value",),
     "days_range": ("value",),
@@ -127,7 +138,7 @@ FILLS: dict[str, tuple[str, ...]] = {
     "postal_code": ("value",),
     "province": ("value",),
     "tag": ("value",),
-    "choice": ("value",),
+    "choice": ("value", "allowed"),
     "yes_no": ("value",),
     "duplicate_client": ("name",),
     "duplicate_site": ("name",),
@@ -175,3 +186,20 @@ def error_lines(errors: Iterable[FieldError], labels: Mapping[str, str], name: N
         text = message_text(e, name)
         lines.append(f"{label}: {text}" if label else text)
     return "\n".join(lines)
+
+
+_NOT_COLUMNS = {"header", "row"}  # a problem of the whole header or row, not of one column
+
+
+def report_line(error: FieldError) -> str:
+    """One problem of an imported file: its line and column (the file's own header, as the user
+    wrote it), then the refusal in the user's language."""
+    text = message_text(error)
+    if not error.code:
+        return str(error)
+    parts = []
+    if error.line is not None:
+        parts.append(QCoreApplication.translate("ValidationText", "line %1").replace("%1", str(error.line)))
+    if error.field not in _NOT_COLUMNS:
+        parts.append(QCoreApplication.translate("ValidationText", "column %1").replace("%1", error.field))
+    return f"{', '.join(parts)}: {text}" if parts else text

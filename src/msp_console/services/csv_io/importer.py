@@ -127,7 +127,15 @@ def _place_at_site(
 
 def _duplicate(seen: dict[Any, int], key: Any, line: int, field: str, errors: list[FieldError]) -> bool:
     if key in seen:
-        errors.append(FieldError(field, f"appears again (first on line {seen[key]})", line))
+        errors.append(
+            FieldError(
+                field,
+                f"appears again (first on line {seen[key]})",
+                line,
+                "csv_again",
+                {"first": str(seen[key])},
+            )
+        )
         return True
     seen[key] = line
     return False
@@ -158,7 +166,13 @@ def _plan_clients(
 
 
 def _unknown_client(rec: ContactRecord | MachineRecord, line: int) -> FieldError:
-    return FieldError("client", f"no client named '{rec.client}' (import clients first)", line)
+    return FieldError(
+        "client",
+        f"no client named '{rec.client}' (import clients first)",
+        line,
+        "csv_no_client",
+        {"name": rec.client},
+    )
 
 
 def _plan_contacts(
@@ -223,9 +237,19 @@ def _plan_machines(
     known = set(machines) | set(seen)
     for row, rec, cid in accepted:
         if rec.parent and (cid, rec.parent.lower()) not in known:
-            errors.append(FieldError("parent", f"this client has no machine named '{rec.parent}'", row.line))
+            errors.append(
+                FieldError(
+                    "parent",
+                    f"this client has no machine named '{rec.parent}'",
+                    row.line,
+                    "no_machine",
+                    {"name": rec.parent},
+                )
+            )
         elif _in_cycle(parent_of, (cid, rec.name.lower())):
-            errors.append(FieldError("parent", "the parent chain loops back to this machine", row.line))
+            errors.append(
+                FieldError("parent", "the parent chain loops back to this machine", row.line, "parent_loop")
+            )
     if errors:
         return plan
 

@@ -39,17 +39,29 @@ def read_rows(data: bytes, allowed: Sequence[str], required: Sequence[str]) -> t
     text = decode(data)
     first_line = text.split("\n", 1)[0]
     if not first_line.strip():
-        raise ValidationError([FieldError("header", "the file is empty or its first line is blank", 1)])
+        raise ValidationError(
+            [FieldError("header", "the file is empty or its first line is blank", 1, "csv_empty")]
+        )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(first_line))
     header = [h.strip().lower().lstrip("\ufeff") for h in next(reader)]
     errors = [
-        FieldError(h or f"column {i + 1}", f"unknown column (expected some of: {', '.join(allowed)})", 1)
+        FieldError(
+            h or f"column {i + 1}",
+            f"unknown column (expected some of: {', '.join(allowed)})",
+            1,
+            "csv_unknown_column",
+            {"expected": ", ".join(allowed)},
+        )
         for i, h in enumerate(header)
         if h not in allowed
     ]
-    errors += [FieldError(c, "required column is missing", 1) for c in required if c not in header]
+    errors += [
+        FieldError(c, "required column is missing", 1, "csv_missing_column")
+        for c in required
+        if c not in header
+    ]
     dupes = {h for h in header if header.count(h) > 1}
-    errors += [FieldError(h, "column appears twice", 1) for h in sorted(dupes)]
+    errors += [FieldError(h, "column appears twice", 1, "csv_column_twice") for h in sorted(dupes)]
     if errors:
         raise ValidationError(errors)
     rows: list[CsvRow] = []
@@ -59,7 +71,13 @@ def read_rows(data: bytes, allowed: Sequence[str], required: Sequence[str]) -> t
             continue  # Excel leaves blank lines at the end
         if len(record) > len(header):
             errors.append(
-                FieldError("row", f"has {len(record)} cells but the header has {len(header)}", line)
+                FieldError(
+                    "row",
+                    f"has {len(record)} cells but the header has {len(header)}",
+                    line,
+                    "csv_cells",
+                    {"cells": str(len(record)), "header": str(len(header))},
+                )
             )
             continue
         record += [""] * (len(header) - len(record))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from msp_console.domain.errors import ValidationError
 from msp_console.services.csv_io.importer import ImportReport, import_csv
 from msp_console.services.database import Database
+from msp_console.ui.validation_text import report_line
 from msp_console.ui.worker import run_in_background
 
 KINDS = ("clients", "contacts", "machines")
@@ -164,7 +165,7 @@ class ImportDialog(QDialog):
                     len(error.errors),
                 )
             )
-            self.details.setPlainText("\n".join(str(e) for e in error.errors))
+            self.details.setPlainText("\n".join(report_line(e) for e in error.errors))
         else:
             self.summary.setText(self.tr("The file could not be read: %1").replace("%1", str(error)))
             self.details.clear()
