@@ -6755,12 +6755,87 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>La riga ha %1 celle ma l'intestazione ne ha %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="202" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="113" />
+            <source>Client “%1”: the VAT number (or at least the tax code) is missing.</source>
+            <translation>Cliente “%1”: manca la partita IVA (o almeno il codice fiscale).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="116" />
+            <source>Client “%1”: “%2” is missing (the electronic invoice needs the full address).</source>
+            <translation>Cliente “%1”: manca “%2” (la fattura elettronica richiede l'indirizzo completo).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="119" />
+            <source>The company profile lacks “%1”.</source>
+            <translation>Nel profilo aziendale manca “%1”.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="173" />
+            <source>name</source>
+            <translation>nome</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="174" />
+            <source>VAT number</source>
+            <translation>partita IVA</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="175" />
+            <source>tax code</source>
+            <translation>codice fiscale</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="176" />
+            <source>address</source>
+            <translation>indirizzo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="177" />
+            <source>postal code</source>
+            <translation>CAP</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="178" />
+            <source>city</source>
+            <translation>città</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="179" />
+            <source>province</source>
+            <translation>provincia</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="180" />
+            <source>country</source>
+            <translation>paese</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="181" />
+            <source>SdI code</source>
+            <translation>codice SdI</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="182" />
+            <source>PEC</source>
+            <translation>PEC</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="183" />
+            <source>e-mail</source>
+            <translation>posta elettronica</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="184" />
+            <source>phone</source>
+            <translation>telefono</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="231" />
             <source>line %1</source>
             <translation>riga %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="204" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="233" />
             <source>column %1</source>
             <translation>colonna %1</translation>
         </message>

@@ -11,10 +11,12 @@ import pytest
 from PySide6.QtWidgets import QLineEdit
 
 from msp_console.app import App
+from msp_console.db.models import Client
 from msp_console.domain.errors import ValidationError
 from msp_console.domain.records import clean_client, clean_machine
 from msp_console.monitoring.model import CheckType
 from msp_console.services.billing.company import update_profile
+from msp_console.services.billing.parties import customer_snapshot
 from msp_console.ui.billing.look import explain
 from msp_console.ui.dialogs.inventory_dialogs import client_dialog, machine_dialog
 from msp_console.ui.dialogs.record_dialog import RecordDialog
@@ -207,3 +209,21 @@ def test_an_imported_file_s_problems_are_listed_in_italian(italian) -> None:  # 
         "riga 4, colonna address: “300.1.1.1” non è un indirizzo IP: "
         "ciascuno dei 4 numeri deve stare fra 0 e 255."
     )  # the column keeps the name the file's header gives it
+
+
+def test_a_client_billing_cannot_invoice_yet_is_explained_in_italian(app: App, ids, italian) -> None:  # type: ignore[no-untyped-def]
+    with app.db.read() as session:
+        client = session.get(Client, ids["studio"])
+        assert client is not None
+        _data, problems = customer_snapshot(client)
+    english = "; ".join(str(p) for p in problems)
+    assert (
+        "client 'Studio Legale Ferri': postal_code: is missing (FatturaPA needs the full address)" in english
+    )
+    text = explain(ValidationError(problems))
+    assert (
+        "• Cliente “Studio Legale Ferri”: manca “CAP” (la fattura elettronica richiede l'indirizzo completo)."
+        in (text.splitlines())
+    )
+    for line in text.splitlines()[1:]:
+        _speaks_italian(line)

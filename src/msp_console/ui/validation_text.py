@@ -110,9 +110,19 @@ TEMPLATES: dict[str, object] = {
     "csv_missing_column": QT_TRANSLATE_NOOP("ValidationText", "This required column is missing."),
     "csv_column_twice": QT_TRANSLATE_NOOP("ValidationText", "This column appears twice."),
     "csv_cells": QT_TRANSLATE_NOOP("ValidationText", "The row has %1 cells but the header has %2."),
+    "customer_no_vat": QT_TRANSLATE_NOOP(
+        "ValidationText", "Client “%1”: the VAT number (or at least the tax code) is missing."
+    ),
+    "customer_missing": QT_TRANSLATE_NOOP(
+        "ValidationText", "Client “%1”: “%2” is missing (the electronic invoice needs the full address)."
+    ),
+    "supplier_missing": QT_TRANSLATE_NOOP("ValidationText", "The company profile lacks “%1”."),
 }
 # code -> the params filling %1, %2 …; a 'name:' param is a field key, shown as the form names it
 FILLS: dict[str, tuple[str, ...]] = {
+    "customer_no_vat": ("client",),
+    "customer_missing": ("client", "name:field"),
+    "supplier_missing": ("name:field",),
     "csv_again": ("first",),
     "csv_no_client": ("name",),
     "csv_unknown_column": ("expected",),
@@ -158,8 +168,27 @@ FILLS: dict[str, tuple[str, ...]] = {
 }
 
 
+# the stored keys of a client's and the company's details, in words (refusals from Billing name them)
+FIELD_NAMES: dict[str, object] = {
+    "name": QT_TRANSLATE_NOOP("ValidationText", "name"),
+    "vat_number": QT_TRANSLATE_NOOP("ValidationText", "VAT number"),
+    "tax_code": QT_TRANSLATE_NOOP("ValidationText", "tax code"),
+    "address": QT_TRANSLATE_NOOP("ValidationText", "address"),
+    "postal_code": QT_TRANSLATE_NOOP("ValidationText", "postal code"),
+    "city": QT_TRANSLATE_NOOP("ValidationText", "city"),
+    "province": QT_TRANSLATE_NOOP("ValidationText", "province"),
+    "country": QT_TRANSLATE_NOOP("ValidationText", "country"),
+    "sdi_code": QT_TRANSLATE_NOOP("ValidationText", "SdI code"),
+    "pec": QT_TRANSLATE_NOOP("ValidationText", "PEC"),
+    "email": QT_TRANSLATE_NOOP("ValidationText", "e-mail"),
+    "phone": QT_TRANSLATE_NOOP("ValidationText", "phone"),
+}
+
+
 def _as_is(key: str) -> str:
-    return key
+    """A stored key in words when it is one of the common details, else as it is."""
+    known = FIELD_NAMES.get(key)
+    return QCoreApplication.translate("ValidationText", str(known)) if known else key
 
 
 def message_text(error: FieldError, name: Name = _as_is) -> str:

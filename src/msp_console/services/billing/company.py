@@ -156,7 +156,12 @@ def supplier_problems(data: Mapping[str, Any]) -> list[FieldError]:
         "country": "country",
     }
     errors = [
-        FieldError(f"company.{f}", f"the {label} is missing from the company profile")
+        FieldError(
+            f"company.{f}",
+            f"the {label} is missing from the company profile",
+            code="supplier_missing",
+            params={"field": f},
+        )
         for f, label in required.items()
         if not data.get(f)
     ]

@@ -22,13 +22,14 @@ def customer_snapshot(client: Client) -> tuple[dict[str, Any], list[FieldError]]
     errors: list[FieldError] = []
     where = f"client '{client.name}'"
 
-    def bad(field: str, message: str) -> None:
-        errors.append(FieldError(f"{where}: {field}", message))
+    def bad(field: str, message: str, code: str = "") -> None:
+        params = {"client": client.name, "field": field}
+        errors.append(FieldError(f"{where}: {field}", message, code=code, params=params))
 
     country = (client.country or "IT").upper()
     vat, tax = client.vat_number.strip(), client.tax_code.strip()
     if not vat and not tax:
-        bad("vat_number", "the VAT number (or at least the tax code) is missing")
+        bad("vat_number", "the VAT number (or at least the tax code) is missing", "customer_no_vat")
     if vat:
         try:
             vat = validation.vat_number(vat, country)
@@ -36,7 +37,7 @@ def customer_snapshot(client: Client) -> tuple[dict[str, Any], list[FieldError]]
             bad("vat_number", str(exc))
     for field in ("address", "postal_code", "city"):
         if not getattr(client, field).strip():
-            bad(field, "is missing (FatturaPA needs the full address)")
+            bad(field, "is missing (FatturaPA needs the full address)", "customer_missing")
     sdi = client.sdi_code.strip().upper()
     if country == "IT":
         if client.postal_code.strip():
