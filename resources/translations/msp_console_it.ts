@@ -6469,373 +6469,403 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>ValidationText</name>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="21" />
-            <location filename="../../src/msp_console/ui/validation_text.py" line="22" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="23" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="24" />
             <source>This field is required.</source>
             <translation>Campo obbligatorio.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="23" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="25" />
             <source>At most %1 characters.</source>
             <translation>Al massimo %1 caratteri.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="24" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="26" />
             <source>“%1” is not an Italian VAT number: it needs 11 digits.</source>
             <translation>“%1” non è una partita IVA italiana: servono 11 cifre.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="27" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="29" />
             <source>“%1” is not a valid Italian VAT number: the check digit is wrong.</source>
             <translation>“%1” non è una partita IVA valida: la cifra di controllo è sbagliata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="30" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="32" />
             <source>“%1” is not a VAT number: use 2 to 14 letters or digits.</source>
             <translation>“%1” non è una partita IVA: usare da 2 a 14 lettere o cifre.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="33" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="35" />
             <source>“%1” is not a tax code: it needs 16 characters (or 11 digits for a company).</source>
             <translation>“%1” non è un codice fiscale: servono 16 caratteri (o 11 cifre per un'azienda).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="36" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="38" />
             <source>“%1” is not a tax code: the pattern of letters and digits is wrong.</source>
             <translation>“%1” non è un codice fiscale: la sequenza di lettere e cifre è sbagliata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="39" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="41" />
             <source>“%1” is not a valid tax code: the check letter is wrong.</source>
             <translation>“%1” non è un codice fiscale valido: la lettera di controllo è sbagliata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="42" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="44" />
             <source>“%1” is not an e-mail address.</source>
             <translation>“%1” non è un indirizzo di posta elettronica.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="43" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="45" />
             <source>The address is empty.</source>
             <translation>L'indirizzo è vuoto.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="44" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="46" />
             <source>“%1” is not an IP address: each of the 4 numbers must be 0-255.</source>
             <translation>“%1” non è un indirizzo IP: ciascuno dei 4 numeri deve stare fra 0 e 255.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="47" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="49" />
             <source>“%1” is not a host name: longer than 253 characters.</source>
             <translation>“%1” non è un nome di rete: supera i 253 caratteri.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="48" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="50" />
             <source>“%1” is not a host name: use letters, digits, dots and “-”, no spaces.</source>
             <translation>“%1” non è un nome di rete: usare lettere, cifre, punti e “-”, senza spazi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="51" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="53" />
             <source>“%1” is not a phone number: use digits, spaces and an optional leading +.</source>
             <translation>“%1” non è un numero di telefono: usare cifre, spazi ed eventualmente un + iniziale.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="54" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="56" />
             <source>“%1” is not an SdI code: it needs 7 letters or digits (6 for public offices).</source>
             <translation>“%1” non è un codice SdI: servono 7 lettere o cifre (6 per la pubblica amministrazione).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="57" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="59" />
             <source>“%1” is not a country code: use two letters, e.g. IT.</source>
             <translation>“%1” non è un codice di nazione: usare due lettere, ad es. IT.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="58" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="60" />
             <source>“%1” is not an Italian postal code: it needs 5 digits.</source>
             <translation>“%1” non è un CAP italiano: servono 5 cifre.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="61" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="63" />
             <source>“%1” is not a postal code.</source>
             <translation>“%1” non è un codice postale.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="62" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="64" />
             <source>“%1” is not an Italian province: use its two-letter code, e.g. MI.</source>
             <translation>“%1” non è una provincia italiana: usare la sigla di due lettere, ad es. MI.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="65" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="67" />
             <source>A machine name cannot contain “/” (it separates client and machine).</source>
             <translation>Il nome di una macchina non può contenere “/” (separa cliente e macchina).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="68" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="70" />
             <source>The tag “%1” may only hold letters, digits, “.”, “+”, “-”, “_”.</source>
             <translation>L'etichetta “%1” può contenere solo lettere, cifre, “.”, “+”, “-”, “_”.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="71" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="73" />
             <source>“%1” is not one of: %2.</source>
             <translation>“%1” non è fra: %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="72" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="74" />
             <source>“%1” is not yes or no.</source>
             <translation>“%1” non è né sì né no.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="73" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="75" />
             <source>A machine cannot sit behind itself.</source>
             <translation>Una macchina non può stare dietro a se stessa.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="74" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="76" />
             <source>That would make the machine sit behind itself.</source>
             <translation>Così la macchina starebbe dietro a se stessa.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="75" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="77" />
             <source>A client named “%1” already exists.</source>
             <translation>Esiste già un cliente di nome “%1”.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="76" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="78" />
             <source>This client already has a site named “%1”.</source>
             <translation>Questo cliente ha già una sede di nome “%1”.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="77" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="79" />
             <source>This client already has a contact named “%1”.</source>
             <translation>Questo cliente ha già un contatto di nome “%1”.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="78" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="80" />
             <source>This client already has a machine named “%1”.</source>
             <translation>Questo cliente ha già una macchina di nome “%1”.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="79" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="81" />
             <source>This client has no site named “%1”.</source>
             <translation>Questo cliente non ha una sede di nome “%1”.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="80" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="82" />
             <source>This client has no machine named “%1”.</source>
             <translation>Questo cliente non ha una macchina di nome “%1”.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="81" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="83" />
             <source>“%1” is not a setting of this kind of check.</source>
             <translation>“%1” non è un parametro di questo tipo di controllo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="82" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="84" />
             <source>%1 is needed for this kind of check.</source>
             <translation>%1: obbligatorio per questo tipo di controllo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="83" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="85" />
             <source>%1 must be a number from 1 to 65535.</source>
             <translation>%1: deve essere un numero da 1 a 65535.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="84" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="86" />
             <source>%1 must be a number.</source>
             <translation>%1: deve essere un numero.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="85" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="87" />
             <source>Must be whole seconds from %1 to %2.</source>
             <translation>Deve essere un numero intero di secondi da %1 a %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="86" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="88" />
             <source>“%1” is not a threshold: use a range such as 10, 10:, ~:10, 10:20 or @10:20.</source>
             <translation>“%1” non è una soglia: usare un intervallo come 10, 10:, ~:10, 10:20 o @10:20.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="89" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="91" />
             <source>“%1”: the start of a range must not be above its end.</source>
             <translation>“%1”: l'inizio di un intervallo non può superarne la fine.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="92" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="94" />
             <source>Unknown threshold “%1”: expected one of %2.</source>
             <translation>Soglia sconosciuta “%1”: attesa una fra %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="93" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="95" />
             <source>Too many thresholds in “%1”: expected %2.</source>
             <translation>Troppe soglie in “%1”: attese %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="94" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="96" />
             <source>This kind of check takes its thresholds in the command.</source>
             <translation>Questo tipo di controllo prende le soglie dal comando.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="97" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="99" />
             <source>The contract ends before it starts.</source>
             <translation>Il contratto finisce prima di cominciare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="98" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="100" />
             <source>The billing day is a day of the month (1–31).</source>
             <translation>Il giorno di fatturazione è un giorno del mese (1–31).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="99" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="101" />
             <source>Invoices are in Italian or English.</source>
             <translation>Le fatture sono in italiano o in inglese.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="100" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="102" />
             <source>Quantities and prices cannot be negative.</source>
             <translation>Quantità e prezzi non possono essere negativi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="101" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="103" />
             <source>A contract needs at least one service.</source>
             <translation>Un contratto ha bisogno di almeno un servizio.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="102" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="104" />
             <source>A contract “%1” exists already.</source>
             <translation>Esiste già un contratto “%1”.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="103" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="105" />
             <source>“%1”: no such file.</source>
             <translation>“%1”: il file non esiste.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="104" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="106" />
             <source>The logo must be a PNG or JPEG image.</source>
             <translation>Il logo deve essere un'immagine PNG o JPEG.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="105" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="107" />
             <source>“%1” is not a number of days (0–365).</source>
             <translation>“%1” non è un numero di giorni (0–365).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="106" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="108" />
             <source>Appears again (first on line %1).</source>
             <translation>Compare di nuovo (la prima volta alla riga %1).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="107" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="109" />
             <source>No client named “%1” (import the clients first).</source>
             <translation>Nessun cliente di nome “%1” (importare prima i clienti).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="108" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="110" />
             <source>The file is empty or its first line is blank.</source>
             <translation>Il file è vuoto o la sua prima riga è bianca.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="109" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="111" />
             <source>Unknown column (expected some of: %1).</source>
             <translation>Colonna sconosciuta (attese alcune fra: %1).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="110" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="112" />
             <source>This required column is missing.</source>
             <translation>Manca questa colonna obbligatoria.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="111" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="113" />
             <source>This column appears twice.</source>
             <translation>Questa colonna compare due volte.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="112" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="114" />
             <source>The row has %1 cells but the header has %2.</source>
             <translation>La riga ha %1 celle ma l'intestazione ne ha %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="113" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="115" />
             <source>Client “%1”: the VAT number (or at least the tax code) is missing.</source>
             <translation>Cliente “%1”: manca la partita IVA (o almeno il codice fiscale).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="116" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="118" />
             <source>Client “%1”: “%2” is missing (the electronic invoice needs the full address).</source>
             <translation>Cliente “%1”: manca “%2” (la fattura elettronica richiede l'indirizzo completo).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="119" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="121" />
             <source>The company profile lacks “%1”.</source>
             <translation>Nel profilo aziendale manca “%1”.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="173" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="122" />
+            <source>A credit note needs a reason (it is printed on it).</source>
+            <translation>Una nota di credito richiede un motivo (viene stampato).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="125" />
+            <source>%1 is already fully credited.</source>
+            <translation>%1 è già stornata per intero.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="126" />
+            <source>The payment date is before the invoice date.</source>
+            <translation>La data del pagamento è precedente alla data della fattura.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="127" />
+            <source>Invoice %1 is issued: issue a credit note instead of deleting it.</source>
+            <translation>La fattura %1 è emessa: invece di eliminarla emettere una nota di credito.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="130" />
+            <source>Invoice %1 is issued and cannot change.</source>
+            <translation>La fattura %1 è emessa e non può cambiare.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="131" />
+            <source>%1 is before the last issued invoice (%2): numbers must follow the dates.</source>
+            <translation>%1 è prima dell'ultima fattura emessa (%2): i numeri devono seguire le date.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="192" />
             <source>name</source>
             <translation>nome</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="174" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="193" />
             <source>VAT number</source>
             <translation>partita IVA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="175" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="194" />
             <source>tax code</source>
             <translation>codice fiscale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="176" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="195" />
             <source>address</source>
             <translation>indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="177" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="196" />
             <source>postal code</source>
             <translation>CAP</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="178" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="197" />
             <source>city</source>
             <translation>città</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="179" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="198" />
             <source>province</source>
             <translation>provincia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="180" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="199" />
             <source>country</source>
             <translation>paese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="181" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="200" />
             <source>SdI code</source>
             <translation>codice SdI</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="182" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="201" />
             <source>PEC</source>
             <translation>PEC</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="183" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="202" />
             <source>e-mail</source>
             <translation>posta elettronica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="184" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="203" />
             <source>phone</source>
             <translation>telefono</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="231" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="261" />
             <source>line %1</source>
             <translation>riga %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="233" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="263" />
             <source>column %1</source>
             <translation>colonna %1</translation>
         </message>

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from msp_console.app import App
 from msp_console.db.models import Client
-from msp_console.domain.errors import ValidationError
+from msp_console.domain.errors import FieldError, ValidationError
 from msp_console.domain.records import clean_client, clean_machine
 from msp_console.monitoring.model import CheckType
 from msp_console.services.billing.company import update_profile
@@ -22,7 +22,7 @@ from msp_console.ui.dialogs.inventory_dialogs import client_dialog, machine_dial
 from msp_console.ui.dialogs.record_dialog import RecordDialog
 from msp_console.ui.monitoring.check_dialog import CheckDialog
 from msp_console.ui.settings_dialog.company_form import CompanyForm
-from msp_console.ui.validation_text import report_line
+from msp_console.ui.validation_text import message_text, report_line
 from tests.ui.test_one_language import ENGLISH, IDENTIFIER
 from tests.ui.test_translations import _language
 
@@ -227,3 +227,12 @@ def test_a_client_billing_cannot_invoice_yet_is_explained_in_italian(app: App, i
     )
     for line in text.splitlines()[1:]:
         _speaks_italian(line)
+
+
+def test_dates_in_a_refusal_follow_the_locale(italian) -> None:  # type: ignore[no-untyped-def]
+    refusal = FieldError(
+        "date", "…", code="issue_date_order", params={"day": "2026-03-01", "last": "2026-03-05"}
+    )
+    assert message_text(refusal) == (
+        "01/03/2026 è prima dell'ultima fattura emessa (05/03/2026): i numeri devono seguire le date."
+    )

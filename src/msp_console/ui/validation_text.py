@@ -9,10 +9,12 @@ knows is shown as the service wrote it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from msp_console.domain.errors import FieldError
+from msp_console.ui.locale_format import short_date
 
 Name = Callable[[str], str]  # a stored key (``cert_warn_days``) to the form's label
 
@@ -117,9 +119,26 @@ TEMPLATES: dict[str, object] = {
         "ValidationText", "Client “%1”: “%2” is missing (the electronic invoice needs the full address)."
     ),
     "supplier_missing": QT_TRANSLATE_NOOP("ValidationText", "The company profile lacks “%1”."),
+    "credit_reason": QT_TRANSLATE_NOOP(
+        "ValidationText", "A credit note needs a reason (it is printed on it)."
+    ),
+    "fully_credited": QT_TRANSLATE_NOOP("ValidationText", "%1 is already fully credited."),
+    "paid_before_issued": QT_TRANSLATE_NOOP("ValidationText", "The payment date is before the invoice date."),
+    "issued_delete": QT_TRANSLATE_NOOP(
+        "ValidationText", "Invoice %1 is issued: issue a credit note instead of deleting it."
+    ),
+    "issued_change": QT_TRANSLATE_NOOP("ValidationText", "Invoice %1 is issued and cannot change."),
+    "issue_date_order": QT_TRANSLATE_NOOP(
+        "ValidationText", "%1 is before the last issued invoice (%2): numbers must follow the dates."
+    ),
 }
-# code -> the params filling %1, %2 …; a 'name:' param is a field key, shown as the form names it
+# code -> the params filling %1, %2 …; a 'name:' param is a field key (shown as the form names it),
+# a 'date:' one an ISO date (shown in the locale's format)
 FILLS: dict[str, tuple[str, ...]] = {
+    "fully_credited": ("number",),
+    "issued_delete": ("number",),
+    "issued_change": ("number",),
+    "issue_date_order": ("date:day", "date:last"),
     "customer_no_vat": ("client",),
     "customer_missing": ("client", "name:field"),
     "supplier_missing": ("name:field",),
@@ -191,6 +210,17 @@ def _as_is(key: str) -> str:
     return QCoreApplication.translate("ValidationText", str(known)) if known else key
 
 
+def _fill(key: str, params: Mapping[str, str], name: Name) -> str:
+    """One %n value: a field key in words ("name:"), an ISO date in the locale's format ("date:")."""
+    kind, _, param = key.rpartition(":")
+    value = params.get(param, "")
+    if kind == "name":
+        return name(value)
+    if kind == "date" and value:
+        return short_date(date.fromisoformat(value))
+    return value
+
+
 def message_text(error: FieldError, name: Name = _as_is) -> str:
     """One refusal in the user's language (its English ``message`` when the code is unknown)."""
     template = TEMPLATES.get(error.code)
@@ -199,7 +229,7 @@ def message_text(error: FieldError, name: Name = _as_is) -> str:
     keys = FILLS.get(error.code, ())
     text = QCoreApplication.translate("ValidationText", str(template))
     for n, key in reversed(list(enumerate(keys, start=1))):  # %10 before %1, should there be one
-        value = name(error.params.get(key[5:], "")) if key.startswith("name:") else error.params.get(key, "")
+        value = _fill(key, error.params, name)
         text = text.replace(f"%{n}", value)
     return text
 

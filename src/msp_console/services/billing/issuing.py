@@ -75,6 +75,9 @@ def assign_number(session: Session, invoice: Invoice, issue_date: date) -> None:
             "date",
             f"{issue_date.isoformat()} is before the last issued invoice of {issue_date.year} "
             f"({counter.last_date.isoformat()}): numbers must follow the dates",
+            "issue_date_order",
+            day=issue_date.isoformat(),
+            last=counter.last_date.isoformat(),
         )
     profile = load_profile(session)
     client = session.get(Client, invoice.client_id)

@@ -113,7 +113,9 @@ def credit_note(
 ) -> Invoice:
     """Issues a TD04 cancelling the whole invoice, or only the lines at `positions`."""
     if not reason.strip():
-        raise ValidationError.single("reason", "a credit note needs a reason (it is printed on it)")
+        raise ValidationError.single(
+            "reason", "a credit note needs a reason (it is printed on it)", "credit_reason"
+        )
     with db.transaction() as session:
         lock_counter(session, issue_date.year)
         original = find_by_number(session, number)
@@ -151,7 +153,9 @@ def credit_note(
                 )
             )
         if not lines:
-            raise ValidationError.single("number", f"{number} is already fully credited")
+            raise ValidationError.single(
+                "number", f"{number} is already fully credited", "fully_credited", number=number
+            )
         totals = vat_summary(TaxedAmount(x.amount, x.vat_rate, x.natura) for x in lines)
         note = Invoice(
             kind="TD04",
@@ -181,7 +185,9 @@ def mark_paid(db: Database, number: str, paid: date) -> None:
         if invoice.status == "draft" or invoice.kind != "TD01":
             raise ValidationError.single("number", f"{number} is not an issued invoice")
         if invoice.issue_date and paid < invoice.issue_date:
-            raise ValidationError.single("date", "the payment date is before the invoice date")
+            raise ValidationError.single(
+                "date", "the payment date is before the invoice date", "paid_before_issued"
+            )
         invoice.status, invoice.paid_date = "paid", paid
 
 
@@ -201,7 +207,10 @@ def delete_drafts(db: Database, invoice_ids: list[int]) -> int:
                 raise NotFoundError(f"no invoice with id {invoice_id}")
             if invoice.status != "draft":
                 raise ValidationError.single(
-                    "id", f"invoice {invoice.number} is issued: issue a credit note instead of deleting it"
+                    "id",
+                    f"invoice {invoice.number} is issued: issue a credit note instead of deleting it",
+                    "issued_delete",
+                    number=invoice.number or "",
                 )
             session.delete(invoice)
         return len(invoice_ids)
@@ -225,7 +234,12 @@ def edit_draft_line(
         if invoice is None:
             raise NotFoundError(f"no invoice with id {invoice_id}")
         if invoice.status != "draft":
-            raise ValidationError.single("id", f"invoice {invoice.number} is issued and cannot change")
+            raise ValidationError.single(
+                "id",
+                f"invoice {invoice.number} is issued and cannot change",
+                "issued_change",
+                number=invoice.number or "",
+            )
         line = next((x for x in invoice.lines if x.position == position), None)
         if line is None:
             raise ValidationError.single("line", f"the draft has no line {position}")
