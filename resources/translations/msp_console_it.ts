@@ -6800,72 +6800,112 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>%1 è prima dell'ultima fattura emessa (%2): i numeri devono seguire le date.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="192" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="134" />
+            <source>“%1” is not an IBAN: two letters, two check digits, then the account.</source>
+            <translation>“%1” non è un IBAN: due lettere, due cifre di controllo, poi il conto.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="137" />
+            <source>“%1” is not a valid IBAN: it should have %2 characters.</source>
+            <translation>“%1” non è un IBAN valido: dovrebbe avere %2 caratteri.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="140" />
+            <source>“%1” is not a valid IBAN: the check digits are wrong.</source>
+            <translation>“%1” non è un IBAN valido: le cifre di controllo sono sbagliate.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="143" />
+            <source>“%1” is not a tax regime: use RF01 (ordinary) … RF20.</source>
+            <translation>“%1” non è un regime fiscale: usare RF01 (ordinario) … RF20.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="144" />
+            <source>“%1” is not a VAT rate between 0 and 100.</source>
+            <translation>“%1” non è un'aliquota IVA fra 0 e 100.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="145" />
+            <source>A 0 % VAT rate needs a Natura code (N1, N2.1, N2.2, … N7).</source>
+            <translation>Un'aliquota IVA dello 0 % richiede un codice Natura (N1, N2.1, N2.2, … N7).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="148" />
+            <source>“%1” is not a Natura code: use one of %2.</source>
+            <translation>“%1” non è un codice Natura: usarne uno fra %2.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="149" />
+            <source>A Natura code is only for a 0 % VAT rate.</source>
+            <translation>Il codice Natura vale solo per un'aliquota IVA dello 0 %.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="214" />
             <source>name</source>
             <translation>nome</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="193" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="215" />
             <source>VAT number</source>
             <translation>partita IVA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="194" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="216" />
             <source>tax code</source>
             <translation>codice fiscale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="195" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="217" />
             <source>address</source>
             <translation>indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="196" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="218" />
             <source>postal code</source>
             <translation>CAP</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="197" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="219" />
             <source>city</source>
             <translation>città</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="198" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="220" />
             <source>province</source>
             <translation>provincia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="199" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="221" />
             <source>country</source>
             <translation>paese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="200" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="222" />
             <source>SdI code</source>
             <translation>codice SdI</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="201" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="223" />
             <source>PEC</source>
             <translation>PEC</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="202" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="224" />
             <source>e-mail</source>
             <translation>posta elettronica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="203" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="225" />
             <source>phone</source>
             <translation>telefono</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="261" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="283" />
             <source>line %1</source>
             <translation>riga %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="263" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="285" />
             <source>column %1</source>
             <translation>colonna %1</translation>
         </message>

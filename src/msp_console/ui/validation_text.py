@@ -131,10 +131,32 @@ TEMPLATES: dict[str, object] = {
     "issue_date_order": QT_TRANSLATE_NOOP(
         "ValidationText", "%1 is before the last issued invoice (%2): numbers must follow the dates."
     ),
+    "iban": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not an IBAN: two letters, two check digits, then the account."
+    ),
+    "iban_length": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not a valid IBAN: it should have %2 characters."
+    ),
+    "iban_check": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not a valid IBAN: the check digits are wrong."
+    ),
+    "regime": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a tax regime: use RF01 (ordinary) … RF20."),
+    "vat_rate": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a VAT rate between 0 and 100."),
+    "natura_needed": QT_TRANSLATE_NOOP(
+        "ValidationText", "A 0 % VAT rate needs a Natura code (N1, N2.1, N2.2, … N7)."
+    ),
+    "natura": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a Natura code: use one of %2."),
+    "natura_not_zero": QT_TRANSLATE_NOOP("ValidationText", "A Natura code is only for a 0 % VAT rate."),
 }
 # code -> the params filling %1, %2 …; a 'name:' param is a field key (shown as the form names it),
 # a 'date:' one an ISO date (shown in the locale's format)
 FILLS: dict[str, tuple[str, ...]] = {
+    "iban": ("value",),
+    "iban_length": ("value", "length"),
+    "iban_check": ("value",),
+    "regime": ("value",),
+    "vat_rate": ("value",),
+    "natura": ("value", "allowed"),
     "fully_credited": ("number",),
     "issued_delete": ("number",),
     "issued_change": ("number",),

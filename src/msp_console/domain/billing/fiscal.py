@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from msp_console.domain.errors import InvalidValue
+
 REGIMES = ("RF01", "RF02", *(f"RF{n:02d}" for n in range(4, 21)))
 NATURE = (
     "N1",
@@ -46,13 +48,22 @@ _IBAN_LENGTHS = {
 def iban(raw: str) -> str:
     text = re.sub(r"\s", "", raw).upper()
     if not re.fullmatch(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}", text):
-        raise ValueError(f"'{raw}' is not an IBAN: two letters, two check digits, then the account")
+        raise InvalidValue(
+            f"'{raw}' is not an IBAN: two letters, two check digits, then the account", "iban", value=raw
+        )
     expected = _IBAN_LENGTHS.get(text[:2])
     if expected and len(text) != expected:
-        raise ValueError(f"'{raw}' is not a valid IBAN: {text[:2]} IBANs have {expected} characters")
+        raise InvalidValue(
+            f"'{raw}' is not a valid IBAN: {text[:2]} IBANs have {expected} characters",
+            "iban_length",
+            value=raw,
+            length=str(expected),
+        )
     digits = "".join(str(int(c, 36)) for c in text[4:] + text[:4])
     if int(digits) % 97 != 1:
-        raise ValueError(f"'{raw}' is not a valid IBAN: the check digits are wrong")
+        raise InvalidValue(
+            f"'{raw}' is not a valid IBAN: the check digits are wrong", "iban_check", value=raw
+        )
     return text
 
 
@@ -63,7 +74,9 @@ def format_iban(value: str) -> str:
 def regime(raw: str) -> str:
     text = raw.strip().upper()
     if text not in REGIMES:
-        raise ValueError(f"'{raw}' is not a fiscal regime: use RF01 (ordinario) … RF20")
+        raise InvalidValue(
+            f"'{raw}' is not a fiscal regime: use RF01 (ordinario) … RF20", "regime", value=raw
+        )
     return text
 
 
@@ -72,9 +85,9 @@ def vat_rate(raw: str | Decimal) -> Decimal:
     try:
         value = Decimal(text).quantize(Decimal("0.01"))
     except ArithmeticError:
-        raise ValueError(f"'{raw}' is not a VAT rate (write e.g. 22)") from None
+        raise InvalidValue(f"'{raw}' is not a VAT rate (write e.g. 22)", "vat_rate", value=str(raw)) from None
     if not Decimal(0) <= value <= Decimal(100):
-        raise ValueError(f"'{raw}' is not a VAT rate between 0 and 100")
+        raise InvalidValue(f"'{raw}' is not a VAT rate between 0 and 100", "vat_rate", value=str(raw))
     return value
 
 
@@ -83,31 +96,42 @@ def natura_for(rate: Decimal, raw: str) -> str:
     text = raw.strip().upper()
     if rate == 0:
         if not text:
-            raise ValueError("a 0 % VAT rate needs a Natura code (N1, N2.1, N2.2, … N7)")
+            raise InvalidValue("a 0 % VAT rate needs a Natura code (N1, N2.1, N2.2, … N7)", "natura_needed")
         if text not in NATURE:
-            raise ValueError(f"'{raw}' is not a Natura code: use one of {', '.join(NATURE)}")
+            raise InvalidValue(
+                f"'{raw}' is not a Natura code: use one of {', '.join(NATURE)}",
+                "natura",
+                value=raw,
+                allowed=", ".join(NATURE),
+            )
         return text
     if text:
-        raise ValueError("a Natura code is only for a 0 % VAT rate")
+        raise InvalidValue("a Natura code is only for a 0 % VAT rate", "natura_not_zero")
     return ""
 
 
 def sdi_code(raw: str) -> str:
     text = raw.strip().upper()
     if not re.fullmatch(r"[A-Z0-9]{7}", text):
-        raise ValueError(f"'{raw}' is not an SdI recipient code: it has 7 letters or digits")
+        raise InvalidValue(
+            f"'{raw}' is not an SdI recipient code: it has 7 letters or digits", "sdi", value=raw
+        )
     return text
 
 
 def province(raw: str) -> str:
     text = raw.strip().upper()
     if not re.fullmatch(r"[A-Z]{2}", text):
-        raise ValueError(f"'{raw}' is not a province: use its two-letter code (e.g. MI)")
+        raise InvalidValue(
+            f"'{raw}' is not a province: use its two-letter code (e.g. MI)", "province", value=raw
+        )
     return text
 
 
 def postal_code_it(raw: str) -> str:
     text = raw.strip()
     if not re.fullmatch(r"[0-9]{5}", text):
-        raise ValueError(f"'{raw}' is not an Italian postal code (CAP): five digits")
+        raise InvalidValue(
+            f"'{raw}' is not an Italian postal code (CAP): five digits", "postal_code_it", value=raw
+        )
     return text

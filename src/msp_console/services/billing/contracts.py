@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from msp_console.db.models import Client, Contract, ContractLine, Machine, Service
 from msp_console.domain.billing import fiscal
 from msp_console.domain.billing.periods import BillingPeriod, is_period_start
-from msp_console.domain.errors import ValidationError
+from msp_console.domain.errors import FieldError, ValidationError
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,7 @@ def _version(contract: Contract, key: int, valid_from: date, spec: LineSpec) -> 
     try:
         natura = fiscal.natura_for(rate, spec.natura if spec.natura is not None else service.natura)
     except ValueError as exc:
-        raise ValidationError.single("natura", str(exc)) from None
+        raise ValidationError([FieldError.of("natura", exc)]) from None
     price = spec.unit_price if spec.unit_price is not None else service.default_price
     quantity = spec.quantity if spec.quantity is not None else Decimal(1)
     if quantity < 0 or price < 0:
