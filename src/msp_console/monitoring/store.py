@@ -182,10 +182,12 @@ def machine_states(session: Session) -> dict[int, HealthState]:
     Machines without a check are not in the result (the caller shows them PENDING).
     """
     states: dict[int, list[HealthState]] = {}
+    check, status = Check.__table__.c, StatusRow.__table__.c  # Core: no mapper set-up at start
     rows = session.execute(
-        select(Check.machine_id, StatusRow.state)
-        .outerjoin(StatusRow, StatusRow.check_id == Check.id)
-        .where(Check.enabled.is_(True))
+        select(check.machine_id, status.state)
+        .select_from(Check.__table__)
+        .outerjoin(StatusRow.__table__, status.check_id == check.id)
+        .where(check.enabled.is_(True))
     )
     for machine_id, state in rows:
         states.setdefault(machine_id, []).append(HealthState(state or HealthState.PENDING.value))
