@@ -33,7 +33,7 @@ def load_tree(session: Session, *, include_archived: bool = False) -> TreeSnapsh
         .outerjoin(parent, parent.c.id == m.parent_id)
         .order_by(m.name)
     )
-    from msp_console.monitoring.store import machine_states  # monitoring owns check states
+    from msp_console.monitoring.machine_states import machine_states  # monitoring owns check states
 
     states = machine_states(session)
     machines: dict[tuple[int, int | None], list[MachineNode]] = defaultdict(list)
