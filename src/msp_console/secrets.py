@@ -10,12 +10,15 @@ from __future__ import annotations
 import logging
 import re
 import sys
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING
 
 from msp_console.redaction import register_secret
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# keyring (with its entry points, D-Bus and HTTP imports) costs ~60 ms: imported on first use,
+# not at start, since the window imports this module for KeyringUnavailableError.
 
 SERVICE = "msp-console"
 _REF = re.compile(r"^[A-Za-z][\w.-]*(:[\w.@-]+)+$")
@@ -50,6 +53,8 @@ def _unusable(backend: KeyringBackend) -> bool:
 
 def keyring_status() -> tuple[bool, str]:
     """(usable, message) for the status bar and `doctor`-style checks."""
+    import keyring
+
     backend = keyring.get_keyring()
     name = f"{type(backend).__module__}.{type(backend).__name__}"
     if _unusable(backend):
@@ -81,6 +86,8 @@ def _refused(action: str, ref: str, exc: Exception) -> KeyringUnavailableError:
 
 
 def set_secret(ref: str, secret: str) -> None:
+    import keyring.errors
+
     _check_ref(ref)
     register_secret(secret)  # from now on no log line can carry it
     _require_backend()
@@ -92,6 +99,8 @@ def set_secret(ref: str, secret: str) -> None:
 
 def get_secret(ref: str) -> str | None:
     """The secret, or None when nothing is stored under ``ref``."""
+    import keyring.errors
+
     _check_ref(ref)
     _require_backend()
     try:
@@ -104,6 +113,8 @@ def get_secret(ref: str) -> str | None:
 
 def delete_secret(ref: str) -> None:
     """Removes the secret; removing one that is not there is not an error."""
+    import keyring.errors
+
     _check_ref(ref)
     _require_backend()
     try:

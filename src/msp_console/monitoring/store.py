@@ -25,8 +25,8 @@ from msp_console.domain.monitoring_state import (
     CheckStatus,
     StateType,
     is_down,
-    machine_state,
 )
+from msp_console.monitoring.machine_states import machine_states as machine_states  # re-exported
 from msp_console.monitoring.model import CheckSpec, CheckType
 
 HOST_CHECK_TYPES = (CheckType.PING, CheckType.TCP)
@@ -174,19 +174,3 @@ def load_world(session: Session) -> WorldView:
         for r in session.scalars(select(StatusRow).where(StatusRow.acked.is_(True)))
     }
     return WorldView(windows, down, frozenset(host_checks), acks)
-
-
-def machine_states(session: Session) -> dict[int, HealthState]:
-    """Each monitored machine's state: the worst current state of its enabled checks.
-
-    Machines without a check are not in the result (the caller shows them PENDING).
-    """
-    states: dict[int, list[HealthState]] = {}
-    rows = session.execute(
-        select(Check.machine_id, StatusRow.state)
-        .outerjoin(StatusRow, StatusRow.check_id == Check.id)
-        .where(Check.enabled.is_(True))
-    )
-    for machine_id, state in rows:
-        states.setdefault(machine_id, []).append(HealthState(state or HealthState.PENDING.value))
-    return {m: machine_state(s) for m, s in states.items()}

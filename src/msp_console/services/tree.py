@@ -13,33 +13,27 @@ from msp_console.services.views import ClientNode, MachineNode, SiteNode, TreeSn
 
 
 def load_tree(session: Session, *, include_archived: bool = False) -> TreeSnapshot:
-    client_q = select(Client.id, Client.name, Client.city, Client.archived).order_by(Client.name)
+    """Core queries on the tables (not the mapped classes): the first paint then needs no ORM
+    mapper configuration, which costs ~90 ms on the first ORM query of a process."""
+    client, site, machine = Client.__table__.c, Site.__table__.c, Machine.__table__
+    client_q = select(client.id, client.name, client.city, client.archived).order_by(client.name)
     if not include_archived:
-        client_q = client_q.where(Client.archived.is_(False))
+        client_q = client_q.where(client.archived.is_(False))
     clients = session.execute(client_q).all()
     sites_by_client: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     for sid, cid, name, address in session.execute(
-        select(Site.id, Site.client_id, Site.name, Site.address).order_by(Site.name)
+        select(site.id, site.client_id, site.name, site.address).order_by(site.name)
     ):
         sites_by_client[cid].append((sid, name, address))
 
-    parent = Machine.__table__.alias("parent")
+    m, parent = machine.c, machine.alias("parent")
     rows = session.execute(
-        select(
-            Machine.id,
-            Machine.client_id,
-            Machine.site_id,
-            Machine.name,
-            Machine.kind,
-            Machine.address,
-            Machine.os,
-            Machine.tags,
-            parent.c.name,
-        )
-        .outerjoin(parent, parent.c.id == Machine.parent_id)
-        .order_by(Machine.name)
+        select(m.id, m.client_id, m.site_id, m.name, m.kind, m.address, m.os, m.tags, parent.c.name)
+        .select_from(machine)
+        .outerjoin(parent, parent.c.id == m.parent_id)
+        .order_by(m.name)
     )
-    from msp_console.monitoring.store import machine_states  # monitoring owns check states
+    from msp_console.monitoring.machine_states import machine_states  # monitoring owns check states
 
     states = machine_states(session)
     machines: dict[tuple[int, int | None], list[MachineNode]] = defaultdict(list)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
-from msp_console.services.csv_io.exporter import export_csv
-from msp_console.services.csv_io.importer import ImportReport
-from msp_console.services.database import Database
 from msp_console.ui.dialogs import confirm as ask
-from msp_console.ui.dialogs.import_dialog import ImportDialog
 from msp_console.ui.worker import run_in_background
+
+if TYPE_CHECKING:  # the CSV services and the preview dialog: imported when used, not at start
+    from msp_console.services.csv_io.importer import ImportReport
+    from msp_console.services.database import Database
+    from msp_console.ui.dialogs.import_dialog import ImportDialog
 
 
 class CsvTransfer(QObject):
@@ -23,6 +25,8 @@ class CsvTransfer(QObject):
         self.window, self.db = window, db
 
     def import_csv(self, kind: str = "clients", path: Path | None = None) -> ImportDialog:
+        from msp_console.ui.dialogs.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.window, self.db, kind, path)
         dialog.imported.connect(self._imported)
         dialog.open()
@@ -40,6 +44,8 @@ class CsvTransfer(QObject):
         self.imported.emit()
 
     def export(self, kind: str, path: Path | None = None) -> None:
+        from msp_console.services.csv_io.exporter import export_csv
+
         if path is None:
             name, _ = QFileDialog.getSaveFileName(
                 self.window, self.tr("Export to CSV"), f"{kind}.csv", self.tr("CSV files (*.csv)")

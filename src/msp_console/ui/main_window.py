@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
@@ -27,7 +28,6 @@ from msp_console.ui.actions import WindowActions
 from msp_console.ui.csv_transfer import CsvTransfer
 from msp_console.ui.current_preferences import CurrentPreferences
 from msp_console.ui.dialogs import confirm as ask
-from msp_console.ui.dialogs.import_dialog import ImportDialog
 from msp_console.ui.features import install_features, tab_position
 from msp_console.ui.help_dialogs import offer_demo, show_about, show_shortcuts
 from msp_console.ui.inventory_controller import InventoryController
@@ -40,6 +40,9 @@ from msp_console.ui.views.filter_box import clear_on_escape
 from msp_console.ui.views.overview import OverviewTab
 from msp_console.ui.views.tree_panel import TreePanel
 from msp_console.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from msp_console.ui.dialogs.import_dialog import ImportDialog
 
 AUTO_EXPAND_LIMIT = 400  # machines; bigger trees open collapsed
 TASKS_WIDTH = 860  # px the task tabs want in the default layout (see fit_docks)

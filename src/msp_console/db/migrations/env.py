@@ -5,9 +5,11 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-import msp_console.db.models  # noqa: F401  (registers every table)
 from msp_console.db.base import Base
 from msp_console.db.engine import make_engine
+from msp_console.db.models import load_all
+
+load_all()  # the models are declared lazily: autogenerate must see every table
 
 config = context.config
 target_metadata = Base.metadata

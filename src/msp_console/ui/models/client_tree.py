@@ -122,6 +122,7 @@ class ClientTreeModel(QAbstractItemModel):
         # (a sorted view, or none). Live changes outside the span emit nothing.
         self.visible_span: Callable[[], tuple[int, int, int] | None] | None = None
         self._state_texts = {s: state_text(s) for s in HealthState}
+        self._kinds: dict[str, tuple[str, QIcon]] = {}  # a machine kind's text and icon
 
     # -- whole-snapshot replacement ----------------------------------------------------
     @property
@@ -132,6 +133,7 @@ class ClientTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._snapshot = snapshot
         self._state_texts = {s: state_text(s) for s in HealthState}
+        self._kinds = {}  # per kind, not per machine: 5,000 translations and icon lookups less
         self._nodes, self._roots, self._machines, self._by_ref = [], [], {}, {}
         for row, client in enumerate(snapshot.clients):
             self._roots.append(self._build_client(client, row))
@@ -171,8 +173,11 @@ class ClientTreeModel(QAbstractItemModel):
             NodeRef("machine", machine.id, machine.client_id, machine.name), parent, len(parent.children)
         )
         node.machine = machine
-        node.display = [machine.name, "", machine.address, kind_text(machine.kind)]  # state: when painted
-        node.icon = kind_icon(machine.kind)
+        kind = self._kinds.get(machine.kind)
+        if kind is None:
+            kind = self._kinds[machine.kind] = (kind_text(machine.kind), kind_icon(machine.kind))
+        node.display = [machine.name, "", machine.address, kind[0]]  # state: when painted
+        node.icon = kind[1]
         node.state = machine.state
         tags = machine.tags.replace(",", " ")
         node.search = f"{machine.name}\n{machine.address}\n{tags}\n{machine.kind}".casefold()

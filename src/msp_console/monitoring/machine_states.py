@@ -1,0 +1,32 @@
+"""Each machine's current state, for the tree: its own small module because the tree is read
+at start, before the first paint, and the rest of the monitoring store (frozen plans, the
+maintenance and state-machine rules) is not needed then.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from msp_console.db.models import Check
+from msp_console.db.models import CheckStatus as StatusRow
+from msp_console.domain.health import HealthState
+from msp_console.domain.monitoring_state import machine_state
+
+
+def machine_states(session: Session) -> dict[int, HealthState]:
+    """Each monitored machine's state: the worst current state of its enabled checks.
+
+    Machines without a check are not in the result (the caller shows them PENDING).
+    """
+    states: dict[int, list[HealthState]] = {}
+    check, status = Check.__table__.c, StatusRow.__table__.c  # Core: no mapper set-up at start
+    rows = session.execute(
+        select(check.machine_id, status.state)
+        .select_from(Check.__table__)
+        .outerjoin(StatusRow.__table__, status.check_id == check.id)
+        .where(check.enabled.is_(True))
+    )
+    for machine_id, state in rows:
+        states.setdefault(machine_id, []).append(HealthState(state or HealthState.PENDING.value))
+    return {m: machine_state(s) for m, s in states.items()}
