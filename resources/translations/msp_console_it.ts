@@ -1523,12 +1523,12 @@
             <translation>Tipo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="285" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="290" />
             <source>%1 silenced</source>
             <translation>%1 in silenzio</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="291" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="296" />
             <source>%n critical</source>
             <translation>
                 <numerusform>%n critico</numerusform>
@@ -1536,7 +1536,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="293" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="298" />
             <source>%n unreachable</source>
             <translation>
                 <numerusform>%n irraggiungibile</numerusform>
@@ -1544,7 +1544,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="295" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="300" />
             <source>%n warning</source>
             <translation>
                 <numerusform>%n avviso</numerusform>
@@ -1552,7 +1552,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="296" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="301" />
             <source>%n unknown</source>
             <translation>
                 <numerusform>%n sconosciuto</numerusform>
@@ -1560,12 +1560,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="512" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="517" />
             <source>Behind: %1</source>
             <translation>Dietro: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/models/client_tree.py" line="514" />
+            <location filename="../../src/msp_console/ui/models/client_tree.py" line="519" />
             <source>Tags: %1</source>
             <translation>Etichette: %1</translation>
         </message>
@@ -1819,27 +1819,27 @@
     <context>
         <name>CsvTransfer</name>
         <message>
-            <location filename="../../src/msp_console/ui/csv_transfer.py" line="33" />
+            <location filename="../../src/msp_console/ui/csv_transfer.py" line="37" />
             <source>Imported %1: %2 created, %3 updated, %4 unchanged.</source>
             <translation>Importati %1: %2 creati, %3 aggiornati, %4 invariati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/csv_transfer.py" line="45" />
+            <location filename="../../src/msp_console/ui/csv_transfer.py" line="51" />
             <source>Export to CSV</source>
             <translation>Esporta in CSV</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/csv_transfer.py" line="45" />
+            <location filename="../../src/msp_console/ui/csv_transfer.py" line="51" />
             <source>CSV files (*.csv)</source>
             <translation>File CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/csv_transfer.py" line="51" />
+            <location filename="../../src/msp_console/ui/csv_transfer.py" line="57" />
             <source>Exporting…</source>
             <translation>Esportazione in corso…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/csv_transfer.py" line="55" />
+            <location filename="../../src/msp_console/ui/csv_transfer.py" line="61" />
             <source>Exported %n row(s) to %1</source>
             <translation>
                 <numerusform>Esportata %n riga in %1</numerusform>
@@ -1847,7 +1847,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/csv_transfer.py" line="57" />
+            <location filename="../../src/msp_console/ui/csv_transfer.py" line="63" />
             <source>Export failed</source>
             <translation>Esportazione non riuscita</translation>
         </message>
@@ -3480,57 +3480,57 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="68" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="71" />
             <source>MSP Console</source>
             <translation>MSP Console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="78" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="81" />
             <source>Overview</source>
             <translation>Panoramica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="81" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="84" />
             <source>Clients</source>
             <translation>Clienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="84" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="87" />
             <source>Details</source>
             <translation>Dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="95" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="98" />
             <source>Quick find (Ctrl+K)…</source>
             <translation>Ricerca rapida (Ctrl+K)…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="99" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="102" />
             <source>C&amp;lients pane</source>
             <translation>Pannello c&amp;lienti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="100" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="103" />
             <source>De&amp;tails pane</source>
             <translation>Pannello &amp;dettagli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="158" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="161" />
             <source>polling: not configured</source>
             <translation>monitoraggio: non configurato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="159" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="162" />
             <source>local</source>
             <translation>locale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="160" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="163" />
             <source>DB: %1</source>
             <translation>DB: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/main_window.py" line="241" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="244" />
             <source>%Ln client(s)</source>
             <translation>
                 <numerusform>%Ln cliente</numerusform>
@@ -3538,7 +3538,7 @@ Le sue macchine restano al cliente, senza sede.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/main_window.py" line="243" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="246" />
             <source>%Ln machine(s)</source>
             <translation>
                 <numerusform>%Ln macchina</numerusform>
@@ -3546,12 +3546,12 @@ Le sue macchine restano al cliente, senza sede.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="257" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="260" />
             <source>Cannot read the database</source>
             <translation>Impossibile leggere il database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/main_window.py" line="259" />
+            <location filename="../../src/msp_console/ui/main_window.py" line="262" />
             <source>The tree could not be loaded: %1
 
 Check that the database is reachable, then use View → Reload.</source>
