@@ -32,6 +32,19 @@ def count(world: World, model: type) -> int:
         return int(s.scalar(select(func.count()).select_from(model)) or 0)
 
 
+def disk_full_booked_for(w: World, start: datetime) -> CallPlan:
+    """Luca reaches the client about a full disk and books the clean-up at ``start``."""
+    return CallPlan(
+        w.client_id,
+        w.server_id,
+        "reached",
+        new_title="Disk full",
+        start=start,
+        technician="Luca",
+        title="Clean up",
+    )
+
+
 def test_the_machine_s_own_intervention_is_offered_never_another_machine_s(sqlite_world: World) -> None:
     w = sqlite_world
     ivs = w.sched.interventions
@@ -93,15 +106,7 @@ def test_a_refused_appointment_leaves_nothing_written(world: World) -> None:
     with pytest.raises(ValidationError):  # overlaps the technician's other work
         record_call(
             w.app.db,
-            CallPlan(
-                w.client_id,
-                w.server_id,
-                "reached",
-                new_title="Disk full",
-                start=rome(24, 10),
-                technician="Luca",
-                title="Clean up",
-            ),
+            disk_full_booked_for(w, rome(24, 10)),
             now=rome(23, 17),
         )
     assert (count(w, CallLog), count(w, Appointment)) == before
@@ -113,15 +118,7 @@ def test_work_done_books_the_follow_up_and_its_outcome_closes_or_reschedules(sql
     w.sched.interventions.update_settings(follow_up_time="11:30")
     first = record_call(
         w.app.db,
-        CallPlan(
-            w.client_id,
-            w.server_id,
-            "reached",
-            new_title="Disk full",
-            start=rome(24, 14),
-            technician="Luca",
-            title="Clean up",
-        ),
+        disk_full_booked_for(w, rome(24, 14)),
         now=rome(23, 10),
     )
     assert first.appointment_id is not None and first.intervention_id is not None
