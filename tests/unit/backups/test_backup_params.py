@@ -42,3 +42,10 @@ def test_bad_backup_parameters_are_refused_with_their_name(params, words):
 def test_age_thresholds_use_the_age_key():
     with pytest.raises(ValidationError, match="unknown threshold 'disk'"):
         clean_check("borg", "", {"repository": "/r"}, "disk=3")
+
+
+def test_repository_checks_poll_hourly_with_two_minutes_to_answer_unless_told():
+    fields = clean_check("restic", "", {"repository": "/r", "password_ref": "x"})
+    assert (fields.interval_s, fields.timeout_s) == (3600, 120.0)
+    told = clean_check("borg", "", {"repository": "/r", "timeout": "30"}, interval="600")
+    assert (told.interval_s, told.timeout_s) == (600, 30.0)
