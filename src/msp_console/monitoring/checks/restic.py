@@ -16,34 +16,38 @@ RESTIC_PASSWORD), never on its command line.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from msp_console.domain.backup_result import BackupRun
 from msp_console.domain.health import HealthState
 from msp_console.monitoring.checks.backup_judge import judge_check, limits
 from msp_console.monitoring.checks.context import CheckContext
-from msp_console.monitoring.checks.repo_tools import (
-    MISSING,
+from msp_console.monitoring.checks.repo_runner import (
     Memory,
     ToolProblem,
     ToolRunner,
-    check_findings,
-    dotted,
     first_line,
     optional_secret,
     parse_time,
-    scheduled_check,
     secret,
     tool_runner,
-    unknown_flag,
-    version_of,
 )
+from msp_console.monitoring.checks.repo_tool import RepoTool, ToolSession, check_findings, scheduled_check
 from msp_console.monitoring.checks.runtime import current_deadline
 from msp_console.monitoring.checks.sshconn import CommandResult, SshProblem
 from msp_console.monitoring.model import CheckOutcome, CheckSpec
 
-MIN_VERSION = (0, 9, 0)  # `restic stats` and `snapshots --json` as read here
+RESTIC = RepoTool(
+    "restic",
+    "restic",
+    ("version",),
+    (0, 9, 0),
+    "for `restic stats` and `snapshots --json`",
+    wrong_password=("wrong password", "no key found"),
+    no_repository=("Is there a repository at the following location?", "repository does not exist"),
+    locked=("repository is already locked", "unable to create lock"),
+)
 MEMORY = Memory()
 
 
@@ -68,10 +72,9 @@ def run(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
 
 def _judge(spec: CheckSpec, runner: ToolRunner, repository: str, window: int) -> CheckOutcome:
     binary = spec.params.get("binary", "").strip() or "restic"
-    version = _version(runner, binary)
+    restic = ToolSession(RESTIC, runner, binary, repository).start()
     now = runner.now()
-    listed = _restic(runner, [binary, "snapshots", "--json", "--no-lock"], version, repository)
-    snapshots = _snapshot_list(listed.stdout)
+    snapshots = _snapshot_list(restic.call("snapshots", "--json", "--no-lock").stdout)
     groups: dict[str, list[dict[str, Any]]] = {}
     for snap in snapshots:
         groups.setdefault(_group_name(snap), []).append(snap)
@@ -79,69 +82,11 @@ def _judge(spec: CheckSpec, runner: ToolRunner, repository: str, window: int) ->
     for name, snaps in groups.items():
         snaps.sort(key=lambda s: str(s.get("time", "")))
         sized = {str(s.get("id")) for s in snaps[-(window + 1) :]}
-        jobs[name] = [
-            _run_of(s, _size(runner, binary, version, repository, s) if s.get("id") in sized else None)
-            for s in snaps
-        ]
-    done, note = scheduled_check(
-        spec, runner, MEMORY, [binary, "check"], _check_words, lambda r: "locked" in r.stderr.lower()
-    )
+        jobs[name] = [_run_of(s, _size(restic, s) if s.get("id") in sized else None) for s in snaps]
+    done, note = scheduled_check(spec, restic, MEMORY, ["check"], _check_words)
     found, metrics = check_findings("restic", done, note)
     outcome = judge_check(spec, jobs, now, found, metrics)
     return outcome if not note else CheckOutcome(outcome.state, f"{outcome.output} ({note})", outcome.metrics)
-
-
-def _version(runner: ToolRunner, binary: str) -> tuple[int, ...]:
-    result = runner.run([binary, "version"])
-    if result.exit_status == MISSING or ("not found" in result.stderr and result.exit_status != 0):
-        raise ToolProblem(
-            HealthState.UNKNOWN,
-            f"restic is not installed on {runner.where} (nothing runs as {binary!r}): "
-            "install the restic package or give its path with --param binary=PATH",
-        )
-    version = version_of(result.stdout, "restic")
-    if result.exit_status != 0 or version is None:
-        words = first_line(result.stderr) or first_line(result.stdout) or f"exit {result.exit_status}"
-        raise ToolProblem(HealthState.UNKNOWN, f"cannot tell restic's version on {runner.where}: {words}")
-    if version < MIN_VERSION:
-        raise ToolProblem(
-            HealthState.UNKNOWN,
-            f"restic {dotted(version)} on {runner.where} is too old: this check needs "
-            f"restic {dotted(MIN_VERSION)} or later (for `restic stats` and `snapshots --json`)",
-        )
-    return version
-
-
-def _restic(
-    runner: ToolRunner, argv: Sequence[str], version: tuple[int, ...], repository: str
-) -> CommandResult:
-    """Runs restic; turns a refusal into the technician's words (UNKNOWN, or CRITICAL if gone)."""
-    result = runner.run(argv)
-    if result.exit_status == 0:
-        return result
-    err = result.stderr
-    flag = unknown_flag(err)
-    if flag:
-        raise ToolProblem(
-            HealthState.UNKNOWN,
-            f"restic {dotted(version)} on {runner.where} does not know {flag} (used by `restic {argv[1]}`): "
-            "update restic",
-        )
-    if "wrong password" in err or "no key found" in err:
-        raise ToolProblem(
-            HealthState.UNKNOWN,
-            f"wrong password for the restic repository {repository} (check the keyring entry)",
-        )
-    if "Is there a repository at the following location?" in err or "repository does not exist" in err:
-        raise ToolProblem(
-            HealthState.CRITICAL, f"no restic repository at {repository} (seen from {runner.where})"
-        )
-    words = first_line(_fatal(err) or err) or f"exit {result.exit_status}"
-    raise ToolProblem(HealthState.UNKNOWN, f"`restic {argv[1]}` failed on {runner.where}: {words}")
-
-
-def _fatal(text: str) -> str:
-    return "\n".join(ln for ln in text.splitlines() if ln.startswith("Fatal:"))
 
 
 def _snapshot_list(text: str) -> list[dict[str, Any]]:
@@ -176,17 +121,15 @@ def _run_of(snap: Mapping[str, Any], size: int | None) -> BackupRun:
     return BackupRun(label, when, True, size)
 
 
-def _size(
-    runner: ToolRunner, binary: str, version: tuple[int, ...], repository: str, snap: Mapping[str, Any]
-) -> int | None:
+def _size(restic: ToolSession, snap: Mapping[str, Any]) -> int | None:
     summary = snap.get("summary")
     if isinstance(summary, dict) and isinstance(summary.get("total_bytes_processed"), int):
         return int(summary["total_bytes_processed"])
-    key = (runner.where, repository, str(snap["id"]))
+    key = (restic.runner.where, restic.repository, str(snap["id"]))
     known = MEMORY.size(key)
     if known is not None:
         return known
-    result = _restic(runner, [binary, "stats", "--json", "--no-lock", str(snap["id"])], version, repository)
+    result = restic.call("stats", "--json", "--no-lock", str(snap["id"]))
     try:
         size = int(json.loads(result.stdout)["total_size"])
     except (ValueError, KeyError, TypeError):

@@ -15,7 +15,7 @@ import shlex
 import subprocess
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -25,7 +25,7 @@ from msp_console.domain.health import HealthState
 from msp_console.monitoring.checks.context import CheckContext
 from msp_console.monitoring.checks.deadline import Deadline
 from msp_console.monitoring.checks.sshconn import MAX_OUTPUT, CommandResult, SshProblem, connect, execute
-from msp_console.monitoring.model import CheckSpec, Metric
+from msp_console.monitoring.model import CheckSpec
 
 # Read NAME=value lines up to an empty one, export each, then replace the shell with the tool.
 _PRELUDE = 'while IFS= read -r l && [ -n "$l" ]; do export "$l"; done; exec '
@@ -203,52 +203,3 @@ def check_due(last: RepoCheck | None, every_hours: float, now: float | None = No
     if every_hours <= 0:
         return False
     return last is None or (now if now is not None else time.time()) - last.at >= every_hours * 3600
-
-
-def scheduled_check(
-    spec: CheckSpec,
-    runner: ToolRunner,
-    memory: Memory,
-    argv: Sequence[str],
-    summarize: Callable[[CommandResult], str],
-    locked: Callable[[CommandResult], bool],
-) -> tuple[RepoCheck | None, str]:
-    """Runs the repository verification when ``check_every`` hours have passed since the last one.
-
-    (the verification to report or None, a note): a repository locked by a running backup
-    postpones the verification and keeps the previous result.
-    """
-    every = float(spec.params.get("check_every") or 0)
-    key = (spec.check_id, spec.host, spec.params.get("repository", ""))
-    last = memory.last_check(key)
-    if not check_due(last, every):
-        return last, ""
-    started = time.monotonic()
-    result = runner.run(argv)
-    seconds = round(time.monotonic() - started, 2)
-    if result.exit_status != 0 and locked(result):
-        return last, "repository check postponed: the repository is locked (a backup running?)"
-    done = RepoCheck(time.time(), result.exit_status == 0, seconds, summarize(result))
-    memory.remember_check(key, done)
-    return done, ""
-
-
-def check_findings(
-    tool: str, done: RepoCheck | None, note: str
-) -> tuple[list[tuple[HealthState, str]], list[Metric]]:
-    """The verification as findings and metrics for the backup judgement."""
-    found: list[tuple[HealthState, str]] = [(HealthState.WARNING, note)] if note else []
-    if done is None:
-        return found, []
-    when = datetime.fromtimestamp(done.at, UTC).strftime("%Y-%m-%d %H:%M UTC")
-    if not done.ok:
-        found.append(
-            (HealthState.CRITICAL, f"{tool} check at {when} failed ({done.seconds:.0f} s): {done.words}")
-        )
-    age_h = max(0.0, (time.time() - done.at) / 3600)
-    metrics = [
-        Metric("repo_check_ok", 1.0 if done.ok else 0.0),
-        Metric("repo_check_s", done.seconds, "s"),
-        Metric("repo_check_age", round(age_h, 3), "h"),
-    ]
-    return found, metrics
