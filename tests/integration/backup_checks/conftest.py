@@ -80,44 +80,36 @@ class Repo:
             self.run("borg", "create", "--timestamp", stamp, f"{self.path}::n{self.count}", str(self.data))
 
 
+def _make_repo(shared: Path, tool: str, env: dict[str, str], *init: str) -> Repo:
+    need_binary(tool, "borgbackup" if tool == "borg" else tool)
+    (shared / "repos").mkdir(mode=0o755, exist_ok=True)  # pytest's tmp dirs are root-only
+    base = Path(tempfile.mkdtemp(prefix=f"{tool}-", dir=shared / "repos"))
+    base.chmod(0o755)
+    repo = Repo(tool, base / "repo", base / "data")
+    repo.data.mkdir()
+    repo.env = {k: v.replace("{base}", str(base)) for k, v in env.items()}
+    repo.run(*init, str(repo.path))
+    return repo
+
+
 @pytest.fixture
 def restic_repo(component_dir: Path) -> Iterator[Repo]:  # noqa: F811
-    need_binary("restic", "restic")
-    base = _readable_place(component_dir, "restic-")
-    repo = Repo("restic", base / "repo", base / "data")
-    repo.data.mkdir(parents=True)
-    repo.env = {
-        "RESTIC_REPOSITORY": str(repo.path),
+    env = {
+        "RESTIC_REPOSITORY": "{base}/repo",
         "RESTIC_PASSWORD": PASSWORD,
-        "RESTIC_CACHE_DIR": str(base / "cache"),
+        "RESTIC_CACHE_DIR": "{base}/cache",
     }
-    repo.run("restic", "init", "-q")
+    repo = _make_repo(component_dir, "restic", env, "restic", "init", "-q", "--repo")
     yield repo
-    shutil.rmtree(base, ignore_errors=True)
+    shutil.rmtree(repo.path.parent, ignore_errors=True)
 
 
 @pytest.fixture
 def borg_repo(component_dir: Path) -> Iterator[Repo]:  # noqa: F811
-    need_binary("borg", "borgbackup")
-    base = _readable_place(component_dir, "borg-")
-    repo = Repo("borg", base / "repo", base / "data")
-    repo.data.mkdir(parents=True)
-    repo.env = {
-        "BORG_PASSPHRASE": PASSWORD,
-        "BORG_BASE_DIR": str(base / "home"),
-        "TZ": "UTC",
-    }
-    repo.run("borg", "init", "-e", "repokey", str(repo.path))
+    env = {"BORG_PASSPHRASE": PASSWORD, "BORG_BASE_DIR": "{base}/home", "TZ": "UTC"}
+    repo = _make_repo(component_dir, "borg", env, "borg", "init", "-e", "repokey")
     yield repo
-    shutil.rmtree(base, ignore_errors=True)
-
-
-def _readable_place(component_dir: Path, prefix: str) -> Path:  # noqa: F811
-    """pytest's tmp dirs are root-only; msptest must reach the repositories."""
-    (component_dir / "repos").mkdir(mode=0o755, exist_ok=True)
-    place = Path(tempfile.mkdtemp(prefix=prefix, dir=component_dir / "repos"))
-    place.chmod(0o755)
-    return place
+    shutil.rmtree(repo.path.parent, ignore_errors=True)
 
 
 def repo_spec(

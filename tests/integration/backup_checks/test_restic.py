@@ -131,8 +131,8 @@ def test_wrong_or_missing_password_is_unknown_with_words(
     assert "msp-console secrets set absent" in none.output
 
 
-def fake_restic(tmp: Path, body: str) -> Path:
-    """A stand-in restic the test controls (a real older release is not packaged here)."""
+def fake_tool(tmp: Path, body: str) -> Path:
+    """A stand-in restic or borg the test controls (older releases are not packaged here)."""
     script = tmp / "fake-restic"
     script.write_text("#!/bin/sh\n" + body)
     script.chmod(0o755)
@@ -149,16 +149,16 @@ def test_missing_binary_bad_json_and_too_old_restic_are_unknown(
     )
     assert missing.state is HealthState.UNKNOWN
     assert missing.output.startswith(f"restic is not installed on {sshd.host}"), missing.output
-    garbage = fake_restic(
+    garbage = fake_tool(
         base, 'case "$1" in version) echo "restic 0.14.0 compiled";; *) echo "{oops";; esac\n'
     )
     bad = run_check(repo_spec(sshd, CheckType.RESTIC, restic_repo.path, binary=str(garbage)), repo_ctx)
     assert bad.state is HealthState.UNKNOWN and "restic printed no snapshot list in JSON: {oops" in bad.output
-    ancient = fake_restic(base, 'echo "restic 0.8.3 compiled with go1.10 on linux/amd64"\n')
+    ancient = fake_tool(base, 'echo "restic 0.8.3 compiled with go1.10 on linux/amd64"\n')
     old = run_check(repo_spec(sshd, CheckType.RESTIC, restic_repo.path, binary=str(ancient)), repo_ctx)
     assert old.state is HealthState.UNKNOWN
     assert "restic 0.8.3 on 127.0.0.1 is too old: this check needs restic 0.9.0 or later" in old.output
-    no_flag = fake_restic(
+    no_flag = fake_tool(
         base,
         'case "$1" in version) echo "restic 0.9.1 compiled";; '
         '*) echo "unknown flag: --no-lock" >&2; exit 1;; esac\n',
@@ -200,7 +200,7 @@ def test_the_password_is_never_on_a_command_line(
     restic_repo.snapshot(hours_ago(2), KB)
     log = restic_repo.path.parent / "argv.log"
     real = shutil.which("restic")
-    wrapper = fake_restic(
+    wrapper = fake_tool(
         restic_repo.path.parent,
         f'for f in /proc/[0-9]*/cmdline; do tr "\\0" " " < "$f" 2>/dev/null; echo; done >> {log}\n'
         f'echo "ARGV: $0 $*" >> {log}\n'

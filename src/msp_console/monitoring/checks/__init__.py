@@ -44,6 +44,7 @@ CHECKS: dict[CheckType, CheckFn] = {
     CheckType.BACKUP_AGE: _lazy("backup_age"),
     CheckType.SNMP: _lazy("snmp"),
     CheckType.RESTIC: _lazy("restic"),
+    CheckType.BORG: _lazy("borg"),
 }
 
 

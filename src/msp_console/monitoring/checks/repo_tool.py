@@ -4,11 +4,13 @@ repository verification it runs on its own schedule."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+from msp_console.domain.backup_result import BackupRun
 from msp_console.domain.health import HealthState
+from msp_console.monitoring.checks.backup_judge import judge_check
 from msp_console.monitoring.checks.repo_runner import (
     MISSING,
     Memory,
@@ -22,7 +24,7 @@ from msp_console.monitoring.checks.repo_runner import (
     version_of,
 )
 from msp_console.monitoring.checks.sshconn import CommandResult
-from msp_console.monitoring.model import CheckSpec, Metric
+from msp_console.monitoring.model import CheckOutcome, CheckSpec, Metric
 
 
 @dataclass(frozen=True)
@@ -131,22 +133,30 @@ def scheduled_check(
     return done, ""
 
 
-def check_findings(
-    tool: str, done: RepoCheck | None, note: str
-) -> tuple[list[tuple[HealthState, str]], list[Metric]]:
-    """The verification as findings and metrics for the backup judgement."""
-    found: list[tuple[HealthState, str]] = [(HealthState.WARNING, note)] if note else []
-    if done is None:
-        return found, []
-    when = datetime.fromtimestamp(done.at, UTC).strftime("%Y-%m-%d %H:%M UTC")
-    if not done.ok:
-        found.append(
-            (HealthState.CRITICAL, f"{tool} check at {when} failed ({done.seconds:.0f} s): {done.words}")
-        )
-    age_h = max(0.0, (time.time() - done.at) / 3600)
-    metrics = [
-        Metric("repo_check_ok", 1.0 if done.ok else 0.0),
-        Metric("repo_check_s", done.seconds, "s"),
-        Metric("repo_check_age", round(age_h, 3), "h"),
-    ]
-    return found, metrics
+def judged_with_check(
+    spec: CheckSpec,
+    session: ToolSession,
+    memory: Memory,
+    jobs: Mapping[str, Sequence[BackupRun]],
+    now: datetime,
+    summarize: Callable[[CommandResult], str],
+) -> CheckOutcome:
+    """The backup judgement of ``jobs`` plus the repository verification (run when it is due).
+
+    A failed verification is CRITICAL until one passes; a postponed one is only said in words.
+    """
+    done, note = scheduled_check(spec, session, memory, ["check"], summarize)
+    found: list[tuple[HealthState, str]] = []
+    metrics: list[Metric] = []
+    if done is not None:
+        if not done.ok:
+            when = datetime.fromtimestamp(done.at, UTC).strftime("%Y-%m-%d %H:%M UTC")
+            words = f"{session.tool.name} check at {when} failed ({done.seconds:.1f} s): {done.words}"
+            found.append((HealthState.CRITICAL, words))
+        metrics = [
+            Metric("repo_check_ok", 1.0 if done.ok else 0.0),
+            Metric("repo_check_s", done.seconds, "s"),
+            Metric("repo_check_age", round(max(0.0, (time.time() - done.at) / 3600), 3), "h"),
+        ]
+    outcome = judge_check(spec, jobs, now, found, metrics)
+    return replace(outcome, output=f"{outcome.output} ({note})") if note else outcome

@@ -21,7 +21,7 @@ from typing import Any
 
 from msp_console.domain.backup_result import BackupRun
 from msp_console.domain.health import HealthState
-from msp_console.monitoring.checks.backup_judge import judge_check, limits
+from msp_console.monitoring.checks.backup_judge import limits
 from msp_console.monitoring.checks.context import CheckContext
 from msp_console.monitoring.checks.repo_runner import (
     Memory,
@@ -33,7 +33,7 @@ from msp_console.monitoring.checks.repo_runner import (
     secret,
     tool_runner,
 )
-from msp_console.monitoring.checks.repo_tool import RepoTool, ToolSession, check_findings, scheduled_check
+from msp_console.monitoring.checks.repo_tool import RepoTool, ToolSession, judged_with_check
 from msp_console.monitoring.checks.runtime import current_deadline
 from msp_console.monitoring.checks.sshconn import CommandResult, SshProblem
 from msp_console.monitoring.model import CheckOutcome, CheckSpec
@@ -83,10 +83,7 @@ def _judge(spec: CheckSpec, runner: ToolRunner, repository: str, window: int) ->
         snaps.sort(key=lambda s: str(s.get("time", "")))
         sized = {str(s.get("id")) for s in snaps[-(window + 1) :]}
         jobs[name] = [_run_of(s, _size(restic, s) if s.get("id") in sized else None) for s in snaps]
-    done, note = scheduled_check(spec, restic, MEMORY, ["check"], _check_words)
-    found, metrics = check_findings("restic", done, note)
-    outcome = judge_check(spec, jobs, now, found, metrics)
-    return outcome if not note else CheckOutcome(outcome.state, f"{outcome.output} ({note})", outcome.metrics)
+    return judged_with_check(spec, restic, MEMORY, jobs, now, _check_words)
 
 
 def _snapshot_list(text: str) -> list[dict[str, Any]]:
