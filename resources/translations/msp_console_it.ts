@@ -6722,7 +6722,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         <message>
             <location filename="../../src/msp_console/ui/validation_text.py" line="87" />
             <source>“%2” is not a valid %1: the shrink ratio is a fraction such as 0.5, the grow ratio a factor above 1 such as 3, the window a whole number of runs such as 7.</source>
-            <translation>“%2” non è un valore valido per %1: la soglia di riduzione è una frazione come 0,5, quella di crescita un fattore sopra 1 come 3, la finestra un numero intero di esecuzioni come 7.</translation>
+            <translation>“%2” non è un valore valido per %1: la soglia di riduzione è una frazione come 0.5, quella di crescita un fattore sopra 1 come 3, la finestra un numero intero di esecuzioni come 7.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/validation_text.py" line="92" />
