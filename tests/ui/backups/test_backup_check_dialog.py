@@ -29,6 +29,8 @@ def test_restic_is_offered_with_its_repository_settings(qtbot) -> None:  # type:
     assert kinds["veeam"] == "Veeam backup job" and kinds["windows_backup"] == "Windows Server Backup"
     dialog.type.setCurrentIndex(dialog.type.findData(CheckType.RESTIC.value))
     labels = _labels(dialog)
+    assert list(labels)[:2] == ["repository", "password_ref"]  # what the check is about comes first
+    assert dialog.interval.value() == 3600  # a repository is opened hourly unless told
     assert labels["repository"] == "Repository (path or URL):"
     assert labels["password_ref"] == "Repository password (keyring name):"
     assert labels["check_every"] == "Verify the repository every (hours):"
@@ -45,7 +47,9 @@ def test_restic_is_offered_with_its_repository_settings(qtbot) -> None:  # type:
         "password_ref": "backup:nas",
         "check_every": "24",
     }
-    assert (dialog.fields.warn, dialog.fields.timeout_s) == ("30", 120.0)
+    assert (dialog.fields.warn, dialog.fields.timeout_s, dialog.fields.interval_s) == ("30", 120.0, 3600)
+    dialog.type.setCurrentIndex(dialog.type.findData(CheckType.PING.value))
+    assert dialog.interval.value() == 60  # back to the usual interval for other kinds
 
 
 def test_borg_settings_and_refusals_in_italian(qtbot, italian) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
