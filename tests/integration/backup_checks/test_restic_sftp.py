@@ -65,8 +65,7 @@ def nas_alias(restic_repo: Repo, nas: SshServer) -> Iterator[str]:
 def test_an_sftp_repository_is_read_through_the_machines_ssh(
     restic_repo: Repo, sshd: SshServer, repo_ctx: CheckContext, nas_alias: str
 ) -> None:
-    for hours in (50, 3):
-        restic_repo.snapshot(hours_ago(hours), 8 * 1024)
+    restic_repo.snapshots((50, 3), 8 * 1024)
     spec = repo_spec(sshd, CheckType.RESTIC, f"sftp:{nas_alias}:{restic_repo.path}", check_every="1")
     out = run_check(spec, repo_ctx)
     assert out.state is HealthState.OK, out.output
