@@ -138,7 +138,7 @@ def _texts(app: App, args: argparse.Namespace) -> int:
     for kind in [args.kind] if args.kind else list(texts.KINDS):
         for lang in [args.text_language] if args.text_language else list(texts.LANGUAGES):
             t = texts.load_template(app.db, kind, lang)
-            placeholders = ", ".join("{" + p + "}" for p in texts.PLACEHOLDERS[kind])
+            placeholders = ", ".join("{" + p + "}" for p in texts.placeholders(kind, lang))
             print(f"\n--- {kind} / {lang}{' (customised)' if t.customised else ''} — {placeholders}")
             print(f"Subject: {t.subject}\n\n{t.body}")
     return 0

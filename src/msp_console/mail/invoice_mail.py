@@ -104,7 +104,7 @@ def _values(doc: InvoiceDocument, client: str) -> dict[str, str]:
         "number": doc.number,
         "date": short_date(doc.issue_date, lang),
         "total": money(doc.totals.total, lang, doc.currency),
-        "due_date": short_date(doc.due_date, lang) if doc.due_date else ("—"),
+        "due": short_date(doc.due_date, lang) if doc.due_date else "—",
     }
 
 

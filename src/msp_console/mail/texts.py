@@ -13,38 +13,63 @@ from msp_console.services.database import Database
 KINDS = ("courtesy", "reminder")
 LANGUAGES = ("it", "en")
 
+# {placeholders} by kind, English names; Italian texts may use the Italian names (ITALIAN_NAMES)
 PLACEHOLDERS = {
-    "courtesy": ("client", "company", "document", "Document", "number", "date", "total", "due_date"),
+    "courtesy": ("client", "company", "document", "Document", "number", "date", "total", "due"),
     "reminder": ("client", "company", "invoices", "count", "total", "iban"),
 }
+ITALIAN_NAMES = {
+    "client": "cliente",
+    "company": "azienda",
+    "document": "documento",
+    "Document": "Documento",
+    "number": "numero",
+    "date": "data",
+    "total": "totale",
+    "due": "scadenza",
+    "invoices": "fatture",
+    "count": "quante",
+    "iban": "iban",
+}
+
+
+def placeholders(kind: str, language: str) -> tuple[str, ...]:
+    """The names to show for a text in ``language`` (both sets work in every text)."""
+    names = PLACEHOLDERS[kind]
+    return tuple(ITALIAN_NAMES[n] for n in names) if language == "it" else names
+
+
+def _accepted(kind: str) -> set[str]:
+    return set(PLACEHOLDERS[kind]) | {ITALIAN_NAMES[n] for n in PLACEHOLDERS[kind]}
+
 
 _DEFAULTS: dict[tuple[str, str], tuple[str, str]] = {
     ("courtesy", "it"): (
-        "{Document} n. {number} del {date} – {company}",
-        "Gentile {client},\n\n"
-        "in allegato trova la copia di cortesia della {document} n. {number} del {date}, "
-        "di importo {total}, con scadenza {due_date}.\n\n"
+        "{Documento} n. {numero} del {data} – {azienda}",
+        "Gentile {cliente},\n\n"
+        "in allegato trova la copia di cortesia della {documento} n. {numero} del {data}, "
+        "di importo {totale}, con scadenza {scadenza}.\n\n"
         "Il documento con valore fiscale è la fattura elettronica trasmessa tramite il Sistema di "
         "Interscambio (SdI); questa copia in PDF è per Sua comodità.\n\n"
-        "Cordiali saluti,\n{company}\n",
+        "Cordiali saluti,\n{azienda}\n",
     ),
     ("courtesy", "en"): (
         "{Document} {number} of {date} – {company}",
         "Dear {client},\n\n"
         "please find attached a courtesy copy of {document} {number} of {date}, "
-        "amounting to {total}, due on {due_date}.\n\n"
+        "amounting to {total}, due on {due}.\n\n"
         "The legally valid document is the electronic invoice sent through the Italian Exchange "
         "System (SdI); this PDF copy is for your convenience.\n\n"
         "Kind regards,\n{company}\n",
     ),
     ("reminder", "it"): (
-        "Promemoria di pagamento – {company}",
-        "Gentile {client},\n\n"
+        "Promemoria di pagamento – {azienda}",
+        "Gentile {cliente},\n\n"
         "da un nostro controllo amministrativo risultano ancora da saldare le seguenti fatture, "
-        "che trova in allegato:\n\n{invoices}\n\nTotale: {total}\n\n"
+        "che trova in allegato:\n\n{fatture}\n\nTotale: {totale}\n\n"
         "Le chiediamo cortesemente di provvedere al pagamento (IBAN {iban}). Se lo ha già fatto, "
         "non tenga conto di questo messaggio e ci scusi per il disturbo.\n\n"
-        "Cordiali saluti,\n{company}\n",
+        "Cordiali saluti,\n{azienda}\n",
     ),
     ("reminder", "en"): (
         "Payment reminder – {company}",
@@ -67,7 +92,8 @@ class Template:
     customised: bool = False
 
     def render(self, values: dict[str, str]) -> tuple[str, str]:
-        fill = _Missing(values)
+        """``values`` by English name; the Italian names get the same values."""
+        fill = _Missing({**{ITALIAN_NAMES.get(k, k): v for k, v in values.items()}, **values})
         return self.subject.format_map(fill).replace("\n", " ").strip(), self.body.format_map(fill)
 
 
@@ -99,7 +125,7 @@ def load_template(db: Database, kind: str, language: str) -> Template:
 
 
 def template_errors(kind: str, subject: str, body: str) -> list[FieldError]:
-    allowed = PLACEHOLDERS[kind]
+    allowed = _accepted(kind)
     out: list[FieldError] = []
     for field, text in (("subject", subject), ("body", body)):
         if not text.strip():

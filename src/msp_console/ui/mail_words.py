@@ -3,9 +3,12 @@ speaks English for the CLI; see msp_console.mail.errors)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from msp_console.mail.check import StepResult
+from msp_console.mail.errors import format_fingerprint
 
 WORDS: dict[str, object] = {  # QT_TRANSLATE_NOOP: marked for lupdate, translated in tr()
     "dns": QT_TRANSLATE_NOOP(
@@ -45,7 +48,7 @@ WORDS: dict[str, object] = {  # QT_TRANSLATE_NOOP: marked for lupdate, translate
     "protocol": QT_TRANSLATE_NOOP("MailWords", "{host}:{port} answered something unexpected ({detail})."),
 }
 SMTP_OK = QT_TRANSLATE_NOOP("MailWords", "Sending (SMTP): logged in.")
-IMAP_OK = QT_TRANSLATE_NOOP("MailWords", "Reading (IMAP): logged in, the inbox holds %n message(s).")
+IMAP_OK = QT_TRANSLATE_NOOP("MailWords", "Reading (IMAP): logged in; messages in the inbox: %1.")
 SMTP_FAILED = QT_TRANSLATE_NOOP("MailWords", "Sending (SMTP): %1")
 IMAP_FAILED = QT_TRANSLATE_NOOP("MailWords", "Reading (IMAP): %1")
 FINGERPRINT = QT_TRANSLATE_NOOP(
@@ -55,8 +58,8 @@ FINGERPRINT = QT_TRANSLATE_NOOP(
 )
 
 
-def tr(text: object, n: int = -1) -> str:
-    return QCoreApplication.translate("MailWords", str(text), None, n)
+def tr(text: object) -> str:
+    return QCoreApplication.translate("MailWords", str(text))
 
 
 class _Keep(dict[str, str]):
@@ -70,3 +73,20 @@ def describe(code: str, params: Mapping[str, str] | None, fallback: str) -> str:
     if template is None:
         return fallback
     return tr(template).format_map(_Keep(params or {}))
+
+
+def describe_results(results: Sequence[StepResult]) -> tuple[str, str | None]:
+    """The lines of a connection test, and the fingerprint to offer for pinning (or None)."""
+    lines, fingerprint = [], None
+    for r in results:
+        if r.ok and r.step == "smtp":
+            lines.append(tr(SMTP_OK))
+        elif r.ok:
+            lines.append(tr(IMAP_OK).replace("%1", (r.params or {}).get("count", "0")))
+        else:
+            words = describe(r.code, r.params, r.message)
+            lines.append(tr(SMTP_FAILED if r.step == "smtp" else IMAP_FAILED).replace("%1", words))
+            fingerprint = fingerprint or r.fingerprint
+    if fingerprint:
+        lines.append(tr(FINGERPRINT).replace("%1", format_fingerprint(fingerprint)))
+    return "\n".join(lines), fingerprint

@@ -71,7 +71,7 @@ def test_add_test_pin_and_remove_an_account(qtbot, app: App, mail_lab: MailLab, 
     qtbot.waitUntil(lambda: "Certificate pinned" in page.result.text(), timeout=10_000)
     assert list_accounts(app.db)[0].pinned_sha256 == mail_lab.cert.sha256
     page.test_current()
-    qtbot.waitUntil(lambda: "inbox holds" in page.result.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "messages in the inbox: 0" in page.result.text(), timeout=20_000)
     assert "Sending (SMTP): logged in." in page.result.text()
 
     page.remove_button.click()

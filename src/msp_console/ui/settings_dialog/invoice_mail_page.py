@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -87,6 +88,8 @@ class InvoiceMailPage(QWidget):
         self.language.setObjectName("mailTextLanguage")
         self.language.addItem("Italiano", "it")
         self.language.addItem("English", "en")
+        if QLocale().language() != QLocale.Language.Italian:  # the user's own language's text first
+            self.language.setCurrentIndex(1)
         self.subject = QLineEdit()
         self.subject.setObjectName("mailTextSubject")
         self.subject.setAccessibleName(self.tr("Subject"))
@@ -147,7 +150,7 @@ class InvoiceMailPage(QWidget):
         subject, body = self.edited[self.shown]
         self.subject.setText(subject)
         self.body.setPlainText(body)
-        names = ", ".join("{" + p + "}" for p in texts.PLACEHOLDERS[self.shown[0]])
+        names = ", ".join("{" + p + "}" for p in texts.placeholders(*self.shown))
         self.placeholders.setText(self.tr("Placeholders: %1").replace("%1", names))
 
     def _restore(self) -> None:
@@ -191,7 +194,7 @@ class InvoiceMailPage(QWidget):
                 where = self.tr("subject") if bad.field == "subject" else self.tr("text")
                 if bad.message.startswith("must not"):
                     return self.tr("The %1 of this e-mail must not be empty.").replace("%1", where)
-                allowed = ", ".join("{" + p + "}" for p in texts.PLACEHOLDERS[kind])
+                allowed = ", ".join("{" + p + "}" for p in texts.placeholders(kind, language))
                 text = self.tr(
                     "The %1 of this e-mail uses an unknown placeholder or an unclosed brace; use %2."
                 )

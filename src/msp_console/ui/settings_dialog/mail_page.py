@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from msp_console.mail.account import Account
 from msp_console.mail.check import StepResult
-from msp_console.mail.errors import format_fingerprint
 from msp_console.services.database import Database
 from msp_console.ui import mail_words
 from msp_console.ui.dialogs.background_dialog import busy_while
@@ -144,24 +143,11 @@ class MailAccountsPage(QWidget):
         if not shiboken6.isValid(self):
             return
         self.test_button.setEnabled(self.current() is not None)
-        lines, fingerprint = [], None
-        for r in results:
-            if r.ok and r.step == "smtp":
-                lines.append(mail_words.tr(mail_words.SMTP_OK))
-            elif r.ok:
-                lines.append(mail_words.tr(mail_words.IMAP_OK, int((r.params or {}).get("count", 0))))
-            else:
-                words = mail_words.describe(r.code, r.params, r.message)
-                template = mail_words.SMTP_FAILED if r.step == "smtp" else mail_words.IMAP_FAILED
-                lines.append(mail_words.tr(template).replace("%1", words))
-                fingerprint = fingerprint or r.fingerprint
+        text, fingerprint = mail_words.describe_results(results)
         self.offered_pin = fingerprint
-        if fingerprint:
-            shown = format_fingerprint(fingerprint)
-            lines.append(mail_words.tr(mail_words.FINGERPRINT).replace("%1", shown))
         ok = all(r.ok for r in results)
         self.result.setStyleSheet("" if ok else error_style())
-        self.result.setText("\n".join(lines))
+        self.result.setText(text)
         self.pin_button.setVisible(fingerprint is not None)
 
     def _test_failed(self, error: Exception) -> None:
