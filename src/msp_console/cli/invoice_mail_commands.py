@@ -33,6 +33,11 @@ def register(isub: Any, with_app: Callable[..., Any], month: Callable[[str], Any
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=with_app(_remind))
 
+    p = isub.add_parser("timeline", help="what happened to an invoice after issuing (e-mails sent…)")
+    p.add_argument("number", metavar="NUMBER")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=with_app(_timeline))
+
     p = isub.add_parser("mail-text", help="show or change the e-mail texts and the reminder settings")
     p.add_argument("--kind", choices=["courtesy", "reminder"])
     p.add_argument("--language", dest="text_language", choices=["it", "en"])
@@ -102,6 +107,32 @@ def _remind(app: App, args: argparse.Namespace) -> int:
     except MailError as exc:
         raise CommandError(str(exc), EXIT_INPUT) from None
     return _report(outcomes, args.json, "sent")
+
+
+_TIMELINE_WORDS = {
+    "courtesy_sent": "courtesy copy e-mailed to {to} ({attachments})",
+    "reminder_sent": "payment reminder e-mailed to {to} (with {invoices})",
+}
+
+
+def _timeline(app: App, args: argparse.Namespace) -> int:
+    from msp_console.services.billing.ledger import find_by_number
+    from msp_console.services.billing.timeline import events_of
+
+    with app.db.read() as session:
+        invoice_id = find_by_number(session, args.number).id
+    events = events_of(app.db, invoice_id)
+    if args.json:
+        print_json([dataclasses.asdict(e) for e in events])
+        return 0
+    for e in events:
+        values = {k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in e.params.items()}
+        template = _TIMELINE_WORDS.get(e.code, e.code + " {params}")
+        text = template.format_map({"params": e.params, **values})
+        print(f"{e.at.astimezone():%Y-%m-%d %H:%M}  {text}  {e.message_id}".rstrip())
+    if not events:
+        print(f"nothing recorded for {args.number} since it was issued")
+    return 0
 
 
 def _texts(app: App, args: argparse.Namespace) -> int:

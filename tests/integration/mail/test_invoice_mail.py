@@ -248,5 +248,8 @@ def test_the_cli_sends_from_the_saved_account_and_says_what_failed(
     assert code == 0 and "SENT" in out
     code, out, _ = run("invoices", "remind", "--days", "15")
     assert "nothing to send" in out
+    code, out, _ = run("invoices", "timeline", "2026/0003")
+    assert f"courtesy copy e-mailed to {office.hotel.address} (Fattura_2026-0003.pdf)" in out
+    assert f"payment reminder e-mailed to {office.hotel.address} (with 2026/0001, 2026/0003)" in out
     code, _, err = run("--demo", "invoices", "remind")
     assert code == 1 and "the demo never sends e-mail" in err
