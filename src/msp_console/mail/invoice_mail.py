@@ -23,7 +23,7 @@ from msp_console.domain.errors import ValidationError
 from msp_console.mail.account import Account
 from msp_console.mail.errors import MailError
 from msp_console.mail.smtp import send_message, smtp_session
-from msp_console.mail.texts import load_mailing_settings, load_template
+from msp_console.mail.texts import Template, load_mailing_settings, load_template
 from msp_console.services.billing.timeline import last_event_at, record_event
 from msp_console.services.database import Database
 
@@ -106,6 +106,18 @@ def _values(doc: InvoiceDocument, client: str) -> dict[str, str]:
         "total": money(doc.totals.total, lang, doc.currency),
         "due": short_date(doc.due_date, lang) if doc.due_date else "—",
     }
+
+
+def _templates(db: Database) -> Callable[[str, str], Template]:
+    """The texts, each read once per run."""
+    cache: dict[tuple[str, str], Template] = {}
+
+    def get(kind: str, language: str) -> Template:
+        if (kind, language) not in cache:
+            cache[(kind, language)] = load_template(db, kind, language)
+        return cache[(kind, language)]
+
+    return get
 
 
 def _pdf(doc: InvoiceDocument) -> tuple[str, bytes]:
@@ -240,10 +252,12 @@ def send_courtesy_copies(
             MailOutcome(tuple(d.number for d in x.docs), x.client, x.to, "would_send") for x in letters
         ]
 
+    template = _templates(db)
+
     def build(letter: _Letter) -> tuple[EmailMessage, list[str]]:
         doc = letter.docs[0]
         values = _values(doc, letter.client)
-        subject, body = load_template(db, "courtesy", doc.language).render(values)
+        subject, body = template("courtesy", doc.language).render(values)
         msg = _message(account, letter.to, values["company"], subject, body)
         files = [_pdf(doc)]
         if settings.attach_service_report and not doc.is_credit_note:
@@ -315,10 +329,12 @@ def send_reminders(
             for x in letters.values()
         ]
 
+    template = _templates(db)
+
     def build(letter: _Letter) -> tuple[EmailMessage, list[str]]:
         lang = letter.docs[0].language
         values = _reminder_values(letter, lang, today)
-        subject, body = load_template(db, "reminder", lang).render(values)
+        subject, body = template("reminder", lang).render(values)
         msg = _message(account, letter.to, values["company"], subject, body)
         files = [_pdf(doc) for doc in letter.docs]
         for fname, data in files:
