@@ -412,7 +412,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="282" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="106" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="114" />
             <source>Month:</source>
             <translation>Mese:</translation>
         </message>
@@ -618,7 +618,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="93" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="101" />
             <source>Status</source>
             <translation>Stato</translation>
         </message>
@@ -639,7 +639,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/look.py" line="72" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="206" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="220" />
             <source>Draft</source>
             <translation>Bozza</translation>
         </message>
@@ -672,6 +672,36 @@
             <location filename="../../src/msp_console/ui/billing/look.py" line="93" />
             <source>Refused, nothing was changed:</source>
             <translation>Rifiutato, non è stato modificato nulla:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="28" />
+            <source>E-mail to clients</source>
+            <translation>Invia per e-mail ai clienti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="37" />
+            <source>Send payment reminders</source>
+            <translation>Invia i solleciti di pagamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="61" />
+            <source>Sending the e-mails…</source>
+            <translation>Invio delle e-mail…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="47" />
+            <source>Nothing to e-mail: each invoice was already sent, or its client has no e-mail address.</source>
+            <translation>Niente da inviare: ogni fattura è già stata inviata, o il suo cliente non ha un indirizzo e-mail.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="49" />
+            <source>No invoice needs a reminder now.</source>
+            <translation>Nessuna fattura ha bisogno di un sollecito ora.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="59" />
+            <source>Send now?</source>
+            <translation>Inviare ora?</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="283" />
@@ -790,113 +820,123 @@
             <translation>Nota di credito %s emessa per %s: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="74" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="82" />
             <source>Month</source>
             <translation>Mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="84" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="92" />
             <source>Run invoices…</source>
             <translation>Genera fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="86" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="94" />
             <source>Preview and create the draft invoices due up to the end of the month</source>
             <translation>Mostra in anteprima e crea le bozze di fattura dovute fino a fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="88" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="96" />
             <source>Issue month…</source>
             <translation>Emetti il mese…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="94" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="102" />
             <source>All statuses</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="102" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="110" />
             <source>Filter by client…</source>
             <translation>Filtra per cliente…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="149" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="157" />
             <source>Cancel</source>
             <translation>Annulla</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="187" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="195" />
             <source>Preview</source>
             <translation>Anteprima</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="189" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="197" />
             <location filename="../../src/msp_console/ui/billing/preview.py" line="65" />
             <source>&amp;Print…</source>
             <translation>&amp;Stampa…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="191" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="199" />
             <source>Edit draft…</source>
             <translation>Modifica bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="193" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="201" />
             <source>Delete draft…</source>
             <translation>Elimina bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="195" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="203" />
             <source>Issue selected…</source>
             <translation>Emetti le selezionate…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="196" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="204" />
             <source>Credit note…</source>
             <translation>Nota di credito…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="197" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="205" />
             <source>Mark sent</source>
             <translation>Segna come inviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="198" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="206" />
             <source>Mark paid…</source>
             <translation>Segna come pagata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="199" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="207" />
             <source>Export P&amp;DF…</source>
             <translation>Esporta P&amp;DF…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="200" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="208" />
             <source>Export FatturaPA &amp;XML…</source>
             <translation>Esporta &amp;XML FatturaPA…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="201" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="209" />
             <source>Service report…</source>
             <translation>Rapporto di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="213" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="211" />
+            <source>E-mail to clients…</source>
+            <translation>Invia per e-mail ai clienti…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="214" />
+            <source>Send payment reminders…</source>
+            <translation>Invia i solleciti di pagamento…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="227" />
             <source>Documents</source>
             <translation>Documenti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="77" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="85" />
             <source>Previous month</source>
             <translation>Mese precedente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="77" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="85" />
             <source>Next month</source>
             <translation>Mese successivo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="258" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="274" />
             <source>The invoices could not be read: %s</source>
             <translation>Impossibile leggere le fatture: %s</translation>
         </message>
@@ -1047,6 +1087,46 @@
             </translation>
         </message>
         <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="53" />
+            <source>%n e-mail(s) with a courtesy copy will be sent to the clients.</source>
+            <translation>
+                <numerusform>%n e-mail con la copia di cortesia sarà inviata ai clienti.</numerusform>
+                <numerusform>%n e-mail con la copia di cortesia saranno inviate ai clienti.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="55" />
+            <source>%n payment reminder(s) will be e-mailed.</source>
+            <translation>
+                <numerusform>%n sollecito di pagamento sarà inviato per e-mail.</numerusform>
+                <numerusform>%n solleciti di pagamento saranno inviati per e-mail.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="58" />
+            <source>%n left out (already sent or no e-mail address).</source>
+            <translation>
+                <numerusform>%n esclusa (già inviata o senza indirizzo e-mail).</numerusform>
+                <numerusform>%n escluse (già inviate o senza indirizzo e-mail).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="69" />
+            <source>%n e-mail(s) sent.</source>
+            <translation>
+                <numerusform>%n e-mail inviata.</numerusform>
+                <numerusform>%n e-mail inviate.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="73" />
+            <source>%n not sent:</source>
+            <translation>
+                <numerusform>%n non inviata:</numerusform>
+                <numerusform>%n non inviate:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../src/msp_console/ui/billing/operations.py" line="173" />
             <source>%n draft invoice(s) created: check them, then issue.</source>
             <translation>
@@ -1087,7 +1167,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="292" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="308" />
             <source>%1: %n document(s)</source>
             <translation>
                 <numerusform>%1: %n documento</numerusform>
@@ -1095,7 +1175,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="293" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="309" />
             <source>%n draft(s)</source>
             <translation>
                 <numerusform>%n bozza</numerusform>
@@ -3823,102 +3903,102 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MailWords</name>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="14" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="15" />
             <source>The server name {host} could not be found (DNS): check the spelling and the network.</source>
             <translation>Il nome del server {host} non è stato trovato (DNS): controlla come è scritto e la rete.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="17" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="18" />
             <source>{host}:{port} refused the connection: wrong port, or the server is down.</source>
             <translation>{host}:{port} ha rifiutato la connessione: porta sbagliata, o il server è spento.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="20" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="21" />
             <source>{host}:{port} did not answer in time.</source>
             <translation>{host}:{port} non ha risposto in tempo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="21" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="22" />
             <source>{host}:{port} cannot be reached ({detail}).</source>
             <translation>{host}:{port} non è raggiungibile ({detail}).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="22" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="23" />
             <source>The TLS certificate of {host}:{port} is not trusted ({detail}).</source>
             <translation>Il certificato TLS di {host}:{port} non è attendibile ({detail}).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="25" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="26" />
             <source>The TLS certificate of {host}:{port} is not the pinned one: someone may be intercepting the connection, or the provider changed its certificate.</source>
             <translation>Il certificato TLS di {host}:{port} non è quello fissato: qualcuno potrebbe intercettare la connessione, oppure il gestore ha cambiato certificato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="30" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="31" />
             <source>The TLS handshake with {host}:{port} failed ({detail}).</source>
             <translation>La negoziazione TLS con {host}:{port} non è riuscita ({detail}).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="31" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="32" />
             <source>{host}:{port} does not offer STARTTLS: choose implicit TLS or another port.</source>
             <translation>{host}:{port} non offre STARTTLS: scegli TLS implicito o un'altra porta.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="34" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="35" />
             <source>{host} refused the login of {user}: wrong user name or password.</source>
             <translation>{host} ha rifiutato l'accesso di {user}: nome utente o password sbagliati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="37" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="38" />
             <source>No password is stored for the mail account {account}: enter it again.</source>
             <translation>Nessuna password salvata per l'account di posta {account}: inseriscila di nuovo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="40" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="41" />
             <source>The folder {folder} does not exist on {host} or cannot be opened.</source>
             <translation>La cartella {folder} non esiste su {host} o non si può aprire.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="43" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="44" />
             <source>{host}:{port} dropped the connection; nothing was lost, try again.</source>
             <translation>{host}:{port} ha interrotto la connessione; non si è perso nulla, riprova.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="46" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="47" />
             <source>{host} refused the recipient(s) {detail}.</source>
             <translation>{host} ha rifiutato i destinatari {detail}.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="47" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="48" />
             <source>{host} refused the sender {detail}.</source>
             <translation>{host} ha rifiutato il mittente {detail}.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="48" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="49" />
             <source>{host}:{port} answered something unexpected ({detail}).</source>
             <translation>{host}:{port} ha risposto in modo inatteso ({detail}).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="50" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="51" />
             <source>Sending (SMTP): logged in.</source>
             <translation>Invio (SMTP): accesso riuscito.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="51" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="52" />
             <source>Reading (IMAP): logged in; messages in the inbox: %1.</source>
             <translation>Lettura (IMAP): accesso riuscito; messaggi nella posta in arrivo: %1.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="52" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="53" />
             <source>Sending (SMTP): %1</source>
             <translation>Invio (SMTP): %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="53" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="54" />
             <source>Reading (IMAP): %1</source>
             <translation>Lettura (IMAP): %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="54" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="55" />
             <source>The server shows a certificate with SHA-256 fingerprint %1. Compare it with the one your provider publishes: if it is the same, pin it.</source>
             <translation>Il server presenta un certificato con impronta SHA-256 %1. Confrontala con quella pubblicata dal tuo gestore: se è la stessa, fissala.</translation>
         </message>

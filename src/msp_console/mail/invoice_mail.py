@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import smtplib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import formataddr
@@ -50,6 +50,8 @@ class MailOutcome:
     reason: str = ""
     attachments: tuple[str, ...] = ()
     message_id: str = ""
+    code: str = ""  # a failure's MailError code and values, for the window's own words
+    params: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -184,26 +186,35 @@ def _send_letters(
         for n, letter in enumerate(letters, 1):
             numbers = tuple(d.number for d in letter.docs)
             if stopped is not None:
-                out.append(
-                    MailOutcome(numbers, letter.client, letter.to, "failed", f"not attempted: {stopped}")
-                )
+                why = f"not attempted: {stopped}"
+                out.append(_failed(letter, numbers, why, (), stopped))
                 continue
             message, names = build(letter)
             try:
                 message_id = send_message(account, message, session=session())
             except MailError as exc:
-                out.append(MailOutcome(numbers, letter.client, letter.to, "failed", str(exc), tuple(names)))
+                out.append(_failed(letter, numbers, str(exc), tuple(names), exc))
                 if exc.code in _STOPS_THE_RUN or exc.code == "login":
                     stopped = exc
-                continue
-            with db.transaction() as s:  # recorded at once: a crash after this never re-sends it
-                params = {"to": letter.to, "attachments": names, "account": account.name, **extra(letter)}
-                for doc in letter.docs:
-                    record_event(s, doc.invoice_id, code, params, message_id=message_id, at=at)
-            out.append(MailOutcome(numbers, letter.client, letter.to, "sent", "", tuple(names), message_id))
+            else:
+                with db.transaction() as s:  # recorded at once: a crash after this never re-sends it
+                    params = {"to": letter.to, "attachments": names, "account": account.name, **extra(letter)}
+                    for doc in letter.docs:
+                        record_event(s, doc.invoice_id, code, params, message_id=message_id, at=at)
+                out.append(
+                    MailOutcome(numbers, letter.client, letter.to, "sent", "", tuple(names), message_id)
+                )
             if progress is not None:
-                progress(n, len(letters))
+                progress(n, len(letters))  # may raise to stop (Cancel): what was sent is recorded
     return out
+
+
+def _failed(
+    letter: _Letter, numbers: tuple[str, ...], why: str, names: tuple[str, ...], error: MailError
+) -> MailOutcome:
+    return MailOutcome(
+        numbers, letter.client, letter.to, "failed", why, names, code=error.code, params=error.params
+    )
 
 
 def send_courtesy_copies(
