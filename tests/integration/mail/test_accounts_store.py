@@ -61,3 +61,19 @@ def test_processed_messages_are_recorded_in_the_database(mail_db, mail_lab: Mail
     with mail_db.read() as session:
         (row,) = session.scalars(select(MailProcessed)).all()
         assert row.message_id == "<rc-1@sdi.example.test>"
+
+
+def test_renaming_moves_the_password_and_never_overwrites_another_account(mail_db, mail_account) -> None:
+    first, pw1 = mail_account("office")
+    second, pw2 = mail_account("pec", kind="pec")
+    saved = save_account(mail_db, first, pw1)
+    save_account(mail_db, second, pw2)
+    with pytest.raises(ValidationError) as err:
+        save_account(mail_db, dataclasses.replace(saved, name="pec"), None, replace=True)
+    assert err.value.errors[0].field == "name"
+    assert get_account(mail_db, "pec").username == second.username  # untouched
+
+    save_account(mail_db, dataclasses.replace(saved, name="invoices"), None, replace=True)
+    assert [a.name for a in list_accounts(mail_db)] == ["invoices", "pec"]
+    assert secrets.get_secret("mail:invoices") == pw1
+    assert secrets.get_secret("mail:office") is None
