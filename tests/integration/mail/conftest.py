@@ -42,6 +42,15 @@ def mail_db(sqlite_url: str) -> Iterator[Database]:
     db.dispose()
 
 
+@pytest.fixture
+def any_db(database_url: str) -> Iterator[Database]:
+    """The same tests on SQLite and on PostgreSQL."""
+    db = Database(database_url)
+    upgrade(db.engine)
+    yield db
+    db.dispose()
+
+
 @dataclasses.dataclass
 class Office:
     app: App
