@@ -64,7 +64,17 @@ class Office:
 @pytest.fixture
 def office(sqlite_url: str, mail_lab: MailLab, mail_account, mailbox_user) -> Iterator[Office]:
     """Two clients with a mailbox each; invoices for September and October 2026, issued on the 1st."""
-    app = App.open(sqlite_url)
+    yield from _office(sqlite_url, mail_account, mailbox_user)
+
+
+@pytest.fixture
+def office_on_both(database_url: str, mail_lab: MailLab, mail_account, mailbox_user) -> Iterator[Office]:
+    """The same office on SQLite and on PostgreSQL."""
+    yield from _office(database_url, mail_account, mailbox_user)
+
+
+def _office(url: str, mail_account, mailbox_user) -> Iterator[Office]:  # type: ignore[no-untyped-def]
+    app = App.open(url)
     update_profile(app.db, COMPANY)
     hotel, smith = mailbox_user(), mailbox_user()
     with app.db.transaction() as s:

@@ -24,8 +24,9 @@ def _attachments(msg) -> dict[str, bytes]:
 
 
 def test_courtesy_copies_arrive_once_with_the_pdf_in_the_clients_language(
-    office: Office, mail_lab: MailLab
+    office_on_both: Office, mail_lab: MailLab
 ) -> None:
+    office = office_on_both
     out = send_courtesy_copies(
         office.app.db, month=(2026, 9), account=office.account, password=office.password
     )
@@ -85,8 +86,9 @@ def test_the_service_report_and_an_edited_text_go_with_the_copy(office: Office, 
 
 
 def test_reminders_list_the_unpaid_invoices_and_are_not_repeated_too_soon(
-    office: Office, mail_lab: MailLab
+    office_on_both: Office, mail_lab: MailLab
 ) -> None:
+    office = office_on_both
     mark_paid(office.app.db, "2026/0002", date(2026, 9, 20))  # Smith paid September
     today = date(2026, 11, 20)  # September due 01/10 (50 days ago), October due 31/10 (20 days ago)
     out = send_reminders(
