@@ -37,6 +37,7 @@ _STOPS_THE_RUN = {
     "tls",
     "tls_untrusted",
     "tls_pin_mismatch",
+    "no_password",
 }
 Progress = Callable[[int, int], None]
 
