@@ -34,21 +34,22 @@ def gnome_keyring() -> Iterator[KeyringSession]:
         yield session
 
 
-@pytest.fixture
-def mail_db(sqlite_url: str) -> Iterator[Database]:
-    db = Database(sqlite_url)
+def _migrated(url: str) -> Iterator[Database]:
+    db = Database(url)
     upgrade(db.engine)
     yield db
     db.dispose()
+
+
+@pytest.fixture
+def mail_db(sqlite_url: str) -> Iterator[Database]:
+    yield from _migrated(sqlite_url)
 
 
 @pytest.fixture
 def any_db(database_url: str) -> Iterator[Database]:
     """The same tests on SQLite and on PostgreSQL."""
-    db = Database(database_url)
-    upgrade(db.engine)
-    yield db
-    db.dispose()
+    yield from _migrated(database_url)
 
 
 @dataclasses.dataclass
