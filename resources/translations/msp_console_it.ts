@@ -3698,6 +3698,105 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
     </context>
     <context>
+        <name>OnboardDialog</name>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="199" />
+            <source>The console's SSH key is kept only in the system keyring, and no usable keyring was found, so no script was made. Install and unlock one (GNOME Keyring or KWallet on Linux; on Windows and macOS the system's own), then try again.</source>
+            <translation>La chiave SSH della console è conservata solo nel portachiavi del sistema e non è stato trovato un portachiavi utilizzabile, quindi non è stato creato alcuno script. Installane e sbloccane uno (GNOME Keyring o KWallet su Linux; su Windows e macOS quello del sistema), poi riprova.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="216" />
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="205" />
+            <source>Add machine</source>
+            <translation>Aggiungi macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="57" />
+            <source>Add Windows machine</source>
+            <translation>Aggiungi macchina Windows</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="57" />
+            <source>Add Linux machine</source>
+            <translation>Aggiungi macchina Linux</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="85" />
+            <source>Allow SSH only from</source>
+            <translation>Consenti SSH solo da</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="85" />
+            <source>User</source>
+            <translation>Utente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="111" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Copia</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="113" />
+            <source>&amp;Save…</source>
+            <translation>&amp;Salva…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="147" />
+            <source>Copied: paste it on the machine.</source>
+            <translation>Copiato: incollalo sulla macchina.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="155" />
+            <source>PowerShell script (*.ps1)</source>
+            <translation>Script PowerShell (*.ps1)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="155" />
+            <source>Shell script (*.sh)</source>
+            <translation>Script shell (*.sh)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="156" />
+            <source>Save the script</source>
+            <translation>Salva lo script</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="81" />
+            <source>this PC's address, e.g. 192.0.2.10 or 192.0.2.0/24</source>
+            <translation>l'indirizzo di questo PC, es. 192.0.2.10 o 192.0.2.0/24</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="83" />
+            <source>empty: the machine's local subnet</source>
+            <translation>vuoto: la sottorete locale della macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="62" />
+            <source>Run this PowerShell script once on %1, as administrator. It installs OpenSSH Server, lets in this console's key and opens TCP port 22 only to the address below; at the end it prints the host key fingerprint to trust.</source>
+            <translation>Esegui questo script PowerShell una volta su %1, come amministratore. Installa OpenSSH Server, autorizza la chiave di questa console e apre la porta TCP 22 solo all'indirizzo qui sotto; alla fine stampa l'impronta della chiave host da considerare attendibile.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="68" />
+            <source>Run this shell script once on %1, as root. It lets this console's key in for the user below, only from the address below and only to run commands; at the end it prints the host key fingerprint to trust.</source>
+            <translation>Esegui questo script shell una volta su %1, come root. Autorizza la chiave di questa console per l'utente qui sotto, solo dall'indirizzo qui sotto e solo per eseguire comandi; alla fine stampa l'impronta della chiave host da considerare attendibile.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="104" />
+            <source>This console's key: %1</source>
+            <translation>Chiave di questa console: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="174" />
+            <source>The script could not be saved: %1</source>
+            <translation>Non è stato possibile salvare lo script: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="170" />
+            <source>Saved to %1</source>
+            <translation>Salvato in %1</translation>
+        </message>
+    </context>
+    <context>
         <name>OverviewTab</name>
         <message>
             <location filename="../../src/msp_console/ui/views/overview.py" line="41" />
@@ -4383,6 +4482,26 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/remote/feature.py" line="86" />
             <source>Open a remote session with the machine's default profile</source>
             <translation>Apri una sessione remota con il profilo predefinito della macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_feature.py" line="20" />
+            <source>Add &amp;Windows machine…</source>
+            <translation>Aggiungi macchina &amp;Windows…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_feature.py" line="21" />
+            <source>Add Lin&amp;ux machine…</source>
+            <translation>Aggiungi macchina Lin&amp;ux…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_feature.py" line="24" />
+            <source>A PowerShell script that installs OpenSSH Server and lets this console in</source>
+            <translation>Uno script PowerShell che installa OpenSSH Server e fa entrare questa console</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_feature.py" line="26" />
+            <source>A shell script that lets this console's key in for a user</source>
+            <translation>Uno script shell che autorizza la chiave di questa console per un utente</translation>
         </message>
     </context>
     <context>
@@ -6631,281 +6750,291 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/validation_text.py" line="84" />
+            <source>“%1” is not an IP address or network: e.g. 192.0.2.10 or 192.0.2.0/24.</source>
+            <translation>“%1” non è un indirizzo IP o una rete: es. 192.0.2.10 o 192.0.2.0/24.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="87" />
+            <source>“%1” is not a user name: use letters, digits, “_”, “.” and “-”.</source>
+            <translation>“%1” non è un nome utente: usa lettere, cifre, “_”, “.” e “-”.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="90" />
             <source>%1 is needed for this kind of check.</source>
             <translation>%1: obbligatorio per questo tipo di controllo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="85" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="91" />
             <source>%1 must be a number from 1 to 65535.</source>
             <translation>%1: deve essere un numero da 1 a 65535.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="86" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="92" />
             <source>%1 must be a number.</source>
             <translation>%1: deve essere un numero.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="87" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="93" />
             <source>Must be whole seconds from %1 to %2.</source>
             <translation>Deve essere un numero intero di secondi da %1 a %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="88" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="94" />
             <source>“%1” is not a threshold: use a range such as 10, 10:, ~:10, 10:20 or @10:20.</source>
             <translation>“%1” non è una soglia: usare un intervallo come 10, 10:, ~:10, 10:20 o @10:20.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="91" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="97" />
             <source>“%1”: the start of a range must not be above its end.</source>
             <translation>“%1”: l'inizio di un intervallo non può superarne la fine.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="94" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="100" />
             <source>Unknown threshold “%1”: expected one of %2.</source>
             <translation>Soglia sconosciuta “%1”: attesa una fra %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="95" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="101" />
             <source>Too many thresholds in “%1”: expected %2.</source>
             <translation>Troppe soglie in “%1”: attese %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="96" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="102" />
             <source>This kind of check takes its thresholds in the command.</source>
             <translation>Questo tipo di controllo prende le soglie dal comando.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="99" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="105" />
             <source>The contract ends before it starts.</source>
             <translation>Il contratto finisce prima di cominciare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="100" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="106" />
             <source>The billing day is a day of the month (1–31).</source>
             <translation>Il giorno di fatturazione è un giorno del mese (1–31).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="101" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="107" />
             <source>Invoices are in Italian or English.</source>
             <translation>Le fatture sono in italiano o in inglese.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="102" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="108" />
             <source>Quantities and prices cannot be negative.</source>
             <translation>Quantità e prezzi non possono essere negativi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="103" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="109" />
             <source>A contract needs at least one service.</source>
             <translation>Un contratto ha bisogno di almeno un servizio.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="104" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="110" />
             <source>A contract “%1” exists already.</source>
             <translation>Esiste già un contratto “%1”.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="105" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="111" />
             <source>“%1”: no such file.</source>
             <translation>“%1”: il file non esiste.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="106" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="112" />
             <source>The logo must be a PNG or JPEG image.</source>
             <translation>Il logo deve essere un'immagine PNG o JPEG.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="107" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="113" />
             <source>“%1” is not a number of days (0–365).</source>
             <translation>“%1” non è un numero di giorni (0–365).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="108" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="114" />
             <source>Appears again (first on line %1).</source>
             <translation>Compare di nuovo (la prima volta alla riga %1).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="109" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="115" />
             <source>No client named “%1” (import the clients first).</source>
             <translation>Nessun cliente di nome “%1” (importare prima i clienti).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="110" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="116" />
             <source>The file is empty or its first line is blank.</source>
             <translation>Il file è vuoto o la sua prima riga è bianca.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="111" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="117" />
             <source>Unknown column (expected some of: %1).</source>
             <translation>Colonna sconosciuta (attese alcune fra: %1).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="112" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="118" />
             <source>This required column is missing.</source>
             <translation>Manca questa colonna obbligatoria.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="113" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="119" />
             <source>This column appears twice.</source>
             <translation>Questa colonna compare due volte.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="114" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="120" />
             <source>The row has %1 cells but the header has %2.</source>
             <translation>La riga ha %1 celle ma l'intestazione ne ha %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="115" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="121" />
             <source>Client “%1”: the VAT number (or at least the tax code) is missing.</source>
             <translation>Cliente “%1”: manca la partita IVA (o almeno il codice fiscale).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="118" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="124" />
             <source>Client “%1”: “%2” is missing (the electronic invoice needs the full address).</source>
             <translation>Cliente “%1”: manca “%2” (la fattura elettronica richiede l'indirizzo completo).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="121" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="127" />
             <source>The company profile lacks “%1”.</source>
             <translation>Nel profilo aziendale manca “%1”.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="122" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="128" />
             <source>A credit note needs a reason (it is printed on it).</source>
             <translation>Una nota di credito richiede un motivo (viene stampato).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="125" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="131" />
             <source>%1 is already fully credited.</source>
             <translation>%1 è già stornata per intero.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="126" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="132" />
             <source>The payment date is before the invoice date.</source>
             <translation>La data del pagamento è precedente alla data della fattura.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="127" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="133" />
             <source>Invoice %1 is issued: issue a credit note instead of deleting it.</source>
             <translation>La fattura %1 è emessa: invece di eliminarla emettere una nota di credito.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="130" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="136" />
             <source>Invoice %1 is issued and cannot change.</source>
             <translation>La fattura %1 è emessa e non può cambiare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="131" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="137" />
             <source>%1 is before the last issued invoice (%2): numbers must follow the dates.</source>
             <translation>%1 è prima dell'ultima fattura emessa (%2): i numeri devono seguire le date.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="134" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="140" />
             <source>“%1” is not an IBAN: two letters, two check digits, then the account.</source>
             <translation>“%1” non è un IBAN: due lettere, due cifre di controllo, poi il conto.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="137" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="143" />
             <source>“%1” is not a valid IBAN: it should have %2 characters.</source>
             <translation>“%1” non è un IBAN valido: dovrebbe avere %2 caratteri.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="140" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="146" />
             <source>“%1” is not a valid IBAN: the check digits are wrong.</source>
             <translation>“%1” non è un IBAN valido: le cifre di controllo sono sbagliate.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="143" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="149" />
             <source>“%1” is not a tax regime: use RF01 (ordinary) … RF20.</source>
             <translation>“%1” non è un regime fiscale: usare RF01 (ordinario) … RF20.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="144" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="150" />
             <source>“%1” is not a VAT rate between 0 and 100.</source>
             <translation>“%1” non è un'aliquota IVA fra 0 e 100.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="145" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="151" />
             <source>A 0 % VAT rate needs a Natura code (N1, N2.1, N2.2, … N7).</source>
             <translation>Un'aliquota IVA dello 0 % richiede un codice Natura (N1, N2.1, N2.2, … N7).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="148" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="154" />
             <source>“%1” is not a Natura code: use one of %2.</source>
             <translation>“%1” non è un codice Natura: usarne uno fra %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="149" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="155" />
             <source>A Natura code is only for a 0 % VAT rate.</source>
             <translation>Il codice Natura vale solo per un'aliquota IVA dello 0 %.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="214" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="222" />
             <source>name</source>
             <translation>nome</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="215" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="223" />
             <source>VAT number</source>
             <translation>partita IVA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="216" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="224" />
             <source>tax code</source>
             <translation>codice fiscale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="217" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="225" />
             <source>address</source>
             <translation>indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="218" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="226" />
             <source>postal code</source>
             <translation>CAP</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="219" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="227" />
             <source>city</source>
             <translation>città</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="220" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="228" />
             <source>province</source>
             <translation>provincia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="221" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="229" />
             <source>country</source>
             <translation>paese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="222" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="230" />
             <source>SdI code</source>
             <translation>codice SdI</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="223" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="231" />
             <source>PEC</source>
             <translation>PEC</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="224" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="232" />
             <source>e-mail</source>
             <translation>posta elettronica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="225" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="233" />
             <source>phone</source>
             <translation>telefono</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="283" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="291" />
             <source>line %1</source>
             <translation>riga %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="285" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="293" />
             <source>column %1</source>
             <translation>colonna %1</translation>
         </message>

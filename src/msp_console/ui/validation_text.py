@@ -81,6 +81,12 @@ TEMPLATES: dict[str, object] = {
     "no_site": QT_TRANSLATE_NOOP("ValidationText", "This client has no site named “%1”."),
     "no_machine": QT_TRANSLATE_NOOP("ValidationText", "This client has no machine named “%1”."),
     "unknown_param": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a setting of this kind of check."),
+    "not_an_address": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not an IP address or network: e.g. 192.0.2.10 or 192.0.2.0/24."
+    ),
+    "not_a_user": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not a user name: use letters, digits, “_”, “.” and “-”."
+    ),
     "param_needed": QT_TRANSLATE_NOOP("ValidationText", "%1 is needed for this kind of check."),
     "port_range": QT_TRANSLATE_NOOP("ValidationText", "%1 must be a number from 1 to 65535."),
     "param_number": QT_TRANSLATE_NOOP("ValidationText", "%1 must be a number."),
@@ -198,6 +204,8 @@ FILLS: dict[str, tuple[str, ...]] = {
     "no_site": ("name",),
     "no_machine": ("name",),
     "unknown_param": ("name:param",),
+    "not_an_address": ("value",),
+    "not_a_user": ("value",),
     "param_needed": ("name:param",),
     "port_range": ("name:param",),
     "param_number": ("name:param",),
