@@ -1320,177 +1320,222 @@
             <translation>il valore dell'OID — es. 80 e 90</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="44" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="49" />
+            <source>hours since the last successful backup — e.g. 26 and 50</source>
+            <translation>ore dall'ultimo backup riuscito — es. 26 e 50</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="55" />
             <source>Packets:</source>
             <translation>Pacchetti:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="45" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="56" />
             <source>Port:</source>
             <translation>Porta:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="46" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="57" />
             <source>Address (URL):</source>
             <translation>Indirizzo (URL):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="47" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="58" />
             <source>Expected HTTP status:</source>
             <translation>Stato HTTP atteso:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="48" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="59" />
             <source>Page must contain:</source>
             <translation>La pagina deve contenere:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="49" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="60" />
             <source>Verify the certificate:</source>
             <translation>Verifica il certificato:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="50" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="61" />
             <source>Certificate authority file:</source>
             <translation>File dell'autorità di certificazione:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="51" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="62" />
             <source>Certificate warning (days left):</source>
             <translation>Avviso certificato (giorni rimasti):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="52" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="63" />
             <source>Certificate critical (days left):</source>
             <translation>Critico certificato (giorni rimasti):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="53" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="64" />
             <source>User:</source>
             <translation>Utente:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="54" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="65" />
             <source>Key file:</source>
             <translation>File della chiave:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="55" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="66" />
             <source>Operating system:</source>
             <translation>Sistema operativo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="56" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="67" />
             <source>Pending updates:</source>
             <translation>Aggiornamenti in sospeso:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="57" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="68" />
             <source>Command:</source>
             <translation>Comando:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="58" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="69" />
             <source>Plugin folder:</source>
             <translation>Cartella dei plugin:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="59" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="70" />
             <source>Backup folder:</source>
             <translation>Cartella dei backup:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="60" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="71" />
             <source>SNMP version:</source>
             <translation>Versione SNMP:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="61" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="72" />
             <source>Community:</source>
             <translation>Community:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="62" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="73" />
             <source>Authentication protocol:</source>
             <translation>Protocollo di autenticazione:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="63" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="74" />
             <source>Encryption protocol:</source>
             <translation>Protocollo di cifratura:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="64" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="75" />
             <source>OID:</source>
             <translation>OID:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="65" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="76" />
             <source>Expected value:</source>
             <translation>Valore atteso:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="66" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="77" />
             <source>Interface index:</source>
             <translation>Indice dell'interfaccia:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="67" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="78" />
             <source>Interface:</source>
             <translation>Interfaccia:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="68" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="79" />
             <source>Last uptime:</source>
             <translation>Ultimo uptime:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="69" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="80" />
             <source>Timeout (s):</source>
             <translation>Timeout (s):</translation>
         </message>
         <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="81" />
+            <source>Repository (path or URL):</source>
+            <translation>Repository (percorso o URL):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="82" />
+            <source>Repository password (keyring name):</source>
+            <translation>Password del repository (nome nel portachiavi):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="83" />
+            <source>Run on (machine or console):</source>
+            <translation>Esegui su (machine o console):</translation>
+        </message>
+        <message>
             <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="84" />
+            <source>Verify the repository every (hours):</source>
+            <translation>Verifica il repository ogni (ore):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="85" />
+            <source>Program path:</source>
+            <translation>Percorso del programma:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="86" />
+            <source>Alarm below this share of the usual size:</source>
+            <translation>Allarme sotto questa frazione della dimensione abituale:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="87" />
+            <source>Alarm above this multiple of the usual size:</source>
+            <translation>Allarme sopra questo multiplo della dimensione abituale:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="88" />
+            <source>Runs that make the usual size:</source>
+            <translation>Esecuzioni che fanno la dimensione abituale:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="103" />
             <source>Edit check</source>
             <translation>Modifica controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="84" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="103" />
             <source>Add check to %1</source>
             <translation>Aggiungi controllo a %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="105" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="167" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="124" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="186" />
             <source>Type:</source>
             <translation>Tipo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="106" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="168" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="125" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="187" />
             <source>Name:</source>
             <translation>Nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="108" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="169" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="127" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="188" />
             <source>Warning at:</source>
             <translation>Avviso da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="109" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="170" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="128" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="189" />
             <source>Critical at:</source>
             <translation>Critico da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="111" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="171" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="130" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="190" />
             <source>Every:</source>
             <translation>Ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="147" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="166" />
             <source>Thresholds (%1): %2</source>
             <translation>Soglie (%1): %2</translation>
         </message>
@@ -3152,37 +3197,37 @@ Le sue macchine restano al cliente, senza sede.</translation>
             <translation>macOS</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="83" />
+            <location filename="../../src/msp_console/ui/labels.py" line="89" />
             <source>OpenSSH in a terminal</source>
             <translation>OpenSSH in un terminale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="84" />
+            <location filename="../../src/msp_console/ui/labels.py" line="90" />
             <source>OpenSSH in a console</source>
             <translation>OpenSSH in una console</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="85" />
+            <location filename="../../src/msp_console/ui/labels.py" line="91" />
             <source>default browser</source>
             <translation>browser predefinito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="86" />
+            <location filename="../../src/msp_console/ui/labels.py" line="92" />
             <source>Remote Desktop Connection</source>
             <translation>Connessione Desktop remoto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="87" />
+            <location filename="../../src/msp_console/ui/labels.py" line="93" />
             <source>TigerVNC viewer</source>
             <translation>Visualizzatore TigerVNC</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="88" />
+            <location filename="../../src/msp_console/ui/labels.py" line="94" />
             <source>TightVNC viewer</source>
             <translation>Visualizzatore TightVNC</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="89" />
+            <location filename="../../src/msp_console/ui/labels.py" line="95" />
             <source>RealVNC viewer</source>
             <translation>Visualizzatore RealVNC</translation>
         </message>
@@ -3222,47 +3267,77 @@ Le sue macchine restano al cliente, senza sede.</translation>
             <translation>SNMP</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="62" />
+            <location filename="../../src/msp_console/ui/labels.py" line="54" />
+            <source>Restic backup</source>
+            <translation>Backup restic</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="55" />
+            <source>Borg backup</source>
+            <translation>Backup Borg</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="56" />
+            <source>Proxmox Backup Server</source>
+            <translation>Proxmox Backup Server</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="57" />
+            <source>Synology Hyper Backup</source>
+            <translation>Synology Hyper Backup</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="58" />
+            <source>Veeam backup job</source>
+            <translation>Processo di backup Veeam</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="59" />
+            <source>Windows Server Backup</source>
+            <translation>Windows Server Backup</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/labels.py" line="68" />
             <source>Web</source>
             <translation>Web</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="66" />
+            <location filename="../../src/msp_console/ui/labels.py" line="72" />
             <source>Custom command</source>
             <translation>Comando personalizzato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="72" />
+            <location filename="../../src/msp_console/ui/labels.py" line="78" />
             <source>None (key, agent, or typed in the tool)</source>
             <translation>Nessuna (chiave, agent o digitata nel programma)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="73" />
+            <location filename="../../src/msp_console/ui/labels.py" line="79" />
             <source>This profile's password</source>
             <translation>La password di questo profilo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="74" />
+            <location filename="../../src/msp_console/ui/labels.py" line="80" />
             <source>The client's admin credential</source>
             <translation>La credenziale di amministratore del cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="75" />
+            <location filename="../../src/msp_console/ui/labels.py" line="81" />
             <source>A shared credential</source>
             <translation>Una credenziale condivisa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="76" />
+            <location filename="../../src/msp_console/ui/labels.py" line="82" />
             <source>Ask every time</source>
             <translation>Chiedi ogni volta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="95" />
+            <location filename="../../src/msp_console/ui/labels.py" line="101" />
             <source>Client</source>
             <translation>Cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/labels.py" line="95" />
+            <location filename="../../src/msp_console/ui/labels.py" line="101" />
             <source>Site</source>
             <translation>Sede</translation>
         </message>
@@ -6775,266 +6850,271 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/validation_text.py" line="93" />
+            <source>“%2” is not a valid %1: the shrink ratio is a fraction such as 0.5, the grow ratio a factor above 1 such as 3, the window a whole number of runs such as 7.</source>
+            <translation>“%2” non è un valore valido per %1: la soglia di riduzione è una frazione come 0.5, quella di crescita un fattore sopra 1 come 3, la finestra un numero intero di esecuzioni come 7.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="98" />
             <source>Must be whole seconds from %1 to %2.</source>
             <translation>Deve essere un numero intero di secondi da %1 a %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="94" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="99" />
             <source>“%1” is not a threshold: use a range such as 10, 10:, ~:10, 10:20 or @10:20.</source>
             <translation>“%1” non è una soglia: usare un intervallo come 10, 10:, ~:10, 10:20 o @10:20.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="97" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="102" />
             <source>“%1”: the start of a range must not be above its end.</source>
             <translation>“%1”: l'inizio di un intervallo non può superarne la fine.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="100" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="105" />
             <source>Unknown threshold “%1”: expected one of %2.</source>
             <translation>Soglia sconosciuta “%1”: attesa una fra %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="101" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="106" />
             <source>Too many thresholds in “%1”: expected %2.</source>
             <translation>Troppe soglie in “%1”: attese %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="102" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="107" />
             <source>This kind of check takes its thresholds in the command.</source>
             <translation>Questo tipo di controllo prende le soglie dal comando.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="105" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="110" />
             <source>The contract ends before it starts.</source>
             <translation>Il contratto finisce prima di cominciare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="106" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="111" />
             <source>The billing day is a day of the month (1–31).</source>
             <translation>Il giorno di fatturazione è un giorno del mese (1–31).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="107" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="112" />
             <source>Invoices are in Italian or English.</source>
             <translation>Le fatture sono in italiano o in inglese.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="108" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="113" />
             <source>Quantities and prices cannot be negative.</source>
             <translation>Quantità e prezzi non possono essere negativi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="109" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="114" />
             <source>A contract needs at least one service.</source>
             <translation>Un contratto ha bisogno di almeno un servizio.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="110" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="115" />
             <source>A contract “%1” exists already.</source>
             <translation>Esiste già un contratto “%1”.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="111" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="116" />
             <source>“%1”: no such file.</source>
             <translation>“%1”: il file non esiste.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="112" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="117" />
             <source>The logo must be a PNG or JPEG image.</source>
             <translation>Il logo deve essere un'immagine PNG o JPEG.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="113" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="118" />
             <source>“%1” is not a number of days (0–365).</source>
             <translation>“%1” non è un numero di giorni (0–365).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="114" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="119" />
             <source>Appears again (first on line %1).</source>
             <translation>Compare di nuovo (la prima volta alla riga %1).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="115" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="120" />
             <source>No client named “%1” (import the clients first).</source>
             <translation>Nessun cliente di nome “%1” (importare prima i clienti).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="116" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="121" />
             <source>The file is empty or its first line is blank.</source>
             <translation>Il file è vuoto o la sua prima riga è bianca.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="117" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="122" />
             <source>Unknown column (expected some of: %1).</source>
             <translation>Colonna sconosciuta (attese alcune fra: %1).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="118" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="123" />
             <source>This required column is missing.</source>
             <translation>Manca questa colonna obbligatoria.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="119" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="124" />
             <source>This column appears twice.</source>
             <translation>Questa colonna compare due volte.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="120" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="125" />
             <source>The row has %1 cells but the header has %2.</source>
             <translation>La riga ha %1 celle ma l'intestazione ne ha %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="121" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="126" />
             <source>Client “%1”: the VAT number (or at least the tax code) is missing.</source>
             <translation>Cliente “%1”: manca la partita IVA (o almeno il codice fiscale).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="124" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="129" />
             <source>Client “%1”: “%2” is missing (the electronic invoice needs the full address).</source>
             <translation>Cliente “%1”: manca “%2” (la fattura elettronica richiede l'indirizzo completo).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="127" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="132" />
             <source>The company profile lacks “%1”.</source>
             <translation>Nel profilo aziendale manca “%1”.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="128" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="133" />
             <source>A credit note needs a reason (it is printed on it).</source>
             <translation>Una nota di credito richiede un motivo (viene stampato).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="131" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="136" />
             <source>%1 is already fully credited.</source>
             <translation>%1 è già stornata per intero.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="132" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="137" />
             <source>The payment date is before the invoice date.</source>
             <translation>La data del pagamento è precedente alla data della fattura.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="133" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="138" />
             <source>Invoice %1 is issued: issue a credit note instead of deleting it.</source>
             <translation>La fattura %1 è emessa: invece di eliminarla emettere una nota di credito.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="136" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="141" />
             <source>Invoice %1 is issued and cannot change.</source>
             <translation>La fattura %1 è emessa e non può cambiare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="137" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="142" />
             <source>%1 is before the last issued invoice (%2): numbers must follow the dates.</source>
             <translation>%1 è prima dell'ultima fattura emessa (%2): i numeri devono seguire le date.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="140" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="145" />
             <source>“%1” is not an IBAN: two letters, two check digits, then the account.</source>
             <translation>“%1” non è un IBAN: due lettere, due cifre di controllo, poi il conto.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="143" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="148" />
             <source>“%1” is not a valid IBAN: it should have %2 characters.</source>
             <translation>“%1” non è un IBAN valido: dovrebbe avere %2 caratteri.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="146" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="151" />
             <source>“%1” is not a valid IBAN: the check digits are wrong.</source>
             <translation>“%1” non è un IBAN valido: le cifre di controllo sono sbagliate.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="149" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="154" />
             <source>“%1” is not a tax regime: use RF01 (ordinary) … RF20.</source>
             <translation>“%1” non è un regime fiscale: usare RF01 (ordinario) … RF20.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="150" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="155" />
             <source>“%1” is not a VAT rate between 0 and 100.</source>
             <translation>“%1” non è un'aliquota IVA fra 0 e 100.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="151" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="156" />
             <source>A 0 % VAT rate needs a Natura code (N1, N2.1, N2.2, … N7).</source>
             <translation>Un'aliquota IVA dello 0 % richiede un codice Natura (N1, N2.1, N2.2, … N7).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="154" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="159" />
             <source>“%1” is not a Natura code: use one of %2.</source>
             <translation>“%1” non è un codice Natura: usarne uno fra %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="155" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="160" />
             <source>A Natura code is only for a 0 % VAT rate.</source>
             <translation>Il codice Natura vale solo per un'aliquota IVA dello 0 %.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="222" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="228" />
             <source>name</source>
             <translation>nome</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="223" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="229" />
             <source>VAT number</source>
             <translation>partita IVA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="224" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="230" />
             <source>tax code</source>
             <translation>codice fiscale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="225" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="231" />
             <source>address</source>
             <translation>indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="226" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="232" />
             <source>postal code</source>
             <translation>CAP</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="227" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="233" />
             <source>city</source>
             <translation>città</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="228" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="234" />
             <source>province</source>
             <translation>provincia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="229" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="235" />
             <source>country</source>
             <translation>paese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="230" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="236" />
             <source>SdI code</source>
             <translation>codice SdI</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="231" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="237" />
             <source>PEC</source>
             <translation>PEC</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="232" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="238" />
             <source>e-mail</source>
             <translation>posta elettronica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="233" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="239" />
             <source>phone</source>
             <translation>telefono</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="291" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="297" />
             <source>line %1</source>
             <translation>riga %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="293" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="299" />
             <source>column %1</source>
             <translation>colonna %1</translation>
         </message>

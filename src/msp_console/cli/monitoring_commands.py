@@ -20,7 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     csub = checks.add_subparsers(dest="checks_command", metavar="ACTION", required=True)
     add = csub.add_parser("add", help="add a check to CLIENT/MACHINE")
     add.add_argument("machine", metavar="CLIENT/MACHINE")
-    add.add_argument("type", help="ping, tcp, http, ssh, plugin, backup_age, snmp")
+    add.add_argument(
+        "type", help="ping, tcp, http, ssh, plugin, backup_age, snmp, restic, borg (see docs/checks.md)"
+    )
     add.add_argument("--name", default="")
     add.add_argument(
         "--param",
@@ -28,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=[],
         metavar="K=V",
         help="tcp port; http url, expect_status, contains, verify; ssh/plugin command, port, user; "
-        "snmp oid, community; ping count (repeatable)",
+        "snmp oid, community; ping count; restic/borg repository, password_ref (repeatable)",
     )
     add.add_argument("--warn", default="")
     add.add_argument("--crit", default="")

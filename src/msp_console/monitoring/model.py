@@ -11,6 +11,9 @@ from datetime import datetime
 from enum import StrEnum
 
 from msp_console.domain.health import HealthState
+from msp_console.domain.metric import Metric
+
+__all__ = ["CheckOutcome", "CheckResult", "CheckSpec", "CheckType", "Metric"]
 
 
 class CheckType(StrEnum):
@@ -21,6 +24,13 @@ class CheckType(StrEnum):
     PLUGIN = "plugin"
     BACKUP_AGE = "backup_age"
     SNMP = "snmp"
+    # backup jobs (issue 16): judged alike by msp_console.domain.backup_result
+    RESTIC = "restic"
+    BORG = "borg"
+    PROXMOX_BACKUP = "proxmox_backup"
+    HYPER_BACKUP = "hyper_backup"
+    VEEAM = "veeam"
+    WINDOWS_BACKUP = "windows_backup"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,15 +46,6 @@ class CheckSpec:
     crit: str = ""
     timeout: float = 10.0
     credential_ref: str = ""  # a keyring reference (see msp_console.secrets), never the secret
-
-
-@dataclass(frozen=True, slots=True)
-class Metric:
-    name: str
-    value: float
-    unit: str = ""
-    warn: float | None = None
-    crit: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

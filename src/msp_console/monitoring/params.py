@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from msp_console.domain.backup_result import BACKUP_CHECK_KINDS, size_param_errors
 from msp_console.domain.check_defaults import FACTORY, CheckDefaults
 from msp_console.domain.errors import FieldError, ValidationError
 from msp_console.monitoring.checks.catalog import PARAMS, threshold_field_errors
@@ -22,6 +23,8 @@ ALLOWED: dict[CheckType, frozenset[str]] = PARAMS
 REQUIRED: dict[CheckType, set[str]] = {
     CheckType.TCP: {"port"},
     CheckType.PLUGIN: {"command"},
+    CheckType.RESTIC: {"repository", "password_ref"},  # a restic repository is always encrypted
+    CheckType.BORG: {"repository"},  # a Borg repository may be unencrypted
 }
 MIN_INTERVAL_S = 5
 MAX_INTERVAL_S = 86_400
@@ -102,11 +105,16 @@ def clean_check(
                     "params", f"{key} must be a number from 1 to 65535", line, "port_range", {"param": key}
                 )
             )
-    for key in ("count", "expect_status", "timeout"):
+    for key in ("count", "expect_status", "timeout", "check_every"):
         if key in params and not params[key].replace(".", "", 1).isdigit():
             errors.append(
                 FieldError("params", f"{key} must be a number", line, "param_number", {"param": key})
             )
+    if ctype.value in BACKUP_CHECK_KINDS:
+        errors.extend(size_param_errors(params, line))
+    if params.get("run_on", "machine") not in ("machine", "console"):
+        where = {"value": params["run_on"], "allowed": "machine, console"}
+        errors.append(FieldError("params", "run_on must be machine or console", line, "choice", where))
     interval_s = defaults.interval_s
     if interval not in (None, ""):
         text = str(interval).strip().lower().removesuffix("s")

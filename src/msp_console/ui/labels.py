@@ -51,6 +51,12 @@ def check_type_text(check_type: str) -> str:
         "plugin": _t("Monitoring plugin"),
         "backup_age": _t("Backup age"),
         "snmp": _t("SNMP"),
+        "restic": _t("Restic backup"),
+        "borg": _t("Borg backup"),
+        "proxmox_backup": _t("Proxmox Backup Server"),
+        "hyper_backup": _t("Synology Hyper Backup"),
+        "veeam": _t("Veeam backup job"),
+        "windows_backup": _t("Windows Server Backup"),
     }.get(check_type, check_type)
 
 

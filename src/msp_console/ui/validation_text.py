@@ -90,6 +90,11 @@ TEMPLATES: dict[str, object] = {
     "param_needed": QT_TRANSLATE_NOOP("ValidationText", "%1 is needed for this kind of check."),
     "port_range": QT_TRANSLATE_NOOP("ValidationText", "%1 must be a number from 1 to 65535."),
     "param_number": QT_TRANSLATE_NOOP("ValidationText", "%1 must be a number."),
+    "backup_param": QT_TRANSLATE_NOOP(
+        "ValidationText",
+        "“%2” is not a valid %1: the shrink ratio is a fraction such as 0.5, the grow ratio a factor "
+        "above 1 such as 3, the window a whole number of runs such as 7.",
+    ),
     "interval_range": QT_TRANSLATE_NOOP("ValidationText", "Must be whole seconds from %1 to %2."),
     "threshold_syntax": QT_TRANSLATE_NOOP(
         "ValidationText", "“%1” is not a threshold: use a range such as 10, 10:, ~:10, 10:20 or @10:20."
@@ -209,6 +214,7 @@ FILLS: dict[str, tuple[str, ...]] = {
     "param_needed": ("name:param",),
     "port_range": ("name:param",),
     "param_number": ("name:param",),
+    "backup_param": ("name:param", "value"),
     "interval_range": ("low", "high"),
     "threshold_syntax": ("value",),
     "threshold_order": ("value",),

@@ -6,11 +6,15 @@ when the check is added instead of showing UNKNOWN at the first poll.
 
 from __future__ import annotations
 
+from msp_console.domain.backup_result import SIZE_PARAMS
 from msp_console.domain.errors import FieldError
 from msp_console.domain.thresholds import ThresholdError, parse_set
 from msp_console.monitoring.model import CheckType
 
 _SSH = frozenset({"port", "user", "key_file"})
+# restic/borg: the repository and its password's keyring reference; where the tool runs (the
+# machine over SSH, or ``run_on=console``); ``check_every`` hours between repository checks.
+_REPO = _SSH | SIZE_PARAMS | {"repository", "password_ref", "run_on", "check_every", "binary"}
 PARAMS: dict[CheckType, frozenset[str]] = {
     CheckType.PING: frozenset({"count", "port"}),
     CheckType.TCP: frozenset({"port"}),
@@ -20,6 +24,12 @@ PARAMS: dict[CheckType, frozenset[str]] = {
     CheckType.SSH: _SSH | {"os", "updates"},
     CheckType.PLUGIN: _SSH | {"command", "plugin_dir"},
     CheckType.BACKUP_AGE: _SSH | {"path", "command"},
+    CheckType.RESTIC: _REPO,
+    CheckType.BORG: _REPO,
+    CheckType.PROXMOX_BACKUP: SIZE_PARAMS,
+    CheckType.HYPER_BACKUP: SIZE_PARAMS,
+    CheckType.VEEAM: SIZE_PARAMS,
+    CheckType.WINDOWS_BACKUP: SIZE_PARAMS,
     CheckType.SNMP: frozenset(
         {
             "version",
@@ -46,6 +56,12 @@ THRESHOLD_KEYS: dict[CheckType, tuple[str, ...]] = {
     CheckType.PLUGIN: (),  # the plugin's own -w/-c decide
     CheckType.BACKUP_AGE: ("age",),
     CheckType.SNMP: ("value",),
+    CheckType.RESTIC: ("age",),
+    CheckType.BORG: ("age",),
+    CheckType.PROXMOX_BACKUP: ("age",),
+    CheckType.HYPER_BACKUP: ("age",),
+    CheckType.VEEAM: ("age",),
+    CheckType.WINDOWS_BACKUP: ("age",),
 }
 
 

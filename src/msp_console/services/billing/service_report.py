@@ -15,6 +15,7 @@ from sqlalchemy import Connection, MetaData, Table, and_, func, inspect, or_, se
 
 from msp_console.billing.report_data import InterventionLine, MachineLine, ServiceReport
 from msp_console.db.models import Client, CompanyProfile, Contract, Machine
+from msp_console.domain.backup_result import BACKUP_CHECK_KINDS
 from msp_console.domain.billing.availability import ok_days, state_durations, uptime_ratio
 from msp_console.domain.billing.periods import add_months
 from msp_console.domain.errors import NotFoundError
@@ -115,7 +116,7 @@ def gather(db: Database, client_name: str, year: int, month: int) -> ServiceRepo
                 )
             ).scalar_one()
             for cid, kind in checks:
-                if kind == "backup_age":
+                if kind in BACKUP_CHECK_KINDS:
                     has_backup = True
                     initial, changes = _timeline(conn, mon, cid, start, end)
                     good, known = ok_days(initial, changes, days)

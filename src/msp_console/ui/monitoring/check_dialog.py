@@ -37,6 +37,17 @@ HINTS = {  # marked for lupdate, translated where shown
     CheckType.PLUGIN: QT_TRANSLATE_NOOP("CheckDialog", "the plugin's own -w/-c decide"),
     CheckType.BACKUP_AGE: QT_TRANSLATE_NOOP("CheckDialog", "hours since the newest backup — e.g. 26 and 48"),
     CheckType.SNMP: QT_TRANSLATE_NOOP("CheckDialog", "the OID's value — e.g. 80 and 90"),
+    **dict.fromkeys(
+        (
+            CheckType.RESTIC,
+            CheckType.BORG,
+            CheckType.PROXMOX_BACKUP,
+            CheckType.HYPER_BACKUP,
+            CheckType.VEEAM,
+            CheckType.WINDOWS_BACKUP,
+        ),
+        QT_TRANSLATE_NOOP("CheckDialog", "hours since the last successful backup — e.g. 26 and 50"),
+    ),
 }
 
 # what each parameter is, in words (the key stays what the CLI and the CSV files use)
@@ -67,6 +78,14 @@ PARAM_LABELS = {
     "interface": QT_TRANSLATE_NOOP("CheckDialog", "Interface:"),
     "last_uptime": QT_TRANSLATE_NOOP("CheckDialog", "Last uptime:"),
     "timeout": QT_TRANSLATE_NOOP("CheckDialog", "Timeout (s):"),
+    "repository": QT_TRANSLATE_NOOP("CheckDialog", "Repository (path or URL):"),
+    "password_ref": QT_TRANSLATE_NOOP("CheckDialog", "Repository password (keyring name):"),
+    "run_on": QT_TRANSLATE_NOOP("CheckDialog", "Run on (machine or console):"),
+    "check_every": QT_TRANSLATE_NOOP("CheckDialog", "Verify the repository every (hours):"),
+    "binary": QT_TRANSLATE_NOOP("CheckDialog", "Program path:"),
+    "shrink_ratio": QT_TRANSLATE_NOOP("CheckDialog", "Alarm below this share of the usual size:"),
+    "grow_ratio": QT_TRANSLATE_NOOP("CheckDialog", "Alarm above this multiple of the usual size:"),
+    "window": QT_TRANSLATE_NOOP("CheckDialog", "Runs that make the usual size:"),
 }
 
 
