@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from msp_console.domain.backup_result import BACKUP_CHECK_KINDS, size_param_errors
 from msp_console.domain.check_defaults import FACTORY, CheckDefaults
 from msp_console.domain.errors import FieldError, ValidationError
+from msp_console.monitoring.checks.api_params import API_REQUIRED, api_param_errors
 from msp_console.monitoring.checks.catalog import PARAMS, threshold_field_errors
 from msp_console.monitoring.model import CheckType
 
@@ -25,6 +26,7 @@ REQUIRED: dict[CheckType, set[str]] = {
     CheckType.PLUGIN: {"command"},
     CheckType.RESTIC: {"repository", "password_ref"},  # a restic repository is always encrypted
     CheckType.BORG: {"repository"},  # a Borg repository may be unencrypted
+    **API_REQUIRED,
 }
 MIN_INTERVAL_S = 5
 MAX_INTERVAL_S = 86_400
@@ -112,6 +114,7 @@ def clean_check(
             )
     if ctype.value in BACKUP_CHECK_KINDS:
         errors.extend(size_param_errors(params, line))
+    errors.extend(api_param_errors(ctype, params, line))
     if params.get("run_on", "machine") not in ("machine", "console"):
         where = {"value": params["run_on"], "allowed": "machine, console"}
         errors.append(FieldError("params", "run_on must be machine or console", line, "choice", where))
