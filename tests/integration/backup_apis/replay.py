@@ -46,6 +46,7 @@ def _flat(parsed: dict[str, list[str]]) -> dict[str, str]:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as the appliances do
+    disable_nagle_algorithm = True  # headers and body go out at once, as a real server sends them
     server: _Server
 
     def _answer(self) -> None:

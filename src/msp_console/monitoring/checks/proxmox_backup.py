@@ -58,8 +58,10 @@ def _run(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
         api.headers["Authorization"] = f"PBSAPIToken={token_id}:{token}"
         try:
             stores = _stores(api, spec.params.get("datastore", "").strip())
-            listed = {s: (_data(api.get(f"{API}/admin/datastore/{quote(s)}/snapshots")), _data(
-                api.get(f"{API}/admin/datastore/{quote(s)}/status"))) for s in stores}  # fmt: skip
+            listed = {}
+            for store in stores:
+                base = f"{API}/admin/datastore/{quote(store)}"
+                listed[store] = (_data(api.get(f"{base}/snapshots")), _data(api.get(f"{base}/status")))
             since = int((now - timedelta(days=TASK_DAYS)).timestamp())
             tasks = _data(api.get(f"{API}/nodes/localhost/tasks", {"since": since, "limit": 1000}))
             return _judge(spec, listed, tasks, now)
