@@ -88,16 +88,16 @@ TEMPLATES: dict[str, object] = {
         "ValidationText", "“%1” is not a user name: use letters, digits, “_”, “.” and “-”."
     ),
     "api_url": QT_TRANSLATE_NOOP(
-        "ValidationText", "“%1” is not an https:// address, e.g. https://192.0.2.5:8007."
+        "ValidationText", "%1: “%2” is not an https:// address, e.g. https://192.0.2.5:8007."
     ),
     "api_fingerprint": QT_TRANSLATE_NOOP(
-        "ValidationText", "“%1” is not a SHA-256 fingerprint: 64 hexadecimal digits, e.g. ab:cd:…"
+        "ValidationText", "%1: “%2” is not a SHA-256 fingerprint: 64 hexadecimal digits, e.g. ab:cd:…"
     ),
     "api_token_id": QT_TRANSLATE_NOOP(
-        "ValidationText", "“%1” is not an API token id: USER@REALM!TOKENID, e.g. monitor@pbs!console."
+        "ValidationText", "%1: “%2” is not an API token id: USER@REALM!TOKENID, e.g. monitor@pbs!console."
     ),
-    "api_percent": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a percentage from 1 to 100."),
-    "api_timezone": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a time zone such as Europe/Rome."),
+    "api_percent": QT_TRANSLATE_NOOP("ValidationText", "%1: “%2” is not a percentage from 1 to 100."),
+    "api_timezone": QT_TRANSLATE_NOOP("ValidationText", "%1: “%2” is not a time zone such as Europe/Rome."),
     "param_needed": QT_TRANSLATE_NOOP("ValidationText", "%1 is needed for this kind of check."),
     "port_range": QT_TRANSLATE_NOOP("ValidationText", "%1 must be a number from 1 to 65535."),
     "param_number": QT_TRANSLATE_NOOP("ValidationText", "%1 must be a number."),
@@ -222,11 +222,11 @@ FILLS: dict[str, tuple[str, ...]] = {
     "unknown_param": ("name:param",),
     "not_an_address": ("value",),
     "not_a_user": ("value",),
-    "api_url": ("value",),
-    "api_fingerprint": ("value",),
-    "api_token_id": ("value",),
-    "api_percent": ("value",),
-    "api_timezone": ("value",),
+    "api_url": ("name:param", "value"),
+    "api_fingerprint": ("name:param", "value"),
+    "api_token_id": ("name:param", "value"),
+    "api_percent": ("name:param", "value"),
+    "api_timezone": ("name:param", "value"),
     "param_needed": ("name:param",),
     "port_range": ("name:param",),
     "param_number": ("name:param",),

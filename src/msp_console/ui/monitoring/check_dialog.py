@@ -86,6 +86,33 @@ PARAM_LABELS = {
     "shrink_ratio": QT_TRANSLATE_NOOP("CheckDialog", "Alarm below this share of the usual size:"),
     "grow_ratio": QT_TRANSLATE_NOOP("CheckDialog", "Alarm above this multiple of the usual size:"),
     "window": QT_TRANSLATE_NOOP("CheckDialog", "Runs that make the usual size:"),
+    "fingerprint": QT_TRANSLATE_NOOP("CheckDialog", "Certificate fingerprint (SHA-256):"),
+    "token_id": QT_TRANSLATE_NOOP("CheckDialog", "API token (USER@REALM!TOKEN):"),
+    "token_ref": QT_TRANSLATE_NOOP("CheckDialog", "API token secret (keyring name):"),
+    "datastore": QT_TRANSLATE_NOOP("CheckDialog", "Datastore (empty: all):"),
+    "group": QT_TRANSLATE_NOOP("CheckDialog", "Backup group, e.g. vm/100 (empty: all):"),
+    "usage_warn": QT_TRANSLATE_NOOP("CheckDialog", "Datastore warning at (% used):"),
+    "usage_crit": QT_TRANSLATE_NOOP("CheckDialog", "Datastore critical at (% used):"),
+    "task": QT_TRANSLATE_NOOP("CheckDialog", "Hyper Backup task (empty: all):"),
+    "timezone": QT_TRANSLATE_NOOP("CheckDialog", "The NAS's time zone (e.g. Europe/Rome):"),
+    "job": QT_TRANSLATE_NOOP("CheckDialog", "Veeam job (empty: all):"),
+    "api_version": QT_TRANSLATE_NOOP("CheckDialog", "API version (x-api-version):"),
+}
+# where a parameter means something else for one type (the account's password, not a repository's)
+TYPE_PARAM_LABELS = {
+    (CheckType.HYPER_BACKUP, "password_ref"): QT_TRANSLATE_NOOP(
+        "CheckDialog", "Account password (keyring name):"
+    ),
+    (CheckType.VEEAM, "password_ref"): QT_TRANSLATE_NOOP("CheckDialog", "Account password (keyring name):"),
+    (CheckType.HYPER_BACKUP, "user"): QT_TRANSLATE_NOOP("CheckDialog", "DSM account:"),
+    (CheckType.VEEAM, "user"): QT_TRANSLATE_NOOP("CheckDialog", "Veeam account:"),
+    (CheckType.PROXMOX_BACKUP, "url"): QT_TRANSLATE_NOOP(
+        "CheckDialog", "Address (empty: https://machine:8007):"
+    ),
+    (CheckType.HYPER_BACKUP, "url"): QT_TRANSLATE_NOOP(
+        "CheckDialog", "Address (empty: https://machine:5001):"
+    ),
+    (CheckType.VEEAM, "url"): QT_TRANSLATE_NOOP("CheckDialog", "Address (empty: https://machine:9419):"),
 }
 
 
@@ -156,7 +183,7 @@ class CheckDialog(QDialog):
             edit = QLineEdit(values.get(key, ""))
             edit.setObjectName(f"param-{key}")
             self.params[key] = edit
-            label = PARAM_LABELS.get(key)
+            label = TYPE_PARAM_LABELS.get((ctype, key)) or PARAM_LABELS.get(key)
             self.param_form.addRow(self.tr(str(label)) if label else f"{key}:", edit)
         order = [self.type, self.name, *self.params.values(), self.warn, self.crit, self.interval]
         for before, after in pairwise(order):  # Tab goes down the form
