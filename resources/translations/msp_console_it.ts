@@ -1581,47 +1581,47 @@
             <translation>Indirizzo (vuoto: https://macchina:9419):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="130" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="134" />
             <source>Edit check</source>
             <translation>Modifica controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="130" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="134" />
             <source>Add check to %1</source>
             <translation>Aggiungi controllo a %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="151" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="213" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="155" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="222" />
             <source>Type:</source>
             <translation>Tipo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="152" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="214" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="156" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="223" />
             <source>Name:</source>
             <translation>Nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="154" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="215" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="158" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="224" />
             <source>Warning at:</source>
             <translation>Avviso da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="155" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="216" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="159" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="225" />
             <source>Critical at:</source>
             <translation>Critico da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="157" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="217" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="161" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="226" />
             <source>Every:</source>
             <translation>Ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="193" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="202" />
             <source>Thresholds (%1): %2</source>
             <translation>Soglie (%1): %2</translation>
         </message>

@@ -120,6 +120,21 @@ class BackupJudgement:
     output: str
     figures: tuple[Metric, ...] = ()
     problems: tuple[str, ...] = field(default=())
+    summary: str = ""
+
+    def adding(
+        self, found: Sequence[tuple[HealthState, str]], figures: Sequence[Metric] = ()
+    ) -> BackupJudgement:
+        """The same judgement with more findings (e.g. a failed repository check) and figures."""
+        problems = (*(t for s, t in found if s is not HealthState.OK), *self.problems)
+        state = worst([self.state, *(s for s, _ in found)])
+        return BackupJudgement(
+            state, _words(problems, self.summary), (*self.figures, *figures), problems, self.summary
+        )
+
+
+def _words(problems: Sequence[str], summary: str) -> str:
+    return " — ".join(filter(None, ("; ".join(problems), summary)))
 
 
 DEFAULT = BackupThresholds()
@@ -132,7 +147,12 @@ def judge_runs(
     """The state of one backup job from its runs (any order) at ``now``."""
     ordered = sorted(runs, key=lambda r: r.finished_at or _OLDEST)
     if not ordered:
-        return BackupJudgement(HealthState.CRITICAL, "no backup found", _figures(None, None, None, 0, limits))
+        return BackupJudgement(
+            HealthState.CRITICAL,
+            "no backup found",
+            _figures(None, None, None, 0, limits),
+            ("no backup found",),
+        )
     checks: list[tuple[HealthState, str]] = []
     good = [r for r in ordered if r.succeeded and r.finished_at is not None]
     last = ordered[-1]
@@ -168,9 +188,9 @@ def judge_runs(
     summary = _summary(good, len(ordered), size)
     problems = tuple(text for _, text in checks)
     state = worst(s for s, _ in checks) if checks else HealthState.OK
-    output = "; ".join(problems) + " — " + summary if problems else summary
+    output = _words(problems, summary)
     figures = _figures(age, last.succeeded, size, len(ordered), limits, ratio)
-    return BackupJudgement(state, output, figures, problems)
+    return BackupJudgement(state, output, figures, problems, summary)
 
 
 def judge_jobs(
@@ -186,14 +206,14 @@ def judge_jobs(
     if len(jobs) == 1:
         ((name, runs),) = jobs.items()
         one = judge_runs(runs, now, limits)
-        return BackupJudgement(one.state, one.output, (*one.figures, Metric("jobs", 1)), one.problems)
+        return one.adding((), (Metric("jobs", 1),))
     judged = {name: judge_runs(runs, now, limits) for name, runs in jobs.items()}
     order = sorted(judged, key=lambda n: (-judged[n].state.severity, n))
     state = worst(j.state for j in judged.values())
     problems = tuple(f"{name}: {p}" for name in order for p in judged[name].problems)
     fine = sum(1 for j in judged.values() if j.state is HealthState.OK)
     summary = f"{fine} of {len(judged)} backup jobs OK"
-    output = "; ".join(problems) + " — " + summary if problems else summary
+    output = _words(problems, summary)
     values: dict[str, list[float]] = {}
     for j in judged.values():
         for f in j.figures:
@@ -203,7 +223,7 @@ def judge_jobs(
         if values.get(name):
             combined.append(_figure(name, pick(values[name]), limits))
     combined.append(Metric("jobs", len(judged)))
-    return BackupJudgement(state, output, tuple(combined), problems)
+    return BackupJudgement(state, output, tuple(combined), problems, summary)
 
 
 def _figures(

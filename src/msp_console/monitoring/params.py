@@ -28,6 +28,16 @@ REQUIRED: dict[CheckType, set[str]] = {
     CheckType.BORG: {"repository"},  # a Borg repository may be unencrypted
     **API_REQUIRED,
 }
+# Kinds that open a backup repository (a key derivation, index loads): hourly, 2 minutes to answer,
+# unless the technician says otherwise.
+SLOW_KINDS: dict[CheckType, tuple[int, float]] = {
+    CheckType.RESTIC: (3600, 120.0),
+    CheckType.BORG: (3600, 120.0),
+    # backup appliances' APIs: a quarter of an hour is plenty for nightly jobs; several requests each
+    CheckType.PROXMOX_BACKUP: (900, 30.0),
+    CheckType.HYPER_BACKUP: (900, 30.0),
+    CheckType.VEEAM: (900, 30.0),
+}
 MIN_INTERVAL_S = 5
 MAX_INTERVAL_S = 86_400
 
@@ -118,7 +128,7 @@ def clean_check(
     if params.get("run_on", "machine") not in ("machine", "console"):
         where = {"value": params["run_on"], "allowed": "machine, console"}
         errors.append(FieldError("params", "run_on must be machine or console", line, "choice", where))
-    interval_s = defaults.interval_s
+    interval_s, timeout_default = SLOW_KINDS.get(ctype, (defaults.interval_s, defaults.timeout_s))
     if interval not in (None, ""):
         text = str(interval).strip().lower().removesuffix("s")
         if not text.isdigit() or not MIN_INTERVAL_S <= int(text) <= MAX_INTERVAL_S:
@@ -146,7 +156,7 @@ def clean_check(
         )
     if errors:
         raise ValidationError(errors)
-    timeout_s = float(params.get("timeout", "") or defaults.timeout_s)
+    timeout_s = float(params.get("timeout", "") or timeout_default)
     return CheckFields(
         ctype, clean_name, dict(params), warn.strip(), crit.strip(), interval_s, defaults.attempts, timeout_s
     )

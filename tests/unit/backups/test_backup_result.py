@@ -153,3 +153,16 @@ def test_times_must_be_timezone_aware_and_sizes_read_well():
     with pytest.raises(ValueError, match="timezone-aware"):
         BackupRun("a", datetime(2026, 1, 1), True)
     assert [human_size(v) for v in (512, 1536, 3 * GIB)] == ["512 B", "1.5 KiB", "3.0 GiB"]
+
+
+def test_more_findings_join_the_judgement():
+    from msp_console.domain.metric import Metric
+
+    j = judge_runs(nightly(3), NOW).adding(
+        [(HealthState.CRITICAL, "restic check failed")], [Metric("repo_check_ok", 0)]
+    )
+    assert j.state is HealthState.CRITICAL
+    assert j.output.startswith("restic check failed — last successful backup")
+    assert figures(j)["repo_check_ok"] == 0
+    quiet = judge_runs(nightly(3), NOW).adding([(HealthState.OK, "fine")])
+    assert quiet.state is HealthState.OK and "fine" not in quiet.output

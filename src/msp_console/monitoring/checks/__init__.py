@@ -43,6 +43,8 @@ CHECKS: dict[CheckType, CheckFn] = {
     CheckType.PLUGIN: _lazy("plugin"),
     CheckType.BACKUP_AGE: _lazy("backup_age"),
     CheckType.SNMP: _lazy("snmp"),
+    CheckType.RESTIC: _lazy("restic"),
+    CheckType.BORG: _lazy("borg"),
     CheckType.PROXMOX_BACKUP: _lazy("proxmox_backup"),
     CheckType.HYPER_BACKUP: _lazy("hyper_backup"),
     CheckType.VEEAM: _lazy("veeam"),

@@ -15,17 +15,17 @@ import http.client
 import json
 import socket
 import ssl
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from msp_console.domain.health import HealthState, worst
+from msp_console.domain.health import HealthState
 from msp_console.monitoring.checks.api_params import parse_fingerprint
 from msp_console.monitoring.checks.context import CheckContext
 from msp_console.monitoring.checks.deadline import Deadline
 from msp_console.monitoring.checks.http import _tls_context
 from msp_console.monitoring.checks.runtime import ConnectError, connect_tcp
-from msp_console.monitoring.model import CheckOutcome, CheckSpec, Metric
+from msp_console.monitoring.model import CheckSpec
 
 MAX_BODY = 8 << 20
 
@@ -239,21 +239,9 @@ __all__ = [
     "ApiProblem",
     "ApiSession",
     "Endpoint",
-    "add_findings",
     "endpoint",
     "parse_fingerprint",
     "secret",
     "shape_problem",
     "show_fingerprint",
 ]
-
-
-def add_findings(
-    outcome: CheckOutcome, found: list[tuple[HealthState, str]], metrics: list[Metric]
-) -> CheckOutcome:
-    """The shared backup judgement's outcome with what else the appliance said (a failed verify, a
-    full datastore): the worst state wins and each problem is named before the summary."""
-    problems = [text for state, text in found if state is not HealthState.OK]
-    state = worst([outcome.state, *(s for s, _ in found)])
-    text = "; ".join([*problems, outcome.output]) if problems else outcome.output
-    return replace(outcome, state=state, output=text, metrics=(*outcome.metrics, *metrics))

@@ -17,6 +17,7 @@ from msp_console.domain.backup_result import (
     BackupThresholds,
     judge_jobs,
 )
+from msp_console.domain.health import HealthState
 from msp_console.monitoring.checks.runtime import thresholds
 from msp_console.monitoring.model import CheckOutcome, CheckSpec, Metric
 
@@ -30,10 +31,17 @@ def limits(spec: CheckSpec) -> BackupThresholds:
     return BackupThresholds.from_params(spec.params, w.bound if w else None, c.bound if c else None)
 
 
-def as_outcome(judgement: BackupJudgement, extra: Sequence[Metric] = ()) -> CheckOutcome:
-    return CheckOutcome(judgement.state, judgement.output, judgement.figures + tuple(extra))
+def as_outcome(judgement: BackupJudgement) -> CheckOutcome:
+    return CheckOutcome(judgement.state, judgement.output, judgement.figures)
 
 
-def judge_check(spec: CheckSpec, jobs: Mapping[str, Sequence[BackupRun]], now: datetime) -> CheckOutcome:
-    """One outcome for the jobs a check watches (one job: pass ``{"": runs}``)."""
-    return as_outcome(judge_jobs(jobs, now, limits(spec)))
+def judge_check(
+    spec: CheckSpec,
+    jobs: Mapping[str, Sequence[BackupRun]],
+    now: datetime,
+    found: Sequence[tuple[HealthState, str]] = (),
+    metrics: Sequence[Metric] = (),
+) -> CheckOutcome:
+    """One outcome for the jobs a check watches (one job: pass ``{"": runs}``), with what else the
+    check found (e.g. a failed repository verification) and its own metrics."""
+    return as_outcome(judge_jobs(jobs, now, limits(spec)).adding(found, metrics))

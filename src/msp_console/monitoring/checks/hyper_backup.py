@@ -26,7 +26,6 @@ from msp_console.domain.health import HealthState
 from msp_console.monitoring.checks.api_client import (
     ApiProblem,
     ApiSession,
-    add_findings,
     endpoint,
     secret,
     shape_problem,
@@ -212,7 +211,7 @@ def _judge(
             found.append((HealthState.CRITICAL, f"{moved}: versions deleted?"))
         elif ratio > rules.grow_ratio:
             found.append((HealthState.CRITICAL, f"{moved}: data encrypted by ransomware?"))
-    outcome = judge_check(spec, jobs, now)
-    if total_size and not any(m.name == "size" for m in outcome.metrics):
+    judged_size = any(r.size_bytes is not None for runs in jobs.values() for r in runs)
+    if total_size and not judged_size:  # the last run failed: the destination's size is still a figure
         metrics.append(Metric("size", float(total_size), "B"))
-    return add_findings(outcome, found, metrics)
+    return judge_check(spec, jobs, now, found, metrics)

@@ -24,7 +24,6 @@ from msp_console.domain.health import HealthState
 from msp_console.monitoring.checks.api_client import (
     ApiProblem,
     ApiSession,
-    add_findings,
     endpoint,
     secret,
     shape_problem,
@@ -153,7 +152,7 @@ def _judge(
             found.append((HealthState.WARNING, f"datastore {store} is {percent:.0f}% full"))
     if listed:
         metrics.append(Metric("datastore_used", round(fullest, 1), "%", warn, crit))
-    return add_findings(judge_check(spec, jobs, now), found, metrics)
+    return judge_check(spec, jobs, now, found, metrics)
 
 
 def _percent(spec: CheckSpec, name: str, default: float) -> float:

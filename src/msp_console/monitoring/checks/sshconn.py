@@ -152,12 +152,20 @@ def _verify_host_key(transport: paramiko.Transport, host: str, port: int, ctx: C
         raise SshProblem(HealthState.UNKNOWN, verification.message(host, port))
 
 
-def execute(transport: paramiko.Transport, command: str, deadline: Deadline) -> CommandResult:
-    """Runs one command; reads stdout/stderr until exit (a stalled command ends at the deadline)."""
+def execute(
+    transport: paramiko.Transport, command: str, deadline: Deadline, stdin: bytes = b""
+) -> CommandResult:
+    """Runs one command; reads stdout/stderr until exit (a stalled command ends at the deadline).
+
+    ``stdin`` is sent then closed: how secrets reach a remote command without being on its argv.
+    """
     channel = transport.open_session(timeout=deadline.remaining())
     try:
         channel.settimeout(deadline.remaining())
         channel.exec_command(command)
+        if stdin:
+            channel.sendall(stdin)
+            channel.shutdown_write()
         out = channel.makefile("rb").read(MAX_OUTPUT + 1)  # paramiko buffers stderr meanwhile
         if len(out) > MAX_OUTPUT:
             raise SshProblem(HealthState.UNKNOWN, "the command printed more than 4 MiB")

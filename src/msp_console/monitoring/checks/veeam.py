@@ -23,7 +23,6 @@ from msp_console.domain.health import HealthState
 from msp_console.monitoring.checks.api_client import (
     ApiProblem,
     ApiSession,
-    add_findings,
     endpoint,
     secret,
     shape_problem,
@@ -161,4 +160,4 @@ def _judge(
         if sessions and (sessions[0].get("result") or {}).get("result") == "Warning":
             why = (sessions[0].get("result") or {}).get("message") or "no details"
             found.append((HealthState.WARNING, f"{name}: last run ended with a warning: {why}"))
-    return add_findings(judge_check(spec, runs, now), found, [])
+    return judge_check(spec, runs, now, found)

@@ -23,7 +23,7 @@ from msp_console.domain.errors import ValidationError
 from msp_console.monitoring.checks.catalog import PARAMS, THRESHOLD_KEYS
 from msp_console.monitoring.live import CheckRow
 from msp_console.monitoring.model import CheckType
-from msp_console.monitoring.params import CheckFields, clean_check
+from msp_console.monitoring.params import SLOW_KINDS, CheckFields, clean_check
 from msp_console.ui.labels import check_type_text
 from msp_console.ui.validation_text import error_lines
 
@@ -116,6 +116,10 @@ TYPE_PARAM_LABELS = {
 }
 
 
+# what a kind of check is about comes first; the rest in alphabetical order
+LEADING = ("repository", "password_ref")
+
+
 class CheckDialog(QDialog):
     def __init__(
         self,
@@ -163,6 +167,7 @@ class CheckDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(box)
         self.fields: CheckFields | None = None
+        self.editing = row is not None
         self.type.currentIndexChanged.connect(lambda _i: self._type_changed({}))
         if row is not None:
             self.type.setCurrentIndex(self.type.findData(row.type))
@@ -179,7 +184,9 @@ class CheckDialog(QDialog):
         while self.param_form.rowCount():
             self.param_form.removeRow(0)
         self.params = {}
-        for key in sorted(PARAMS[ctype]):
+        for key in sorted(
+            PARAMS[ctype], key=lambda k: (k not in LEADING, LEADING.index(k) if k in LEADING else 0, k)
+        ):
             edit = QLineEdit(values.get(key, ""))
             edit.setObjectName(f"param-{key}")
             self.params[key] = edit
@@ -188,6 +195,8 @@ class CheckDialog(QDialog):
         order = [self.type, self.name, *self.params.values(), self.warn, self.crit, self.interval]
         for before, after in pairwise(order):  # Tab goes down the form
             QWidget.setTabOrder(before, after)
+        if not self.editing:  # a new check starts at its kind's usual interval (backups: hourly)
+            self.interval.setValue(SLOW_KINDS.get(ctype, (self.defaults.interval_s, 0.0))[0])
         keys = ", ".join(THRESHOLD_KEYS[ctype]) or "—"
         hint = self.tr(str(HINTS[ctype]))
         self.hint.setText(self.tr("Thresholds (%1): %2").replace("%1", keys).replace("%2", hint))
