@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 import socket
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from msp_console import secrets
 
+log = logging.getLogger(__name__)
 KEY_REF = "console:ssh-key"  # the keyring entry holding the OpenSSH-format private key
 
 Getter = Callable[[str], "str | None"]
@@ -86,4 +90,27 @@ def ensure_console_key(
     return ConsoleKey(private, _public_of(private, comment()))
 
 
-__all__ = ["KEY_REF", "ConsoleKey", "comment", "ensure_console_key", "load_console_key"]
+class KeyCache:
+    """The private key for the monitoring's SSH logins, read from the keyring at most every few
+    minutes (a Secret Service call per poll would cost more than the poll); None when no key was
+    made or no keyring answers — the checks then try their other credentials."""
+
+    def __init__(self, get_secret: Getter = secrets.get_secret, seconds: float = 300.0):
+        self._get, self._seconds = get_secret, seconds
+        self._lock = threading.Lock()
+        self._value: str | None = None
+        self._read_at = -1e18
+
+    def __call__(self) -> str | None:
+        with self._lock:
+            if time.monotonic() - self._read_at >= self._seconds:
+                try:
+                    self._value = self._get(KEY_REF) or None
+                except (secrets.KeyringUnavailableError, ValueError) as exc:
+                    log.debug("console key not readable: %s", exc)
+                    self._value = None
+                self._read_at = time.monotonic()
+            return self._value
+
+
+__all__ = ["KEY_REF", "ConsoleKey", "KeyCache", "comment", "ensure_console_key", "load_console_key"]

@@ -18,7 +18,11 @@ import pytest
 
 from msp_console import secrets
 from msp_console.cli import main
-from msp_console.remote.console_key import KEY_REF, ConsoleKey, load_console_key
+from msp_console.domain.health import HealthState
+from msp_console.monitoring.checks import CheckContext, SshPolicy, run_check
+from msp_console.monitoring.hostkeys import HostKeyStore
+from msp_console.monitoring.model import CheckSpec, CheckType
+from msp_console.remote.console_key import KEY_REF, ConsoleKey, KeyCache, load_console_key
 from tests.integration.backup_apis.conftest import Office
 from tests.support.components import free_port, need_binary
 from tests.support.keyring_session import KeyringSession
@@ -148,6 +152,8 @@ def test_linux_script_lets_the_console_key_in_restricted(
     assert sshd_for.fingerprint in done.stdout  # the host key to trust, as ssh-keygen prints it
     assert f"hostkeys trust 127.0.0.1 --fingerprint {sshd_for.fingerprint}" in done.stdout
 
+    assert _plugin_check_as_console(office, sshd_for) == (HealthState.OK, "console key works")
+
     client = _login(sshd_for, key)  # the real sshd accepts the console's key …
     try:
         _, stdout, _ = client.exec_command("id -un", timeout=20)
@@ -158,6 +164,19 @@ def test_linux_script_lets_the_console_key_in_restricted(
         channel.close()
     finally:
         client.close()
+
+
+def _plugin_check_as_console(office: Office, server: SshServer) -> tuple[HealthState, str]:
+    """A real monitoring check logging in with nothing but the console's key from the keyring."""
+    store = HostKeyStore(office.db, cache_seconds=0)
+    store.trust(server.host, server.port, server.fingerprint, "ssh-ed25519")
+    ctx = CheckContext(
+        hostkeys=store, console_key=KeyCache(), ssh=SshPolicy(user=TEST_USER, key_file="", use_agent=False)
+    )
+    spec = CheckSpec(1, 1, CheckType.PLUGIN, server.host, {"port": str(server.port),
+                     "command": "echo 'console key works'"}, timeout=20.0)  # fmt: skip
+    outcome = run_check(spec, ctx)
+    return outcome.state, outcome.output
 
 
 def test_linux_key_refused_from_another_address(
@@ -173,3 +192,5 @@ def test_linux_key_refused_from_another_address(
     assert key is not None
     with pytest.raises(paramiko.AuthenticationException):
         _login(sshd_for, key)
+    state, output = _plugin_check_as_console(office, sshd_for)
+    assert state is HealthState.UNKNOWN and "authentication failed for msptest (tried console key)" in output
