@@ -15,6 +15,7 @@ import http.client
 import json
 import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -25,7 +26,7 @@ from msp_console.monitoring.checks.context import CheckContext
 from msp_console.monitoring.checks.deadline import Deadline
 from msp_console.monitoring.checks.http import _tls_context
 from msp_console.monitoring.checks.runtime import ConnectError, connect_tcp
-from msp_console.monitoring.model import CheckSpec
+from msp_console.monitoring.model import CheckOutcome, CheckSpec
 
 MAX_BODY = 8 << 20
 
@@ -65,6 +66,27 @@ def endpoint(spec: CheckSpec, what: str, default_port: int) -> Endpoint:
     except ValueError as exc:
         raise ApiProblem(HealthState.UNKNOWN, str(exc)) from None
     return Endpoint(what, parts.hostname, parts.port or default_port, parts.path.rstrip("/"), pin, tls)
+
+
+def reported(
+    check: Callable[[CheckSpec, CheckContext], CheckOutcome],
+) -> Callable[[CheckSpec, CheckContext], CheckOutcome]:
+    """The check's entry point: an ApiProblem anywhere inside becomes its outcome, with its words."""
+
+    def run(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
+        try:
+            return check(spec, ctx)
+        except ApiProblem as problem:
+            return CheckOutcome(problem.state, str(problem))
+
+    return run
+
+
+def required(spec: CheckSpec, param: str, meaning: str) -> str:
+    value = spec.params.get(param, "").strip()
+    if not value:
+        raise ApiProblem(HealthState.UNKNOWN, f"the {param} parameter ({meaning}) is missing")
+    return value
 
 
 def secret(ctx: CheckContext, spec: CheckSpec, param: str, what: str) -> str:
@@ -241,6 +263,8 @@ __all__ = [
     "Endpoint",
     "endpoint",
     "parse_fingerprint",
+    "reported",
+    "required",
     "secret",
     "shape_problem",
     "show_fingerprint",

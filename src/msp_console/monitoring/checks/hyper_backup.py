@@ -27,6 +27,8 @@ from msp_console.monitoring.checks.api_client import (
     ApiProblem,
     ApiSession,
     endpoint,
+    reported,
+    required,
     secret,
     shape_problem,
 )
@@ -58,17 +60,8 @@ NOT_BACKUPABLE = {
 }
 
 
-def run(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
-    try:
-        return _run(spec, ctx)
-    except ApiProblem as problem:
-        return CheckOutcome(problem.state, str(problem))
-
-
 def _run(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
-    user = spec.params.get("user", "").strip()
-    if not user:
-        raise ApiProblem(HealthState.UNKNOWN, "the user parameter (a DSM account) is missing")
+    user = required(spec, "user", "a DSM account")
     ep = endpoint(spec, WHAT, 5001)
     password = secret(ctx, spec, "password_ref", "DSM password")
     zone = _zone(spec)
@@ -215,3 +208,6 @@ def _judge(
     if total_size and not judged_size:  # the last run failed: the destination's size is still a figure
         metrics.append(Metric("size", float(total_size), "B"))
     return judge_check(spec, jobs, now, found, metrics)
+
+
+run = reported(_run)

@@ -25,6 +25,7 @@ from msp_console.monitoring.checks.api_client import (
     ApiProblem,
     ApiSession,
     endpoint,
+    reported,
     secret,
     shape_problem,
 )
@@ -36,13 +37,6 @@ from msp_console.monitoring.model import CheckOutcome, CheckSpec, Metric
 WHAT = "Proxmox Backup Server"
 API = "/api2/json"
 TASK_DAYS = 14  # failed tasks older than this no longer matter: the snapshots say the rest
-
-
-def run(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
-    try:
-        return _run(spec, ctx)
-    except ApiProblem as problem:
-        return CheckOutcome(problem.state, str(problem))
 
 
 def _run(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
@@ -163,3 +157,6 @@ def _percent(spec: CheckSpec, name: str, default: float) -> float:
         raise ApiProblem(
             HealthState.UNKNOWN, f"{name}={raw!r} must be a percentage, e.g. {default:g}"
         ) from None
+
+
+run = reported(_run)

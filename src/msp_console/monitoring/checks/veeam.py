@@ -24,6 +24,8 @@ from msp_console.monitoring.checks.api_client import (
     ApiProblem,
     ApiSession,
     endpoint,
+    reported,
+    required,
     secret,
     shape_problem,
 )
@@ -37,17 +39,8 @@ PAGE = 1000
 DONE_RESULTS = {"Success": True, "Warning": True, "Failed": False}
 
 
-def run(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
-    try:
-        return _run(spec, ctx)
-    except ApiProblem as problem:
-        return CheckOutcome(problem.state, str(problem))
-
-
 def _run(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
-    user = spec.params.get("user", "").strip()
-    if not user:
-        raise ApiProblem(HealthState.UNKNOWN, "the user parameter (a Veeam account) is missing")
+    user = required(spec, "user", "a Veeam account")
     ep = endpoint(spec, WHAT, 9419)
     password = secret(ctx, spec, "password_ref", "Veeam password")
     window = limits(spec).window
@@ -161,3 +154,6 @@ def _judge(
             why = (sessions[0].get("result") or {}).get("message") or "no details"
             found.append((HealthState.WARNING, f"{name}: last run ended with a warning: {why}"))
     return judge_check(spec, runs, now, found)
+
+
+run = reported(_run)
