@@ -143,3 +143,12 @@ def test_without_a_pin_an_unknown_ca_is_refused_and_a_known_one_accepted(
 def test_a_bad_fingerprint_is_said_before_connecting(appliance: Appliance) -> None:
     outcome = check(appliance, fingerprint="12:34")
     assert outcome.state is HealthState.UNKNOWN and "is not a SHA-256 fingerprint" in outcome.output
+
+
+def test_a_token_that_cannot_read_tasks_still_judges_the_snapshots(
+    appliance: Appliance, now: datetime
+) -> None:
+    appliance.server.responder = pbs.responder(pbs.nightly(now, "100", 5, STEADY), tasks_forbidden=True)
+    outcome = check(appliance)
+    assert outcome.state is HealthState.WARNING and "Sys.Audit" in outcome.output, outcome.output
+    assert "last successful backup" in outcome.output

@@ -34,9 +34,10 @@ MAX_BODY = 8 << 20
 class ApiProblem(Exception):
     """The check cannot read the API; carries the state to report."""
 
-    def __init__(self, state: HealthState, message: str):
+    def __init__(self, state: HealthState, message: str, status: int = 0):
         super().__init__(message)
         self.state = state
+        self.status = status  # the HTTP status when the API answered with an error, else 0
 
 
 def show_fingerprint(digest: bytes) -> str:
@@ -221,12 +222,14 @@ class ApiSession:
                 HealthState.UNKNOWN,
                 f"the {where} refused the credentials (HTTP {status}{': ' + detail if detail else ''}): "
                 f"{self.auth_hint}",
+                status,
             )
         if status >= 400:
             detail = _message(raw)
             raise ApiProblem(
                 HealthState.UNKNOWN,
                 f"HTTP {status} from the {where} for {path}{': ' + detail if detail else ''}",
+                status,
             )
         try:
             return json.loads(raw.decode("utf-8"))
