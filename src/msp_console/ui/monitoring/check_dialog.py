@@ -118,6 +118,17 @@ TYPE_PARAM_LABELS = {
 
 # what a kind of check is about comes first; the rest in alphabetical order
 LEADING = ("repository", "password_ref")
+_APPLIANCE_LOGIN = (
+    "url",
+    "fingerprint",
+    "user",
+    "password_ref",
+)  # where it is, how it is trusted, who logs in
+LEADING_BY_TYPE = {
+    CheckType.PROXMOX_BACKUP: ("url", "fingerprint", "token_id", "token_ref"),
+    CheckType.HYPER_BACKUP: _APPLIANCE_LOGIN,
+    CheckType.VEEAM: _APPLIANCE_LOGIN,
+}
 
 
 class CheckDialog(QDialog):
@@ -163,6 +174,7 @@ class CheckDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.setMinimumWidth(540)  # the appliances' labels are long: their fields stay readable
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(box)
@@ -184,8 +196,9 @@ class CheckDialog(QDialog):
         while self.param_form.rowCount():
             self.param_form.removeRow(0)
         self.params = {}
+        leading = LEADING_BY_TYPE.get(ctype, LEADING)
         for key in sorted(
-            PARAMS[ctype], key=lambda k: (k not in LEADING, LEADING.index(k) if k in LEADING else 0, k)
+            PARAMS[ctype], key=lambda k: (k not in leading, leading.index(k) if k in leading else 0, k)
         ):
             edit = QLineEdit(values.get(key, ""))
             edit.setObjectName(f"param-{key}")
