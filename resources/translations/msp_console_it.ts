@@ -1581,47 +1581,47 @@
             <translation>Indirizzo (vuoto: https://macchina:9419):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="134" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="145" />
             <source>Edit check</source>
             <translation>Modifica controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="134" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="145" />
             <source>Add check to %1</source>
             <translation>Aggiungi controllo a %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="155" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="222" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="166" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="235" />
             <source>Type:</source>
             <translation>Tipo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="156" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="223" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="167" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="236" />
             <source>Name:</source>
             <translation>Nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="158" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="224" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="169" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="237" />
             <source>Warning at:</source>
             <translation>Avviso da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="159" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="225" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="170" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="238" />
             <source>Critical at:</source>
             <translation>Critico da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="161" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="226" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="172" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="239" />
             <source>Every:</source>
             <translation>Ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="202" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="215" />
             <source>Thresholds (%1): %2</source>
             <translation>Soglie (%1): %2</translation>
         </message>
@@ -3469,7 +3469,7 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>LineChart</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/chart.py" line="157" />
+            <location filename="../../src/msp_console/ui/monitoring/chart.py" line="173" />
             <source>no data in this period</source>
             <translation>nessun dato in questo periodo</translation>
         </message>
@@ -3512,128 +3512,133 @@ Le sue macchine restano al cliente, senza sede.</translation>
             <translation>Tempo di risposta</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="93" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="59" />
+            <source>Backup size</source>
+            <translation>Dimensione del backup</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="94" />
             <source>Check now</source>
             <translation>Controlla ora</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="94" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="95" />
             <source>Add check…</source>
             <translation>Aggiungi controllo…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="95" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="96" />
             <source>Edit…</source>
             <translation>Modifica…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="96" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="97" />
             <source>Remove</source>
             <translation>Rimuovi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="97" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="98" />
             <source>Close</source>
             <translation>Chiudi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="107" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="108" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="108" />
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="128" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="109" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="129" />
             <source>Check</source>
             <translation>Controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="109" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="110" />
             <source>Last result</source>
             <translation>Ultimo risultato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="110" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="111" />
             <source>Last run</source>
             <translation>Ultima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="111" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="112" />
             <source>Next run</source>
             <translation>Prossima esecuzione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="112" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="113" />
             <source>Thresholds</source>
             <translation>Soglie</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="113" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="114" />
             <source>Every</source>
             <translation>Ogni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="128" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="129" />
             <source>When</source>
             <translation>Quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="128" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="129" />
             <source>Change</source>
             <translation>Cambiamento</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="128" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="129" />
             <source>Result</source>
             <translation>Risultato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="137" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="138" />
             <source>History:</source>
             <translation>Storico:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="196" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="197" />
             <source>warning %1</source>
             <translation>avviso %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="197" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="198" />
             <source>critical %1</source>
             <translation>critico %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="204" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="205" />
             <source>default</source>
             <translation>predefinite</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="242" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="243" />
             <source>Cannot add the check</source>
             <translation>Impossibile aggiungere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="252" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="253" />
             <source>Cannot save the check</source>
             <translation>Impossibile salvare il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="260" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="261" />
             <source>Remove check</source>
             <translation>Rimuovi controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="261" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="262" />
             <source>Remove the check '%1' and its history?</source>
             <translation>Rimuovere il controllo '%1' e il suo storico?</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="267" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="268" />
             <source>Cannot remove the check</source>
             <translation>Impossibile rimuovere il controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="317" />
+            <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="318" />
             <source>No metrics recorded for this machine yet.</source>
             <translation>Nessuna metrica ancora registrata per questa macchina.</translation>
         </message>

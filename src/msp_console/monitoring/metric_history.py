@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from msp_console.db.models import Check, MetricRollup1h, MetricRollup5m, MetricSample, MetricSeries
 
-CHARTED = ("disk_used_pct", "load1_per_core", "mem_used_pct", "rtt", "age", "cpu_pct", "time")
+CHARTED = ("disk_used_pct", "load1_per_core", "mem_used_pct", "rtt", "age", "cpu_pct", "time", "size")
 
 
 @dataclass(frozen=True, slots=True)

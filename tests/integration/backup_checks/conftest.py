@@ -68,6 +68,11 @@ class Repo:
             old.unlink()
         (self.data / "payload.bin").write_bytes(os.urandom(size))
 
+    def snapshots(self, hours_before_now: tuple[float, ...], size: int) -> None:
+        """One snapshot per age given (oldest first), each of ``size`` random bytes."""
+        for hours in hours_before_now:
+            self.snapshot(hours_ago(hours), size)
+
     def snapshot(self, at: datetime, size: int | None = None) -> None:
         if size is not None:
             self.fill(size)
@@ -110,6 +115,15 @@ def borg_repo(component_dir: Path) -> Iterator[Repo]:  # noqa: F811
     repo = _make_repo(component_dir, "borg", env, "borg", "init", "-e", "repokey")
     yield repo
     shutil.rmtree(repo.path.parent, ignore_errors=True)
+
+
+def fake_tool(tmp: Path, body: str) -> Path:
+    """A stand-in restic or borg the test controls (older releases are not packaged here)."""
+    script = tmp / "fake-restic"
+    script.write_text("#!/bin/sh\n" + body)
+    script.chmod(0o755)
+    tmp.chmod(0o755)
+    return script
 
 
 def repo_spec(

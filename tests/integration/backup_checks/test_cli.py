@@ -45,11 +45,17 @@ def test_restic_added_from_the_command_line_and_polled(
     args += ["--param", f"user={TEST_USER}", "--param", f"key_file={ssh_client_key}"]
     args += ["--param", f"port={sshd.port}", "--interval", "60"]
     assert main(["--database", url, "checks", "add", "Studio Rossi/nas", "restic", *args]) == 0
+    broken = [*args, "--param", "binary=/nowhere/restic", "--name", "old pc restic"]
+    assert main(["--database", url, "checks", "add", "Studio Rossi/nas", "restic", *broken]) == 0
     assert PASSWORD not in json.dumps(args)
     trust = ["hostkeys", "trust", f"{sshd.host}:{sshd.port}", "--fingerprint", sshd.fingerprint]
     assert main(["--database", url, *trust]) == 0
     capsys.readouterr()
     assert main(["--database", url, "poll", "--once", "--json"]) == 0
-    (line,) = [json.loads(ln) for ln in capsys.readouterr().out.splitlines() if ln.strip()]
-    assert line["state"] == "WARNING", line
-    assert line["output"].startswith("last successful backup is 30.0 h old")
+    lines = {
+        d["check"]: d for d in (json.loads(ln) for ln in capsys.readouterr().out.splitlines() if ln.strip())
+    }
+    assert lines["restic"]["state"] == "WARNING", lines
+    assert lines["restic"]["output"].startswith("last successful backup is 30.0 h old")
+    assert lines["old pc restic"]["state"] == "UNKNOWN"  # the poll goes on: one broken check is words
+    assert lines["old pc restic"]["output"].startswith("restic is not installed on 127.0.0.1")

@@ -26,6 +26,7 @@ from msp_console.monitoring.checks.context import CheckContext
 from msp_console.monitoring.checks.deadline import Deadline
 from msp_console.monitoring.checks.sshconn import MAX_OUTPUT, CommandResult, SshProblem, connect, execute
 from msp_console.monitoring.model import CheckSpec
+from msp_console.redaction import register_url_password
 
 # Read NAME=value lines up to an empty one, export each, then replace the shell with the tool.
 _PRELUDE = 'while IFS= read -r l && [ -n "$l" ]; do export "$l"; done; exec '
@@ -100,6 +101,7 @@ def tool_runner(
 ) -> Iterator[ToolRunner]:
     """On the machine over the check's SSH connection, or here with ``run_on=console``."""
     for name, value in env.items():
+        register_url_password(value)  # a rest:https://user:password@… repository: never in a log
         if "\n" in value or "\r" in value or "\0" in value:
             raise ToolProblem(
                 HealthState.UNKNOWN, f"the secret for {name} holds a line break: it cannot be used"
@@ -134,6 +136,14 @@ def dotted(version: Sequence[int]) -> str:
     return ".".join(str(v) for v in version)
 
 
+_URL_PASSWORD = re.compile(r"(://[^/\s:@]+:)[^@/\s]+@")
+
+
+def masked(text: str) -> str:
+    """Text with the password of any ``scheme://user:password@host`` in it replaced by ***."""
+    return _URL_PASSWORD.sub(r"\1***@", text)
+
+
 def first_line(text: str, limit: int = 200) -> str:
     lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
     return lines[0][:limit] if lines else ""
@@ -141,8 +151,10 @@ def first_line(text: str, limit: int = 200) -> str:
 
 def unknown_flag(stderr: str) -> str | None:
     """The flag an older tool refused (restic's cobra and borg's argparse word it differently)."""
-    match = re.search(r"unknown (?:shorthand )?flag: '?(-[-\w]+)'?", stderr) or re.search(
-        r"unrecognized arguments: (-[-\w]+)", stderr
+    match = (
+        re.search(r"unknown flag: (--[-\w]+)", stderr)
+        or re.search(r"unknown shorthand flag: '?\w'? in (-[-\w]+)", stderr)
+        or re.search(r"unrecognized arguments: (-[-\w]+)", stderr)
     )
     return match.group(1) if match else None
 

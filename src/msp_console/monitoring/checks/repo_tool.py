@@ -20,6 +20,7 @@ from msp_console.monitoring.checks.repo_runner import (
     check_due,
     dotted,
     first_line,
+    masked,
     unknown_flag,
     version_of,
 )
@@ -81,6 +82,11 @@ class ToolSession:
         raise self.refusal(args[0], result)
 
     def refusal(self, command: str, result: CommandResult) -> ToolProblem:
+        """(A rest: or s3: URL's password never reaches the words.)"""
+        problem = self._refusal(command, result)
+        return ToolProblem(problem.state, masked(str(problem)))
+
+    def _refusal(self, command: str, result: CommandResult) -> ToolProblem:
         tool, where, err = self.tool, self.runner.where, result.stderr
         flag = unknown_flag(err)
         if flag:

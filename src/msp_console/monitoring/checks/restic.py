@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from msp_console.domain.backup_result import BackupRun
@@ -80,9 +81,9 @@ def _judge(spec: CheckSpec, runner: ToolRunner, repository: str, window: int) ->
         groups.setdefault(_group_name(snap), []).append(snap)
     jobs: dict[str, list[BackupRun]] = {}
     for name, snaps in groups.items():
-        snaps.sort(key=lambda s: str(s.get("time", "")))
-        sized = {str(s.get("id")) for s in snaps[-(window + 1) :]}
-        jobs[name] = [_run_of(s, _size(restic, s) if s.get("id") in sized else None) for s in snaps]
+        snaps.sort(key=_when)  # by the moment: restic prints each time in its own zone
+        newest = snaps[-(window + 1) :]  # only these need a size
+        jobs[name] = [_run_of(s, _size(restic, s) if any(s is n for n in newest) else None) for s in snaps]
     return judged_with_check(spec, restic, MEMORY, jobs, now, _check_words)
 
 
@@ -107,15 +108,18 @@ def _group_name(snap: Mapping[str, Any]) -> str:
     return f"{snap.get('hostname', '?')}:{paths}" + (f" [{tags}]" if tags else "")
 
 
-def _run_of(snap: Mapping[str, Any], size: int | None) -> BackupRun:
+def _when(snap: Mapping[str, Any]) -> datetime:
     try:
-        when = parse_time(str(snap["time"]))
+        return parse_time(str(snap["time"]))
     except ValueError:
         raise ToolProblem(
             HealthState.UNKNOWN, f"restic printed a snapshot time I cannot read: {snap['time']!r}"
         ) from None
+
+
+def _run_of(snap: Mapping[str, Any], size: int | None) -> BackupRun:
     label = str(snap.get("short_id") or str(snap.get("id", "?"))[:8])
-    return BackupRun(label, when, True, size)
+    return BackupRun(label, _when(snap), True, size)
 
 
 def _size(restic: ToolSession, snap: Mapping[str, Any]) -> int | None:

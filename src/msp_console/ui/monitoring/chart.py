@@ -14,6 +14,22 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from msp_console.domain.backup_result import human_size
+
+
+def value_ticks(lo: float, hi: float, count: int, unit: str) -> list[float]:
+    """Round ticks; for bytes round in the binary unit the top value is in (0, 1, 2 GiB, not 953.7 MiB)."""
+    if unit != "B" or hi < 1024:
+        return nice_ticks(lo, hi, count)
+    scale = 1024 ** min(4, int(math.log(hi, 1024)))
+    return [t * scale for t in nice_ticks(lo / scale, hi / scale, count)]
+
+
+def tick_text(value: float, unit: str) -> str:
+    """A y-axis label: bytes in binary units (a backup's size), other values as they are."""
+    return human_size(value) if unit == "B" else f"{value:g}"
+
+
 PALETTE = ("#1565c0", "#6a1b9a", "#00838f", "#ef6c00", "#2e7d32", "#ad1457")
 
 
@@ -76,13 +92,13 @@ class LineChart(QWidget):
         p.setFont(font)
         fm = p.fontMetrics()
         head = fm.height() + 4
-        left = fm.horizontalAdvance("00000.0") + 8
+        left = fm.horizontalAdvance("000.0 MiB" if self.unit == "B" else "00000.0") + 8
         plot = QRectF(left, head + 2, self.width() - left - 10, self.height() - head - fm.height() - 10)
         bold = QFont(font)
         bold.setBold(True)
         p.setFont(bold)
         p.setPen(text)
-        title = f"{self.title} ({self.unit})" if self.unit else self.title
+        title = f"{self.title} ({self.unit})" if self.unit and self.unit != "B" else self.title
         p.drawText(QPointF(left, fm.ascent() + 1), title)
         p.setFont(font)
         if self.span is None or plot.width() < 20 or plot.height() < 20:
@@ -97,12 +113,12 @@ class LineChart(QWidget):
         def y(v: float) -> float:
             return plot.bottom() - (v - lo) / (hi - lo) * plot.height()
 
-        for tick in nice_ticks(lo, hi, max(2, min(4, int(plot.height() // (fm.height() * 2))))):
+        for tick in value_ticks(lo, hi, max(2, min(4, int(plot.height() // (fm.height() * 2)))), self.unit):
             yy = y(tick)
             p.setPen(QPen(grid, 1))
             p.drawLine(QPointF(plot.left(), yy), QPointF(plot.right(), yy))
             p.setPen(text)
-            label = f"{tick:g}"
+            label = tick_text(tick, self.unit)
             p.drawText(
                 QRectF(0, yy - fm.height() / 2, left - 6, fm.height()), Qt.AlignmentFlag.AlignRight, label
             )

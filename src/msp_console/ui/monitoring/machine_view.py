@@ -56,6 +56,7 @@ TITLES = {
     "age": QT_TRANSLATE_NOOP("MachineView", "Backup age"),
     "cpu_pct": QT_TRANSLATE_NOOP("MachineView", "CPU"),
     "time": QT_TRANSLATE_NOOP("MachineView", "Response time"),
+    "size": QT_TRANSLATE_NOOP("MachineView", "Backup size"),
 }
 THRESHOLDS = {"disk_used_pct": (85.0, 95.0), "mem_used_pct": (90.0, 95.0), "age": (26.0, 48.0)}
 
