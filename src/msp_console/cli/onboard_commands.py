@@ -63,4 +63,7 @@ def _onboard(args: argparse.Namespace) -> int:
         raise CommandError(f"--out: cannot write {out}: {exc.strerror or exc}", EXIT_INPUT) from None
     print(f"wrote the {script.kind} onboarding script for {script.target.path} to {out}")
     print(f"console key: {script.key_fingerprint}")
+    if not args.allow_from:
+        reach = "the machine's local subnet" if script.kind == "windows" else "any address"
+        print(f"note: SSH is allowed from {reach}; --allow-from ADDRESS limits it to this PC", file=sys.stderr)
     return 0
