@@ -65,5 +65,7 @@ def _onboard(args: argparse.Namespace) -> int:
     print(f"console key: {script.key_fingerprint}")
     if not args.allow_from:
         reach = "the machine's local subnet" if script.kind == "windows" else "any address"
-        print(f"note: SSH is allowed from {reach}; --allow-from ADDRESS limits it to this PC", file=sys.stderr)
+        print(
+            f"note: SSH is allowed from {reach}; --allow-from ADDRESS limits it to this PC", file=sys.stderr
+        )
     return 0
