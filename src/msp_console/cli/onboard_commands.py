@@ -56,6 +56,7 @@ def _onboard(args: argparse.Namespace) -> int:
         app.close()
     if out is None:
         sys.stdout.write(script.text)
+        _say_who_may_connect(args, script.kind)
         return 0
     try:
         atomic_write_bytes(out, script_bytes(script.kind, script.text), mode=0o600)
@@ -63,9 +64,13 @@ def _onboard(args: argparse.Namespace) -> int:
         raise CommandError(f"--out: cannot write {out}: {exc.strerror or exc}", EXIT_INPUT) from None
     print(f"wrote the {script.kind} onboarding script for {script.target.path} to {out}")
     print(f"console key: {script.key_fingerprint}")
+    _say_who_may_connect(args, script.kind)
+    return 0
+
+
+def _say_who_may_connect(args: argparse.Namespace, kind: str) -> None:
     if not args.allow_from:
-        reach = "the machine's local subnet" if script.kind == "windows" else "any address"
+        reach = "the machine's local subnet" if kind == "windows" else "any address"
         print(
             f"note: SSH is allowed from {reach}; --allow-from ADDRESS limits it to this PC", file=sys.stderr
         )
-    return 0

@@ -194,3 +194,14 @@ def test_linux_key_refused_from_another_address(
         _login(sshd_for, key)
     state, output = _plugin_check_as_console(office, sshd_for)
     assert state is HealthState.UNKNOWN and "authentication failed for msptest (tried console key)" in output
+
+
+def test_out_dash_prints_the_script_and_says_who_may_connect(
+    office: Office, gnome_keyring: KeyringSession, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ["--database", f"sqlite:///{office.db_file}"]
+    code, out, err = run(capsys, *db, "onboard", "linux", "Studio Rossi/nas", "--out", "-")
+    assert code == 0 and out.startswith("#!/bin/sh\n") and "no-pty ssh-ed25519 " in out
+    assert "SSH is allowed from any address" in err
+    code, out, err = run(capsys, *db, "onboard", "windows", "Studio Rossi/srv-win", "--out", "-")
+    assert code == 0 and "$AllowFrom = 'LocalSubnet'" in out
