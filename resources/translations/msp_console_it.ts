@@ -1521,107 +1521,112 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="94" />
+            <source>Datastore namespace (empty: the root):</source>
+            <translation>Namespace del datastore (vuoto: la radice):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="95" />
             <source>Datastore warning at (% used):</source>
             <translation>Avviso datastore a (% occupato):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="95" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="96" />
             <source>Datastore critical at (% used):</source>
             <translation>Datastore critico a (% occupato):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="96" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="97" />
             <source>Hyper Backup task (empty: all):</source>
             <translation>Attività Hyper Backup (vuoto: tutte):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="97" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="98" />
             <source>The NAS's time zone (e.g. Europe/Rome):</source>
             <translation>Fuso orario del NAS (es. Europe/Rome):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="98" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="99" />
             <source>Veeam job (empty: all):</source>
             <translation>Job Veeam (vuoto: tutti):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="99" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="100" />
             <source>API version (x-api-version):</source>
             <translation>Versione API (x-api-version):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="103" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="106" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="104" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="107" />
             <source>Account password (keyring name):</source>
             <translation>Password dell'account (nome nel portachiavi):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="107" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="108" />
             <source>DSM account:</source>
             <translation>Account DSM:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="108" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="109" />
             <source>Veeam account:</source>
             <translation>Account Veeam:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="109" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="110" />
             <source>Address (empty: https://machine:8007):</source>
             <translation>Indirizzo (vuoto: https://macchina:8007):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="112" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="113" />
             <source>Address (empty: https://machine:5001):</source>
             <translation>Indirizzo (vuoto: https://macchina:5001):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="115" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="116" />
             <source>Address (empty: https://machine:9419):</source>
             <translation>Indirizzo (vuoto: https://macchina:9419):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="145" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="146" />
             <source>Edit check</source>
             <translation>Modifica controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="145" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="146" />
             <source>Add check to %1</source>
             <translation>Aggiungi controllo a %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="166" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="235" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="167" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="236" />
             <source>Type:</source>
             <translation>Tipo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="167" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="236" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="168" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="237" />
             <source>Name:</source>
             <translation>Nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="169" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="237" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="170" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="238" />
             <source>Warning at:</source>
             <translation>Avviso da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="170" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="238" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="171" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="239" />
             <source>Critical at:</source>
             <translation>Critico da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="172" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="239" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="173" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="240" />
             <source>Every:</source>
             <translation>Ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="215" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="216" />
             <source>Thresholds (%1): %2</source>
             <translation>Soglie (%1): %2</translation>
         </message>

@@ -152,3 +152,11 @@ def test_a_token_that_cannot_read_tasks_still_judges_the_snapshots(
     outcome = check(appliance)
     assert outcome.state is HealthState.WARNING and "Sys.Audit" in outcome.output, outcome.output
     assert "last successful backup" in outcome.output
+
+
+def test_a_namespace_is_read_when_named(appliance: Appliance, now: datetime) -> None:
+    appliance.server.responder = pbs.responder(pbs.nightly(now, "100", 5, STEADY), namespace="clients/rossi")
+    assert check(appliance).state is HealthState.CRITICAL  # the root holds no backup: "no backup found"
+    outcome = check(appliance, namespace="clients/rossi")
+    assert outcome.state is HealthState.OK, outcome.output
+    assert appliance.server.seen[-3].query == {"ns": "clients/rossi"}

@@ -30,7 +30,7 @@ PARAMS: dict[CheckType, frozenset[str]] = {
     CheckType.RESTIC: _REPO,
     CheckType.BORG: _REPO,
     CheckType.PROXMOX_BACKUP: _API
-    | {"token_id", "token_ref", "datastore", "group", "usage_warn", "usage_crit"},
+    | {"token_id", "token_ref", "datastore", "namespace", "group", "usage_warn", "usage_crit"},
     CheckType.HYPER_BACKUP: _API | {"user", "password_ref", "task", "timezone"},
     CheckType.VEEAM: _API | {"user", "password_ref", "job", "api_version"},
     CheckType.WINDOWS_BACKUP: SIZE_PARAMS,

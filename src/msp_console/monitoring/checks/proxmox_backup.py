@@ -4,6 +4,7 @@ Params: ``token_id`` (``USER@REALM!TOKENID``, e.g. ``monitor@pbs!console``), ``t
 keyring name of the token's secret), ``fingerprint`` (the server certificate's SHA-256, as the PBS
 dashboard shows it; else the chain is verified, ``ca_file`` adds a CA), ``url`` (default
 https://HOST:8007), ``datastore`` / ``group`` (only these, e.g. ``store1`` / ``vm/100``),
+``namespace`` (a datastore namespace such as ``clients/rossi``; default the root),
 ``usage_warn`` / ``usage_crit`` (datastore use in %, 80 / 90), and the shared backup parameters.
 
 Per datastore group (``store:vm/100``): the snapshots (successful runs, with their size) and the
@@ -51,10 +52,12 @@ def _run(spec: CheckSpec, ctx: CheckContext) -> CheckOutcome:
         api.headers["Authorization"] = f"PBSAPIToken={token_id}:{token}"
         try:
             stores = _stores(api, spec.params.get("datastore", "").strip())
+            namespace = spec.params.get("namespace", "").strip()
             listed = {}
             for store in stores:
                 base = f"{API}/admin/datastore/{quote(store)}"
-                listed[store] = (_data(api.get(f"{base}/snapshots")), _data(api.get(f"{base}/status")))
+                snapshots = api.get(f"{base}/snapshots", {"ns": namespace} if namespace else None)
+                listed[store] = (_data(snapshots), _data(api.get(f"{base}/status")))
             since = int((now - timedelta(days=TASK_DAYS)).timestamp())
             try:
                 tasks = _data(api.get(f"{API}/nodes/localhost/tasks", {"since": since, "limit": 1000}))

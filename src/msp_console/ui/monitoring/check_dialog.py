@@ -91,6 +91,7 @@ PARAM_LABELS = {
     "token_ref": QT_TRANSLATE_NOOP("CheckDialog", "API token secret (keyring name):"),
     "datastore": QT_TRANSLATE_NOOP("CheckDialog", "Datastore (empty: all):"),
     "group": QT_TRANSLATE_NOOP("CheckDialog", "Backup group, e.g. vm/100 (empty: all):"),
+    "namespace": QT_TRANSLATE_NOOP("CheckDialog", "Datastore namespace (empty: the root):"),
     "usage_warn": QT_TRANSLATE_NOOP("CheckDialog", "Datastore warning at (% used):"),
     "usage_crit": QT_TRANSLATE_NOOP("CheckDialog", "Datastore critical at (% used):"),
     "task": QT_TRANSLATE_NOOP("CheckDialog", "Hyper Backup task (empty: all):"),
