@@ -56,7 +56,8 @@ class Endpoint:
 
 def endpoint(spec: CheckSpec, what: str, default_port: int) -> Endpoint:
     """Where the API is: ``url`` (https only), else https://HOST:default_port; how to trust it."""
-    url = spec.params.get("url", "").strip() or f"https://{spec.host}:{default_port}"
+    host = f"[{spec.host}]" if ":" in spec.host else spec.host  # an IPv6 address in a URL
+    url = spec.params.get("url", "").strip() or f"https://{host}:{default_port}"
     parts = urlsplit(url)
     if parts.scheme != "https" or not parts.hostname:
         raise ApiProblem(HealthState.UNKNOWN, f"url {url!r} is not an https:// URL")
