@@ -188,6 +188,9 @@ class ApiSession:
             self._conn.request(method, target, body=body, headers=sent)
             response = self._conn.getresponse()
             raw = response.read(MAX_BODY)
+            if len(raw) == MAX_BODY and response.read(1):
+                self._conn.close()
+                raise ApiProblem(HealthState.UNKNOWN, f"the {where} answered {path} with more than 8 MiB")
         except ConnectError as exc:
             raise ApiProblem(HealthState.UNKNOWN, f"cannot reach the {where}: {exc}") from None
         except _FingerprintMismatch as exc:
