@@ -1575,47 +1575,138 @@
             <translation>Esecuzioni che fanno la dimensione abituale:</translation>
         </message>
         <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="89" />
+            <source>Certificate fingerprint (SHA-256):</source>
+            <translation>Impronta del certificato (SHA-256):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="90" />
+            <source>API token (USER@REALM!TOKEN):</source>
+            <translation>Token API (UTENTE@REALM!TOKEN):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="91" />
+            <source>API token secret (keyring name):</source>
+            <translation>Segreto del token API (nome nel portachiavi):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="92" />
+            <source>Datastore (empty: all):</source>
+            <translation>Datastore (vuoto: tutti):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="93" />
+            <source>Backup group, e.g. vm/100 (empty: all):</source>
+            <translation>Gruppo di backup, es. vm/100 (vuoto: tutti):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="94" />
+            <source>Datastore namespace (empty: the root):</source>
+            <translation>Namespace del datastore (vuoto: la radice):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="95" />
+            <source>Datastore warning at (% used):</source>
+            <translation>Avviso datastore a (% occupato):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="96" />
+            <source>Datastore critical at (% used):</source>
+            <translation>Datastore critico a (% occupato):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="97" />
+            <source>Hyper Backup task (empty: all):</source>
+            <translation>Attività Hyper Backup (vuoto: tutte):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="98" />
+            <source>The NAS's time zone (e.g. Europe/Rome):</source>
+            <translation>Fuso orario del NAS (es. Europe/Rome):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="99" />
+            <source>Veeam job (empty: all):</source>
+            <translation>Job Veeam (vuoto: tutti):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="100" />
+            <source>API version (x-api-version):</source>
+            <translation>Versione API (x-api-version):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="104" />
             <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="107" />
+            <source>Account password (keyring name):</source>
+            <translation>Password dell'account (nome nel portachiavi):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="108" />
+            <source>DSM account:</source>
+            <translation>Account DSM:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="109" />
+            <source>Veeam account:</source>
+            <translation>Account Veeam:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="110" />
+            <source>Address (empty: https://machine:8007):</source>
+            <translation>Indirizzo (vuoto: https://macchina:8007):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="113" />
+            <source>Address (empty: https://machine:5001):</source>
+            <translation>Indirizzo (vuoto: https://macchina:5001):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="116" />
+            <source>Address (empty: https://machine:9419):</source>
+            <translation>Indirizzo (vuoto: https://macchina:9419):</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="146" />
             <source>Edit check</source>
             <translation>Modifica controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="107" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="146" />
             <source>Add check to %1</source>
             <translation>Aggiungi controllo a %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="128" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="195" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="167" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="236" />
             <source>Type:</source>
             <translation>Tipo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="129" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="196" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="168" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="237" />
             <source>Name:</source>
             <translation>Nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="131" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="197" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="170" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="238" />
             <source>Warning at:</source>
             <translation>Avviso da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="132" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="198" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="171" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="239" />
             <source>Critical at:</source>
             <translation>Critico da:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="134" />
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="199" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="173" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="240" />
             <source>Every:</source>
             <translation>Ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="175" />
+            <location filename="../../src/msp_console/ui/monitoring/check_dialog.py" line="216" />
             <source>Thresholds (%1): %2</source>
             <translation>Soglie (%1): %2</translation>
         </message>
@@ -3559,7 +3650,7 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>LineChart</name>
         <message>
-            <location filename="../../src/msp_console/ui/monitoring/chart.py" line="165" />
+            <location filename="../../src/msp_console/ui/monitoring/chart.py" line="173" />
             <source>no data in this period</source>
             <translation>nessun dato in questo periodo</translation>
         </message>
@@ -4304,6 +4395,105 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
     </context>
     <context>
+        <name>OnboardDialog</name>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="199" />
+            <source>The console's SSH key is kept only in the system keyring, and no usable keyring was found, so no script was made. Install and unlock one (GNOME Keyring or KWallet on Linux; on Windows and macOS the system's own), then try again.</source>
+            <translation>La chiave SSH della console è conservata solo nel portachiavi del sistema e non è stato trovato un portachiavi utilizzabile, quindi non è stato creato alcuno script. Installane e sbloccane uno (GNOME Keyring o KWallet su Linux; su Windows e macOS quello del sistema), poi riprova.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="216" />
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="205" />
+            <source>Add machine</source>
+            <translation>Aggiungi macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="57" />
+            <source>Add Windows machine</source>
+            <translation>Aggiungi macchina Windows</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="57" />
+            <source>Add Linux machine</source>
+            <translation>Aggiungi macchina Linux</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="85" />
+            <source>Allow SSH only from</source>
+            <translation>Consenti SSH solo da</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="85" />
+            <source>User</source>
+            <translation>Utente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="111" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Copia</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="113" />
+            <source>&amp;Save…</source>
+            <translation>&amp;Salva…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="147" />
+            <source>Copied: paste it on the machine.</source>
+            <translation>Copiato: incollalo sulla macchina.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="155" />
+            <source>PowerShell script (*.ps1)</source>
+            <translation>Script PowerShell (*.ps1)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="155" />
+            <source>Shell script (*.sh)</source>
+            <translation>Script shell (*.sh)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="156" />
+            <source>Save the script</source>
+            <translation>Salva lo script</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="81" />
+            <source>this PC's address, e.g. 192.0.2.10 or 192.0.2.0/24</source>
+            <translation>l'indirizzo di questo PC, es. 192.0.2.10 o 192.0.2.0/24</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="83" />
+            <source>empty: the machine's local subnet</source>
+            <translation>vuoto: la sottorete locale della macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="62" />
+            <source>Run this PowerShell script once on %1, as administrator. It installs OpenSSH Server, lets in this console's key and opens TCP port 22 only to the address below; at the end it prints the host key fingerprint to trust.</source>
+            <translation>Esegui questo script PowerShell una volta su %1, come amministratore. Installa OpenSSH Server, autorizza la chiave di questa console e apre la porta TCP 22 solo all'indirizzo qui sotto; alla fine stampa l'impronta della chiave host da considerare attendibile.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="68" />
+            <source>Run this shell script once on %1, as root. It lets this console's key in for the user below, only from the address below and only to run commands; at the end it prints the host key fingerprint to trust.</source>
+            <translation>Esegui questo script shell una volta su %1, come root. Autorizza la chiave di questa console per l'utente qui sotto, solo dall'indirizzo qui sotto e solo per eseguire comandi; alla fine stampa l'impronta della chiave host da considerare attendibile.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="104" />
+            <source>This console's key: %1</source>
+            <translation>Chiave di questa console: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="174" />
+            <source>The script could not be saved: %1</source>
+            <translation>Non è stato possibile salvare lo script: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_dialog.py" line="170" />
+            <source>Saved to %1</source>
+            <translation>Salvato in %1</translation>
+        </message>
+    </context>
+    <context>
         <name>OverviewTab</name>
         <message>
             <location filename="../../src/msp_console/ui/views/overview.py" line="41" />
@@ -4989,6 +5179,26 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/remote/feature.py" line="86" />
             <source>Open a remote session with the machine's default profile</source>
             <translation>Apri una sessione remota con il profilo predefinito della macchina</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_feature.py" line="20" />
+            <source>Add &amp;Windows machine…</source>
+            <translation>Aggiungi macchina &amp;Windows…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_feature.py" line="21" />
+            <source>Add Lin&amp;ux machine…</source>
+            <translation>Aggiungi macchina Lin&amp;ux…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_feature.py" line="24" />
+            <source>A PowerShell script that installs OpenSSH Server and lets this console in</source>
+            <translation>Uno script PowerShell che installa OpenSSH Server e fa entrare questa console</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/remote/onboard_feature.py" line="26" />
+            <source>A shell script that lets this console's key in for a user</source>
+            <translation>Uno script shell che autorizza la chiave di questa console per un utente</translation>
         </message>
     </context>
     <context>
@@ -7247,286 +7457,321 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
         </message>
         <message>
             <location filename="../../src/msp_console/ui/validation_text.py" line="84" />
+            <source>“%1” is not an IP address or network: e.g. 192.0.2.10 or 192.0.2.0/24.</source>
+            <translation>“%1” non è un indirizzo IP o una rete: es. 192.0.2.10 o 192.0.2.0/24.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="87" />
+            <source>“%1” is not a user name: use letters, digits, “_”, “.” and “-”.</source>
+            <translation>“%1” non è un nome utente: usa lettere, cifre, “_”, “.” e “-”.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="90" />
+            <source>%1: “%2” is not an https:// address, e.g. https://192.0.2.5:8007.</source>
+            <translation>%1: “%2” non è un indirizzo https://, es. https://192.0.2.5:8007.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="93" />
+            <source>%1: “%2” is not a SHA-256 fingerprint: 64 hexadecimal digits, e.g. ab:cd:…</source>
+            <translation>%1: “%2” non è un'impronta SHA-256: 64 cifre esadecimali, es. ab:cd:…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="96" />
+            <source>%1: “%2” is not an API token id: USER@REALM!TOKENID, e.g. monitor@pbs!console.</source>
+            <translation>%1: “%2” non è l'id di un token API: UTENTE@REALM!IDTOKEN, es. monitor@pbs!console.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="99" />
+            <source>%1: “%2” is not a percentage from 1 to 100.</source>
+            <translation>%1: “%2” non è una percentuale da 1 a 100.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="100" />
+            <source>%1: “%2” is not a time zone such as Europe/Rome.</source>
+            <translation>%1: “%2” non è un fuso orario come Europe/Rome.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/validation_text.py" line="101" />
             <source>%1 is needed for this kind of check.</source>
             <translation>%1: obbligatorio per questo tipo di controllo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="85" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="102" />
             <source>%1 must be a number from 1 to 65535.</source>
             <translation>%1: deve essere un numero da 1 a 65535.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="86" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="103" />
             <source>%1 must be a number.</source>
             <translation>%1: deve essere un numero.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="87" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="104" />
             <source>“%2” is not a valid %1: the shrink ratio is a fraction such as 0.5, the grow ratio a factor above 1 such as 3, the window a whole number of runs such as 7.</source>
             <translation>“%2” non è un valore valido per %1: la soglia di riduzione è una frazione come 0.5, quella di crescita un fattore sopra 1 come 3, la finestra un numero intero di esecuzioni come 7.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="92" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="109" />
             <source>Must be whole seconds from %1 to %2.</source>
             <translation>Deve essere un numero intero di secondi da %1 a %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="93" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="110" />
             <source>“%1” is not a threshold: use a range such as 10, 10:, ~:10, 10:20 or @10:20.</source>
             <translation>“%1” non è una soglia: usare un intervallo come 10, 10:, ~:10, 10:20 o @10:20.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="96" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="113" />
             <source>“%1”: the start of a range must not be above its end.</source>
             <translation>“%1”: l'inizio di un intervallo non può superarne la fine.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="99" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="116" />
             <source>Unknown threshold “%1”: expected one of %2.</source>
             <translation>Soglia sconosciuta “%1”: attesa una fra %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="100" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="117" />
             <source>Too many thresholds in “%1”: expected %2.</source>
             <translation>Troppe soglie in “%1”: attese %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="101" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="118" />
             <source>This kind of check takes its thresholds in the command.</source>
             <translation>Questo tipo di controllo prende le soglie dal comando.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="104" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="121" />
             <source>The contract ends before it starts.</source>
             <translation>Il contratto finisce prima di cominciare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="105" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="122" />
             <source>The billing day is a day of the month (1–31).</source>
             <translation>Il giorno di fatturazione è un giorno del mese (1–31).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="106" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="123" />
             <source>Invoices are in Italian or English.</source>
             <translation>Le fatture sono in italiano o in inglese.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="107" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="124" />
             <source>Quantities and prices cannot be negative.</source>
             <translation>Quantità e prezzi non possono essere negativi.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="108" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="125" />
             <source>A contract needs at least one service.</source>
             <translation>Un contratto ha bisogno di almeno un servizio.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="109" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="126" />
             <source>A contract “%1” exists already.</source>
             <translation>Esiste già un contratto “%1”.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="110" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="127" />
             <source>“%1”: no such file.</source>
             <translation>“%1”: il file non esiste.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="111" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="128" />
             <source>The logo must be a PNG or JPEG image.</source>
             <translation>Il logo deve essere un'immagine PNG o JPEG.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="112" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="129" />
             <source>“%1” is not a number of days (0–365).</source>
             <translation>“%1” non è un numero di giorni (0–365).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="113" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="130" />
             <source>Appears again (first on line %1).</source>
             <translation>Compare di nuovo (la prima volta alla riga %1).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="114" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="131" />
             <source>No client named “%1” (import the clients first).</source>
             <translation>Nessun cliente di nome “%1” (importare prima i clienti).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="115" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="132" />
             <source>The file is empty or its first line is blank.</source>
             <translation>Il file è vuoto o la sua prima riga è bianca.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="116" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="133" />
             <source>Unknown column (expected some of: %1).</source>
             <translation>Colonna sconosciuta (attese alcune fra: %1).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="117" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="134" />
             <source>This required column is missing.</source>
             <translation>Manca questa colonna obbligatoria.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="118" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="135" />
             <source>This column appears twice.</source>
             <translation>Questa colonna compare due volte.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="119" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="136" />
             <source>The row has %1 cells but the header has %2.</source>
             <translation>La riga ha %1 celle ma l'intestazione ne ha %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="120" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="137" />
             <source>Client “%1”: the VAT number (or at least the tax code) is missing.</source>
             <translation>Cliente “%1”: manca la partita IVA (o almeno il codice fiscale).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="123" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="140" />
             <source>Client “%1”: “%2” is missing (the electronic invoice needs the full address).</source>
             <translation>Cliente “%1”: manca “%2” (la fattura elettronica richiede l'indirizzo completo).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="126" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="143" />
             <source>The company profile lacks “%1”.</source>
             <translation>Nel profilo aziendale manca “%1”.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="127" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="144" />
             <source>A credit note needs a reason (it is printed on it).</source>
             <translation>Una nota di credito richiede un motivo (viene stampato).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="130" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="147" />
             <source>%1 is already fully credited.</source>
             <translation>%1 è già stornata per intero.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="131" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="148" />
             <source>The payment date is before the invoice date.</source>
             <translation>La data del pagamento è precedente alla data della fattura.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="132" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="149" />
             <source>Invoice %1 is issued: issue a credit note instead of deleting it.</source>
             <translation>La fattura %1 è emessa: invece di eliminarla emettere una nota di credito.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="135" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="152" />
             <source>Invoice %1 is issued and cannot change.</source>
             <translation>La fattura %1 è emessa e non può cambiare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="136" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="153" />
             <source>%1 is before the last issued invoice (%2): numbers must follow the dates.</source>
             <translation>%1 è prima dell'ultima fattura emessa (%2): i numeri devono seguire le date.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="139" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="156" />
             <source>“%1” is not an IBAN: two letters, two check digits, then the account.</source>
             <translation>“%1” non è un IBAN: due lettere, due cifre di controllo, poi il conto.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="142" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="159" />
             <source>“%1” is not a valid IBAN: it should have %2 characters.</source>
             <translation>“%1” non è un IBAN valido: dovrebbe avere %2 caratteri.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="145" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="162" />
             <source>“%1” is not a valid IBAN: the check digits are wrong.</source>
             <translation>“%1” non è un IBAN valido: le cifre di controllo sono sbagliate.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="148" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="165" />
             <source>“%1” is not a tax regime: use RF01 (ordinary) … RF20.</source>
             <translation>“%1” non è un regime fiscale: usare RF01 (ordinario) … RF20.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="149" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="166" />
             <source>“%1” is not a VAT rate between 0 and 100.</source>
             <translation>“%1” non è un'aliquota IVA fra 0 e 100.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="150" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="167" />
             <source>A 0 % VAT rate needs a Natura code (N1, N2.1, N2.2, … N7).</source>
             <translation>Un'aliquota IVA dello 0 % richiede un codice Natura (N1, N2.1, N2.2, … N7).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="153" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="170" />
             <source>“%1” is not a Natura code: use one of %2.</source>
             <translation>“%1” non è un codice Natura: usarne uno fra %2.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="154" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="171" />
             <source>A Natura code is only for a 0 % VAT rate.</source>
             <translation>Il codice Natura vale solo per un'aliquota IVA dello 0 %.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="220" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="244" />
             <source>name</source>
             <translation>nome</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="221" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="245" />
             <source>VAT number</source>
             <translation>partita IVA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="222" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="246" />
             <source>tax code</source>
             <translation>codice fiscale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="223" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="247" />
             <source>address</source>
             <translation>indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="224" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="248" />
             <source>postal code</source>
             <translation>CAP</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="225" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="249" />
             <source>city</source>
             <translation>città</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="226" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="250" />
             <source>province</source>
             <translation>provincia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="227" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="251" />
             <source>country</source>
             <translation>paese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="228" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="252" />
             <source>SdI code</source>
             <translation>codice SdI</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="229" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="253" />
             <source>PEC</source>
             <translation>PEC</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="230" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="254" />
             <source>e-mail</source>
             <translation>posta elettronica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="231" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="255" />
             <source>phone</source>
             <translation>telefono</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="289" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="313" />
             <source>line %1</source>
             <translation>riga %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/validation_text.py" line="291" />
+            <location filename="../../src/msp_console/ui/validation_text.py" line="315" />
             <source>column %1</source>
             <translation>colonna %1</translation>
         </message>

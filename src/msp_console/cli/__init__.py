@@ -39,6 +39,7 @@ COMMAND_MODULES: list[str] = [
     "msp_console.cli.backup_commands",
     "msp_console.cli.about_commands",
     "msp_console.cli.remote_commands",
+    "msp_console.cli.onboard_commands",
 ]
 
 

@@ -21,7 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add = csub.add_parser("add", help="add a check to CLIENT/MACHINE")
     add.add_argument("machine", metavar="CLIENT/MACHINE")
     add.add_argument(
-        "type", help="ping, tcp, http, ssh, plugin, backup_age, snmp, restic, borg (see docs/checks.md)"
+        "type",
+        help="ping, tcp, http, ssh, plugin, backup_age, snmp, restic, borg, proxmox_backup, hyper_backup, "
+        "veeam (see docs/checks.md)",
     )
     add.add_argument("--name", default="")
     add.add_argument(
@@ -30,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=[],
         metavar="K=V",
         help="tcp port; http url, expect_status, contains, verify; ssh/plugin command, port, user; "
-        "snmp oid, community; ping count; restic/borg repository, password_ref (repeatable)",
+        "snmp oid, community; ping count; restic/borg repository, password_ref; proxmox_backup token_id, "
+        "token_ref, fingerprint; hyper_backup/veeam user, password_ref, fingerprint (repeatable)",
     )
     add.add_argument("--warn", default="")
     add.add_argument("--crit", default="")

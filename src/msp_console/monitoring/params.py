@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from msp_console.domain.backup_result import BACKUP_CHECK_KINDS, size_param_errors
 from msp_console.domain.check_defaults import FACTORY, CheckDefaults
 from msp_console.domain.errors import FieldError, ValidationError
+from msp_console.monitoring.checks.api_params import API_REQUIRED, api_param_errors
 from msp_console.monitoring.checks.catalog import PARAMS, threshold_field_errors
 from msp_console.monitoring.model import CheckType
 
@@ -25,12 +26,17 @@ REQUIRED: dict[CheckType, set[str]] = {
     CheckType.PLUGIN: {"command"},
     CheckType.RESTIC: {"repository", "password_ref"},  # a restic repository is always encrypted
     CheckType.BORG: {"repository"},  # a Borg repository may be unencrypted
+    **API_REQUIRED,
 }
 # Kinds that open a backup repository (a key derivation, index loads): hourly, 2 minutes to answer,
 # unless the technician says otherwise.
 SLOW_KINDS: dict[CheckType, tuple[int, float]] = {
     CheckType.RESTIC: (3600, 120.0),
     CheckType.BORG: (3600, 120.0),
+    # backup appliances' APIs: a quarter of an hour is plenty for nightly jobs; several requests each
+    CheckType.PROXMOX_BACKUP: (900, 30.0),
+    CheckType.HYPER_BACKUP: (900, 30.0),
+    CheckType.VEEAM: (900, 30.0),
 }
 MIN_INTERVAL_S = 5
 MAX_INTERVAL_S = 86_400
@@ -118,6 +124,7 @@ def clean_check(
             )
     if ctype.value in BACKUP_CHECK_KINDS:
         errors.extend(size_param_errors(params, line))
+    errors.extend(api_param_errors(ctype, params, line))
     if params.get("run_on", "machine") not in ("machine", "console"):
         where = {"value": params["run_on"], "allowed": "machine, console"}
         errors.append(FieldError("params", "run_on must be machine or console", line, "choice", where))

@@ -32,8 +32,9 @@ def default_runner(db: Database) -> Runner:
     from msp_console.monitoring.checks import run_check
     from msp_console.monitoring.checks.context import CheckContext
     from msp_console.monitoring.hostkeys import HostKeyStore
+    from msp_console.remote.console_key import KeyCache
 
-    ctx = CheckContext(hostkeys=HostKeyStore(db))
+    ctx = CheckContext(hostkeys=HostKeyStore(db), console_key=KeyCache())
 
     def run(spec: CheckSpec) -> CheckOutcome:
         return run_check(spec, ctx)

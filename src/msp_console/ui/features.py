@@ -21,6 +21,7 @@ FEATURES: list[str] = [
     "msp_console.ui.scheduling.feature",
     "msp_console.ui.monitoring.feature",
     "msp_console.ui.remote.feature",
+    "msp_console.ui.remote.onboard_feature",
     "msp_console.ui.settings_dialog",
     "msp_console.ui.billing.feature",
     "msp_console.ui.backup_feature",

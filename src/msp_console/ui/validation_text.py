@@ -81,6 +81,23 @@ TEMPLATES: dict[str, object] = {
     "no_site": QT_TRANSLATE_NOOP("ValidationText", "This client has no site named “%1”."),
     "no_machine": QT_TRANSLATE_NOOP("ValidationText", "This client has no machine named “%1”."),
     "unknown_param": QT_TRANSLATE_NOOP("ValidationText", "“%1” is not a setting of this kind of check."),
+    "not_an_address": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not an IP address or network: e.g. 192.0.2.10 or 192.0.2.0/24."
+    ),
+    "not_a_user": QT_TRANSLATE_NOOP(
+        "ValidationText", "“%1” is not a user name: use letters, digits, “_”, “.” and “-”."
+    ),
+    "api_url": QT_TRANSLATE_NOOP(
+        "ValidationText", "%1: “%2” is not an https:// address, e.g. https://192.0.2.5:8007."
+    ),
+    "api_fingerprint": QT_TRANSLATE_NOOP(
+        "ValidationText", "%1: “%2” is not a SHA-256 fingerprint: 64 hexadecimal digits, e.g. ab:cd:…"
+    ),
+    "api_token_id": QT_TRANSLATE_NOOP(
+        "ValidationText", "%1: “%2” is not an API token id: USER@REALM!TOKENID, e.g. monitor@pbs!console."
+    ),
+    "api_percent": QT_TRANSLATE_NOOP("ValidationText", "%1: “%2” is not a percentage from 1 to 100."),
+    "api_timezone": QT_TRANSLATE_NOOP("ValidationText", "%1: “%2” is not a time zone such as Europe/Rome."),
     "param_needed": QT_TRANSLATE_NOOP("ValidationText", "%1 is needed for this kind of check."),
     "port_range": QT_TRANSLATE_NOOP("ValidationText", "%1 must be a number from 1 to 65535."),
     "param_number": QT_TRANSLATE_NOOP("ValidationText", "%1 must be a number."),
@@ -203,6 +220,13 @@ FILLS: dict[str, tuple[str, ...]] = {
     "no_site": ("name",),
     "no_machine": ("name",),
     "unknown_param": ("name:param",),
+    "not_an_address": ("value",),
+    "not_a_user": ("value",),
+    "api_url": ("name:param", "value"),
+    "api_fingerprint": ("name:param", "value"),
+    "api_token_id": ("name:param", "value"),
+    "api_percent": ("name:param", "value"),
+    "api_timezone": ("name:param", "value"),
     "param_needed": ("name:param",),
     "port_range": ("name:param",),
     "param_number": ("name:param",),

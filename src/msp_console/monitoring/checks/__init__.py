@@ -45,6 +45,9 @@ CHECKS: dict[CheckType, CheckFn] = {
     CheckType.SNMP: _lazy("snmp"),
     CheckType.RESTIC: _lazy("restic"),
     CheckType.BORG: _lazy("borg"),
+    CheckType.PROXMOX_BACKUP: _lazy("proxmox_backup"),
+    CheckType.HYPER_BACKUP: _lazy("hyper_backup"),
+    CheckType.VEEAM: _lazy("veeam"),
 }
 
 

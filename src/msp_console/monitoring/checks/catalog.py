@@ -15,6 +15,9 @@ _SSH = frozenset({"port", "user", "key_file"})
 # restic/borg: the repository and its password's keyring reference; where the tool runs (the
 # machine over SSH, or ``run_on=console``); ``check_every`` hours between repository checks.
 _REPO = _SSH | SIZE_PARAMS | {"repository", "password_ref", "run_on", "check_every", "binary"}
+# Backup appliances' APIs, read from the console's PC: where (``url``), how the certificate is trusted
+# (``fingerprint`` pinned, or the chain with ``ca_file``), the size rule; each kind adds its login.
+_API = SIZE_PARAMS | {"url", "fingerprint", "ca_file"}
 PARAMS: dict[CheckType, frozenset[str]] = {
     CheckType.PING: frozenset({"count", "port"}),
     CheckType.TCP: frozenset({"port"}),
@@ -26,9 +29,10 @@ PARAMS: dict[CheckType, frozenset[str]] = {
     CheckType.BACKUP_AGE: _SSH | {"path", "command"},
     CheckType.RESTIC: _REPO,
     CheckType.BORG: _REPO,
-    CheckType.PROXMOX_BACKUP: SIZE_PARAMS,
-    CheckType.HYPER_BACKUP: SIZE_PARAMS,
-    CheckType.VEEAM: SIZE_PARAMS,
+    CheckType.PROXMOX_BACKUP: _API
+    | {"token_id", "token_ref", "datastore", "namespace", "group", "usage_warn", "usage_crit"},
+    CheckType.HYPER_BACKUP: _API | {"user", "password_ref", "task", "timezone"},
+    CheckType.VEEAM: _API | {"user", "password_ref", "job", "api_version"},
     CheckType.WINDOWS_BACKUP: SIZE_PARAMS,
     CheckType.SNMP: frozenset(
         {

@@ -16,6 +16,10 @@ def _no_history(check_id: int) -> Mapping[str, float]:
     return {}
 
 
+def _no_console_key() -> str | None:
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class SshPolicy:
     """How to reach machines over SSH when a check does not say otherwise."""
@@ -33,3 +37,6 @@ class CheckContext:
     ssh: SshPolicy = field(default_factory=SshPolicy)
     # The metrics the engine last stored for a check (e.g. SNMP uptime, to detect a reboot).
     last_metrics: Callable[[int], Mapping[str, float]] = _no_history
+    # The console's own SSH private key (OpenSSH text) that onboarding installs on machines; None
+    # when it was never made (see msp_console.remote.console_key). Tried after key file and agent.
+    console_key: Callable[[], str | None] = _no_console_key

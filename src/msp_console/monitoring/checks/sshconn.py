@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import logging
 import os
 from collections.abc import Iterator
@@ -68,6 +69,12 @@ def _load_key(path: str, spec: CheckSpec, ctx: CheckContext) -> paramiko.PKey:
         raise SshProblem(HealthState.UNKNOWN, f"cannot read the key {path}: {exc}") from None
 
 
+@functools.lru_cache(maxsize=2)
+def _console_pkey(private_openssh: str) -> paramiko.PKey:
+    """The console's key, parsed once (it changes only if the keyring entry is replaced)."""
+    return paramiko.Ed25519Key(file_obj=io.StringIO(private_openssh))
+
+
 def _authenticate(transport: paramiko.Transport, spec: CheckSpec, ctx: CheckContext, user: str) -> str:
     """Tries key file, then ssh-agent, then the keyring password; returns the method that worked."""
     tried: list[str] = []
@@ -88,6 +95,12 @@ def _authenticate(transport: paramiko.Transport, spec: CheckSpec, ctx: CheckCont
                     return "ssh-agent"
         finally:
             agent.close()
+    console = ctx.console_key()
+    if console:
+        tried.append("console key")
+        with contextlib.suppress(paramiko.AuthenticationException):
+            transport.auth_publickey(user, _console_pkey(console))
+            return "console key"
     if spec.credential_ref:
         password = ctx.get_secret(spec.credential_ref)
         if password is not None:
@@ -98,7 +111,8 @@ def _authenticate(transport: paramiko.Transport, spec: CheckSpec, ctx: CheckCont
     if not tried:
         raise SshProblem(
             HealthState.UNKNOWN,
-            f"no SSH credential for {user}: set a key file, an ssh-agent or a password in the keyring",
+            f"no SSH credential for {user}: set a key file, an ssh-agent or a password in the keyring, "
+            "or install the console's key (Machine → Add Windows/Linux machine…)",
         )
     raise SshProblem(HealthState.UNKNOWN, f"authentication failed for {user} (tried {', '.join(tried)})")
 

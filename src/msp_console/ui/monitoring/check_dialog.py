@@ -86,11 +86,50 @@ PARAM_LABELS = {
     "shrink_ratio": QT_TRANSLATE_NOOP("CheckDialog", "Alarm below this share of the usual size:"),
     "grow_ratio": QT_TRANSLATE_NOOP("CheckDialog", "Alarm above this multiple of the usual size:"),
     "window": QT_TRANSLATE_NOOP("CheckDialog", "Runs that make the usual size:"),
+    "fingerprint": QT_TRANSLATE_NOOP("CheckDialog", "Certificate fingerprint (SHA-256):"),
+    "token_id": QT_TRANSLATE_NOOP("CheckDialog", "API token (USER@REALM!TOKEN):"),
+    "token_ref": QT_TRANSLATE_NOOP("CheckDialog", "API token secret (keyring name):"),
+    "datastore": QT_TRANSLATE_NOOP("CheckDialog", "Datastore (empty: all):"),
+    "group": QT_TRANSLATE_NOOP("CheckDialog", "Backup group, e.g. vm/100 (empty: all):"),
+    "namespace": QT_TRANSLATE_NOOP("CheckDialog", "Datastore namespace (empty: the root):"),
+    "usage_warn": QT_TRANSLATE_NOOP("CheckDialog", "Datastore warning at (% used):"),
+    "usage_crit": QT_TRANSLATE_NOOP("CheckDialog", "Datastore critical at (% used):"),
+    "task": QT_TRANSLATE_NOOP("CheckDialog", "Hyper Backup task (empty: all):"),
+    "timezone": QT_TRANSLATE_NOOP("CheckDialog", "The NAS's time zone (e.g. Europe/Rome):"),
+    "job": QT_TRANSLATE_NOOP("CheckDialog", "Veeam job (empty: all):"),
+    "api_version": QT_TRANSLATE_NOOP("CheckDialog", "API version (x-api-version):"),
+}
+# where a parameter means something else for one type (the account's password, not a repository's)
+TYPE_PARAM_LABELS = {
+    (CheckType.HYPER_BACKUP, "password_ref"): QT_TRANSLATE_NOOP(
+        "CheckDialog", "Account password (keyring name):"
+    ),
+    (CheckType.VEEAM, "password_ref"): QT_TRANSLATE_NOOP("CheckDialog", "Account password (keyring name):"),
+    (CheckType.HYPER_BACKUP, "user"): QT_TRANSLATE_NOOP("CheckDialog", "DSM account:"),
+    (CheckType.VEEAM, "user"): QT_TRANSLATE_NOOP("CheckDialog", "Veeam account:"),
+    (CheckType.PROXMOX_BACKUP, "url"): QT_TRANSLATE_NOOP(
+        "CheckDialog", "Address (empty: https://machine:8007):"
+    ),
+    (CheckType.HYPER_BACKUP, "url"): QT_TRANSLATE_NOOP(
+        "CheckDialog", "Address (empty: https://machine:5001):"
+    ),
+    (CheckType.VEEAM, "url"): QT_TRANSLATE_NOOP("CheckDialog", "Address (empty: https://machine:9419):"),
 }
 
 
 # what a kind of check is about comes first; the rest in alphabetical order
 LEADING = ("repository", "password_ref")
+_APPLIANCE_LOGIN = (
+    "url",
+    "fingerprint",
+    "user",
+    "password_ref",
+)  # where it is, how it is trusted, who logs in
+LEADING_BY_TYPE = {
+    CheckType.PROXMOX_BACKUP: ("url", "fingerprint", "token_id", "token_ref"),
+    CheckType.HYPER_BACKUP: _APPLIANCE_LOGIN,
+    CheckType.VEEAM: _APPLIANCE_LOGIN,
+}
 
 
 class CheckDialog(QDialog):
@@ -136,6 +175,7 @@ class CheckDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.setMinimumWidth(540)  # the appliances' labels are long: their fields stay readable
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(box)
@@ -157,13 +197,14 @@ class CheckDialog(QDialog):
         while self.param_form.rowCount():
             self.param_form.removeRow(0)
         self.params = {}
+        leading = LEADING_BY_TYPE.get(ctype, LEADING)
         for key in sorted(
-            PARAMS[ctype], key=lambda k: (k not in LEADING, LEADING.index(k) if k in LEADING else 0, k)
+            PARAMS[ctype], key=lambda k: (k not in leading, leading.index(k) if k in leading else 0, k)
         ):
             edit = QLineEdit(values.get(key, ""))
             edit.setObjectName(f"param-{key}")
             self.params[key] = edit
-            label = PARAM_LABELS.get(key)
+            label = TYPE_PARAM_LABELS.get((ctype, key)) or PARAM_LABELS.get(key)
             self.param_form.addRow(self.tr(str(label)) if label else f"{key}:", edit)
         order = [self.type, self.name, *self.params.values(), self.warn, self.crit, self.interval]
         for before, after in pairwise(order):  # Tab goes down the form
