@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,10 +32,20 @@ def register(isub: Any, sub: Any, with_app: Callable[..., Any], month: Callable[
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     p.set_defaults(handler=with_app(_preview))
 
-    p = sub.add_parser("report", help="the monthly service report of a client (PDF)")
-    p.add_argument("--client", required=True, metavar="NAME")
+    p = sub.add_parser(
+        "report",
+        help="monthly service reports (PDF): one per client with a contract in the month, or --client NAME",
+    )
+    p.add_argument("--client", metavar="NAME", help="only this client")
     p.add_argument("--month", type=month, required=True, metavar="YYYY-MM")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="folder for the PDFs (with --client, a FILE.pdf name also works)",
+    )
+    p.add_argument("--json", action="store_true")
     p.set_defaults(handler=with_app(_report))
 
 
@@ -90,8 +101,37 @@ def _preview(app: App, args: argparse.Namespace) -> int:
 
 
 def _report(app: App, args: argparse.Namespace) -> int:
-    from msp_console.services.billing.service_report import write_service_report
+    from msp_console.services.billing.report_files import write_service_report, write_service_reports
 
-    path = write_service_report(app.db, args.client, args.month, args.out)
-    print(f"wrote the service report to {path}")
+    if args.client and args.out.suffix.lower() == ".pdf":  # the single-report form
+        path = write_service_report(app.db, args.client, args.month, args.out)
+        print(f"wrote the service report to {path}")
+        return 0
+    if args.out.exists() and not args.out.is_dir():
+        raise CommandError(f"--out: {args.out} is a file; give a folder", EXIT_INPUT)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    def progress(done: int, total: int) -> None:
+        if not args.json:
+            print(f"\r{done}/{total} clients", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    run = write_service_reports(app.db, args.month, args.out, args.client, progress=progress)
+    if args.json:
+        print_json(
+            {
+                "written": [{"client": c, "path": str(p)} for c, p in run.written],
+                "refused": [{"client": c, "reason": why} for c, why in run.refused],
+            }
+        )
+    else:
+        print(f"wrote {len(run.written)} service report(s) to {args.out}")
+        for client, path in run.written:
+            print(f"  {client}  {path.name}")
+        for client, why in run.refused:
+            print(f"  {client}: no report — {why}")
+    if not run.written:
+        reasons = (
+            "; ".join(f"{c}: {why}" for c, why in run.refused) or "no client has a contract in that month"
+        )
+        raise CommandError(f"no service report written ({reasons})", EXIT_INPUT)
     return 0

@@ -85,7 +85,7 @@ class DocumentOperations(InvoiceOperations):
             dialog = ReportDialog(names, chosen_client, QDate(y, m, 1), self._widget())
 
             def chosen() -> None:
-                from msp_console.services.billing.service_report import write_service_report
+                from msp_console.services.billing.report_files import write_service_report
 
                 name, q = dialog.client.currentText(), dialog.month.date()
                 default = f"report-{name.replace(' ', '_')}-{q.year()}-{q.month():02d}.pdf"
