@@ -53,18 +53,27 @@ def detail_story(report: ServiceReport, w: Words, st: Any) -> list[Any]:
         return Paragraph(escape(text), st.right)
 
     story: list[Any] = _section(w["machines"], st)
-    rows: list[list[Any]] = [_head(w, st, ["machine", "kind", "checks", "availability", "problems"], 3)]
+    rows: list[list[Any]] = [_head(w, st, ["machine", "kind", "checks", "col_availability", "problems"], 3)]
     for m in report.machines:
         name = m.name + (f" ({w['since'].format(d=w.day(m.added, 'd MMM'))})" if m.added else "")
-        avail = w["not_measured"] if m.availability is None else w.percent(m.availability)
+        avail = escape(w["not_measured"] if m.availability is None else w.percent(m.availability))
         if m.maintenance_s:
-            avail += f"\n{w['maintenance'].lower()}: {w.duration(m.maintenance_s)}"
-        rows.append([p(name), p(w.word("kind", m.kind)), r(str(m.checks)), r(avail), r(str(m.problems))])
-    story.append(_table(rows, [0.36, 0.2, 0.1, 0.22, 0.12]))
+            avail += (
+                f"<br/><font size=7>{escape(w['maintenance_short'])}: {w.duration(m.maintenance_s)}</font>"
+            )
+        cells = [
+            p(name),
+            p(w.word("kind", m.kind)),
+            r(str(m.checks)),
+            Paragraph(avail, st.right),
+            r(str(m.problems)),
+        ]
+        rows.append(cells)
+    story.append(_table(rows, [0.34, 0.2, 0.12, 0.22, 0.12]))
 
     if report.services:
         story += _section(w["services"], st)
-        rows = [_head(w, st, ["machine", "service", "check_kind", "availability", "problems"], 2)]
+        rows = [_head(w, st, ["machine", "service", "check_kind", "col_availability", "problems"], 2)]
         for s in report.services:
             avail = w["not_measured"] if s.availability is None else w.percent(s.availability)
             rows.append([p(s.machine), p(s.name), p(w.word("check", s.kind)), r(avail), r(str(s.problems))])
@@ -90,7 +99,7 @@ def detail_story(report: ServiceReport, w: Words, st: Any) -> list[Any]:
 
     story += _section(w["interventions"], st)
     if report.interventions:
-        rows = [_head(w, st, ["opened", "subject", "origin", "state", "closed", "sla"])]
+        rows = [_head(w, st, ["opened", "subject", "origin", "state", "closed", "col_sla"])]
         for iv in report.interventions:
             rows.append(
                 [

@@ -260,4 +260,3 @@ def clients_with_contract(session: Session, period: ReportPeriod) -> list[Client
             select(Client).where(Client.id.in_(ids), Client.archived.is_(False)).order_by(Client.name)
         )
     )
-
