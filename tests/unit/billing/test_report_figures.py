@@ -120,6 +120,21 @@ def test_a_problem_is_caught_once_however_its_state_moves() -> None:
     ]
 
 
+def test_a_flapping_check_is_one_problem() -> None:
+    moves = []
+    for k in range(20):  # down and up every 3 minutes for an hour
+        moves += [
+            (utc(11, 5, 10) + timedelta(minutes=6 * k), "CRITICAL"),
+            (utc(11, 5, 10, 3) + timedelta(minutes=6 * k), "OK"),
+        ]
+    moves.append((utc(11, 6), "WARNING"))  # the next day: a new problem
+    found = episodes(history("OK", *moves), utc(11, 1), utc(12, 1), [])
+    assert [(e.started, e.ended) for e in found] == [
+        (utc(11, 5, 10), utc(11, 5, 10, 3) + timedelta(minutes=6 * 19)),
+        (utc(11, 6), None),
+    ]
+
+
 def test_a_problem_open_before_the_span_is_not_caught_in_it() -> None:
     h = history("CRITICAL", (utc(11, 2), "OK"))
     assert episodes(h, utc(11, 1), utc(12, 1), []) == []

@@ -7,8 +7,9 @@ Rules (the same as the Problems tab: hard states only):
 - CRITICAL and UNREACHABLE are "down"; OK and WARNING are "up"; UNKNOWN is not known;
 - a problem is *caught* when the check's hard state moves from a non-problem to WARNING,
   CRITICAL, UNKNOWN or UNREACHABLE inside the covered span and outside maintenance; moves between
-  problem states continue the same problem; it is *solved* when the hard state is OK again
-  before the end of the span.
+  problem states continue the same problem, and so does a relapse less than ``SAME_PROBLEM``
+  after a recovery (a flapping check is one problem, not hundreds); it is *solved* when the hard
+  state is OK again before the end of the span.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from msp_console.domain.maintenance import MaintenanceWindow
 PROBLEM_STATES = frozenset({"WARNING", "CRITICAL", "UNKNOWN", "UNREACHABLE"})
 DOWN_STATES = frozenset({"CRITICAL", "UNREACHABLE"})
 UP_STATES = frozenset({"OK", "WARNING"})
+SAME_PROBLEM = timedelta(minutes=30)
 
 Interval = tuple[datetime, datetime]
 
@@ -168,7 +170,12 @@ def episodes(
             break
         was_problem, is_problem = state in PROBLEM_STATES, new in PROBLEM_STATES
         if when >= start and is_problem and not was_problem and not _inside(when, cuts):
-            open_at, worst = when, new
+            last = out[-1] if out else None
+            if last is not None and last.ended is not None and when - last.ended < SAME_PROBLEM:
+                out.pop()  # back again soon after recovering: the same problem goes on
+                open_at, worst = last.started, _worse(last.worst, new)
+            else:
+                open_at, worst = when, new
         elif open_at is not None and is_problem:
             worst = _worse(worst, new)
         elif open_at is not None and not is_problem:

@@ -72,7 +72,10 @@ def report_period(year: int, month: int, now: datetime) -> ReportPeriod:
     today = local_date(now)
     if first > today:
         raise ValidationError.single(
-            "month", f"{year}-{month:02d} has not started yet: there is nothing to report"
+            "month",
+            f"{year}-{month:02d} has not started yet: there is nothing to report",
+            "report_not_started",
+            month=f"{year}-{month:02d}",
         )
     start = local_midnight(first)
     if today <= last:

@@ -80,13 +80,22 @@ def build_report(session: Session, client: Client, period: ReportPeriod) -> Serv
     label = f"{period.month_first:%Y-%m}"
     history = load_client_history(session, client.id, period.start, period.end)
     if not history.machines:
-        raise ValidationError.single("client", f"{client.name} has no machines: there is nothing to report")
+        raise ValidationError.single(
+            "client",
+            f"{client.name} has no machines: there is nothing to report",
+            "report_no_machines",
+            client=client.name,
+        )
     since = min([aware(client.created_at), *history.first_seen.values()])
     if local_date(since) > period.last:
         raise ValidationError.single(
             "month",
             f"{client.name} was added on {local_date(since):%d/%m/%Y}: "
             f"there is nothing to report for {label}",
+            "report_before_client",
+            client=client.name,
+            day=local_date(since).isoformat(),
+            month=label,
         )
     profile = session.get(CompanyProfile, 1)
     contract = active_contract(session, client.id, period)
@@ -99,6 +108,9 @@ def build_report(session: Session, client: Client, period: ReportPeriod) -> Serv
         raise ValidationError.single(
             "month",
             f"{client.name} has no recorded monitoring or interventions in {label}: nothing to report",
+            "report_no_history",
+            client=client.name,
+            month=label,
         )
     return report
 
