@@ -17,6 +17,13 @@ def register(isub: Any, sub: Any, with_app: Callable[..., Any], month: Callable[
     p.add_argument("numbers", nargs="*", metavar="NUMBER")
     p.add_argument("--month", type=month, metavar="YYYY-MM", help="every document issued in that month")
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p.add_argument(
+        "--with-report",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="also write each client's service report of the month beside its invoice "
+        "(default: the invoice_pdf_with_report preference)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=with_app(_pdf))
 
@@ -56,16 +63,27 @@ def _target(args: argparse.Namespace) -> tuple[list[str] | None, Any]:
 
 
 def _pdf(app: App, args: argparse.Namespace) -> int:
+    from msp_console.preferences import load_preferences
     from msp_console.services.billing.documents import write_pdfs
 
     numbers, month = _target(args)
-    written = write_pdfs(app.db, args.out, numbers, month)
+    with_reports = (
+        load_preferences().invoice_pdf_with_report if args.with_report is None else args.with_report
+    )
+    written = write_pdfs(app.db, args.out, numbers, month, with_reports=with_reports)
     if args.json:
-        print_json({"written": [{"number": w.number, "path": str(w.path)} for w in written]})
+        print_json(
+            {
+                "written": [
+                    {"number": w.number, "path": str(w.path), "report": str(w.report) if w.report else None}
+                    for w in written
+                ]
+            }
+        )
     else:
         print(f"wrote {len(written)} PDF(s) to {args.out}")
         for w in written:
-            print(f"  {w.number}  {w.path.name}")
+            print(f"  {w.number}  {w.path.name}" + (f"  + {w.report.name}" if w.report else ""))
     return 0
 
 

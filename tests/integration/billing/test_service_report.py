@@ -309,3 +309,36 @@ def _without_dates(data: bytes) -> bytes:
 
 def _text(path: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_invoice_pdfs_can_carry_the_months_report_beside_them(
+    sqlite_billing_app: App, tmp_path: Path
+) -> None:
+    from decimal import Decimal
+
+    from msp_console.db.models import Client
+    from msp_console.services.billing.catalog import find_service
+    from msp_console.services.billing.contracts import LineSpec, create_contract
+    from msp_console.services.billing.documents import write_pdfs
+    from msp_console.services.billing.issuing import drafts_of_month, issue
+    from msp_console.services.billing.run import run_month
+
+    db = sqlite_billing_app.db
+    with db.transaction() as s:
+        cid, _srv, _ping = studio_verdi(s)
+        monitoring = find_service(s, "MONITORING")
+        client = s.get(Client, cid)
+        assert monitoring is not None and client is not None
+        create_contract(
+            s, client, "C-7B", date(2026, 11, 1), [LineSpec(monitoring, Decimal(1), Decimal("350"))]
+        )
+    run_month(db, 2026, 11)
+    with db.read() as s:
+        ids = drafts_of_month(s, 2026, 11)
+    issue(db, ids, date(2026, 11, 30))
+    plain = write_pdfs(db, tmp_path / "plain", month=(2026, 11))
+    assert [w.report for w in plain] == [None] and not list((tmp_path / "plain").glob("Rapporto*"))
+    (both,) = write_pdfs(db, tmp_path / "both", month=(2026, 11), with_reports=True)
+    assert both.report == tmp_path / "both" / "Rapporto_Studio_Verdi_2026-11.pdf" and both.report.is_file()
+    assert both.path.parent == both.report.parent
+    assert "1–30 novembre 2026" in _text(both.report)

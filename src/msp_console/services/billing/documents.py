@@ -135,6 +135,7 @@ def pdf_name(doc: InvoiceDocument) -> str:
 class Written:
     number: str
     path: Path
+    report: Path | None = None  # the client's service report of the month, written beside it
 
 
 Progress = Callable[[int, int], None]  # (done, total), e.g. for the Billing panel's progress bar
@@ -163,17 +164,37 @@ def write_pdfs(
     numbers: list[str] | None = None,
     month: tuple[int, int] | None = None,
     progress: Progress | None = None,
+    *,
+    with_reports: bool = False,
 ) -> list[Written]:
+    """With ``with_reports``, each client's service report of the invoice's month goes beside its
+    invoice PDF (once per client and month; a client with nothing to report gets none)."""
     with db.read() as session:
         docs = load_documents(session, numbers, month)
+    reports: dict[tuple[int, int, int], Path | None] = {}
     written = []
     for doc, data in zip(docs, render_pdfs(docs), strict=True):
         path = Path(out_dir) / pdf_name(doc)
         atomic_write_bytes(path, data)
-        written.append(Written(doc.number, path))
+        report = _report_beside(db, doc, Path(out_dir), reports) if with_reports else None
+        written.append(Written(doc.number, path, report))
         if progress is not None:
             progress(len(written), len(docs))
     return written
+
+
+def _report_beside(
+    db: Database, doc: InvoiceDocument, out_dir: Path, done: dict[tuple[int, int, int], Path | None]
+) -> Path | None:
+    from msp_console.services.billing.report_files import write_client_report
+
+    with db.read() as session:
+        invoice = session.get(Invoice, doc.invoice_id)
+        client_id = invoice.client_id if invoice else 0
+    key = (client_id, doc.issue_date.year, doc.issue_date.month)
+    if key not in done:
+        done[key] = write_client_report(db, client_id, key[1:], out_dir)
+    return done[key]
 
 
 @dataclass(frozen=True, slots=True)

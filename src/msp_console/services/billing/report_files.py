@@ -95,6 +95,22 @@ def write_service_reports(
     return run
 
 
+def write_client_report(db: Database, client_id: int, month: tuple[int, int], out_dir: Path) -> Path | None:
+    """The report beside an invoice: written when there is something to report, else None."""
+    try:
+        period = report_period(*month, datetime.now(UTC))
+        with db.read() as session:
+            client = session.get(Client, client_id)
+            if client is None:
+                return None
+            report = build_report(session, client, period)
+    except ValidationError:
+        return None
+    path = Path(out_dir) / report_file_name(report)
+    atomic_write_bytes(path, render(report))
+    return path
+
+
 def preview_report(db: Database, client_name: str, month: tuple[int, int]) -> bytes:
     """The PDF of one client's report, not written anywhere (the Billing tab's preview)."""
     return render(gather(db, client_name, *month))

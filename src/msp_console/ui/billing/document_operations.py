@@ -22,6 +22,8 @@ from msp_console.ui.worker import run_in_background
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 
+    from msp_console.services.billing.documents import Written
+
 
 class DocumentOperations(InvoiceOperations):
     # -- documents ---------------------------------------------------------------------------------
@@ -36,11 +38,16 @@ class DocumentOperations(InvoiceOperations):
         if not folder:
             return
         numbers, month = self._target_numbers()
-        self._start(
-            tr("Writing the PDFs…"),
-            lambda job: write_pdfs(self.db, Path(folder), numbers, month, progress=job.progress),
-            lambda written: _written(written, folder),
-        )
+
+        def write(job: Job) -> list[Written]:
+            from msp_console.preferences import load_preferences
+
+            with_reports = load_preferences().invoice_pdf_with_report  # Settings → Invoices
+            return write_pdfs(
+                self.db, Path(folder), numbers, month, progress=job.progress, with_reports=with_reports
+            )
+
+        self._start(tr("Writing the PDFs…"), write, lambda written: _written(written, folder))
 
     def export_xml(self, out_dir: str | None = None) -> None:
         from msp_console.services.billing.documents import XmlOutcome, write_fatturapa
@@ -192,6 +199,10 @@ class DocumentOperations(InvoiceOperations):
         )
 
 
-def _written(written: list[object], folder: str) -> str:
+def _written(written: list[Written], folder: str) -> str:
     count = len(written)
-    return BillingCounts.tr("%n PDF(s) written to %1", "", count).replace("%1", folder)
+    text = BillingCounts.tr("%n PDF(s) written to %1", "", count).replace("%1", folder)
+    reports = len({w.report for w in written if w.report is not None})
+    if reports:
+        text += ", " + BillingCounts.tr("with %n service report(s)", "", reports)
+    return text
