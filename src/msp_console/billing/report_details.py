@@ -1,5 +1,9 @@
 """The service report's detail pages: machines, checked services, problems, interventions and
-maintenance windows — the tables the first page's summary is summed from."""
+maintenance windows — the tables the first page's summary is summed from.
+
+Cells are plain one-line strings, cut to their column with "…" (a Paragraph per cell cost ~20 times
+more to lay out, and a month of problems can fill pages); only an intervention's subject wraps.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +11,63 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
 
-from msp_console.billing.invoice_pdf import HEADER_BG, RULE, WIDTH
+from msp_console.billing.fonts import register_fonts
+from msp_console.billing.invoice_pdf import ACCENT, HEADER_BG, RULE, WIDTH
 from msp_console.billing.report_data import ServiceReport
 from msp_console.billing.report_text import Words
 
+SIZE, HEAD_SIZE, PAD = 8.2, 7.8, 6.0
 
-def _table(rows: list[list[Any]], shares: list[float]) -> Table:
-    table = Table(rows, colWidths=[WIDTH * s for s in shares], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-            ]
+
+def fit(text: str, width: float, font: str = "", size: float = SIZE) -> str:
+    """``text`` cut with "…" so it fits ``width`` points."""
+    font = font or register_fonts()[0]
+    room = width - 2 * PAD
+    if stringWidth(text, font, size) <= room:
+        return text
+    while text and stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text + "…"
+
+
+class _Sheet:
+    """One detail table: a header row, then rows of strings (or a Paragraph where text wraps)."""
+
+    def __init__(self, w: Words, keys: list[str], shares: list[float], right: int = 0):
+        self.widths = [WIDTH * s for s in shares]
+        self.right = right
+        _, bold = register_fonts()
+        self.rows: list[list[Any]] = [
+            [fit(w[k], x, bold, HEAD_SIZE) for k, x in zip(keys, self.widths, strict=True)]
+        ]
+
+    def add(self, *cells: Any) -> None:
+        self.rows.append(
+            [c if not isinstance(c, str) else fit(c, x) for c, x in zip(cells, self.widths, strict=True)]
         )
-    )
-    return table
+
+    def table(self) -> Table:
+        regular, bold = register_fonts()
+        table = Table(self.rows, colWidths=self.widths, repeatRows=1)
+        style: list[Any] = [
+            ("FONT", (0, 0), (-1, -1), regular, SIZE),
+            ("FONT", (0, 0), (-1, 0), bold, HEAD_SIZE),
+            ("TEXTCOLOR", (0, 0), (-1, 0), ACCENT),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        if self.right:
+            style.append(("ALIGN", (-self.right, 0), (-1, -1), "RIGHT"))
+        table.setStyle(TableStyle(style))
+        return table
 
 
 def _section(title: str, st: Any) -> list[Any]:
@@ -39,90 +79,78 @@ def _section(title: str, st: Any) -> list[Any]:
     ]
 
 
-def _head(w: Words, st: Any, keys: list[str], right: int = 0) -> list[Any]:
-    """Header cells; the last ``right`` columns are numbers, aligned right."""
-    n = len(keys)
-    return [Paragraph(w[k], st.head_r if i >= n - right else st.head) for i, k in enumerate(keys)]
-
-
 def detail_story(report: ServiceReport, w: Words, st: Any) -> list[Any]:
-    def p(text: str) -> Paragraph:
-        return Paragraph(escape(text), st.body)
-
-    def r(text: str) -> Paragraph:
-        return Paragraph(escape(text), st.right)
-
     story: list[Any] = _section(w["machines"], st)
-    rows: list[list[Any]] = [_head(w, st, ["machine", "kind", "checks", "col_availability", "problems"], 3)]
+    sheet = _Sheet(
+        w, ["machine", "kind", "checks", "col_availability", "problems"], [0.34, 0.2, 0.12, 0.22, 0.12], 3
+    )
     for m in report.machines:
         name = m.name + (f" ({w['since'].format(d=w.day(m.added, 'd MMM'))})" if m.added else "")
-        avail = escape(w["not_measured"] if m.availability is None else w.percent(m.availability))
+        avail = w["not_measured"] if m.availability is None else w.percent(m.availability)
         if m.maintenance_s:
-            avail += (
-                f"<br/><font size=7>{escape(w['maintenance_short'])}: {w.duration(m.maintenance_s)}</font>"
-            )
-        cells = [
-            p(name),
-            p(w.word("kind", m.kind)),
-            r(str(m.checks)),
-            Paragraph(avail, st.right),
-            r(str(m.problems)),
-        ]
-        rows.append(cells)
-    story.append(_table(rows, [0.34, 0.2, 0.12, 0.22, 0.12]))
+            avail += f" · {w['maintenance_short']} {w.duration(m.maintenance_s)}"
+        sheet.add(name, w.word("kind", m.kind), str(m.checks), avail, str(m.problems))
+    story.append(sheet.table())
 
     if report.services:
         story += _section(w["services"], st)
-        rows = [_head(w, st, ["machine", "service", "check_kind", "col_availability", "problems"], 2)]
+        sheet = _Sheet(
+            w,
+            ["machine", "service", "check_kind", "col_availability", "problems"],
+            [0.22, 0.26, 0.22, 0.18, 0.12],
+            2,
+        )
         for s in report.services:
             avail = w["not_measured"] if s.availability is None else w.percent(s.availability)
-            rows.append([p(s.machine), p(s.name), p(w.word("check", s.kind)), r(avail), r(str(s.problems))])
-        story.append(_table(rows, [0.22, 0.26, 0.22, 0.18, 0.12]))
+            sheet.add(s.machine, s.name, w.word("check", s.kind), avail, str(s.problems))
+        story.append(sheet.table())
 
     story += _section(w["problems_list"], st)
     if report.problems:
-        rows = [_head(w, st, ["machine", "service", "state", "started", "ended", "solved_by"])]
+        sheet = _Sheet(
+            w,
+            ["machine", "service", "state", "started", "ended", "solved_by"],
+            [0.18, 0.27, 0.12, 0.14, 0.14, 0.15],
+        )
         for pr in report.problems:
-            rows.append(
-                [
-                    p(pr.machine),
-                    p(f"{pr.check} · {w.word('check', pr.kind)}"),
-                    p(w.word("hs", pr.worst)),
-                    p(w.when(pr.started)),
-                    p(w.when(pr.ended) if pr.ended else ""),
-                    p(w.word("by", pr.solved_by)),
-                ]
+            sheet.add(
+                pr.machine,
+                f"{pr.check} · {w.word('check', pr.kind)}",
+                w.word("hs", pr.worst),
+                w.when(pr.started),
+                w.when(pr.ended) if pr.ended else "",
+                w.word("by", pr.solved_by),
             )
-        story.append(_table(rows, [0.18, 0.27, 0.12, 0.14, 0.14, 0.15]))
+        story.append(sheet.table())
     else:
-        story.append(p(w["none"]))
+        story.append(Paragraph(escape(w["none"]), st.body))
 
     story += _section(w["interventions"], st)
     if report.interventions:
-        rows = [_head(w, st, ["opened", "subject", "origin", "state", "closed", "col_sla"])]
+        sheet = _Sheet(
+            w,
+            ["opened", "subject", "origin", "state", "closed", "col_sla"],
+            [0.1, 0.4, 0.13, 0.15, 0.1, 0.12],
+        )
         for iv in report.interventions:
-            rows.append(
-                [
-                    p(w.day(iv.opened, "d MMM")),
-                    p(iv.title),
-                    p(_origin(w, iv.origin)),
-                    p(w.word("state", iv.state)),
-                    p(w.day(iv.closed, "d MMM") if iv.closed else ""),
-                    p(w.word("sla", iv.sla)),
-                ]
+            sheet.add(
+                w.day(iv.opened, "d MMM"),
+                Paragraph(escape(iv.title), st.body),
+                _origin(w, iv.origin),
+                w.word("state", iv.state),
+                w.day(iv.closed, "d MMM") if iv.closed else "",
+                w.word("sla", iv.sla),
             )
-        story.append(_table(rows, [0.1, 0.4, 0.13, 0.15, 0.1, 0.12]))
+        story.append(sheet.table())
     else:
-        story.append(p(w["none"]))
+        story.append(Paragraph(escape(w["none"]), st.body))
 
     if report.maintenance:
         story += _section(w["maintenance_list"], st)
-        rows = [_head(w, st, ["machine", "from", "to", "note"])]
+        sheet = _Sheet(w, ["machine", "from", "to", "note"], [0.24, 0.18, 0.18, 0.4])
         for mt in report.maintenance:
-            rows.append(
-                [p(mt.machine or w["all_machines"]), p(w.when(mt.start)), p(w.when(mt.end)), p(mt.comment)]
-            )
-        story.append(_table(rows, [0.24, 0.18, 0.18, 0.4]))
+            sheet.add(mt.machine or w["all_machines"], w.when(mt.start), w.when(mt.end), mt.comment)
+        story.append(sheet.table())
     return story
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -28,6 +29,7 @@ from msp_console.services.billing.parties import customer_snapshot, supplier_sna
 from msp_console.services.database import Database
 
 PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
+T = TypeVar("T")
 
 
 def to_document(
@@ -142,20 +144,25 @@ Progress = Callable[[int, int], None]  # (done, total), e.g. for the Billing pan
 
 
 def render_pdfs(docs: list[InvoiceDocument]) -> Iterator[bytes]:
-    """Renders in worker processes when there are many (layout is CPU-bound, one core each);
-    yields the PDFs in the order of `docs` as they are ready."""
+    """Renders in worker processes when there are many; yields the PDFs in the order of `docs`."""
     from msp_console.billing.invoice_pdf import render_invoice_pdf
 
+    yield from render_in_workers(render_invoice_pdf, docs)
+
+
+def render_in_workers(render: Callable[[T], bytes], items: list[T]) -> Iterator[bytes]:
+    """``render`` over ``items`` in worker processes when there are many (layout is CPU-bound, one
+    core each); yields the results in order as they are ready."""
     workers = min(os.cpu_count() or 1, 8)
     # Workers are forked (cheap, nothing to re-import); forking a process that runs other threads
     # (the GUI, the poller) is unsafe, so there the PDFs are rendered here, one after the other.
     forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if len(docs) < PARALLEL_FROM or workers < 2 or not forkable:
-        yield from (render_invoice_pdf(doc) for doc in docs)
+    if len(items) < PARALLEL_FROM or workers < 2 or not forkable:
+        yield from (render(item) for item in items)
         return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(render_invoice_pdf, docs, chunksize=max(1, min(16, len(docs) // (workers * 4))))
+        yield from pool.map(render, items, chunksize=max(1, min(16, len(items) // (workers * 4))))
 
 
 def write_pdfs(
