@@ -60,7 +60,9 @@ def availability_chart(machines: Sequence[MachineLine], w: Words, width: float) 
     )
     unmeasured = [m for m in machines if m.availability is None]
     shown = measured[:MAX_BARS]
-    rows = len(shown) + (1 if unmeasured else 0) + (1 if len(measured) > MAX_BARS else 0)
+    rows = (
+        len(shown) + (1 if shown else 0) + (1 if unmeasured else 0) + (1 if len(measured) > MAX_BARS else 0)
+    )
     row_h, top, label_w, value_w = 13.0, 14.0, width * 0.34, 44.0
     height = top + max(rows, 1) * row_h + 14
     d = Drawing(width, height)
@@ -86,20 +88,20 @@ def availability_chart(machines: Sequence[MachineLine], w: Words, width: float) 
         )
         d.add(_text(width, y + 3, w.percent(ratio), 7, textAnchor="end"))
         y -= row_h
+    if shown:  # the scale under the bars
+        d.add(Line(x0, y + row_h - 1, x1, y + row_h - 1, strokeColor=RULE, strokeWidth=0.4))
+        for value in (floor, (floor + 1) / 2, 1.0):
+            x = x0 + (x1 - x0) * ((value - floor) / (1 - floor) if floor < 1 else 1)
+            d.add(
+                _text(x, y + row_h - 9, w.percent(value, decimals=False), 6, textAnchor="middle", color=GREY)
+            )
+        y -= row_h
     if len(measured) > MAX_BARS:
         d.add(_text(0, y + 3, f"+ {len(measured) - MAX_BARS} …", 7, color=GREY))
         y -= row_h
     if unmeasured:
         names = ", ".join(m.name for m in unmeasured)
         d.add(_text(0, y + 3, _fit(f"{w['not_measured']}: {names}", 6.8, width), 6.8, color=GREY))
-        y -= row_h
-    # the scale under the bars
-    d.add(Line(x0, y + row_h - 1, x1, y + row_h - 1, strokeColor=RULE, strokeWidth=0.4))
-    for value in (floor, (floor + 1) / 2, 1.0):
-        x = x0 + (x1 - x0) * ((value - floor) / (1 - floor) if floor < 1 else 1)
-        d.add(
-            _text(x, y + row_h - 9, w.percent(value).replace(",00", ""), 6, textAnchor="middle", color=GREY)
-        )
     return d
 
 
@@ -110,6 +112,8 @@ def weeks_chart(
     d.add(_text(0, height - 9, w["chart_weeks"].upper(), 7.4, bold=True, color=ACCENT))
     base, top = 16.0, height - 26
     peak = max((n for *_x, n in weeks), default=0) or 1
+    if not any(n for *_x, n in weeks):
+        d.add(_text(width / 2, (base + top) / 2, w["no_problems"], 7.5, textAnchor="middle", color=GREY))
     slot = width / max(len(weeks), 1)
     bar = min(slot * 0.55, 34)
     d.add(Line(0, base, width, base, strokeColor=RULE, strokeWidth=0.5))
@@ -119,7 +123,8 @@ def weeks_chart(
         if n:
             d.add(Rect(cx - bar / 2, base, bar, h, fillColor=ACCENT, strokeColor=None))
         d.add(_text(cx, base + h + 3, str(n), 7.5, bold=True, textAnchor="middle"))
-        d.add(_text(cx, base - 9, w.short_span(first, last), 6.2, textAnchor="middle", color=GREY))
+        days = str(first.day) if first == last else f"{first.day}–{last.day}"  # the month is in the letterhead
+        d.add(_text(cx, base - 9, days, 6.4, textAnchor="middle", color=GREY))
     return d
 
 

@@ -32,7 +32,7 @@ def _letterhead(report: ServiceReport, w: Words, st: Any) -> Table:
     when = w.span(p.first, p.last)
     lines = [f"<b>{escape(report.client)}</b>", f"{w['period']}: <b>{when}</b>"]
     if p.partial:
-        lines.append(w["in_progress"].format(when=w.when(p.end, "d MMMM HH:mm")))
+        lines.append(w["in_progress"].format(when=w.when(p.end, "d MMM HH:mm")))
     left = [Paragraph(escape(report.company), st.company)]
     right = [Paragraph(w["heading"], st.title), Paragraph("<br/>".join(lines), st.right)]
     table = Table([[left, right]], colWidths=[WIDTH * 0.55, WIDTH * 0.45])
@@ -116,10 +116,18 @@ def _security(report: ServiceReport, w: Words, st: Any) -> list[Any]:
     return out
 
 
+def _flush(drawing: Any) -> Table:
+    """A full-width picture aligned with the boxes above it (no frame padding)."""
+    table = Table([[drawing]], colWidths=[WIDTH])
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
 def first_page(report: ServiceReport, s: Summary, w: Words, st: Any) -> list[Any]:
     left_w, right_w = WIDTH * 0.56, WIDTH * 0.40
+    bars = availability_chart(report.machines, w, left_w)
     charts = Table(
-        [[availability_chart(report.machines, w, left_w), weeks_chart(s.problems_per_week, w, right_w)]],
+        [[bars, weeks_chart(s.problems_per_week, w, right_w, max(bars.height, 100))]],
         colWidths=[WIDTH * 0.6, WIDTH * 0.4],
     )
     charts.setStyle(
@@ -138,9 +146,9 @@ def first_page(report: ServiceReport, s: Summary, w: Words, st: Any) -> list[Any
         Spacer(1, 7 * mm),
         charts,
         Spacer(1, 6 * mm),
-        backup_strip(report.backup_days, w, WIDTH),
+        _flush(backup_strip(report.backup_days, w, WIDTH)),
         Spacer(1, 6 * mm),
-        sla_chart(s.sla_met, s.sla_missed, w, WIDTH),
+        _flush(sla_chart(s.sla_met, s.sla_missed, w, WIDTH)),
         *_security(report, w, st),
         Spacer(1, 6 * mm),
         Paragraph(w["footer"], st.small),

@@ -21,7 +21,7 @@ IT: dict[str, Any] = {
     "title": "Rapporto mensile del servizio",
     "heading": "RAPPORTO MENSILE",
     "period": "Periodo",
-    "in_progress": "mese in corso: giorni trascorsi fino al {when}",
+    "in_progress": "mese in corso: dati fino al {when}",
     "summary": "In sintesi",
     "availability": "Disponibilità delle macchine",
     "col_availability": "Disponibilità",
@@ -44,6 +44,7 @@ IT: dict[str, Any] = {
     "chart_weeks": "Problemi per settimana",
     "chart_backup": "Backup giorno per giorno",
     "chart_sla": "SLA degli interventi",
+    "no_problems": "nessun problema nel periodo",
     "legend_ok": "riuscito",
     "legend_failed": "non riuscito",
     "legend_none": "nessun backup previsto",
@@ -131,7 +132,7 @@ EN: dict[str, Any] = {
     "title": "Monthly service report",
     "heading": "MONTHLY REPORT",
     "period": "Period",
-    "in_progress": "month in progress: the days elapsed up to {when}",
+    "in_progress": "month in progress: figures up to {when}",
     "summary": "Summary",
     "availability": "Machine availability",
     "col_availability": "Availability",
@@ -154,6 +155,7 @@ EN: dict[str, Any] = {
     "chart_weeks": "Problems per week",
     "chart_backup": "Backups day by day",
     "chart_sla": "Intervention SLAs",
+    "no_problems": "no problems in the period",
     "legend_ok": "succeeded",
     "legend_failed": "failed",
     "legend_none": "no backup expected",
@@ -258,10 +260,12 @@ class Words:
         form = forms.get(Locale.parse(self.locale).plural_form(n), forms["other"])
         return str(form).format(n=n, **values)
 
-    def percent(self, ratio: float) -> str:
-        text = format_percent(ratio, "#,##0.00 %", locale=self.locale)
-        if ratio < 1 and text == format_percent(1, "#,##0.00 %", locale=self.locale):
-            text = format_percent(0.9999, "#,##0.00 %", locale=self.locale)  # never "100 %" with downtime
+    def percent(self, ratio: float, decimals: bool = True) -> str:
+        """ "99,58 %" in Italian, "99.58%" in English; never 100 % while there was downtime."""
+        pattern = ("#,##0.00" if decimals else "#,##0") + (" %" if self.language == "it" else "%")
+        text = format_percent(ratio, pattern, locale=self.locale)
+        if ratio < 1 and text == format_percent(1, pattern, locale=self.locale):
+            text = format_percent(0.9999 if decimals else 0.99, pattern, locale=self.locale)
         return text
 
     def number(self, value: float) -> str:
@@ -295,11 +299,3 @@ class Words:
             return f"{first.day}–{format_date(last, 'd MMMM y', locale=self.locale)}"
         start = format_date(first, "d MMMM", locale=self.locale)
         return f"{start} – {format_date(last, 'd MMMM y', locale=self.locale)}"
-
-    def short_span(self, first: date, last: date) -> str:
-        if first == last:
-            return format_date(first, "d MMM", locale=self.locale)
-        if first.month == last.month:
-            return f"{first.day}–{format_date(last, 'd MMM', locale=self.locale)}"
-        start, stop = (format_date(d, "d MMM", locale=self.locale) for d in (first, last))
-        return f"{start}–{stop}"

@@ -97,6 +97,12 @@ def test_time_without_a_known_state_is_not_counted_as_up() -> None:
     assert got.unknown_s == 15 * 24 * H and got.up_s == 15 * 24 * H and got.availability == 1.0
 
 
+def test_a_first_result_at_the_very_start_counts_from_it() -> None:
+    h = history("", (utc(11, 13), "OK"))
+    got = measure(h, utc(11, 13), utc(11, 14), [])
+    assert got.up_s == 24 * H and got.unknown_s == 0
+
+
 def test_machine_added_mid_month_counts_from_its_addition() -> None:
     h = history("", (utc(11, 16, 0, 1), "OK"), (utc(11, 20), "CRITICAL"), (utc(11, 20, 6), "OK"))
     got = measure(h, utc(11, 16), utc(12, 1), [])
@@ -194,6 +200,7 @@ def test_check_kinds_are_words_in_both_languages() -> None:
 def test_availability_with_downtime_never_prints_100_percent() -> None:
     assert Words("it").percent(0.999999) == "99,99 %"
     assert Words("it").percent(1.0) == "100,00 %"
+    assert Words("en").percent(0.9958) == "99.58%"
 
 
 # -- properties -----------------------------------------------------------------------------------

@@ -126,6 +126,7 @@ def segments(history: CheckHistory, start: datetime, end: datetime) -> list[tupl
     state, cursor = history.state_at(start), start
     for when, new in history.changes:
         if when <= start:
+            state = new  # a change at the very start is in force from it
             continue
         if when >= end:
             break
@@ -162,7 +163,7 @@ def episodes(
     """Problems caught in [start, end): see the module's rules."""
     cuts = merge(maintenance)
     out: list[Episode] = []
-    state = history.state_at(start)
+    state = history.initial
     open_at: datetime | None = None
     worst = ""
     for when, new in history.changes:
