@@ -123,7 +123,7 @@ def weeks_chart(
         if n:
             d.add(Rect(cx - bar / 2, base, bar, h, fillColor=ACCENT, strokeColor=None))
         d.add(_text(cx, base + h + 3, str(n), 7.5, bold=True, textAnchor="middle"))
-        days = str(first.day) if first == last else f"{first.day}–{last.day}"  # the month is in the letterhead
+        days = str(first.day) if first == last else f"{first.day}–{last.day}"  # month: see the letterhead
         d.add(_text(cx, base - 9, days, 6.4, textAnchor="middle", color=GREY))
     return d
 
