@@ -342,3 +342,37 @@ def test_invoice_pdfs_can_carry_the_months_report_beside_them(
     assert both.report == tmp_path / "both" / "Rapporto_Studio_Verdi_2026-11.pdf" and both.report.is_file()
     assert both.path.parent == both.report.parent
     assert "1–30 novembre 2026" in _text(both.report)
+
+
+def test_a_security_summary_is_printed_when_one_is_given(sqlite_billing_app: App, tmp_path: Path) -> None:
+    """The hook the security feature fills: no section without it, its rows when given."""
+    from dataclasses import replace
+
+    from msp_console.billing.report_data import SecurityRow, SecuritySummary
+    from msp_console.billing.report_pdf import render_service_report
+
+    db = sqlite_billing_app.db
+    with db.transaction() as s:
+        studio_verdi(s)
+    report = gather(db, "Studio Verdi", 2026, 11, now=NOW)
+    without = tmp_path / "without.pdf"
+    without.write_bytes(render_service_report(report))
+    assert "SICUREZZA" not in _text(without)
+    secured = replace(
+        report,
+        security=SecuritySummary(
+            (
+                SecurityRow("Aggiornamenti di sicurezza installati", "12 / 12", True),
+                SecurityRow("Firewall", "attivo"),
+            ),
+            "Verifica del 30 novembre",
+        ),
+    )
+    with_it = tmp_path / "with.pdf"
+    with_it.write_bytes(render_service_report(secured))
+    text = _text(with_it)
+    assert (
+        "SICUREZZA" in text
+        and "Aggiornamenti di sicurezza installati" in text
+        and "Verifica del 30 novembre" in text
+    )
