@@ -9,6 +9,11 @@ from datetime import date, datetime
 from msp_console.domain.billing.report_period import ReportPeriod
 
 
+def share_up(up_s: float, down_s: float) -> float | None:
+    """Availability: the share of the known time (maintenance and unknown excluded) spent up."""
+    return up_s / (up_s + down_s) if up_s + down_s > 0 else None
+
+
 @dataclass(frozen=True, slots=True)
 class ServiceLine:
     """One check of a machine over the covered span (seconds)."""
@@ -23,8 +28,7 @@ class ServiceLine:
 
     @property
     def availability(self) -> float | None:
-        known = self.up_s + self.down_s
-        return self.up_s / known if known > 0 else None
+        return share_up(self.up_s, self.down_s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +50,7 @@ class MachineLine:
 
     @property
     def availability(self) -> float | None:
-        known = self.up_s + self.down_s
-        return self.up_s / known if known > 0 else None
+        return share_up(self.up_s, self.down_s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +156,7 @@ class ServiceReport:
             weeks.append((first, last, count))
         return Summary(
             machines=len(ms),
-            availability=up / (up + down) if up + down > 0 else None,
+            availability=share_up(up, down),
             down_s=down,
             maintenance_s=sum(m.maintenance_s for m in ms),
             problems=sum(m.problems for m in ms),

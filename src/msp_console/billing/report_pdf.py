@@ -14,11 +14,9 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from msp_console.billing.fonts import register_fonts
-from msp_console.billing.invoice_pdf import ACCENT, GREY, RULE, WIDTH, _styles
+from msp_console.billing.invoice_pdf import ACCENT, GREY, RULE, WIDTH, _styles, numbered_canvas
 from msp_console.billing.report_charts import availability_chart, backup_strip, sla_chart, weeks_chart
 from msp_console.billing.report_data import ServiceReport, Summary
 from msp_console.billing.report_details import detail_story
@@ -155,34 +153,6 @@ def first_page(report: ServiceReport, s: Summary, w: Words, st: Any) -> list[Any
     ]
 
 
-def _canvas(w: Words, title: str) -> type[Canvas]:
-    regular, _ = register_fonts()
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.setFont(regular, 7)
-                self.setFillColor(GREY)
-                page = self._pageNumber
-                self.drawRightString(A4[0] - 18 * mm, 10 * mm, w["page"].format(n=page, t=total))
-                if page > 1:
-                    self.drawString(18 * mm, A4[1] - 12 * mm, title)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
-
-
 def render_service_report(report: ServiceReport, created: datetime | None = None) -> bytes:
     st = _styles()
     w = Words(report.language)
@@ -203,6 +173,6 @@ def render_service_report(report: ServiceReport, created: datetime | None = None
     )
     story = first_page(report, s, w, st)
     story += [PageBreak(), *detail_story(report, w, st)]
-    doc.build(story, canvasmaker=_canvas(w, title))
+    doc.build(story, canvasmaker=numbered_canvas(lambda n, t: w["page"].format(n=n, t=t), title))
     stamp = (created or datetime.now(UTC)).astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'").encode()
     return out.getvalue().replace(FIXED_DATE, stamp)  # same length: the cross-reference table holds

@@ -245,7 +245,7 @@ class Words:
 
     def __init__(self, language: str):
         self.language = "en" if language == "en" else "it"
-        self.locale = locale_of(self.language)
+        self.locale = Locale.parse(locale_of(self.language))  # parsed once: Babel re-parses a name per call
         self._t = EN if self.language == "en" else IT
 
     def __getitem__(self, key: str) -> str:
@@ -257,7 +257,7 @@ class Words:
 
     def counted(self, key: str, n: int, **values: str) -> str:
         forms = self._t[key]
-        form = forms.get(Locale.parse(self.locale).plural_form(n), forms["other"])
+        form = forms.get(self.locale.plural_form(n), forms["other"])
         return str(form).format(n=n, **values)
 
     def percent(self, ratio: float, decimals: bool = True) -> str:
