@@ -376,3 +376,33 @@ def test_a_security_summary_is_printed_when_one_is_given(sqlite_billing_app: App
         and "Aggiornamenti di sicurezza installati" in text
         and "Verifica del 30 novembre" in text
     )
+
+
+def test_antivirus_signature_age_is_the_last_reported_before_the_end(
+    sqlite_billing_app: App, tmp_path: Path
+) -> None:
+    from msp_console.db.models import MetricRollup5m, MetricSeries
+
+    db = sqlite_billing_app.db
+    with db.transaction() as s:
+        cid, _srv, _ping = studio_verdi(s)
+        pc = Machine(
+            client_id=cid, name="pc-windows", kind="workstation", created_at=datetime(2026, 2, 1, tzinfo=UTC)
+        )
+        s.add(pc)
+        s.flush()
+        ssh = Check(machine_id=pc.id, type="ssh", name="system", created_at=datetime(2026, 2, 1, tzinfo=UTC))
+        s.add(ssh)
+        s.flush()
+        s.add(event(ssh.id, datetime(2026, 10, 1, tzinfo=UTC), "OK", "PENDING"))
+        series = MetricSeries(check_id=ssh.id, name="defender_signature_age", unit="d")
+        s.add(series)
+        s.flush()
+        end = int(at(30, 23).timestamp())  # local midnight at the end of November
+        for ts, age in ((end - 7200, 8.0), (end - 600, 9.0), (end + 600, 1.0)):  # the last one is December's
+            s.add(MetricRollup5m(series_id=series.id, bucket=ts, avg=age, min=age, max=age, count=1))
+    report = gather(db, "Studio Verdi", 2026, 11, now=NOW)
+    assert next(m for m in report.machines if m.name == "pc-windows").antivirus_days == 9.0
+    assert report.summary.antivirus_oldest_days == 9.0
+    text = _text(write_service_report(db, "Studio Verdi", (2026, 11), tmp_path / "av.pdf", now=NOW))
+    assert "Firme antivirus più vecchie a fine periodo" in text and "9 giorni" in text
