@@ -97,7 +97,7 @@ def availability_chart(machines: Sequence[MachineLine], w: Words, width: float) 
             )
         y -= row_h
     if len(measured) > MAX_BARS:
-        d.add(_text(0, y + 3, f"+ {len(measured) - MAX_BARS} …", 7, color=GREY))
+        d.add(_text(0, y + 3, w.counted("more_machines", len(measured) - MAX_BARS), 7, color=GREY))
         y -= row_h
     if unmeasured:
         names = ", ".join(m.name for m in unmeasured)

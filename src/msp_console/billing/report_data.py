@@ -107,8 +107,8 @@ class SecuritySummary:
 class Summary:
     machines: int
     availability: float | None
-    down_s: float
-    maintenance_s: float
+    down_s: float  # machine-hours, summed over the machines
+    maintenance_s: float  # the scheduled windows' time in the span (the maintenance table)
     problems: int
     solved_by_technician: int
     solved_on_own: int
@@ -158,7 +158,7 @@ class ServiceReport:
             machines=len(ms),
             availability=share_up(up, down),
             down_s=down,
-            maintenance_s=sum(m.maintenance_s for m in ms),
+            maintenance_s=sum((m.end - m.start).total_seconds() for m in self.maintenance),
             problems=sum(m.problems for m in ms),
             solved_by_technician=sum(m.solved_by_technician for m in ms),
             solved_on_own=sum(m.solved_on_own for m in ms),

@@ -52,9 +52,11 @@ def summary_rows(report: ServiceReport, s: Summary, w: Words) -> list[tuple[str,
     avail = w["not_measured"] if s.availability is None else w.percent(s.availability)
     if s.availability is not None and s.down_s:
         avail += f" ({w['downtime'].format(d=w.duration(s.down_s))})"
-    maint = w["none"] if not s.maintenance_s else w["maintenance_note"].format(d=w.duration(s.maintenance_s))
+    maint = (
+        w["none_f"] if not s.maintenance_s else w["maintenance_note"].format(d=w.duration(s.maintenance_s))
+    )
     sessions = (
-        w["none"]
+        w["none_f"]
         if not s.sessions
         else w.counted("sessions_value", s.sessions, d=w.duration(s.session_minutes * 60))
     )
