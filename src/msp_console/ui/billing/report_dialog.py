@@ -27,6 +27,7 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("serviceReport")
         self.setWindowTitle(tr("Service reports"))
+        self.setMinimumWidth(460)  # room for a refusal on one or two lines
         self.month = QDateEdit(month)
         self.month.setDisplayFormat("MM/yyyy")
         self.month.setMaximumDate(QDate.currentDate())
