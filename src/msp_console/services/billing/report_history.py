@@ -81,9 +81,13 @@ def load_client_history(session: Session, client_id: int, start: datetime, end: 
         ).all()
     )
     status = {
-        s.check_id: (s.hard_state, aware(s.last_hard_change))
-        for s in session.scalars(select(CheckStatus).where(CheckStatus.check_id.in_(check_ids)))
-        if s.last_hard_change is not None
+        cid: (hard, aware(since))
+        for cid, hard, since in session.execute(  # only hard state and since: the output may move
+            select(CheckStatus.check_id, CheckStatus.hard_state, CheckStatus.last_hard_change).where(
+                CheckStatus.check_id.in_(check_ids), CheckStatus.last_hard_change.is_not(None)
+            )
+        )
+        if since is not None
     }
     histories: dict[int, CheckHistory] = {}
     first_seen: dict[int, datetime] = {}
