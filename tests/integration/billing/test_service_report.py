@@ -406,3 +406,26 @@ def test_antivirus_signature_age_is_the_last_reported_before_the_end(
     assert report.summary.antivirus_oldest_days == 9.0
     text = _text(write_service_report(db, "Studio Verdi", (2026, 11), tmp_path / "av.pdf", now=NOW))
     assert "Firme antivirus più vecchie a fine periodo" in text and "9 giorni" in text
+
+
+def test_sla_is_missed_when_the_times_show_it_even_without_a_recorded_breach(sqlite_billing_app: App) -> None:
+    db = sqlite_billing_app.db
+    with db.transaction() as s:
+        cid, _srv, _ping = studio_verdi(s)
+        due = at(20, 12)
+        s.add_all(
+            [
+                Intervention(client_id=cid, title="Chiuso tardi", state="closed", opened_at=at(20, 9),
+                             closed_at=at(21, 9), resolution_due_at=due),
+                Intervention(client_id=cid, title="Ancora aperto, scaduto", state="open", opened_at=at(20, 9),
+                             resolution_due_at=due),
+                Intervention(client_id=cid, title="In tempo", state="closed", opened_at=at(20, 9),
+                             closed_at=at(20, 10), response_due_at=at(20, 10), responded_at=at(20, 9),
+                             resolution_due_at=due),
+            ]
+        )  # fmt: skip
+    report = gather(db, "Studio Verdi", 2026, 11, now=NOW)
+    sla = {i.title: i.sla for i in report.interventions}
+    assert sla["Chiuso tardi"] == "missed" and sla["Ancora aperto, scaduto"] == "missed"
+    assert sla["In tempo"] == "met" and sla["Stampante ferma"] == ""
+    assert (report.summary.sla_met, report.summary.sla_missed) == (2, 2)  # with the backup one of the 13th

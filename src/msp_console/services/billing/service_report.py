@@ -189,7 +189,7 @@ def _assemble(
         machines=tuple(machines),
         services=tuple(services),
         problems=tuple(problems),
-        interventions=tuple(_intervention_line(i) for i in h.interventions),
+        interventions=tuple(_intervention_line(i, end) for i in h.interventions),
         maintenance=tuple(sorted(maint_lines, key=lambda x: (x.start, x.machine))),
         backup_days=_backup_days(period, [x for x in h.histories.values() if is_backup_check(x.kind)]),
     )
@@ -232,12 +232,23 @@ def _solved_by(episode: Episode, interventions: list[Intervention]) -> str:
     return "itself"
 
 
-def _intervention_line(iv: Intervention) -> InterventionLine:
+def _late(done: datetime | None, due: datetime | None, end: datetime) -> bool:
+    """Past its due time: done after it, or not done by the end of the span."""
+    return due is not None and aware(done or end) > aware(due)
+
+
+def _intervention_line(iv: Intervention, end: datetime) -> InterventionLine:
+    """SLA "missed" when a breach was recorded or the times show one (even if the periodic SLA
+    check did not run), "met" when done in time, "open" while it may still be met."""
     closed = aware(iv.closed_at) if iv.closed_at else None
-    has_sla = iv.response_due_at is not None or iv.resolution_due_at is not None
-    if iv.response_breached_at or iv.resolution_breached_at:
+    if (
+        iv.response_breached_at
+        or iv.resolution_breached_at
+        or _late(iv.responded_at or closed, iv.response_due_at, end)
+        or _late(closed, iv.resolution_due_at, end)
+    ):
         sla = "missed"
-    elif not has_sla:
+    elif iv.response_due_at is None and iv.resolution_due_at is None:
         sla = ""
     else:
         sla = "met" if closed else "open"
