@@ -44,6 +44,18 @@ def event(check_id: int, when: datetime, state: str, previous: str) -> StateEven
     )
 
 
+def watched(s: Session, client_id: int, name: str, kind: str, check: str, since: datetime) -> int:
+    """A machine added at ``since`` with one check of kind ``check``, OK from then on; the check's id."""
+    m = Machine(client_id=client_id, name=name, kind=kind, created_at=since)
+    s.add(m)
+    s.flush()
+    c = Check(machine_id=m.id, type=check, name=check, created_at=since)
+    s.add(c)
+    s.flush()
+    s.add(event(c.id, since, "OK", "PENDING"))
+    return c.id
+
+
 def contract(s: Session, client_id: int, code: str, language: str = "it") -> None:
     s.add(Contract(client_id=client_id, code=code, start=date(2026, 1, 1), language=language))
 
@@ -133,18 +145,12 @@ def test_a_machine_added_mid_month_counts_from_its_addition(sqlite_billing_app: 
     db = sqlite_billing_app.db
     with db.transaction() as s:
         cid, _srv, _ping = studio_verdi(s)
-        new = Machine(client_id=cid, name="pc-nuovo", kind="laptop", created_at=at(16, 9))
-        s.add(new)
-        s.flush()
-        ping = Check(machine_id=new.id, type="ping", name="ping", created_at=at(16, 9))
-        s.add(ping)
-        s.flush()
-        s.add_all([event(ping.id, at(16, 10), "OK", "PENDING"), event(ping.id, at(20), "CRITICAL", "OK")])
-        s.add(event(ping.id, at(20, 12), "OK", "CRITICAL"))
+        ping = watched(s, cid, "pc-nuovo", "laptop", "ping", at(16, 9))
+        s.add_all([event(ping, at(20), "CRITICAL", "OK"), event(ping, at(20, 12), "OK", "CRITICAL")])
     report = gather(db, "Studio Verdi", 2026, 11, now=NOW)
     line = next(m for m in report.machines if m.name == "pc-nuovo")
     assert line.added == date(2026, 11, 16) and line.down_s == 12 * 3600
-    known = (at(30, 23) - at(16, 10)).total_seconds()  # to local midnight (23:00 UTC)
+    known = (at(30, 23) - at(16, 9)).total_seconds()  # to local midnight (23:00 UTC)
     assert line.availability == pytest.approx(1 - 12 * 3600 / known)
 
 
@@ -249,15 +255,7 @@ def test_every_client_in_one_run_repeatable_to_the_byte(sqlite_billing_app: App,
         studio_verdi(s)
         other = add_client(s, "Hotel Riva", 11, created_at=datetime(2026, 1, 1, tzinfo=UTC))
         contract(s, other.id, "C-11", language="en")
-        m = Machine(
-            client_id=other.id, name="fw", kind="firewall", created_at=datetime(2026, 1, 1, tzinfo=UTC)
-        )
-        s.add(m)
-        s.flush()
-        c = Check(machine_id=m.id, type="tcp", name="https", created_at=datetime(2026, 1, 1, tzinfo=UTC))
-        s.add(c)
-        s.flush()
-        s.add(event(c.id, datetime(2026, 10, 1, tzinfo=UTC), "OK", "PENDING"))
+        watched(s, other.id, "fw", "firewall", "tcp", datetime(2026, 1, 1, tzinfo=UTC))
     first, second = tmp_path / "a", tmp_path / "b"
     progress: list[tuple[int, int]] = []
     first.mkdir()
@@ -386,16 +384,8 @@ def test_antivirus_signature_age_is_the_last_reported_before_the_end(
     db = sqlite_billing_app.db
     with db.transaction() as s:
         cid, _srv, _ping = studio_verdi(s)
-        pc = Machine(
-            client_id=cid, name="pc-windows", kind="workstation", created_at=datetime(2026, 2, 1, tzinfo=UTC)
-        )
-        s.add(pc)
-        s.flush()
-        ssh = Check(machine_id=pc.id, type="ssh", name="system", created_at=datetime(2026, 2, 1, tzinfo=UTC))
-        s.add(ssh)
-        s.flush()
-        s.add(event(ssh.id, datetime(2026, 10, 1, tzinfo=UTC), "OK", "PENDING"))
-        series = MetricSeries(check_id=ssh.id, name="defender_signature_age", unit="d")
+        ssh = watched(s, cid, "pc-windows", "workstation", "ssh", datetime(2026, 2, 1, tzinfo=UTC))
+        series = MetricSeries(check_id=ssh, name="defender_signature_age", unit="d")
         s.add(series)
         s.flush()
         end = int(at(30, 23).timestamp())  # local midnight at the end of November
