@@ -169,6 +169,18 @@ def test_a_backup_day_is_ok_when_the_check_is_ok_at_the_end_of_the_day() -> None
     assert backup_day_states(days, [late]) == ["none", "ok", "ok", "ok"]
 
 
+def test_backup_days_end_at_local_midnight_on_the_dst_change_day() -> None:
+    """25 October 2026 lasts 25 hours and ends at 23:00 UTC: a failure at 22:30 UTC is that day's,
+    one at 23:30 UTC (00:30 local) is the 26th's."""
+    p = report_period(2026, 10, utc(12, 1))
+    days = {d: (a, b) for d, a, b in p.days()}
+    span = [days[date(2026, 10, 25)], days[date(2026, 10, 26)]]
+    late = history("OK", (utc(10, 25, 22, 30), "CRITICAL"), (utc(10, 26, 9), "OK"), kind="borg")
+    after = history("OK", (utc(10, 25, 23, 30), "CRITICAL"), kind="borg")
+    assert backup_day_states(span, [late]) == ["failed", "ok"]
+    assert backup_day_states(span, [after]) == ["ok", "failed"]
+
+
 def test_backup_kinds_are_one_list_by_stored_value() -> None:
     assert {"backup_age", "restic", "borg", "veeam", "windows_backup"} <= BACKUP_CHECK_KINDS
     assert is_backup_check("proxmox_backup") and not is_backup_check("ping")

@@ -180,7 +180,9 @@ def episodes(
         elif open_at is not None and is_problem:
             worst = _worse(worst, new)
         elif open_at is not None and not is_problem:
-            if new == "OK":
+            if when == open_at:  # over the instant it began (two records at one time): not a problem
+                pass
+            elif new == "OK":
                 out.append(Episode(history.check_id, open_at, worst, when))
             else:  # PENDING again (check reset): the problem's end is not known
                 out.append(Episode(history.check_id, open_at, worst, None))
