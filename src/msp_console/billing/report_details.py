@@ -2,7 +2,8 @@
 maintenance windows — the tables the first page's summary is summed from.
 
 Cells are plain one-line strings, cut to their column with "…" (a Paragraph per cell cost ~20 times
-more to lay out, and a month of problems can fill pages); only an intervention's subject wraps.
+more to lay out, and a month of problems can fill pages), drawn as light ``Rows``; only the
+interventions' table, whose subjects wrap, is a platypus ``Table``.
 """
 
 from __future__ import annotations
@@ -12,14 +13,13 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from msp_console.billing.fonts import register_fonts
 from msp_console.billing.invoice_pdf import ACCENT, HEADER_BG, RULE, WIDTH
 from msp_console.billing.report_data import ServiceReport
+from msp_console.billing.report_rows import HEAD_SIZE, PAD, SIZE, Rows
 from msp_console.billing.report_text import Words
-
-SIZE, HEAD_SIZE, PAD = 8.2, 7.8, 6.0
 
 
 def fit(text: str, width: float, font: str = "", size: float = SIZE) -> str:
@@ -49,7 +49,9 @@ class _Sheet:
             [c if not isinstance(c, str) else fit(c, x) for c, x in zip(cells, self.widths, strict=True)]
         )
 
-    def table(self) -> Table:
+    def table(self) -> Flowable:
+        if all(isinstance(c, str) for row in self.rows for c in row):
+            return Rows(self.rows, self.widths, self.right)  # the long lists: cheap to lay out
         regular, bold = register_fonts()
         table = Table(self.rows, colWidths=self.widths, repeatRows=1)
         style: list[Any] = [
@@ -82,14 +84,16 @@ def _section(title: str, st: Any) -> list[Any]:
 def detail_story(report: ServiceReport, w: Words, st: Any) -> list[Any]:
     story: list[Any] = _section(w["machines"], st)
     sheet = _Sheet(
-        w, ["machine", "kind", "checks", "col_availability", "problems"], [0.34, 0.2, 0.12, 0.22, 0.12], 3
+        w,
+        ["machine", "kind", "checks", "col_availability", "col_maintenance", "problems"],
+        [0.24, 0.2, 0.12, 0.16, 0.16, 0.12],
+        4,
     )
     for m in report.machines:
         name = m.name + (f" ({w['since'].format(d=w.day(m.added, 'd MMM'))})" if m.added else "")
         avail = w["not_measured"] if m.availability is None else w.percent(m.availability)
-        if m.maintenance_s:
-            avail += f" · {w['maintenance_short']} {w.duration(m.maintenance_s)}"
-        sheet.add(name, w.word("kind", m.kind), str(m.checks), avail, str(m.problems))
+        maint = w.duration(m.maintenance_s) if m.maintenance_s else ""
+        sheet.add(name, w.word("kind", m.kind), str(m.checks), avail, maint, str(m.problems))
     story.append(sheet.table())
 
     if report.services:
@@ -110,7 +114,7 @@ def detail_story(report: ServiceReport, w: Words, st: Any) -> list[Any]:
         sheet = _Sheet(
             w,
             ["machine", "service", "state", "started", "ended", "solved_by"],
-            [0.18, 0.27, 0.12, 0.14, 0.14, 0.15],
+            [0.13, 0.28, 0.16, 0.14, 0.14, 0.15],
         )
         for pr in report.problems:
             sheet.add(
