@@ -48,6 +48,7 @@ class Preferences:
     notify_states: str = "critical,warning,recovered"  # comma-separated NOTIFY_STATES
     # invoices
     invoice_language: str = "it"  # default language of new contracts' invoices
+    invoice_pdf_with_report: bool = False  # write the month's service report beside each invoice PDF
 
     def errors(self) -> dict[str, str]:
         """field → what is wrong (English; the GUI validates the same limits in its widgets)."""

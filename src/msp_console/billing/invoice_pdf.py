@@ -315,10 +315,17 @@ def _footer_text(doc: InvoiceDocument) -> str:
 
 
 def _numbered_canvas(doc: InvoiceDocument) -> type[Canvas]:
-    """A canvas that writes 'Pagina n di N' and a running title once the page count is known."""
     lb = labels(doc.language)
-    regular, _ = register_fonts()
     title = f"{lb[doc.kind].capitalize()} {lb['number']} {doc.number} – {doc.supplier.get('name', '')}"
+    return numbered_canvas(
+        lambda n, t: f"{lb['page']} {n} {lb['page_of']} {t}", f"{title} ({lb['continued']})"
+    )
+
+
+def numbered_canvas(page_text: Callable[[int, int], str], running_title: str) -> type[Canvas]:
+    """A canvas that writes 'Pagina n di N' (``page_text(n, N)``) and, from page 2, a running
+    title, once the page count is known (invoices and service reports)."""
+    regular, _ = register_fonts()
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -336,9 +343,9 @@ def _numbered_canvas(doc: InvoiceDocument) -> type[Canvas]:
                 self.setFont(regular, 7)
                 self.setFillColor(GREY)
                 page = self._pageNumber
-                self.drawRightString(A4[0] - 18 * mm, 10 * mm, f"{lb['page']} {page} {lb['page_of']} {total}")
+                self.drawRightString(A4[0] - 18 * mm, 10 * mm, page_text(page, total))
                 if page > 1:
-                    self.drawString(18 * mm, A4[1] - 12 * mm, f"{title} ({lb['continued']})")
+                    self.drawString(18 * mm, A4[1] - 12 * mm, running_title)
                 super().showPage()
             super().save()
 

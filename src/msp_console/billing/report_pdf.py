@@ -1,216 +1,165 @@
-"""The monthly service report: what a flat-fee client received for the month, in one A4 PDF."""
+"""The monthly service report PDF: a one-page summary with pictures, then the details.
+
+Same look as the invoice (letterhead, accent rule, boxed titles, DejaVu fonts embedded). The
+summary and the tables are printed from one ``ServiceReport`` (its ``summary`` sums the tables).
+Rendering is repeatable: the same report gives the same bytes but for the creation date.
+"""
 
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
-from babel import Locale
-from babel.dates import format_date
-from babel.numbers import format_percent
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from msp_console.billing.invoice_pdf import HEADER_BG, RULE, WIDTH, _styles
-from msp_console.billing.report_data import ServiceReport
-from msp_console.domain.billing.wording import locale_of
+from msp_console.billing.invoice_pdf import ACCENT, GREY, RULE, WIDTH, _styles, numbered_canvas
+from msp_console.billing.report_charts import availability_chart, backup_strip, sla_chart, weeks_chart
+from msp_console.billing.report_data import ServiceReport, Summary
+from msp_console.billing.report_details import detail_story
+from msp_console.billing.report_text import Words
 
-TEXT: dict[str, dict[str, Any]] = {
-    "it": {
-        "title": "Rapporto mensile del servizio",
-        "na": "non ancora disponibile",
-        "summary": "In sintesi",
-        "machines": "Macchine monitorate",
-        "machine": "Macchina",
-        "kind": "Tipo",
-        "checks": "Controlli",
-        "uptime": "Disponibilità",
-        "problems": "Problemi",
-        "detected": "Problemi rilevati dal monitoraggio",
-        "resolved": "di cui risolti nel mese",
-        "client_reported": "Segnalazioni del cliente",
-        "interventions": "Interventi",
-        "sessions": "Sessioni remote",
-        "minutes": {"one": "minuto", "other": "minuti"},
-        "calls": "Telefonate",
-        "sla": "SLA rispettati / mancati",
-        "backups": "Giorni con backup OK",
-        "opened": "Aperto",
-        "subject": "Oggetto",
-        "origin": "Origine",
-        "state": "Stato",
-        "closed": "Chiuso",
-        "none": "nessuno",
-        "no_data": "nessun dato",
-        "footer": "Dati dal registro di MSP Console. Le voci 'non ancora disponibile' indicano dati "
-        "che questa installazione non raccoglie ancora: non sono stime.",
-        "monitoring": "monitoraggio",
-        "client_call": "cliente",
-        "planned": "pianificato",
-        "kind:workstation": "postazione di lavoro",
-        "kind:laptop": "portatile",
-        "kind:server": "server",
-        "kind:firewall": "firewall",
-        "kind:switch": "switch",
-        "kind:nas": "NAS",
-        "kind:printer": "stampante",
-        "kind:other": "altro",
-        "state:open": "aperto",
-        "state:contacted": "cliente contattato",
-        "state:scheduled": "pianificato",
-        "state:in_progress": "in corso",
-        "state:awaiting_check": "in attesa di verifica",
-        "state:waiting_for_client": "in attesa del cliente",
-        "state:reopened": "riaperto",
-        "state:closed": "chiuso",
-    },
-    "en": {
-        "title": "Monthly service report",
-        "na": "not available yet",
-        "summary": "Summary",
-        "machines": "Machines monitored",
-        "machine": "Machine",
-        "kind": "Kind",
-        "checks": "Checks",
-        "uptime": "Uptime",
-        "problems": "Problems",
-        "detected": "Problems detected by monitoring",
-        "resolved": "of which resolved in the month",
-        "client_reported": "Reported by the client",
-        "interventions": "Interventions",
-        "sessions": "Remote sessions",
-        "minutes": {"one": "minute", "other": "minutes"},
-        "calls": "Phone calls",
-        "sla": "SLA met / missed",
-        "backups": "Days with backups OK",
-        "opened": "Opened",
-        "subject": "Subject",
-        "origin": "Origin",
-        "state": "State",
-        "closed": "Closed",
-        "none": "none",
-        "no_data": "no data",
-        "footer": "Figures from the MSP Console records. 'Not available yet' marks data this "
-        "installation does not collect yet: nothing is estimated.",
-        "monitoring": "monitoring",
-        "client_call": "client",
-        "planned": "planned",
-        "kind:workstation": "workstation",
-        "kind:laptop": "laptop",
-        "kind:server": "server",
-        "kind:firewall": "firewall",
-        "kind:switch": "switch",
-        "kind:nas": "NAS",
-        "kind:printer": "printer",
-        "kind:other": "other",
-        "state:open": "open",
-        "state:contacted": "contacted",
-        "state:scheduled": "scheduled",
-        "state:in_progress": "in progress",
-        "state:awaiting_check": "awaiting check",
-        "state:waiting_for_client": "waiting for client",
-        "state:reopened": "reopened",
-        "state:closed": "closed",
-    },
-}
+FIXED_DATE = b"D:20000101000000+00'00'"  # reportlab's invariant-mode date, replaced by the real one
 
 
-def _fmt(value: Any, na: str) -> str:
-    return na if value is None else str(value)
-
-
-def _counted(forms: dict[str, str], n: int, locale: str) -> str:
-    """``n`` with the word in the plural form the language's rules (CLDR, through Babel) pick."""
-    return f"{n} {forms.get(Locale.parse(locale).plural_form(n), forms['other'])}"
-
-
-def _table(rows: list[list[Any]], widths: list[float]) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1)
+def _letterhead(report: ServiceReport, w: Words, st: Any) -> Table:
+    p = report.period
+    when = w.span(p.first, p.last)
+    lines = [f"<b>{escape(report.client)}</b>", f"{w['period']}: <b>{when}</b>"]
+    if p.partial:
+        lines.append(w["in_progress"].format(when=w.when(p.end, "d MMM HH:mm")))
+    left = [Paragraph(escape(report.company), st.company)]
+    right = [Paragraph(w["heading"], st.title), Paragraph("<br/>".join(lines), st.right)]
+    table = Table([[left, right]], colWidths=[WIDTH * 0.55, WIDTH * 0.45])
     table.setStyle(
         TableStyle(
             [
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("LINEBELOW", (0, 0), (-1, 0), 1.2, ACCENT),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
             ]
         )
     )
     return table
 
 
-def render_service_report(report: ServiceReport) -> bytes:
-    st = _styles()
-    tx = TEXT.get(report.language, TEXT["it"])
-    na = tx["na"]
-    month = format_date(report.month_start, "LLLL yyyy", locale=locale_of(report.language))
-    story: list[Any] = [
-        Paragraph(escape(report.company), st.company),
-        Paragraph(f"<b>{tx['title']}</b> – {escape(report.client)} – {month}", st.body),
-        Spacer(1, 6 * mm),
-        Paragraph(tx["summary"].upper(), st.box_title),
-    ]
-    monitored = sum(1 for m in report.machines if m.checks)
-    loc = locale_of(report.language)
+def summary_rows(report: ServiceReport, s: Summary, w: Words) -> list[tuple[str, str]]:
+    avail = w["not_measured"] if s.availability is None else w.percent(s.availability)
+    if s.availability is not None and s.down_s:
+        avail += f" ({w['downtime'].format(d=w.duration(s.down_s))})"
+    maint = (
+        w["none_f"] if not s.maintenance_s else w["maintenance_note"].format(d=w.duration(s.maintenance_s))
+    )
     sessions = (
-        na
-        if report.sessions is None
-        else f"{report.sessions} ({_counted(tx['minutes'], report.session_minutes or 0, loc)})"
+        w["none_f"]
+        if not s.sessions
+        else w.counted("sessions_value", s.sessions, d=w.duration(s.session_minutes * 60))
     )
-    sla = na if report.sla_met is None else f"{report.sla_met} / {report.sla_missed}"
-    backups = na if report.backup_ok_days is None else f"{report.backup_ok_days} / {report.backup_known_days}"
-    summary = [
-        [tx["machines"], f"{monitored} / {len(report.machines)}" if report.machines else tx["none"]],
-        [tx["detected"], _fmt(report.problems_detected, na)],
-        [tx["resolved"], _fmt(report.problems_resolved, na)],
-        [tx["client_reported"], _fmt(report.client_reported, na)],
-        [tx["interventions"], na if report.interventions is None else str(len(report.interventions))],
-        [tx["sessions"], sessions],
-        [tx["calls"], _fmt(report.calls, na)],
-        [tx["sla"], sla],
-        [tx["backups"], backups],
-    ]
-    table = Table(
-        [[Paragraph(a, st.body), Paragraph(b, st.right)] for a, b in summary],
-        colWidths=[WIDTH * 0.6, WIDTH * 0.4],
+    backups = (
+        w["no_backup"]
+        if not s.backup_expected
+        else w["backups_value"].format(ok=s.backup_ok, expected=s.backup_expected)
     )
-    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]))
-    story += [table, Spacer(1, 6 * mm), Paragraph(tx["machines"].upper(), st.box_title)]
-    rows: list[list[Any]] = [
-        [Paragraph(tx[k], st.head) for k in ("machine", "kind", "checks", "uptime", "problems")]
+    rows = [
+        (w["availability"], avail),
+        (w["maintenance"], maint),
+        (w["problems_caught"], str(s.problems)),
+        (w["solved"], f"{s.solved_by_technician} / {s.solved_on_own}"),
+        (w["interventions"], str(s.interventions)),
+        (w["sla"], f"{s.sla_met} / {s.sla_missed}"),
+        (w["sessions"], sessions),
+        (w["backups"], backups),
     ]
-    for m in report.machines:
-        uptime = (
-            na
-            if m.checks is None
-            else (tx["no_data"] if m.uptime is None else format_percent(m.uptime, "#,##0.00 %", locale=loc))
-        )
-        rows.append(
+    if s.antivirus_oldest_days is not None:
+        rows.append((w["antivirus"], w.counted("days", round(s.antivirus_oldest_days))))
+    return rows
+
+
+def _summary_box(report: ServiceReport, s: Summary, w: Words, st: Any) -> Table:
+    rows = [[Paragraph(w["summary"].upper(), st.box_title), ""]]
+    rows += [
+        [Paragraph(a, st.body), Paragraph(f"<b>{escape(b)}</b>", st.right)]
+        for a, b in summary_rows(report, s, w)
+    ]
+    table = Table(rows, colWidths=[WIDTH * 0.52, WIDTH * 0.48])
+    table.setStyle(
+        TableStyle(
             [
-                Paragraph(escape(m.name), st.body),
-                Paragraph(tx.get(f"kind:{m.kind}", m.kind), st.body),
-                Paragraph(_fmt(m.checks, na), st.body),
-                Paragraph(uptime, st.body),
-                Paragraph(_fmt(m.problems, na), st.body),
+                ("SPAN", (0, 0), (-1, 0)),
+                ("BOX", (0, 0), (-1, -1), 0.6, GREY),
+                ("LINEBELOW", (0, 1), (-1, -2), 0.3, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
             ]
         )
-    story.append(_table(rows, [WIDTH * 0.34, WIDTH * 0.14, WIDTH * 0.14, WIDTH * 0.22, WIDTH * 0.16]))
-    if report.interventions:
-        story += [Spacer(1, 6 * mm), Paragraph(tx["interventions"].upper(), st.box_title)]
-        rows = [[Paragraph(tx[k], st.head) for k in ("opened", "subject", "origin", "state", "closed")]]
-        for iv in report.interventions:
-            rows.append(
-                [
-                    Paragraph(iv.opened.strftime("%d/%m/%Y"), st.body),
-                    Paragraph(escape(iv.title), st.body),
-                    Paragraph(tx.get(iv.origin, iv.origin), st.body),
-                    Paragraph(tx.get(f"state:{iv.state}", iv.state), st.body),
-                    Paragraph(iv.closed.strftime("%d/%m/%Y") if iv.closed else "", st.body),
-                ]
-            )
-        story.append(_table(rows, [WIDTH * 0.14, WIDTH * 0.42, WIDTH * 0.16, WIDTH * 0.14, WIDTH * 0.14]))
-    story += [Spacer(1, 8 * mm), Paragraph(tx["footer"], st.small)]
+    )
+    return table
+
+
+def _security(report: ServiceReport, w: Words, st: Any) -> list[Any]:
+    if report.security is None:
+        return []
+    rows = [[Paragraph(w["security"].upper(), st.box_title), ""]]
+    for row in report.security.rows:
+        mark = "" if row.ok is None else (" ✓" if row.ok else " ✗")
+        rows.append([Paragraph(escape(row.label), st.body), Paragraph(escape(row.value) + mark, st.right)])
+    table = Table(rows, colWidths=[WIDTH * 0.6, WIDTH * 0.4])
+    table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0)), ("BOX", (0, 0), (-1, -1), 0.6, GREY)]))
+    out: list[Any] = [Spacer(1, 4 * mm), table]
+    if report.security.note:
+        out.append(Paragraph(escape(report.security.note), st.small))
+    return out
+
+
+def _flush(drawing: Any) -> Table:
+    """A full-width picture aligned with the boxes above it (no frame padding)."""
+    table = Table([[drawing]], colWidths=[WIDTH])
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def first_page(report: ServiceReport, s: Summary, w: Words, st: Any) -> list[Any]:
+    left_w, right_w = WIDTH * 0.56, WIDTH * 0.40
+    bars = availability_chart(report.machines, w, left_w)
+    charts = Table(
+        [[bars, weeks_chart(s.problems_per_week, w, right_w, max(bars.height, 100))]],
+        colWidths=[WIDTH * 0.6, WIDTH * 0.4],
+    )
+    charts.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [
+        _letterhead(report, w, st),
+        Spacer(1, 6 * mm),
+        _summary_box(report, s, w, st),
+        Spacer(1, 7 * mm),
+        charts,
+        Spacer(1, 6 * mm),
+        _flush(backup_strip(report.backup_days, w, WIDTH)),
+        Spacer(1, 6 * mm),
+        _flush(sla_chart(s.sla_met, s.sla_missed, w, WIDTH)),
+        *_security(report, w, st),
+        Spacer(1, 6 * mm),
+        Paragraph(w["footer"], st.small),
+    ]
+
+
+def render_service_report(report: ServiceReport, created: datetime | None = None) -> bytes:
+    st = _styles()
+    w = Words(report.language)
+    s = report.summary
+    title = f"{w['title']} – {report.client} – {w.span(report.period.first, report.period.last)}"
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out,
@@ -219,8 +168,13 @@ def render_service_report(report: ServiceReport) -> bytes:
         rightMargin=18 * mm,
         topMargin=16 * mm,
         bottomMargin=18 * mm,
-        title=f"{tx['title']} {report.client} {month}",
+        title=title,
+        author=report.company,
         creator="MSP Console",
+        invariant=1,  # repeatable bytes; the real creation date is put back below
     )
-    doc.build(story)
-    return out.getvalue()
+    story = first_page(report, s, w, st)
+    story += [PageBreak(), *detail_story(report, w, st)]
+    doc.build(story, canvasmaker=numbered_canvas(lambda n, t: w["page"].format(n=n, t=t), title))
+    stamp = (created or datetime.now(UTC)).astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'").encode()
+    return out.getvalue().replace(FIXED_DATE, stamp)  # same length: the cross-reference table holds

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,13 @@ def register(isub: Any, sub: Any, with_app: Callable[..., Any], month: Callable[
     p.add_argument("numbers", nargs="*", metavar="NUMBER")
     p.add_argument("--month", type=month, metavar="YYYY-MM", help="every document issued in that month")
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p.add_argument(
+        "--with-report",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="also write each client's service report of the month beside its invoice "
+        "(default: the invoice_pdf_with_report preference)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=with_app(_pdf))
 
@@ -31,10 +39,20 @@ def register(isub: Any, sub: Any, with_app: Callable[..., Any], month: Callable[
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     p.set_defaults(handler=with_app(_preview))
 
-    p = sub.add_parser("report", help="the monthly service report of a client (PDF)")
-    p.add_argument("--client", required=True, metavar="NAME")
+    p = sub.add_parser(
+        "report",
+        help="monthly service reports (PDF): one per client with a contract in the month, or --client NAME",
+    )
+    p.add_argument("--client", metavar="NAME", help="only this client")
     p.add_argument("--month", type=month, required=True, metavar="YYYY-MM")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="folder for the PDFs (with --client, a FILE.pdf name also works)",
+    )
+    p.add_argument("--json", action="store_true")
     p.set_defaults(handler=with_app(_report))
 
 
@@ -45,16 +63,27 @@ def _target(args: argparse.Namespace) -> tuple[list[str] | None, Any]:
 
 
 def _pdf(app: App, args: argparse.Namespace) -> int:
+    from msp_console.preferences import load_preferences
     from msp_console.services.billing.documents import write_pdfs
 
     numbers, month = _target(args)
-    written = write_pdfs(app.db, args.out, numbers, month)
+    with_reports = (
+        load_preferences().invoice_pdf_with_report if args.with_report is None else args.with_report
+    )
+    written = write_pdfs(app.db, args.out, numbers, month, with_reports=with_reports)
     if args.json:
-        print_json({"written": [{"number": w.number, "path": str(w.path)} for w in written]})
+        print_json(
+            {
+                "written": [
+                    {"number": w.number, "path": str(w.path), "report": str(w.report) if w.report else None}
+                    for w in written
+                ]
+            }
+        )
     else:
         print(f"wrote {len(written)} PDF(s) to {args.out}")
         for w in written:
-            print(f"  {w.number}  {w.path.name}")
+            print(f"  {w.number}  {w.path.name}" + (f"  + {w.report.name}" if w.report else ""))
     return 0
 
 
@@ -90,8 +119,37 @@ def _preview(app: App, args: argparse.Namespace) -> int:
 
 
 def _report(app: App, args: argparse.Namespace) -> int:
-    from msp_console.services.billing.service_report import write_service_report
+    from msp_console.services.billing.report_files import write_service_report, write_service_reports
 
-    path = write_service_report(app.db, args.client, args.month, args.out)
-    print(f"wrote the service report to {path}")
+    if args.client and args.out.suffix.lower() == ".pdf":  # the single-report form
+        path = write_service_report(app.db, args.client, args.month, args.out)
+        print(f"wrote the service report to {path}")
+        return 0
+    if args.out.exists() and not args.out.is_dir():
+        raise CommandError(f"--out: {args.out} is a file; give a folder", EXIT_INPUT)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    def progress(done: int, total: int) -> None:
+        if not args.json:
+            print(f"\r{done}/{total} clients", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    run = write_service_reports(app.db, args.month, args.out, args.client, progress=progress)
+    if args.json:
+        print_json(
+            {
+                "written": [{"client": c, "path": str(p)} for c, p in run.written],
+                "refused": [{"client": c, "reason": why} for c, why in run.refused],
+            }
+        )
+    else:
+        print(f"wrote {len(run.written)} service report(s) to {args.out}")
+        for client, path in run.written:
+            print(f"  {client}  {path.name}")
+        for client, why in run.refused:
+            print(f"  {client}: no report — {why}")
+    if not run.written:
+        reasons = (
+            "; ".join(f"{c}: {why}" for c, why in run.refused) or "no client has a contract in that month"
+        )
+        raise CommandError(f"no service report written ({reasons})", EXIT_INPUT)
     return 0

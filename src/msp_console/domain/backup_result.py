@@ -14,14 +14,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from msp_console.domain.backup_kinds import BACKUP_CHECK_KINDS  # re-exported: the one list
 from msp_console.domain.errors import FieldError, InvalidValue
 from msp_console.domain.health import HealthState, worst
 from msp_console.domain.metric import Metric
 
-# Check kinds whose results say "a backup was good that day" (the service report's backup days).
-BACKUP_CHECK_KINDS = frozenset(
-    {"backup_age", "restic", "borg", "proxmox_backup", "hyper_backup", "veeam", "windows_backup"}
-)
 # The check parameters every backup kind accepts for the size judgement.
 SIZE_PARAMS = frozenset({"shrink_ratio", "grow_ratio", "window"})
 AGE_KEY = "age"  # the warn/crit threshold key: hours since the last successful run

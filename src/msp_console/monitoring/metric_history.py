@@ -15,7 +15,17 @@ from sqlalchemy.orm import Session
 
 from msp_console.db.models import Check, MetricRollup1h, MetricRollup5m, MetricSample, MetricSeries
 
-CHARTED = ("disk_used_pct", "load1_per_core", "mem_used_pct", "rtt", "age", "cpu_pct", "time", "size")
+CHARTED = (
+    "size",
+    "disk_used_pct",
+    "load1_per_core",
+    "mem_used_pct",
+    "rtt",
+    "age",
+    "cpu_pct",
+    "time",
+    "defender_signature_age",  # also read by the service report (antivirus age at month end)
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -290,7 +290,8 @@ def test_new_contract_for_a_client_without_one(
 def test_draft_editor_and_report_dialog_open_once_read(
     billed: dict[str, int], app: App, window: Any, qtbot: Any
 ) -> None:
-    from msp_console.ui.billing.dialogs import EditDraftDialog, ReportDialog
+    from msp_console.ui.billing.dialogs import EditDraftDialog
+    from msp_console.ui.billing.report_dialog import ReportDialog
 
     today = date.today()
     run_month(app.db, today.year, today.month)

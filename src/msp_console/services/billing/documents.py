@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -28,6 +29,7 @@ from msp_console.services.billing.parties import customer_snapshot, supplier_sna
 from msp_console.services.database import Database
 
 PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
+T = TypeVar("T")
 
 
 def to_document(
@@ -135,26 +137,32 @@ def pdf_name(doc: InvoiceDocument) -> str:
 class Written:
     number: str
     path: Path
+    report: Path | None = None  # the client's service report of the month, written beside it
 
 
 Progress = Callable[[int, int], None]  # (done, total), e.g. for the Billing panel's progress bar
 
 
 def render_pdfs(docs: list[InvoiceDocument]) -> Iterator[bytes]:
-    """Renders in worker processes when there are many (layout is CPU-bound, one core each);
-    yields the PDFs in the order of `docs` as they are ready."""
+    """Renders in worker processes when there are many; yields the PDFs in the order of `docs`."""
     from msp_console.billing.invoice_pdf import render_invoice_pdf
 
+    yield from render_in_workers(render_invoice_pdf, docs)
+
+
+def render_in_workers(render: Callable[[T], bytes], items: list[T]) -> Iterator[bytes]:
+    """``render`` over ``items`` in worker processes when there are many (layout is CPU-bound, one
+    core each); yields the results in order as they are ready."""
     workers = min(os.cpu_count() or 1, 8)
     # Workers are forked (cheap, nothing to re-import); forking a process that runs other threads
     # (the GUI, the poller) is unsafe, so there the PDFs are rendered here, one after the other.
     forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if len(docs) < PARALLEL_FROM or workers < 2 or not forkable:
-        yield from (render_invoice_pdf(doc) for doc in docs)
+    if len(items) < PARALLEL_FROM or workers < 2 or not forkable:
+        yield from (render(item) for item in items)
         return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(render_invoice_pdf, docs, chunksize=max(1, min(16, len(docs) // (workers * 4))))
+        yield from pool.map(render, items, chunksize=max(1, min(16, len(items) // (workers * 4))))
 
 
 def write_pdfs(
@@ -163,17 +171,37 @@ def write_pdfs(
     numbers: list[str] | None = None,
     month: tuple[int, int] | None = None,
     progress: Progress | None = None,
+    *,
+    with_reports: bool = False,
 ) -> list[Written]:
+    """With ``with_reports``, each client's service report of the invoice's month goes beside its
+    invoice PDF (once per client and month; a client with nothing to report gets none)."""
     with db.read() as session:
         docs = load_documents(session, numbers, month)
+    reports: dict[tuple[int, int, int], Path | None] = {}
     written = []
     for doc, data in zip(docs, render_pdfs(docs), strict=True):
         path = Path(out_dir) / pdf_name(doc)
         atomic_write_bytes(path, data)
-        written.append(Written(doc.number, path))
+        report = _report_beside(db, doc, Path(out_dir), reports) if with_reports else None
+        written.append(Written(doc.number, path, report))
         if progress is not None:
             progress(len(written), len(docs))
     return written
+
+
+def _report_beside(
+    db: Database, doc: InvoiceDocument, out_dir: Path, done: dict[tuple[int, int, int], Path | None]
+) -> Path | None:
+    from msp_console.services.billing.report_files import write_client_report
+
+    with db.read() as session:
+        invoice = session.get(Invoice, doc.invoice_id)
+        client_id = invoice.client_id if invoice else 0
+    key = (client_id, doc.issue_date.year, doc.issue_date.month)
+    if key not in done:
+        done[key] = write_client_report(db, client_id, key[1:], out_dir)
+    return done[key]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,214 +1,285 @@
-"""Gathers the monthly service report of a client from whatever the database records.
+"""Gathers the monthly service report of a client: one pass over the recorded history builds the
+tables, and the summary is summed from them (``ServiceReport.summary``).
 
-Monitoring and interventions live in other features' tables; each part is read only when its
-tables exist, otherwise the report says the figure is not available yet.
+Rules of the figures: ``msp_console.domain.billing.report_figures``; the backup-day rule:
+``msp_console.domain.backup_kinds``. A machine counts from when it was added (or from its first
+recorded result, when imported history is older than its row).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, MetaData, Table, and_, func, inspect, or_, select
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from msp_console.billing.report_data import InterventionLine, MachineLine, ServiceReport
-from msp_console.db.models import Client, CompanyProfile, Contract, Machine
-from msp_console.domain.backup_result import BACKUP_CHECK_KINDS
-from msp_console.domain.billing.availability import ok_days, state_durations, uptime_ratio
-from msp_console.domain.billing.periods import add_months
-from msp_console.domain.errors import NotFoundError
-from msp_console.fileio import atomic_write_bytes
+from msp_console.billing.report_data import (
+    BackupDay,
+    InterventionLine,
+    MachineLine,
+    MaintenanceLine,
+    ProblemLine,
+    ServiceLine,
+    ServiceReport,
+)
+from msp_console.db.models import Client, CompanyProfile, Contract, Intervention
+from msp_console.domain.backup_kinds import is_backup_check
+from msp_console.domain.billing.report_figures import (
+    CheckHistory,
+    Episode,
+    Interval,
+    backup_day_states,
+    episodes,
+    measure,
+    merge,
+    minutes,
+    window_intervals,
+)
+from msp_console.domain.billing.report_period import ReportPeriod, local_date, report_period
+from msp_console.domain.errors import NotFoundError, ValidationError
+from msp_console.services.billing.report_history import (
+    ClientHistory,
+    antivirus_age,
+    aware,
+    load_client_history,
+)
 from msp_console.services.database import Database
 
-ROME = ZoneInfo("Europe/Rome")
-PROBLEM_STATES = ("WARNING", "CRITICAL", "UNREACHABLE")
+if TYPE_CHECKING:
+    from msp_console.db.models import SessionLog
+
+REACHABILITY = ("ping", "tcp")  # the check that says whether the machine itself is up, in this order
 
 
-def _local(d: date) -> datetime:
-    return datetime(d.year, d.month, d.day, tzinfo=ROME).astimezone(UTC)
-
-
-def _tables(conn: Connection, *names: str) -> dict[str, Table] | None:
-    insp = inspect(conn)
-    if not all(insp.has_table(n) for n in names):
-        return None
-    meta = MetaData()
-    return {n: Table(n, meta, autoload_with=conn) for n in names}
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def _timeline(
-    conn: Connection, t: dict[str, Table], check_id: int, start: datetime, end: datetime
-) -> tuple[str | None, list[tuple[datetime, str]]]:
-    ev = t["state_event"]
-    before = conn.execute(
-        select(ev.c.hard_state)
-        .where(ev.c.check_id == check_id, ev.c.at <= start)
-        .order_by(ev.c.at.desc())
-        .limit(1)
-    ).scalar()
-    rows = conn.execute(
-        select(ev.c.at, ev.c.hard_state)
-        .where(ev.c.check_id == check_id, ev.c.at > start, ev.c.at < end)
-        .order_by(ev.c.at)
-    ).all()
-    changes = [(_aware(at), state) for at, state in rows]
-    if before is None:
-        status = t["check_status"]
-        row = conn.execute(
-            select(status.c.hard_state, status.c.last_hard_change).where(status.c.check_id == check_id)
-        ).first()
-        if row is not None and row[1] is not None and _aware(row[1]) <= start and row[0] != "PENDING":
-            before = row[0]
-    return before, changes
-
-
-def gather(db: Database, client_name: str, year: int, month: int) -> ServiceReport:
-    first = date(year, month, 1)
-    last = add_months(first, 1) - timedelta(days=1)
-    start, end = _local(first), _local(last + timedelta(days=1))
+def gather(
+    db: Database, client_name: str, year: int, month: int, *, now: datetime | None = None
+) -> ServiceReport:
+    period = report_period(year, month, now or datetime.now(UTC))
     with db.read() as session:
         client = session.scalars(select(Client).where(Client.name == client_name)).first()
         if client is None:
             raise NotFoundError(f"no client named '{client_name}'")
-        profile = session.get(CompanyProfile, 1)
-        contract = session.scalars(select(Contract).where(Contract.client_id == client.id)).first()
-        language = contract.language if contract else "it"
-        machines = list(
-            session.scalars(select(Machine).where(Machine.client_id == client.id).order_by(Machine.name))
+        return build_report(session, client, period)
+
+
+def active_contract(session: Session, client_id: int, period: ReportPeriod) -> Contract | None:
+    return session.scalars(
+        select(Contract)
+        .where(
+            Contract.client_id == client_id,
+            Contract.start <= period.month_last,
+            (Contract.end.is_(None)) | (Contract.end >= period.month_first),
         )
-        conn = session.connection()
-        report: dict[str, Any] = {}
-        mon = _tables(conn, "check", "check_status", "state_event")
-        lines = []
-        backup_ok = backup_known = 0
-        has_backup = False
-        days = [
-            (_local(first + timedelta(days=i)), _local(first + timedelta(days=i + 1)))
-            for i in range((last - first).days + 1)
-        ]
-        for m in machines:
-            if mon is None:
-                lines.append(MachineLine(m.name, m.kind, m.address, None, None, None))
-                continue
-            checks = conn.execute(
-                select(mon["check"].c.id, mon["check"].c.type).where(mon["check"].c.machine_id == m.id)
-            ).all()
-            ping = [cid for cid, kind in checks if kind == "ping"]
-            uptime = None
-            if ping:
-                initial, changes = _timeline(conn, mon, ping[0], start, end)
-                uptime = uptime_ratio(state_durations(initial, changes, start, end))
-            ev = mon["state_event"]
-            problems = conn.execute(
-                select(func.count()).where(
-                    ev.c.check_id.in_([cid for cid, _ in checks] or [-1]),
-                    ev.c.at >= start,
-                    ev.c.at < end,
-                    ev.c.state_type == "hard",
-                    ev.c.hard_state.in_(PROBLEM_STATES),
-                    ev.c.previous_hard_state != ev.c.hard_state,
+        .order_by(Contract.start.desc(), Contract.id.desc())
+    ).first()
+
+
+def build_report(session: Session, client: Client, period: ReportPeriod) -> ServiceReport:
+    """Refuses (ValidationError, field-named) what would be an empty or invented report."""
+    label = f"{period.month_first:%Y-%m}"
+    history = load_client_history(session, client.id, period.start, period.end)
+    if not history.machines:
+        raise ValidationError.single(
+            "client",
+            f"{client.name} has no machines: there is nothing to report",
+            "report_no_machines",
+            client=client.name,
+        )
+    since = min([aware(client.created_at), *history.first_seen.values()])
+    if local_date(since) > period.last:
+        raise ValidationError.single(
+            "month",
+            f"{client.name} was added on {local_date(since):%d/%m/%Y}: "
+            f"there is nothing to report for {label}",
+            "report_before_client",
+            client=client.name,
+            day=local_date(since).isoformat(),
+            month=label,
+        )
+    profile = session.get(CompanyProfile, 1)
+    contract = active_contract(session, client.id, period)
+    report = _assemble(session, client, period, history, profile.name if profile else "", contract)
+    if (
+        not any(h.changes or h.initial for h in history.histories.values())
+        and not report.interventions
+        and not any(m.sessions for m in report.machines)
+    ):
+        raise ValidationError.single(
+            "month",
+            f"{client.name} has no recorded monitoring or interventions in {label}: nothing to report",
+            "report_no_history",
+            client=client.name,
+            month=label,
+        )
+    return report
+
+
+def _assemble(
+    session: Session,
+    client: Client,
+    period: ReportPeriod,
+    h: ClientHistory,
+    company: str,
+    contract: Contract | None,
+) -> ServiceReport:
+    start, end = period.start, period.end
+    handled = _handled_checks(h.interventions)
+    occurrences = [(w, window_intervals(w, start, end)) for w in h.windows]
+    names = {m.id: m.name for m in h.machines}
+    machines, services, problems, maint_lines = [], [], [], []
+    for w, spans in occurrences:
+        label = names.get(w.machine_id, "") if w.machine_id is not None else ""
+        maint_lines += [MaintenanceLine(label, a, b, w.comment) for a, b in spans]
+    for m in h.machines:
+        added_at = min(aware(m.created_at), h.first_seen.get(m.id, aware(m.created_at)))
+        cover = max(start, added_at)
+        maint = merge(i for w, spans in occurrences if w.covers(m.id, client.id) for i in spans)
+        checks = [h.histories[c.id] for c in h.checks if c.machine_id == m.id]
+        by_tech = by_itself = caught = 0
+        for c in checks:
+            found = episodes(c, cover, end, maint) if cover < end else []
+            caught += len(found)
+            for e in found:
+                who = _solved_by(e, handled.get(c.check_id, []))
+                by_tech += who == "technician"
+                by_itself += who == "itself"
+                problems.append(ProblemLine(m.name, c.name, c.kind, e.worst, e.started, e.ended, who))
+            got = measure(c, cover, end, maint) if cover < end else None
+            services.append(
+                ServiceLine(
+                    m.name,
+                    c.name,
+                    c.kind,
+                    got.up_s if got else 0.0,
+                    got.down_s if got else 0.0,
+                    got.maintenance_s if got else 0.0,
+                    len(found),
                 )
-            ).scalar_one()
-            for cid, kind in checks:
-                if kind in BACKUP_CHECK_KINDS:
-                    has_backup = True
-                    initial, changes = _timeline(conn, mon, cid, start, end)
-                    good, known = ok_days(initial, changes, days)
-                    backup_ok += good
-                    backup_known += known
-            lines.append(MachineLine(m.name, m.kind, m.address, len(checks), uptime, problems))
-        if has_backup:
-            report["backup_ok_days"], report["backup_known_days"] = backup_ok, backup_known
-        report.update(_interventions(conn, client.id, [m.id for m in machines], start, end))
+            )
+        host = _reachability(checks)
+        up = measure(host, cover, end, maint) if host is not None and cover < end else None
+        mine = [s for s in h.sessions if s.machine_id == m.id]
+        machines.append(
+            MachineLine(
+                name=m.name,
+                kind=m.kind,
+                address=m.address,
+                added=local_date(added_at) if added_at > start else None,
+                checks=len(checks),
+                up_s=up.up_s if up else 0.0,
+                down_s=up.down_s if up else 0.0,
+                maintenance_s=_clipped(maint, cover, end),
+                problems=caught,
+                solved_by_technician=by_tech,
+                solved_on_own=by_itself,
+                sessions=len(mine),
+                session_minutes=_session_minutes(mine),
+                antivirus_days=(
+                    antivirus_age(session, m.id, end) if any(c.kind == "ssh" for c in checks) else None
+                ),
+            )
+        )
+    problems.sort(key=lambda p: (p.started, p.machine, p.check))
     return ServiceReport(
         client=client.name,
-        company=profile.name if profile else "",
-        month_start=first,
-        month_end=last,
-        language=language,
-        machines=tuple(lines),
-        **report,
+        company=company,
+        language=contract.language if contract else "it",
+        period=period,
+        machines=tuple(machines),
+        services=tuple(services),
+        problems=tuple(problems),
+        interventions=tuple(_intervention_line(i, end) for i in h.interventions),
+        maintenance=tuple(sorted(maint_lines, key=lambda x: (x.start, x.machine))),
+        backup_days=_backup_days(period, [x for x in h.histories.values() if is_backup_check(x.kind)]),
     )
 
 
-def _interventions(
-    conn: Connection, client_id: int, machine_ids: list[int], start: datetime, end: datetime
-) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    iv_t = _tables(conn, "intervention")
-    if iv_t is not None:
-        iv = iv_t["intervention"]
-        rows = (
-            conn.execute(
-                select(iv)
-                .where(
-                    iv.c.client_id == client_id,
-                    iv.c.opened_at < end,
-                    or_(iv.c.closed_at.is_(None), iv.c.closed_at >= start),
-                )
-                .order_by(iv.c.opened_at)
-            )
-            .mappings()
-            .all()
-        )
-        items, met, missed = [], 0, 0
-        for r in rows:
-            breached = r["response_breached_at"] or r["resolution_breached_at"]
-            closed = r["closed_at"]
-            sla = "missed" if breached else ("met" if closed and r["resolution_due_at"] else "")
-            if not breached and not closed:
-                sla = "open"
-            met += sla == "met"
-            missed += sla == "missed"
-            items.append(
-                InterventionLine(
-                    _aware(r["opened_at"]).astimezone(ROME).date(),
-                    r["title"],
-                    r["origin"],
-                    r["state"],
-                    _aware(closed).astimezone(ROME).date() if closed else None,
-                    sla,
-                )
-            )
-        opened_here = [r for r in rows if start <= _aware(r["opened_at"]) < end]
-        monitoring = [r for r in opened_here if r["origin"] == "monitoring"]
-        out.update(
-            interventions=tuple(items),
-            problems_detected=len(monitoring),
-            problems_resolved=sum(1 for r in monitoring if r["closed_at"] and _aware(r["closed_at"]) < end),
-            client_reported=sum(1 for r in opened_here if r["origin"] == "client_call"),
-            sla_met=met,
-            sla_missed=missed,
-        )
-    sess_t = _tables(conn, "session_log")
-    if sess_t is not None:
-        sl = sess_t["session_log"]
-        rows2 = conn.execute(
-            select(sl.c.started_at, sl.c.ended_at).where(
-                sl.c.machine_id.in_(machine_ids or [-1]), sl.c.started_at >= start, sl.c.started_at < end
-            )
-        ).all()
-        out["sessions"] = len(rows2)
-        spans = [(_aware(b) - _aware(a)).total_seconds() for a, b in rows2 if b]
-        out["session_minutes"] = int(sum(spans) // 60)
-    call_t = _tables(conn, "call_log")
-    if call_t is not None:
-        cl = call_t["call_log"]
-        out["calls"] = conn.execute(
-            select(func.count()).where(and_(cl.c.client_id == client_id, cl.c.at >= start, cl.c.at < end))
-        ).scalar_one()
+def _reachability(checks: list[CheckHistory]) -> CheckHistory | None:
+    for kind in REACHABILITY:
+        for c in checks:
+            if c.kind == kind:
+                return c
+    return None
+
+
+def _clipped(spans: list[Interval], start: datetime, end: datetime) -> float:
+    return sum(max(0.0, (min(b, end) - max(a, start)).total_seconds()) for a, b in spans)
+
+
+def _session_minutes(sessions: list[SessionLog]) -> int:
+    return sum(
+        minutes((aware(s.ended_at) - aware(s.started_at)).total_seconds()) for s in sessions if s.ended_at
+    )
+
+
+def _handled_checks(interventions: list[Intervention]) -> dict[int, list[Intervention]]:
+    out: dict[int, list[Intervention]] = {}
+    for iv in interventions:
+        if iv.check_ref.startswith("check:") and iv.check_ref[6:].isdigit():
+            out.setdefault(int(iv.check_ref[6:]), []).append(iv)
     return out
 
 
-def write_service_report(db: Database, client_name: str, month: tuple[int, int], out: Path) -> Path:
-    from msp_console.billing.report_pdf import render_service_report
+def _solved_by(episode: Episode, interventions: list[Intervention]) -> str:
+    """ "technician" when an intervention about the check was open while the problem lasted."""
+    if episode.ended is None:
+        return ""
+    for iv in interventions:
+        closed = aware(iv.closed_at) if iv.closed_at else None
+        if aware(iv.opened_at) <= episode.ended and (closed is None or closed >= episode.started):
+            return "technician"
+    return "itself"
 
-    report = gather(db, client_name, *month)
-    atomic_write_bytes(Path(out), render_service_report(report))
-    return Path(out)
+
+def _late(done: datetime | None, due: datetime | None, end: datetime) -> bool:
+    """Past its due time: done after it, or not done by the end of the span."""
+    return due is not None and aware(done or end) > aware(due)
+
+
+def _intervention_line(iv: Intervention, end: datetime) -> InterventionLine:
+    """SLA "missed" when a breach was recorded or the times show one (even if the periodic SLA
+    check did not run), "met" when done in time, "open" while it may still be met."""
+    closed = aware(iv.closed_at) if iv.closed_at else None
+    if (
+        iv.response_breached_at
+        or iv.resolution_breached_at
+        or _late(iv.responded_at or closed, iv.response_due_at, end)
+        or _late(closed, iv.resolution_due_at, end)
+    ):
+        sla = "missed"
+    elif iv.response_due_at is None and iv.resolution_due_at is None:
+        sla = ""
+    else:
+        sla = "met" if closed else "open"
+    return InterventionLine(
+        local_date(aware(iv.opened_at)),
+        iv.title,
+        iv.origin,
+        iv.state,
+        local_date(closed) if closed else None,
+        sla,
+    )
+
+
+def _backup_days(period: ReportPeriod, checks: list[CheckHistory]) -> tuple[BackupDay, ...]:
+    days = period.days()
+    states = backup_day_states([(a, b) for _d, a, b in days], checks)
+    out = [BackupDay(d, s) for (d, _a, _b), s in zip(days, states, strict=True)]
+    day = period.last
+    while len(out) < period.month_last.day:
+        day = day.fromordinal(day.toordinal() + 1)
+        out.append(BackupDay(day, "future"))
+    return tuple(out)
+
+
+def clients_with_contract(session: Session, period: ReportPeriod) -> list[Client]:
+    """Clients (not archived) with a contract active at some point of the month."""
+    ids = select(Contract.client_id).where(
+        Contract.start <= period.month_last, (Contract.end.is_(None)) | (Contract.end >= period.month_first)
+    )
+    return list(
+        session.scalars(
+            select(Client).where(Client.id.in_(ids), Client.archived.is_(False)).order_by(Client.name)
+        )
+    )

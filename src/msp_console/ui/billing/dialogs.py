@@ -1,4 +1,4 @@
-"""Small billing dialogs: edit a draft, credit note, payment date, field-by-field errors, report."""
+"""Small billing dialogs: edit a draft, credit note, payment date, field-by-field errors."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -261,23 +260,4 @@ class PaidDialog(QDialog):
         self.when = date_edit()
         form = QFormLayout(self)
         form.addRow(tr("Paid on:"), self.when)
-        form.addRow(_buttons(self))
-
-
-class ReportDialog(QDialog):
-    """Client and month of a monthly service report."""
-
-    def __init__(self, clients: list[str], client: str, month: QDate, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("serviceReport")
-        self.setWindowTitle(tr("Monthly service report"))
-        self.client = QComboBox()
-        self.client.addItems(clients)
-        if client in clients:
-            self.client.setCurrentText(client)
-        self.month = QDateEdit(month)
-        self.month.setDisplayFormat("MM/yyyy")
-        form = QFormLayout(self)
-        form.addRow(tr("Client:"), self.client)
-        form.addRow(tr("Month:"), self.month)
         form.addRow(_buttons(self))

@@ -9,15 +9,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QFileDialog
+from shiboken6 import isValid
 
 from msp_console.ui.billing.background import Job
-from msp_console.ui.billing.dialogs import ReportDialog, show_field_errors
+from msp_console.ui.billing.dialogs import show_field_errors
 from msp_console.ui.billing.look import BillingCounts, tr
 from msp_console.ui.billing.operations import InvoiceOperations
 from msp_console.ui.billing.queries import client_names, invoice_pdfs
+from msp_console.ui.billing.report_dialog import ReportDialog, refusal_text
+from msp_console.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
+
+    from msp_console.services.billing.documents import Written
 
 
 class DocumentOperations(InvoiceOperations):
@@ -33,11 +38,16 @@ class DocumentOperations(InvoiceOperations):
         if not folder:
             return
         numbers, month = self._target_numbers()
-        self._start(
-            tr("Writing the PDFs…"),
-            lambda job: write_pdfs(self.db, Path(folder), numbers, month, progress=job.progress),
-            lambda written: _written(written, folder),
-        )
+
+        def write(job: Job) -> list[Written]:
+            from msp_console.preferences import load_preferences
+
+            with_reports = load_preferences().invoice_pdf_with_report  # Settings → Invoices
+            return write_pdfs(
+                self.db, Path(folder), numbers, month, progress=job.progress, with_reports=with_reports
+            )
+
+        self._start(tr("Writing the PDFs…"), write, lambda written: _written(written, folder))
 
     def export_xml(self, out_dir: str | None = None) -> None:
         from msp_console.services.billing.documents import XmlOutcome, write_fatturapa
@@ -77,33 +87,62 @@ class DocumentOperations(InvoiceOperations):
         )
 
     def service_report(self, client: str = "") -> None:
-        """Opens the report dialog once the client names are read (``dialog_opened``)."""
+        """Opens "Service reports…" once the client names are read (``dialog_opened``)."""
         db, (y, m), rows = self.db, self.year_month(), self.selected_rows()
         chosen_client = client or (rows[0].client if rows else "")
 
         def build(names: list[str]) -> ReportDialog:
             dialog = ReportDialog(names, chosen_client, QDate(y, m, 1), self._widget())
-
-            def chosen() -> None:
-                from msp_console.services.billing.service_report import write_service_report
-
-                name, q = dialog.client.currentText(), dialog.month.date()
-                default = f"report-{name.replace(' ', '_')}-{q.year()}-{q.month():02d}.pdf"
-                path, _ = QFileDialog.getSaveFileName(
-                    self._widget(), tr("Save the service report"), default, tr("PDF (*.pdf)")
-                )
-                if path:
-                    self._start(
-                        tr("Writing the service report…"),
-                        lambda _j: write_service_report(db, name, (q.year(), q.month()), Path(path)),
-                        lambda p: tr("Service report written to %s") % p,
-                        cancellable=False,
-                    )
-
-            dialog.accepted.connect(chosen)
+            dialog.preview_requested.connect(lambda name, yy, mm: self._preview_report(dialog, name, yy, mm))
+            dialog.save_all_requested.connect(lambda yy, mm: self._save_reports(dialog, yy, mm))
             return dialog
 
         self._open_when_read("report", lambda: client_names(db), build)
+
+    def _preview_report(self, dialog: ReportDialog, client: str, year: int, month: int) -> None:
+        from msp_console.services.billing.report_files import preview_report
+
+        def show(pdf: bytes) -> None:
+            from msp_console.ui.billing.preview import PreviewDialog
+
+            if not isValid(dialog):
+                return
+            dialog.show_busy(False)
+            dialog.status.setText("")
+            title = tr("Service report %1 — %2").replace("%1", f"{month:02d}/{year}").replace("%2", client)
+            self.preview_dialog = PreviewDialog(pdf, title, dialog)
+            self.preview_dialog.setObjectName("serviceReportPreviewDialog")
+            self.preview_dialog.open()
+            self.dialog_opened.emit(self.preview_dialog)
+
+        def refused(error: Exception) -> None:
+            if isValid(dialog):
+                dialog.show_refusal(refusal_text(error))
+
+        run_in_background(lambda: preview_report(self.db, client, (year, month)), show, refused)
+
+    def _save_reports(self, dialog: ReportDialog, year: int, month: int) -> None:
+        from msp_console.services.billing.report_files import ReportRun, write_service_reports
+
+        folder = QFileDialog.getExistingDirectory(self._widget(), tr("Save the service reports in"))
+        if not folder:
+            return
+        dialog.accept()
+        db = self.db
+
+        def done(run: ReportRun) -> str:
+            written = BillingCounts.tr("%n service report(s) written to %1", "", len(run.written))
+            text = written.replace("%1", folder)
+            if run.refused:
+                skipped = BillingCounts.tr("%n client(s) without a report", "", len(run.refused))
+                text += f"; {skipped}: " + ", ".join(c for c, _why in run.refused)
+            return text
+
+        self._start(
+            tr("Writing the service reports…"),
+            lambda job: write_service_reports(db, (year, month), Path(folder), progress=job.progress),
+            done,
+        )
 
     # -- preview and print -------------------------------------------------------------------------
     def preview_selected(self) -> None:
@@ -160,6 +199,10 @@ class DocumentOperations(InvoiceOperations):
         )
 
 
-def _written(written: list[object], folder: str) -> str:
+def _written(written: list[Written], folder: str) -> str:
     count = len(written)
-    return BillingCounts.tr("%n PDF(s) written to %1", "", count).replace("%1", folder)
+    text = BillingCounts.tr("%n PDF(s) written to %1", "", count).replace("%1", folder)
+    reports = len({w.report for w in written if w.report is not None})
+    if reports:
+        text += ", " + BillingCounts.tr("with %n service report(s)", "", reports)
+    return text

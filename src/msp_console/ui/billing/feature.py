@@ -67,7 +67,7 @@ class BillingFeature:
         menu.addSeparator()
         menu.addAction(p.print_action)
         menu.addActions([p.pdf_action, p.xml_action])
-        menu.addAction(self._action(tr("Monthly service r&eport…"), self.service_report))
+        menu.addAction(self._action(tr("Service r&eports…"), self.service_report))
         menu.addSeparator()
         contract = self._action(tr("&Contract of the selected client…"), self._contract_selected)
         menu.addAction(contract)

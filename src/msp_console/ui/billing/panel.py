@@ -206,13 +206,13 @@ class BillingPanel(DocumentOperations, QWidget):
         self.paid_action = act(tr("Mark paid…"), self.mark_paid, "billingPaid")
         self.pdf_action = act(tr("Export P&DF…"), self.export_pdf, "billingPdf")
         self.xml_action = act(tr("Export FatturaPA &XML…"), self.export_xml, "billingXml")
-        self.report_action = act(tr("Service report…"), self.service_report, "billingReport")
         self.email_action = act(
             tr("E-mail to clients…"), lambda: _mail_actions().email_copies(self), "billingEmail"
         )
         self.remind_action = act(
             tr("Send payment reminders…"), lambda: _mail_actions().send_reminders(self), "billingRemind"
         )
+        self.report_action = act(tr("Service reports…"), self.service_report, "billingReport")
         self.tools.addActions([self.preview_action, self.print_action])
         self.tools.addSeparator()
         self.tools.addAction(self.issue_action)

@@ -179,6 +179,9 @@ class InvoicesTab(QWidget):
         self.language.addItem(self.tr("Italian"), "it")
         self.language.addItem(self.tr("English"), "en")
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.invoice_language)))
+        self.with_report = QCheckBox(self.tr("Write the month's service &report beside each invoice PDF"))
+        self.with_report.setObjectName("invoicePdfWithReport")
+        self.with_report.setChecked(prefs.invoice_pdf_with_report)
         self.footer = QPlainTextEdit(str(profile.get("invoice_footer") or ""))
         self.footer.setAccessibleName(self.tr("Invoice footer"))
         self.footer.setMaximumHeight(90)
@@ -195,6 +198,7 @@ class InvoicesTab(QWidget):
         if isinstance(terms_label, QLabel):  # a row of two: the & would show without a buddy
             terms_label.setBuddy(self.payment_days)
         form.addRow(self.tr("&Language of new invoices:"), self.language)
+        form.addRow("", self.with_report)
         form.addRow(self.tr("&Footer:"), self.footer)
         self._preview()
 

@@ -144,7 +144,11 @@ class SettingsDialog(QDialog):
         prefs = self.stored.preferences
         for page in (self.general, self.polling, self.notifications, self.remote):
             prefs = page.apply(prefs)
-        prefs = replace(prefs, invoice_language=str(self.invoices.language.currentData()))
+        prefs = replace(
+            prefs,
+            invoice_language=str(self.invoices.language.currentData()),
+            invoice_pdf_with_report=self.invoices.with_report.isChecked(),
+        )
         if prefs.errors():
             self._fail(self.general, "; ".join(prefs.errors().values()))
             return False
