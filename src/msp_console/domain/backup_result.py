@@ -14,7 +14,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from msp_console.domain.backup_kinds import BACKUP_CHECK_KINDS  # re-exported: the one list
 from msp_console.domain.errors import FieldError, InvalidValue
 from msp_console.domain.health import HealthState, worst
 from msp_console.domain.metric import Metric
