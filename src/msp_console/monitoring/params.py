@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from msp_console.domain.backup_result import BACKUP_CHECK_KINDS, size_param_errors
+from msp_console.domain.backup_kinds import BACKUP_CHECK_KINDS
+from msp_console.domain.backup_result import size_param_errors
 from msp_console.domain.check_defaults import FACTORY, CheckDefaults
 from msp_console.domain.errors import FieldError, ValidationError
 from msp_console.monitoring.checks.api_params import API_REQUIRED, api_param_errors
