@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         PollLease,
         StateEvent,
     )
+    from msp_console.db.models.monitoring_history import MetricBlock, StateOutput
     from msp_console.db.models.remote import RemoteCredential, RemoteProfile, RemoteSessionDetail
 
 
@@ -74,6 +75,7 @@ _MODULE_OF = {
     "InvoiceCounter": "billing",
     "InvoiceLine": "billing",
     "MaintenanceWindow": "monitoring",
+    "MetricBlock": "monitoring_history",
     "MetricRollup1h": "monitoring",
     "MetricRollup5m": "monitoring",
     "MetricSample": "monitoring",
@@ -90,6 +92,7 @@ _MODULE_OF = {
     "SlaPlan": "interventions",
     "SlaPlanTarget": "interventions",
     "StateEvent": "monitoring",
+    "StateOutput": "monitoring_history",
 }
 
 
@@ -130,6 +133,7 @@ __all__ = [
     "InvoiceLine",
     "Machine",
     "MaintenanceWindow",
+    "MetricBlock",
     "MetricRollup1h",
     "MetricRollup5m",
     "MetricSample",
@@ -147,4 +151,5 @@ __all__ = [
     "SlaPlan",
     "SlaPlanTarget",
     "StateEvent",
+    "StateOutput",
 ]

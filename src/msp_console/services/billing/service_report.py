@@ -34,7 +34,12 @@ def _tables(conn: Connection, *names: str) -> dict[str, Table] | None:
     if not all(insp.has_table(n) for n in names):
         return None
     meta = MetaData()
-    return {n: Table(n, meta, autoload_with=conn) for n in names}
+    tables = {n: Table(n, meta, autoload_with=conn) for n in names if n != "state_event"}
+    if "state_event" in names:  # the model's columns decode its codes and integer times
+        from msp_console.db.models import StateEvent
+
+        tables["state_event"] = StateEvent.__table__  # type: ignore[assignment]
+    return tables
 
 
 def _aware(value: datetime) -> datetime:
