@@ -26,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import insert, select, text
@@ -36,11 +35,6 @@ from msp_console.db.models import (
     Check,
     Client,
     Machine,
-    MetricRollup1h,
-    MetricRollup5m,
-    MetricSample,
-    MetricSeries,
-    StateEvent,
 )
 
 
@@ -172,105 +166,55 @@ def _size(app: App) -> int:
 
 
 def dbsize(args: argparse.Namespace) -> None:
+    from bench.history_bench import measure, writer_cpu
+
     os.environ["MSP_CONSOLE_MONITOR_NEW_MACHINES"] = "0"
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database or f"sqlite:///{Path(tmp) / 'size.sqlite3'}"
         app = App.open(url)
-        series_n = 200
-        with app.db.transaction() as s:
-            client = Client(name="Size")
-            s.add(client)
-            s.flush()
-            machine = Machine(client_id=client.id, name="m", address="127.0.0.1")
-            s.add(machine)
-            s.flush()
-            s.execute(
-                insert(Check),
-                [
-                    {"machine_id": machine.id, "type": "tcp", "name": f"c{i}", "params": {"port": "22"}}
-                    for i in range(series_n)
-                ],
-            )
-            check_ids = list(s.scalars(select(Check.id)))
-            s.execute(
-                insert(MetricSeries),
-                [{"check_id": c, "name": n, "unit": "ms"} for c in check_ids for n in ("time", "rtt")],
-            )
-            series = list(s.scalars(select(MetricSeries.id)))
-        per_row: dict[str, float] = {}
-        n = args.sample_rows
-        now = datetime.now(UTC)
-        t = int(now.timestamp())
-        samples = [
-            (
-                "metric_sample",
-                MetricSample,
-                lambda i: {
-                    "series_id": series[i % len(series)],
-                    "ts_ms": (t - i // len(series) * 60) * 1000 + i % 997,
-                    "value": random.uniform(0, 200),
-                },
-            ),
-            ("metric_rollup_5m", MetricRollup5m, lambda i: _rollup(series, i, t, 300)),
-            ("metric_rollup_1h", MetricRollup1h, lambda i: _rollup(series, i, t, 3600)),
-            (
-                "state_event",
-                StateEvent,
-                lambda i: {
-                    "check_id": check_ids[i % len(check_ids)],
-                    "at": now - timedelta(seconds=i),
-                    "kind": "hard_change",
-                    "state": "CRITICAL",
-                    "hard_state": "CRITICAL",
-                    "state_type": "hard",
-                    "previous_state": "OK",
-                    "previous_hard_state": "OK",
-                    "attempt": 3,
-                    "notify": True,
-                    "output": "127.0.0.1:3389: connection refused (nothing listens on that port)",
-                },
-            ),
-        ]
-        for name, model, make in samples:
-            before = _size(app)
-            rows = n if name != "state_event" else n // 4
-            for chunk in range(0, rows, 20_000):
-                with app.db.transaction() as s:
-                    s.execute(insert(model), [make(i) for i in range(chunk, min(rows, chunk + 20_000))])
-            per_row[name] = (_size(app) - before) / rows
+        m = measure(app, args.machines, args.events)
         dialect = app.db.engine.dialect.name
+        app.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        app = App.open(args.database_cpu or f"sqlite:///{Path(tmp) / 'cpu.sqlite3'}")
+        before_cpu, after_cpu = writer_cpu(app, 25)
         app.close()
     n_series = MACHINES * CHECKS_PER_MACHINE * METRICS_PER_CHECK
     checks = MACHINES * CHECKS_PER_MACHINE
-    steady = {
-        "metric_sample": n_series * 48 * 60,  # one sample a minute, 48 h
-        "metric_rollup_5m": n_series * 30 * 288,
-        "metric_rollup_1h": n_series * 395 * 24,
-        "state_event": checks * EVENTS_PER_CHECK_PER_DAY * 365,
+    steady = {  # (what, bytes per point, points)
+        "open hour (rows)": ("open", n_series * 30),  # on average half an hour is not sealed yet
+        "raw blocks, 48 h": ("raw", n_series * 48 * 60),
+        "5-min blocks, 30 d": ("5m", n_series * 30 * 288),
+        "hourly blocks, 13 mo": ("1h", n_series * 395 * 24),
+        "state events, 1 y": ("event", checks * EVENTS_PER_CHECK_PER_DAY * 365),
     }
-    print(f"database: {dialect}; sample: {n:,} rows per metric table, {n // 4:,} state events")
+    print(
+        f"database: {dialect}; sample: {args.machines} machines × 20 realistic series × {35} days, "
+        f"{args.events:,} state events with realistic outputs"
+    )
     total = 0.0
-    for name, rows in steady.items():
-        size = rows * per_row[name]
+    for label, (key, rows) in steady.items():
+        size = rows * m.per_point[key]
         total += size
-        print(f"{name:18s} {per_row[name]:6.1f} B/row × {rows:>13,} rows = {size / 2**30:6.2f} GiB")
+        print(f"{label:22s} {m.per_point[key]:6.2f} B/point × {rows:>13,} = {size / 2**30:6.2f} GiB")
+    samples = n_series * 60 * 24 * 365
+    events = steady["state events, 1 y"][1] * m.per_point["event"]
+    points = sum(rows for label, (_k, rows) in steady.items() if not label.startswith("state"))
+    print(f"bytes per stored metric point, all resolutions: {(total - events) / points:.2f}")
+    print(f"(a year of samples taken: {samples:,})")
+    print(
+        f"chart of one machine (10 checks, 20 series): 30 days {m.chart_30d_ms:.1f} ms, "
+        f"24 h {m.chart_24h_ms:.1f} ms"
+    )
+    print(
+        f"writer CPU per 1,000 samples (rows + roll-up job): before {before_cpu * 1000:.1f} ms, "
+        f"after {after_cpu * 1000:.1f} ms (ratio after/before {after_cpu / before_cpu:.2f})"
+    )
     print(
         f"total after one year (steady state, {MACHINES:,} machines × {CHECKS_PER_MACHINE} checks/min, "
         f"{METRICS_PER_CHECK} metrics per check, {EVENTS_PER_CHECK_PER_DAY} state events per check per day): "
-        f"{total / 2**30:.1f} GiB"
+        f"{total / 2**30:.2f} GiB"
     )
-
-
-def _rollup(series: list[int], i: int, t: int, step: int) -> dict[str, object]:
-    v = random.uniform(0, 200)
-    return {
-        "series_id": series[i % len(series)],
-        "bucket": (t // step - i // len(series)) * step,
-        "avg": v,
-        "min": v * 0.5,
-        "max": v * 1.5,
-        "count": step // 60,
-    }
 
 
 def main() -> None:
@@ -286,7 +230,9 @@ def main() -> None:
     tp.add_argument("--workers", type=int, default=8)
     ds = sub.add_parser("dbsize")
     ds.add_argument("--database")
-    ds.add_argument("--sample-rows", type=int, default=200_000)
+    ds.add_argument("--machines", type=int, default=10, help="machines in the measured sample")
+    ds.add_argument("--events", type=int, default=100_000, help="state events in the measured sample")
+    ds.add_argument("--database-cpu", help="database for the writer CPU bench (default: a new SQLite file)")
     args = parser.parse_args()
     throughput(args) if args.what == "throughput" else dbsize(args)
 
