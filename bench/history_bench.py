@@ -33,7 +33,14 @@ from msp_console.db.models import (
     MetricSeries,
     StateEvent,
 )
-from msp_console.db.models.monitoring_history import BLOCK_SPAN_S, FIVE_MIN, HOURLY, RAW, output_ids
+from msp_console.db.models.monitoring_history import (
+    BLOCK_SPAN_S,
+    FIVE_MIN,
+    HOURLY,
+    RAW,
+    output_ids,
+    split_output,
+)
 from msp_console.monitoring.metric_history import machine_series
 
 DAYS = 35
@@ -191,6 +198,8 @@ def measure(app: App, machines: int, events: int) -> Measured:
     for i in range(0, len(rows_e), 20_000):
         with app.db.transaction() as s:
             part = rows_e[i : i + 20_000]
+            for e in part:
+                e["output"], e["output_args"] = split_output(e["output"])
             ids = output_ids(s, [e["output"] for e in part])
             for e in part:
                 e["output_id"] = ids[e.pop("output")]

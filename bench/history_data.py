@@ -1,12 +1,13 @@
 """Realistic metric series for the size benches: what a managed office network really reports.
 
-Twenty series per machine (ten checks, two metrics each), one sample a minute, with the values
-rounded the way the checks round them: RTTs with LAN or WAN jitter and rare spikes, TCP and HTTP
-times, packet loss that is mostly 0, CPU and load that follow the working day with noise, memory
-that wanders, disks that fill slowly, free bytes that move by a few MB, uptime and backup age that
-count up, certificate days that count down, failed units and pending updates that rarely change,
-and two SNMP interface octet counters that grow by the traffic of each minute. Uniform random
-numbers would be the worst case for any time-series store and nothing like a real network.
+Twenty series per machine (the bench's ten checks × two metrics), one sample a minute, with the
+values rounded the way the checks round them: RTTs with LAN or WAN jitter and rare spikes, TCP and
+HTTP times, packet loss that is mostly 0, CPU and load that follow the working day with noise,
+memory that wanders, two disks that fill slowly (free bytes in df's 1 KiB blocks), uptime and
+backup age that count up, certificate days that count down, failed units, pending updates and
+logged-in users that rarely change, and an SNMP interface octet counter that grows by each
+minute's traffic. Uniform random numbers would be the worst case for any time-series store and
+nothing like a real network.
 """
 
 from __future__ import annotations
@@ -15,26 +16,26 @@ import numpy as np
 
 # (name, unit) of the twenty series of a machine, in the order ``machine_day`` returns them.
 SERIES: tuple[tuple[str, str], ...] = (
-    ("rtt", "ms"),
+    ("rtt", "ms"),  # ping
     ("loss", "%"),
-    ("time:22", "ms"),
-    ("time:443", "ms"),
-    ("time:3389", "ms"),
-    ("time:http", "ms"),
+    ("time:3389", "ms"),  # tcp checks
+    ("time:445", "ms"),
+    ("time:http", "ms"),  # https check
     ("cert_days", "d"),
-    ("cpu_pct", "%"),
+    ("cpu_pct", "%"),  # the SSH / WinRM bundle: ten values from one check
     ("load1_per_core", ""),
     ("mem_used_pct", "%"),
     ("disk_used_pct:/", "%"),
-    ("disk_used_pct:/var", "%"),
     ("disk_free_bytes:/", "B"),
+    ("disk_used_pct:/data", "%"),
+    ("disk_free_bytes:/data", "B"),
     ("uptime_s", "s"),
-    ("age", "h"),
     ("failed_units", ""),
     ("pending_updates", ""),
-    ("if1_in_octets", "c"),
-    ("if1_out_octets", "c"),
-    ("time:25", "ms"),
+    ("age", "h"),  # backup age
+    ("if1_in_octets", "c"),  # SNMP interface counter
+    ("users", ""),  # a Nagios plugin (check_users)
+    ("swap_used_pct", "%"),
 )
 
 
@@ -58,38 +59,42 @@ def machine_minutes(rng: np.random.Generator, start_s: int, minutes: int) -> lis
     cpu = np.clip(3 + 45 * work * rng.random() + rng.gamma(1.5, 4.0, minutes), 0, 100)
     load = np.maximum(0.0, 0.05 + 0.6 * work * rng.random() + rng.gamma(1.2, 0.05, minutes))
     mem = np.clip(rng.uniform(30, 70) + np.cumsum(rng.normal(0, 0.05, minutes)) + 5 * work, 0, 100)
-    size = rng.choice([256e9, 512e9, 1e12])
-    used = rng.uniform(0.3, 0.8) * size + np.cumsum(rng.gamma(1.0, 40e3, minutes))  # ~60 MB a day
-    var_used = rng.uniform(0.1, 0.6) * 64e9 + np.cumsum(rng.gamma(1.0, 10e3, minutes))
-    free = np.floor((size - used) / 1024) * 1024  # df reports 1 KiB blocks
+
+    def disk(size: float, per_minute: float) -> tuple[np.ndarray, np.ndarray]:
+        used = rng.uniform(0.3, 0.8) * size + np.cumsum(rng.gamma(1.0, per_minute, minutes))
+        free = np.floor((size - used) / 1024) * 1024  # df reports 1 KiB blocks
+        return np.round(used / size * 100, 2), free
+
+    root_pct, root_free = disk(rng.choice([256e9, 512e9]), 40e3)  # ~60 MB a day of logs, updates
+    data_pct, data_free = disk(rng.choice([1e12, 2e12]), 200e3)
     uptime = rng.integers(0, 90 * 86400) + (t - start_s)
     backup_at = 2 * 3600  # the nightly backup finishes at 02:00 UTC
     age = ((t - backup_at) % 86400) / 3600.0
-    traffic_in = np.cumsum(rng.gamma(1.0, 2e6, minutes) * (0.2 + work))
-    traffic_out = np.cumsum(rng.gamma(1.0, 6e5, minutes) * (0.2 + work))
+    traffic = np.cumsum(rng.gamma(1.0, 2e6, minutes) * (0.2 + work))
     counter0 = rng.integers(0, 2**40)
     failed = np.zeros(minutes)
     updates = np.floor(rng.uniform(0, 12) + (t - start_s) / (5 * 86400.0)) % 20
-    smtp = rtt * rng.uniform(1.0, 1.3) + np.abs(rng.normal(0.2, jitter, minutes))
+    users = np.round(work * rng.integers(1, 6) + (rng.random(minutes) < 0.05))
+    swap = np.round(rng.uniform(0, 8) + np.cumsum(rng.normal(0, 0.002, minutes)).clip(-2, 2), 2)
     return [
         np.round(rtt, 3),
         np.round(loss, 2),
         tcp(),  # TCP connect times come unrounded from the clock
-        tcp(),
         tcp(),
         np.round(http + rtt, 3),
         np.round(cert, 2),
         np.round(cpu, 1),
         np.round(load, 3),
         np.round(mem, 2),
-        np.round(used / size * 100, 2),
-        np.round(var_used / 64e9 * 100, 2),
-        free,
+        root_pct,
+        root_free,
+        data_pct,
+        data_free,
         uptime.astype(np.float64),
-        np.round(age, 3),
         failed,
         updates,
-        np.floor(counter0 + traffic_in),
-        np.floor(counter0 + traffic_out),
-        smtp,
+        np.round(age, 3),
+        np.floor(counter0 + traffic),
+        users,
+        swap,
     ]

@@ -48,19 +48,29 @@ def _unzigzag(u: np.ndarray) -> np.ndarray:
     return (u >> np.uint64(1)).view(np.int64) ^ -(u & np.uint64(1)).view(np.int64)
 
 
+def _delta(x: np.ndarray) -> np.ndarray:
+    d = np.empty_like(x)
+    if len(x):
+        d[0] = x[0]
+        np.subtract(x[1:], x[:-1], out=d[1:])
+    return d
+
+
 def _planes(ints: np.ndarray) -> tuple[tuple[int, int, int, int], bytes]:
     """(column spec, byte planes) of the cheapest of the column, its deltas, its deltas of deltas."""
-    best, order = ints, 0
-    cost = int(np.abs(ints).max(initial=0))
+    best, order, cost = ints, 0, max(int(ints.max(initial=0)), -int(ints.min(initial=0)))
     d = ints
     for o in (1, 2):
-        d = np.diff(d, prepend=np.int64(0))
-        c = int(np.abs(d).max(initial=0))
+        d = _delta(d)
+        c = max(int(d.max(initial=0)), -int(d.min(initial=0)))
         if c < cost:
             best, order, cost = d, o, c
-    step = int(np.gcd.reduce(best[1:])) if len(best) > 2 else 0  # df's 1 KiB blocks, …
+        if c == 0:
+            break
+    step = int(np.gcd.reduce(best[1:])) if len(best) > 2 and cost > 255 else 0  # df's 1 KiB blocks, …
     if 1 < step < 2**32:
-        best = np.concatenate((best[:1], best[1:] // step))
+        best = best.copy()
+        best[1:] //= step
     else:
         step = 1
     z = _zigzag(best)

@@ -36,6 +36,7 @@ from msp_console.db.models.monitoring_history import (
     MetricBlock,
     StateOutput,
     output_ids,
+    split_output,
 )
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,8 @@ def convert_events(conn: Connection) -> int:
             ).all()
             if not rows:
                 break
-            ids = output_ids(session, [r.output or "" for r in rows])
+            parts = [split_output(r.output or "") for r in rows]
+            ids = output_ids(session, [t for t, _n in parts])
             conn.execute(
                 insert(new),
                 [
@@ -113,10 +115,11 @@ def convert_events(conn: Connection) -> int:
                         "previous_state": r.previous_state,
                         "previous_hard_state": r.previous_hard_state,
                         "attempt": r.attempt,
-                        "output_id": ids[(r.output or "")[:4000]],
+                        "output_id": ids[template],
+                        "output_args": numbers,
                         "notify": bool(r.notify),
                     }
-                    for r in rows
+                    for r, (template, numbers) in zip(rows, parts, strict=True)
                 ],
             )
             last = rows[-1].id
@@ -134,9 +137,14 @@ def convert_events(conn: Connection) -> int:
     return done
 
 
-def convert_metrics(conn: Connection, now: datetime | None = None) -> int:
+def now() -> datetime:
+    """The conversion's clock (a test sets it to the time its history was written at)."""
+    return datetime.now(UTC)
+
+
+def convert_metrics(conn: Connection) -> int:
     """Seals every metric row but the open hour's into blocks, a batch of series at a time."""
-    before = int((now or datetime.now(UTC)).timestamp()) // 3600 * 3600
+    before = int(now().timestamp()) // 3600 * 3600
     sids = list(conn.scalars(select(MetricSeries.id).order_by(MetricSeries.id)))
     moved, started = 0, time.monotonic()
     with Session(bind=conn) as session:

@@ -26,6 +26,7 @@ from msp_console.db.models.monitoring_history import (
     FIVE_MIN,
     HOURLY,
     RAW,
+    SERIES_INDEX,
     STEP_S,
     MetricBlock,
 )
@@ -267,6 +268,7 @@ def read_rollups(
             MetricBlock.start <= t1,
         )
         .order_by(MetricBlock.start)
+        .with_hint(MetricBlock, f"INDEXED BY {SERIES_INDEX}", "sqlite")  # not the retention index
     ):
         ts, cols = block_codec.decode(data)
         parts[sid].append((ts, *cols))  # type: ignore[arg-type]
@@ -308,6 +310,7 @@ def read_raw(session: Session, sid: int, from_ms: int) -> tuple[np.ndarray, np.n
             MetricBlock.start > from_ms // 1000 - BLOCK_SPAN_S[RAW],
         )
         .order_by(MetricBlock.start)
+        .with_hint(MetricBlock, f"INDEXED BY {SERIES_INDEX}", "sqlite")
     ):
         ts, (values,) = block_codec.decode(data)
         ts_parts.append(ts)

@@ -9,6 +9,7 @@ import pytest
 
 from msp_console.db import block_codec
 from msp_console.db.metric_blocks import rollup
+from msp_console.db.models.monitoring_history import join_output, split_output
 
 T0 = 1_796_000_000
 
@@ -56,3 +57,27 @@ def test_rollups_are_average_min_max_and_count_per_bucket() -> None:
     assert starts.tolist() == [ts[0], ts[0] + 300]
     assert avg.tolist() == [2.0, 7.0] and lo.tolist() == [0, 5] and hi.tolist() == [4, 9]
     assert n.tolist() == [5, 5]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TCP 10.0.3.4:443 open in 1.2 ms",
+        "no reply (3 of 3 packets lost)",
+        "disk / 91.5 % used; load 0.42, mem 61 %",
+        "HTTP 200 in 87 ms",
+        "10.0.0.1:3389: connection refused (nothing listens on that port)",
+        "CRITICAL - sda1=-3 x=4",
+        "odd \x1f text 5 ms",
+        "",
+    ],
+)
+def test_an_output_comes_back_from_its_template_and_numbers(text: str) -> None:
+    template, numbers = split_output(text)
+    assert join_output(template, numbers) == text
+
+
+def test_outputs_that_differ_by_their_measurements_share_a_template() -> None:
+    a, b = split_output("TCP 10.0.3.4:443 open in 1.2 ms"), split_output("TCP 10.0.3.4:443 open in 17.0 ms")
+    assert a[0] == b[0] and "10.0.3.4:443" in a[0]
+    assert (a[1], b[1]) == ("1.2", "17.0")

@@ -40,7 +40,9 @@ from msp_console.db.models.monitoring_history import (
     Code,
     EpochMicros,
     StateOutput,
+    join_output,
     output_ids,
+    split_output,
 )
 
 
@@ -89,7 +91,7 @@ class CheckStatus(Base):
 
 
 class StateEvent(Base):
-    """One change of a check's state; tens of bytes: codes, integer time, a shared output text."""
+    """One change of a check's state; tens of bytes: codes, integer time, a shared output template."""
 
     __tablename__ = "state_event"
     __table_args__ = (Index("ix_state_event_check_id_at", "check_id", "at"),)
@@ -105,6 +107,7 @@ class StateEvent(Base):
     previous_hard_state: Mapped[str] = mapped_column(Code(STATES))
     attempt: Mapped[int] = mapped_column(SmallInteger)
     output_id: Mapped[int | None] = mapped_column(ForeignKey("state_output.id"), default=None)
+    output_args: Mapped[str | None] = mapped_column(String(200), default=None)  # its numbers
     notify: Mapped[bool] = mapped_column(Boolean, default=False)
     output_row: Mapped[StateOutput | None] = relationship(lazy="joined")
 
@@ -114,7 +117,9 @@ class StateEvent(Base):
         pending = self.__dict__.get("_pending_output")
         if pending is not None:
             return str(pending)
-        return self.output_row.text if self.output_row is not None else ""
+        if self.output_row is None:
+            return ""
+        return join_output(self.output_row.text, self.output_args)
 
     @output.setter
     def output(self, text: str) -> None:
@@ -128,9 +133,10 @@ def _store_outputs(session: Session, _context: object, _instances: object) -> No
     pending = [e for e in pending if e.__dict__.get("_pending_output") is not None]
     if not pending:
         return
-    ids = output_ids(session, [e.__dict__["_pending_output"] for e in pending])
-    for e in pending:
-        e.output_id = ids[e.__dict__.pop("_pending_output")]
+    parts = {e: split_output(e.__dict__.pop("_pending_output")) for e in pending}
+    ids = output_ids(session, [template for template, _n in parts.values()])
+    for e, (template, numbers) in parts.items():
+        e.output_id, e.output_args = ids[template], numbers
         e.output_row = session.get(StateOutput, e.output_id)
 
 
