@@ -299,34 +299,48 @@ def read_rollups(
     return out
 
 
-def read_raw(session: Session, sid: int, from_ms: int) -> tuple[np.ndarray, np.ndarray]:
-    """Raw samples at or after ``from_ms``: sealed hours' blocks, then the open hour's rows."""
-    ts_parts, v_parts = [], []
-    for (data,) in session.execute(
-        select(MetricBlock.data)
+def read_raw(session: Session, from_ms: dict[int, int]) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Per series, raw samples at or after its ``from_ms``: sealed hours' blocks, then open rows."""
+    if not from_ms:
+        return {}
+    sids = list(from_ms)
+    low = min(from_ms.values())
+    ts_parts: dict[int, list[np.ndarray]] = defaultdict(list)
+    v_parts: dict[int, list[np.ndarray]] = defaultdict(list)
+    for sid, start, data in session.execute(
+        select(MetricBlock.series_id, MetricBlock.start, MetricBlock.data)
         .where(
-            MetricBlock.series_id == sid,
+            MetricBlock.series_id.in_(sids),
             MetricBlock.resolution == RAW,
-            MetricBlock.start > from_ms // 1000 - BLOCK_SPAN_S[RAW],
+            MetricBlock.start > low // 1000 - BLOCK_SPAN_S[RAW],
         )
         .order_by(MetricBlock.start)
         .with_hint(MetricBlock, f"INDEXED BY {SERIES_INDEX}", "sqlite")
     ):
+        if (start + BLOCK_SPAN_S[RAW]) * 1000 <= from_ms[sid]:
+            continue  # older than this series needs
         ts, (values,) = block_codec.decode(data)
-        ts_parts.append(ts)
-        v_parts.append(values)
-    rows = session.execute(
-        select(MetricSample.ts_ms, MetricSample.value)
-        .where(MetricSample.series_id == sid, MetricSample.ts_ms >= from_ms)
-        .order_by(MetricSample.ts_ms)
-    ).all()
-    if rows:
-        ts_parts.append(np.array([r[0] for r in rows], dtype=np.int64))
-        v_parts.append(np.array([r[1] for r in rows], dtype=np.float64))
-    if not ts_parts:
-        return np.zeros(0, dtype=np.int64), np.zeros(0)
-    ts, values = _merge_raw(
-        (np.concatenate(ts_parts), np.concatenate(v_parts)), (np.zeros(0, np.int64), np.zeros(0))
-    )
-    keep = ts >= from_ms
-    return ts[keep], values[keep]
+        ts_parts[sid].append(ts)
+        v_parts[sid].append(values)
+    rows: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for sid, ts_ms, value in session.execute(
+        select(MetricSample.series_id, MetricSample.ts_ms, MetricSample.value)
+        .where(MetricSample.series_id.in_(sids), MetricSample.ts_ms >= low)
+        .order_by(MetricSample.series_id, MetricSample.ts_ms)
+    ):
+        rows[sid].append((ts_ms, value))
+    out = {}
+    for sid in sids:
+        if rows[sid]:
+            ts_parts[sid].append(np.array([r[0] for r in rows[sid]], dtype=np.int64))
+            v_parts[sid].append(np.array([r[1] for r in rows[sid]], dtype=np.float64))
+        if not ts_parts[sid]:
+            out[sid] = (np.zeros(0, dtype=np.int64), np.zeros(0))
+            continue
+        ts, values = _merge_raw(
+            (np.concatenate(ts_parts[sid]), np.concatenate(v_parts[sid])),
+            (np.zeros(0, np.int64), np.zeros(0)),
+        )
+        keep = ts >= from_ms[sid]
+        out[sid] = (ts[keep], values[keep])
+    return out

@@ -48,15 +48,15 @@ def machine_series(session: Session, machine_id: int, start: datetime, end: date
     buckets = read_rollups(session, sids, res, t0, t1) if sids else {}
     sparse = [sid for sid in sids if res == FIVE_MIN and not len(buckets[sid][0])]
     hourly = read_rollups(session, sparse, HOURLY, t0, t1) if sparse else {}  # older or sparse series
-    out = []
-    for sid, name, check, unit in series:
+    points: dict[int, list[tuple[float, float]]] = {}
+    for sid in sids:
         ts, avg = hourly[sid] if sid in hourly else buckets[sid]
-        points = list(zip(ts.astype(float).tolist(), avg.tolist(), strict=True))
-        if res == FIVE_MIN:  # plus raw samples newer than the last roll-up: never minutes behind
-            after = int(points[-1][0]) + 300 if points else t0
-            raw_ts, raw_v = read_raw(session, sid, after * 1000)
-            points.extend(zip((raw_ts / 1000.0).tolist(), raw_v.tolist(), strict=True))
-        out.append(Series(name, check, unit, tuple(points)))
+        points[sid] = list(zip(ts.astype(float).tolist(), avg.tolist(), strict=True))
+    if res == FIVE_MIN:  # plus raw samples newer than the last roll-up: never minutes behind
+        after = {sid: (int(p[-1][0]) + 300 if p else t0) * 1000 for sid, p in points.items()}
+        for sid, (raw_ts, raw_v) in read_raw(session, after).items():
+            points[sid].extend(zip((raw_ts / 1000.0).tolist(), raw_v.tolist(), strict=True))
+    out = [Series(name, check, unit, tuple(points[sid])) for sid, name, check, unit in series]
     return out
 
 

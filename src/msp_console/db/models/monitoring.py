@@ -94,7 +94,14 @@ class StateEvent(Base):
     """One change of a check's state; tens of bytes: codes, integer time, a shared output template."""
 
     __tablename__ = "state_event"
-    __table_args__ = (Index("ix_state_event_check_id_at", "check_id", "at"),)
+    # SQLite: one (check, time) index. PostgreSQL: a row costs 28 bytes of header there, and a
+    # (check, time) B-tree as much again; a check-id B-tree (deduplicated: ~7 bytes an event)
+    # with a BRIN range index on time (events arrive in time order) serves the same queries.
+    __table_args__ = (
+        Index("ix_state_event_check_id_at", "check_id", "at").ddl_if(dialect="sqlite"),
+        Index("ix_state_event_check_id", "check_id").ddl_if(dialect="postgresql"),
+        Index("ix_state_event_at_brin", "at", postgresql_using="brin").ddl_if(dialect="postgresql"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     check_id: Mapped[int] = mapped_column(ForeignKey("check.id", ondelete="CASCADE"))

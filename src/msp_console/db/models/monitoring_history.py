@@ -41,7 +41,7 @@ STATE_TYPES = ("soft", "hard")
 EVENT_KINDS = ("soft_change", "hard_change", "flapping_start", "flapping_stop", "ack_cleared")
 
 RAW, FIVE_MIN, HOURLY = 0, 1, 2  # MetricBlock.resolution
-BLOCK_SPAN_S = {RAW: 3600, FIVE_MIN: 86400, HOURLY: 7 * 86400}
+BLOCK_SPAN_S = {RAW: 3600, FIVE_MIN: 2 * 86400, HOURLY: 28 * 86400}  # bigger: smaller, see PERFORMANCE.md
 STEP_S = {FIVE_MIN: 300, HOURLY: 3600}
 
 
@@ -106,7 +106,7 @@ SERIES_INDEX = "ix_metric_block_series"
 class MetricBlock(Base):
     """The points of one series over one span (``BLOCK_SPAN_S``), packed by ``block_codec``.
 
-    Raw samples: one block per series per hour; 5-minute roll-ups: per day; hourly: per week.
+    Raw samples: one block per series per hour; 5-minute roll-ups: per 2 days; hourly: per 4 weeks.
     """
 
     __tablename__ = "metric_block"
