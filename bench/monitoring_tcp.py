@@ -187,7 +187,8 @@ def dbsize(args: argparse.Namespace) -> None:
         # A block goes when its whole span is past the horizon: on average half a span more is kept.
         "raw blocks, 48 h": ("raw", n_series * (48 * 60 + 30)),
         "5-min blocks, 30 d": ("5m", n_series * 288 * (30 + BLOCK_SPAN_S[FIVE_MIN] // 86400 // 2)),
-        "hourly blocks, 13 mo": ("1h", n_series * 24 * (395 + BLOCK_SPAN_S[HOURLY] // 86400 // 2)),
+        # Hourly blocks start where the 5-minute ones end (the last 30 days' hours come from those).
+        "hourly blocks, 13 mo": ("1h", n_series * 24 * (395 + BLOCK_SPAN_S[HOURLY] // 86400 // 2 - 31)),
         "state events, 1 y": ("event", checks * EVENTS_PER_CHECK_PER_DAY * 365),
     }
     print(

@@ -86,8 +86,9 @@ def _merge_raw(
 class _Blocks:
     """The blocks one sealing pass touches: loaded once, merged in memory, written once."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, keep_existing: bool = False):
         self.session = session
+        self.keep_existing = keep_existing  # a bucket already in a block is not added to again
         self.raw: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
         self.rolled: dict[tuple[int, int, int], Rollup] = {}
         self.done: dict[tuple[int, int], np.ndarray] = {}
@@ -100,7 +101,7 @@ class _Blocks:
             part = (ts_ms[pick], values[pick])
             self.raw[key] = _merge_raw(self.raw[key], part) if key in self.raw else part
         ts_s = ts_ms // 1000
-        for res in (FIVE_MIN, HOURLY):
+        for res in (FIVE_MIN,):  # hourly ones come from the 5-minute blocks when those expire
             buckets = rollup(ts_s, values, STEP_S[res])
             done = self.done.get((sid, res))
             if done is not None:  # an older database rolled these samples up already
@@ -130,6 +131,9 @@ class _Blocks:
         for (sid, res, start), buckets in self.rolled.items():
             old = existing.get((sid, res, start))
             if old is not None:
+                if self.keep_existing:
+                    fresh = ~np.isin(buckets[0], old[0])
+                    buckets = tuple(x[fresh] for x in buckets)  # type: ignore[assignment]
                 buckets = _merge_rollups((old[0], *old[1]), buckets)  # type: ignore[arg-type]
             d = digits[sid]
             encoded = block_codec.encode(buckets[0], list(buckets[1:]), [d, d, d, 0])
@@ -243,14 +247,77 @@ def seal(session: Session, before_s: int, series: tuple[int, int] | None = None)
     return SealReport(len(raw), rolled, written)
 
 
+def hourly_from_five(buckets: Rollup) -> Rollup:
+    """Hourly buckets (count-weighted averages) from 5-minute ones, ``buckets[0]`` ascending."""
+    ts, avg, lo, hi, n = buckets
+    hours = ts // 3600 * 3600
+    starts, first = np.unique(hours, return_index=True)
+    total = np.add.reduceat(n, first)
+    return (
+        starts,
+        np.add.reduceat(avg * n, first) / np.where(total == 0, 1, total),
+        np.minimum.reduceat(lo, first),
+        np.maximum.reduceat(hi, first),
+        total,
+    )
+
+
 def drop_expired(session: Session, now_s: int, keep_s: dict[int, int]) -> int:
-    """Deletes the blocks whose whole span is older than their resolution's horizon."""
+    """Deletes the blocks whose whole span is older than their resolution's horizon.
+
+    Expiring 5-minute blocks first become hourly buckets: hourly blocks start where the 5-minute
+    ones end (a chart over the last 30 days makes its hours from the 5-minute blocks).
+    """
+    cut = now_s - keep_s[FIVE_MIN] - BLOCK_SPAN_S[FIVE_MIN]
+    expiring = session.execute(
+        select(MetricBlock.series_id, MetricBlock.data).where(
+            MetricBlock.resolution == FIVE_MIN, MetricBlock.start <= cut
+        )
+    ).all()
+    if expiring:
+        blocks = _Blocks(session, keep_existing=True)
+        for sid, data in expiring:
+            ts, cols = block_codec.decode(data)
+            blocks.add_rollup(sid, HOURLY, hourly_from_five((ts, *cols)))  # type: ignore[arg-type]
+        blocks.write(_digits(session, {sid for sid, _d in expiring}))
     conditions = [
         and_(MetricBlock.resolution == res, MetricBlock.start + BLOCK_SPAN_S[res] <= now_s - keep)
         for res, keep in keep_s.items()
     ]
     result = session.execute(delete(MetricBlock).where(or_(*conditions)))
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def read_hours(
+    session: Session, sids: list[int], t0: int, t1: int
+) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Hourly (bucket starts, averages) in [t0, t1]: hourly blocks, then hours made from the
+    5-minute blocks after the last hourly bucket."""
+    hourly = read_rollups(session, sids, HOURLY, t0, t1)
+    out = {}
+    five: dict[int, list[Rollup]] = defaultdict(list)
+    for sid, data in session.execute(
+        select(MetricBlock.series_id, MetricBlock.data)
+        .where(
+            MetricBlock.series_id.in_(sids),
+            MetricBlock.resolution == FIVE_MIN,
+            MetricBlock.start > t0 - BLOCK_SPAN_S[FIVE_MIN],
+            MetricBlock.start <= t1,
+        )
+        .order_by(MetricBlock.start)
+        .with_hint(MetricBlock, f"INDEXED BY {SERIES_INDEX}", "sqlite")
+    ):
+        ts, cols = block_codec.decode(data)
+        five[sid].append((ts, *cols))  # type: ignore[arg-type]
+    for sid in sids:
+        ts, avg = hourly[sid]
+        if five[sid]:
+            merged: Rollup = tuple(np.concatenate(c) for c in zip(*five[sid], strict=True))  # type: ignore[assignment]
+            h = hourly_from_five(merged)
+            after = (h[0] > (ts[-1] if len(ts) else t0 - 1)) & (h[0] >= t0) & (h[0] <= t1)
+            ts, avg = np.concatenate((ts, h[0][after])), np.concatenate((avg, h[1][after]))
+        out[sid] = (ts, avg)
+    return out
 
 
 def read_rollups(

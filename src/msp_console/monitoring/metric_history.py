@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from msp_console.db.metric_blocks import read_raw, read_rollups
+from msp_console.db.metric_blocks import read_hours, read_raw, read_rollups
 from msp_console.db.models import Check, MetricSeries
 from msp_console.db.models.monitoring_history import FIVE_MIN, HOURLY
 
@@ -45,9 +45,15 @@ def machine_series(session: Session, machine_id: int, start: datetime, end: date
         if charted(name)
     ]
     sids = [sid for sid, *_ in series]
-    buckets = read_rollups(session, sids, res, t0, t1) if sids else {}
+    if not sids:
+        return []
+    buckets = (
+        read_rollups(session, sids, FIVE_MIN, t0, t1)
+        if res == FIVE_MIN
+        else read_hours(session, sids, t0, t1)
+    )
     sparse = [sid for sid in sids if res == FIVE_MIN and not len(buckets[sid][0])]
-    hourly = read_rollups(session, sparse, HOURLY, t0, t1) if sparse else {}  # older or sparse series
+    hourly = read_hours(session, sparse, t0, t1) if sparse else {}  # older or sparse series
     points: dict[int, list[tuple[float, float]]] = {}
     for sid in sids:
         ts, avg = hourly[sid] if sid in hourly else buckets[sid]

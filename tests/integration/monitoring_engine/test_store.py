@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from msp_console.app import App
 from msp_console.db import block_codec
+from msp_console.db.metric_blocks import read_hours
 from msp_console.db.models import (
     CheckStatus as StatusRow,
 )
@@ -217,7 +218,9 @@ def test_retention_rolls_up_and_bounds_the_tables(app: App) -> None:
         loose += s.scalar(select(func.count()).select_from(MetricRollup1h)) or 0
         raw_ts, _v = _blocks(s, series, RAW)
         five_ts, (_a, five_min, five_max, five_n) = _blocks(s, series, FIVE_MIN)
-        hour_ts, (hour_avg, hour_min, hour_max, hour_n) = _blocks(s, series, HOURLY)
+        stored_ts, (_a, _lo, _hi, stored_n) = _blocks(s, series, HOURLY)
+        t0 = int((now - timedelta(days=396)).timestamp())
+        hour_ts, hour_avg = read_hours(s, [series], t0, int(now.timestamp()))[series]
     # The open hour (closed 30 s ago, still settling) stays rows; every other row is in a block.
     assert raw == 60 and loose == 0 and report.sealed_rollups == 2
     # Raw blocks hold the last 48 hours (whole hours), not more.
@@ -228,10 +231,12 @@ def test_retention_rolls_up_and_bounds_the_tables(app: App) -> None:
     assert len(five_ts) == (3 * 24 - 1) * 12
     assert (five_n == 5).all() and (five_min + 4 == five_max).all()
     # Hourly: the 14-month-old bucket is gone; the 3 days are there with exact averages.
-    assert hour_ts.min() > int((now - timedelta(days=396)).timestamp())
-    assert len(hour_ts) == 3 * 24 - 1
-    assert (hour_n == 60).all()
-    assert (hour_avg == 29.5).all() and (hour_min == 0).all() and (hour_max == 59).all()
+    # Hourly blocks: the 14-month-old bucket is gone; the 40-day-old 5-minute bucket became its
+    # hour when its block expired. The last 3 days' hours come from the 5-minute blocks.
+    assert stored_ts.tolist() == [int((now - timedelta(days=40)).timestamp()) // 3600 * 3600]
+    assert stored_n.tolist() == [5]
+    assert len(hour_ts) == 1 + 3 * 24 - 1
+    assert (hour_avg[1:] == 29.5).all()
     again = run_retention(app.db, now)
     assert (again.sealed_samples, again.sealed_rollups, again.blocks_written) == (0, 0, 0)
 
