@@ -103,9 +103,11 @@ class StateEvent(Base):
         Index("ix_state_event_at_brin", "at", postgresql_using="brin").ddl_if(dialect="postgresql"),
     )
 
+    # Column order packs the row (PostgreSQL aligns each column; no NULLs: no null bitmap).
     id: Mapped[int] = mapped_column(primary_key=True)
     check_id: Mapped[int] = mapped_column(ForeignKey("check.id", ondelete="CASCADE"))
     at: Mapped[datetime] = mapped_column(EpochMicros)
+    output_id: Mapped[int | None] = mapped_column(ForeignKey("state_output.id"), default=None)
     kind: Mapped[str] = mapped_column(Code(EVENT_KINDS))
     state: Mapped[str] = mapped_column(Code(STATES))
     hard_state: Mapped[str] = mapped_column(Code(STATES))
@@ -113,9 +115,8 @@ class StateEvent(Base):
     previous_state: Mapped[str] = mapped_column(Code(STATES))
     previous_hard_state: Mapped[str] = mapped_column(Code(STATES))
     attempt: Mapped[int] = mapped_column(SmallInteger)
-    output_id: Mapped[int | None] = mapped_column(ForeignKey("state_output.id"), default=None)
-    output_args: Mapped[str | None] = mapped_column(String(200), default=None)  # its numbers
     notify: Mapped[bool] = mapped_column(Boolean, default=False)
+    output_args: Mapped[str] = mapped_column(Text, default="")  # the output's numbers
     output_row: Mapped[StateOutput | None] = relationship(lazy="joined")
 
     @property
@@ -137,6 +138,9 @@ class StateEvent(Base):
 def _store_outputs(session: Session, _context: object, _instances: object) -> None:
     """New or edited events get their output's row (found by digest, or added)."""
     pending = [e for e in session.new | session.dirty if isinstance(e, StateEvent)]
+    for e in pending:
+        if e in session.new and e.output_id is None and e.__dict__.get("_pending_output") is None:
+            e.__dict__["_pending_output"] = ""  # every event points at a text, if only ""
     pending = [e for e in pending if e.__dict__.get("_pending_output") is not None]
     if not pending:
         return
