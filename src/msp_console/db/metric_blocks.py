@@ -267,7 +267,12 @@ def _fetch_raw(session: Session, cut_ms: int, series: tuple[int, int] | None) ->
     if series is not None:
         sql += f" AND series_id >= {mark} AND series_id <= {mark}"
         params += series
-    rows = conn.exec_driver_sql(sql + " ORDER BY series_id, ts_ms", params).fetchall()
+    cursor = conn.connection.cursor()  # plain tuples: no row objects for a million rows
+    try:
+        cursor.execute(sql + " ORDER BY series_id, ts_ms", params)
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
     return np.array(rows, dtype=np.float64).reshape(-1, 3)
 
 
