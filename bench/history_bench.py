@@ -38,8 +38,7 @@ from msp_console.db.models.monitoring_history import (
     FIVE_MIN,
     HOURLY,
     RAW,
-    output_ids,
-    split_output,
+    with_outputs,
 )
 from msp_console.monitoring.metric_history import machine_series
 
@@ -201,13 +200,7 @@ def measure(app: App, machines: int, events: int) -> Measured:
     rows_e = _events(check_ids, datetime.now(UTC), events)
     for i in range(0, len(rows_e), 20_000):
         with app.db.transaction() as s:
-            part = rows_e[i : i + 20_000]
-            for e in part:
-                e["output"], e["output_args"] = split_output(e["output"])
-            ids = output_ids(s, [e["output"] for e in part])
-            for e in part:
-                e["output_id"] = ids[e.pop("output")]
-            s.execute(insert(StateEvent), part)
+            s.execute(insert(StateEvent), with_outputs(s, rows_e[i : i + 20_000]))
     per["event"] = (_size(app) - before) / len(rows_e)
     # Chart reads of one machine (10 checks, 20 series), best of 5 (a shared machine: the best
     # run is the one least disturbed by the neighbours). DB time: the SQL statements' execution;

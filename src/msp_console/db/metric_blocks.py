@@ -309,20 +309,7 @@ def read_hours(
     5-minute blocks after the last hourly bucket."""
     hourly = read_rollups(session, sids, HOURLY, t0, t1)
     out = {}
-    five: dict[int, list[Rollup]] = defaultdict(list)
-    for sid, data in session.execute(
-        select(MetricBlock.series_id, MetricBlock.data)
-        .where(
-            MetricBlock.series_id.in_(sids),
-            MetricBlock.resolution == FIVE_MIN,
-            MetricBlock.start > t0 - BLOCK_SPAN_S[FIVE_MIN],
-            MetricBlock.start <= t1,
-        )
-        .order_by(MetricBlock.start)
-        .with_hint(MetricBlock, f"INDEXED BY {SERIES_INDEX}", "sqlite")
-    ):
-        ts, cols = block_codec.decode(data)
-        five[sid].append((ts, *cols))  # type: ignore[arg-type]
+    five = _decoded(session, sids, FIVE_MIN, t0, t1)
     for sid in sids:
         ts, avg = hourly[sid]
         if five[sid]:
@@ -334,18 +321,15 @@ def read_hours(
     return out
 
 
-def read_rollups(
-    session: Session, sids: list[int], res: int, t0: int, t1: int
-) -> dict[int, tuple[np.ndarray, np.ndarray]]:
-    """(bucket starts, averages) in [t0, t1] per series, from blocks and not yet sealed rows."""
-    span = BLOCK_SPAN_S[res]
+def _decoded(session: Session, sids: list[int], res: int, t0: int, t1: int) -> dict[int, list[Rollup]]:
+    """The decoded roll-up blocks of the series that overlap [t0, t1], oldest first."""
     parts: dict[int, list[Rollup]] = defaultdict(list)
     for sid, data in session.execute(
         select(MetricBlock.series_id, MetricBlock.data)
         .where(
             MetricBlock.series_id.in_(sids),
             MetricBlock.resolution == res,
-            MetricBlock.start > t0 - span,
+            MetricBlock.start > t0 - BLOCK_SPAN_S[res],
             MetricBlock.start <= t1,
         )
         .order_by(MetricBlock.start)
@@ -353,6 +337,14 @@ def read_rollups(
     ):
         ts, cols = block_codec.decode(data)
         parts[sid].append((ts, *cols))  # type: ignore[arg-type]
+    return parts
+
+
+def read_rollups(
+    session: Session, sids: list[int], res: int, t0: int, t1: int
+) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """(bucket starts, averages) in [t0, t1] per series, from blocks and not yet sealed rows."""
+    parts = _decoded(session, sids, res, t0, t1)
     table = MetricRollup5m if res == FIVE_MIN else MetricRollup1h
     loose: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for sid, bucket, mean in session.execute(

@@ -27,7 +27,7 @@ from msp_console.db.models import (
     StateEvent,
 )
 from msp_console.db.models import CheckStatus as StatusRow
-from msp_console.db.models.monitoring_history import OUTPUT_MAX, output_ids, split_output
+from msp_console.db.models.monitoring_history import OUTPUT_MAX, with_outputs
 from msp_console.domain.health import HealthState
 from msp_console.monitoring import demo_sim
 from msp_console.monitoring.metric_history import charted
@@ -115,12 +115,7 @@ def add_demo_history(app: Any, now: datetime | None = None) -> None:
         if statuses:
             s.execute(insert(StatusRow), statuses)
         if events:
-            for e in events:
-                e["output"], e["output_args"] = split_output(e["output"])
-            ids = output_ids(s, [e["output"] for e in events])
-            for e in events:
-                e["output_id"] = ids[e.pop("output")]
-            s.execute(insert(StateEvent), events)
+            s.execute(insert(StateEvent), with_outputs(s, events))
         _write_metrics(s, metrics, hourly, five)
     check_live_pc(app)
 

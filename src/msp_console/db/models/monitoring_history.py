@@ -182,3 +182,13 @@ def output_ids(session: Session, texts: Iterable[str]) -> dict[str, int]:
             session.scalar(insert(StateOutput).values(digest=None, text=t).returning(StateOutput.id)) or 0
         )
     return found
+
+
+def with_outputs(session: Session, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """State event rows for a bulk insert: each ``output`` text becomes its template's id + numbers."""
+    parts = [split_output(e["output"]) for e in events]
+    ids = output_ids(session, [template for template, _n in parts])
+    return [
+        {**{k: v for k, v in e.items() if k != "output"}, "output_id": ids[template], "output_args": numbers}
+        for e, (template, numbers) in zip(events, parts, strict=True)
+    ]
