@@ -1,7 +1,7 @@
 """Monitoring engine benchmarks: TCP checks per minute, and the database size after a year.
 
 .venv/bin/python -m bench.monitoring_tcp throughput [--checks 20000] [--interval 60] [--duration 150]
-.venv/bin/python -m bench.monitoring_tcp dbsize [--database URL] [--sample-rows 200000]
+.venv/bin/python -m bench.monitoring_tcp dbsize [--database URL] [--machines 10] [--events 100000]
 
 throughput: the real engine (APScheduler jobs with jitter → worker pool → real `tcp` check →
 state machine → writer into SQLite) polls ``--checks`` TCP checks on 127.0.0.1 every
@@ -9,9 +9,12 @@ state machine → writer into SQLite) polls ``--checks`` TCP checks on 127.0.0.1
 counted), 20 % at closed ports. Reports completed checks per minute over the last full minute,
 the worst lateness (start of a run minus its scheduled time) and the engine's CPU.
 
-dbsize: inserts a scaled sample into each growing table (raw samples, 5-minute and hourly
-roll-ups, state events), measures bytes per row on the real database, and extrapolates to the
-steady state the retention policy allows for 1,000 machines × 10 checks, one run a minute.
+dbsize: stores a sample of machines' realistic history the way the app does (open-hour rows,
+raw/5-minute/hourly blocks, state events; ``bench.history_bench``), measures bytes per point and
+per event on the real database, and extrapolates to the steady state the retention policy allows
+for 1,000 machines × 10 checks, one run a minute; then times a machine's 30-day and 24-hour chart
+reads and the writer's CPU per 1,000 samples before (rows + SQL roll-ups) and after (rows +
+sealing into blocks). The last line is always ``total after one year …: N GiB``.
 """
 
 from __future__ import annotations
