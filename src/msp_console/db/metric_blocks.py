@@ -160,23 +160,32 @@ class _Blocks:
 def _load(
     session: Session, keys: list[tuple[int, int, int]]
 ) -> dict[tuple[int, int, int], tuple[np.ndarray, list[np.ndarray]]]:
+    """The existing blocks among ``keys`` (series, resolution, start), decoded.
+
+    Asked per resolution with the few block starts a sealing pass touches, so the series index
+    finds exactly those blocks (never the rest of a series' history).
+    """
     out = {}
-    by_series: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    wanted = set(keys)
+    by_res: dict[int, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
     for sid, res, start in keys:
-        by_series[sid].append((res, start))
-    sids = list(by_series)
-    for i in range(0, len(sids), 400):
-        part = sids[i : i + 400]
-        lows = min(start for sid in part for _r, start in by_series[sid])
-        rows = session.execute(
-            select(MetricBlock.series_id, MetricBlock.resolution, MetricBlock.start, MetricBlock.data).where(
-                MetricBlock.series_id.in_(part), MetricBlock.start >= lows
+        by_res[res][0].add(sid)
+        by_res[res][1].add(start)
+    for res, (sid_set, starts) in by_res.items():
+        sids = sorted(sid_set)
+        for i in range(0, len(sids), 400):
+            rows = session.execute(
+                select(MetricBlock.series_id, MetricBlock.start, MetricBlock.data)
+                .where(
+                    MetricBlock.series_id.in_(sids[i : i + 400]),
+                    MetricBlock.resolution == res,
+                    MetricBlock.start.in_(sorted(starts)),
+                )
+                .with_hint(MetricBlock, f"INDEXED BY {SERIES_INDEX}", "sqlite")
             )
-        )
-        wanted = set(keys)
-        for sid, res, start, data in rows:
-            if (sid, res, start) in wanted:
-                out[(sid, res, start)] = block_codec.decode(data)
+            for sid, start, data in rows:
+                if (sid, res, start) in wanted:
+                    out[(sid, res, start)] = block_codec.decode(data)
     return out
 
 
