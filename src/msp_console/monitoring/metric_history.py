@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from msp_console.db.metric_blocks import read_hours, read_raw, read_rollups
+from msp_console.db.metric_reads import read_hours, read_raw, read_rollups
 from msp_console.db.models import Check, MetricSeries
 from msp_console.db.models.monitoring_history import FIVE_MIN, HOURLY
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from msp_console.app import App
 from msp_console.db import block_codec
-from msp_console.db.metric_blocks import read_hours
+from msp_console.db.metric_reads import read_hours
 from msp_console.db.models import (
     CheckStatus as StatusRow,
 )
