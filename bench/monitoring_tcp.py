@@ -1,7 +1,7 @@
 """Monitoring engine benchmarks: TCP checks per minute, and the database size after a year.
 
 .venv/bin/python -m bench.monitoring_tcp throughput [--checks 20000] [--interval 60] [--duration 150]
-.venv/bin/python -m bench.monitoring_tcp dbsize [--database URL] [--sample-rows 200000]
+.venv/bin/python -m bench.monitoring_tcp dbsize [--database URL] [--machines 10] [--events 100000]
 
 throughput: the real engine (APScheduler jobs with jitter → worker pool → real `tcp` check →
 state machine → writer into SQLite) polls ``--checks`` TCP checks on 127.0.0.1 every
@@ -9,9 +9,12 @@ state machine → writer into SQLite) polls ``--checks`` TCP checks on 127.0.0.1
 counted), 20 % at closed ports. Reports completed checks per minute over the last full minute,
 the worst lateness (start of a run minus its scheduled time) and the engine's CPU.
 
-dbsize: inserts a scaled sample into each growing table (raw samples, 5-minute and hourly
-roll-ups, state events), measures bytes per row on the real database, and extrapolates to the
-steady state the retention policy allows for 1,000 machines × 10 checks, one run a minute.
+dbsize: stores a sample of machines' realistic history the way the app does (open-hour rows,
+raw/5-minute/hourly blocks, state events; ``bench.history_bench``), measures bytes per point and
+per event on the real database, and extrapolates to the steady state the retention policy allows
+for 1,000 machines × 10 checks, one run a minute; then times a machine's 30-day and 24-hour chart
+reads and the writer's CPU per 1,000 samples before (rows + SQL roll-ups) and after (rows +
+sealing into blocks). The last line is always ``total after one year …: N GiB``.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import insert, select, text
@@ -36,11 +38,6 @@ from msp_console.db.models import (
     Check,
     Client,
     Machine,
-    MetricRollup1h,
-    MetricRollup5m,
-    MetricSample,
-    MetricSeries,
-    StateEvent,
 )
 
 
@@ -172,105 +169,59 @@ def _size(app: App) -> int:
 
 
 def dbsize(args: argparse.Namespace) -> None:
+    from bench.history_bench import DAYS, measure, writer_cpu
+    from msp_console.db.models.monitoring_history import BLOCK_SPAN_S, FIVE_MIN, HOURLY
+
     os.environ["MSP_CONSOLE_MONITOR_NEW_MACHINES"] = "0"
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database or f"sqlite:///{Path(tmp) / 'size.sqlite3'}"
         app = App.open(url)
-        series_n = 200
-        with app.db.transaction() as s:
-            client = Client(name="Size")
-            s.add(client)
-            s.flush()
-            machine = Machine(client_id=client.id, name="m", address="127.0.0.1")
-            s.add(machine)
-            s.flush()
-            s.execute(
-                insert(Check),
-                [
-                    {"machine_id": machine.id, "type": "tcp", "name": f"c{i}", "params": {"port": "22"}}
-                    for i in range(series_n)
-                ],
-            )
-            check_ids = list(s.scalars(select(Check.id)))
-            s.execute(
-                insert(MetricSeries),
-                [{"check_id": c, "name": n, "unit": "ms"} for c in check_ids for n in ("time", "rtt")],
-            )
-            series = list(s.scalars(select(MetricSeries.id)))
-        per_row: dict[str, float] = {}
-        n = args.sample_rows
-        now = datetime.now(UTC)
-        t = int(now.timestamp())
-        samples = [
-            (
-                "metric_sample",
-                MetricSample,
-                lambda i: {
-                    "series_id": series[i % len(series)],
-                    "ts_ms": (t - i // len(series) * 60) * 1000 + i % 997,
-                    "value": random.uniform(0, 200),
-                },
-            ),
-            ("metric_rollup_5m", MetricRollup5m, lambda i: _rollup(series, i, t, 300)),
-            ("metric_rollup_1h", MetricRollup1h, lambda i: _rollup(series, i, t, 3600)),
-            (
-                "state_event",
-                StateEvent,
-                lambda i: {
-                    "check_id": check_ids[i % len(check_ids)],
-                    "at": now - timedelta(seconds=i),
-                    "kind": "hard_change",
-                    "state": "CRITICAL",
-                    "hard_state": "CRITICAL",
-                    "state_type": "hard",
-                    "previous_state": "OK",
-                    "previous_hard_state": "OK",
-                    "attempt": 3,
-                    "notify": True,
-                    "output": "127.0.0.1:3389: connection refused (nothing listens on that port)",
-                },
-            ),
-        ]
-        for name, model, make in samples:
-            before = _size(app)
-            rows = n if name != "state_event" else n // 4
-            for chunk in range(0, rows, 20_000):
-                with app.db.transaction() as s:
-                    s.execute(insert(model), [make(i) for i in range(chunk, min(rows, chunk + 20_000))])
-            per_row[name] = (_size(app) - before) / rows
+        m = measure(app, args.machines, args.events)
         dialect = app.db.engine.dialect.name
+        app.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        app = App.open(args.database_cpu or f"sqlite:///{Path(tmp) / 'cpu.sqlite3'}")
+        before_cpu, after_cpu = writer_cpu(app, 25)
         app.close()
     n_series = MACHINES * CHECKS_PER_MACHINE * METRICS_PER_CHECK
     checks = MACHINES * CHECKS_PER_MACHINE
-    steady = {
-        "metric_sample": n_series * 48 * 60,  # one sample a minute, 48 h
-        "metric_rollup_5m": n_series * 30 * 288,
-        "metric_rollup_1h": n_series * 395 * 24,
-        "state_event": checks * EVENTS_PER_CHECK_PER_DAY * 365,
+    steady = {  # (what, bytes per point, points)
+        "open hour (rows)": ("open", n_series * 30),  # on average half an hour is not sealed yet
+        # A block goes when its whole span is past the horizon: on average half a span more is kept.
+        "raw blocks, 48 h": ("raw", n_series * (48 * 60 + 30)),
+        "5-min blocks, 30 d": ("5m", n_series * 288 * (30 + BLOCK_SPAN_S[FIVE_MIN] // 86400 // 2)),
+        # Hourly blocks start where the 5-minute ones end (the last 30 days' hours come from those).
+        "hourly blocks, 13 mo": ("1h", n_series * 24 * (395 + BLOCK_SPAN_S[HOURLY] // 86400 // 2 - 31)),
+        "state events, 1 y": ("event", checks * EVENTS_PER_CHECK_PER_DAY * 365),
     }
-    print(f"database: {dialect}; sample: {n:,} rows per metric table, {n // 4:,} state events")
+    print(
+        f"database: {dialect}; sample: {args.machines} machines × 20 realistic series × {DAYS} days, "
+        f"{args.events:,} state events with realistic outputs"
+    )
     total = 0.0
-    for name, rows in steady.items():
-        size = rows * per_row[name]
+    for label, (key, rows) in steady.items():
+        size = rows * m.per_point[key]
         total += size
-        print(f"{name:18s} {per_row[name]:6.1f} B/row × {rows:>13,} rows = {size / 2**30:6.2f} GiB")
+        print(f"{label:22s} {m.per_point[key]:6.2f} B/point × {rows:>13,} = {size / 2**30:6.2f} GiB")
+    samples = n_series * 60 * 24 * 365
+    events = steady["state events, 1 y"][1] * m.per_point["event"]
+    points = sum(rows for label, (_k, rows) in steady.items() if not label.startswith("state"))
+    print(f"bytes per stored metric point, all resolutions: {(total - events) / points:.2f}")
+    print(f"(a year of samples taken: {samples:,})")
+    print(
+        f"chart of one machine (10 checks, 20 series), DB time / whole call CPU: "
+        f"30 days {m.chart_30d_ms[0]:.1f} / {m.chart_30d_ms[1]:.1f} ms, "
+        f"24 h {m.chart_24h_ms[0]:.1f} / {m.chart_24h_ms[1]:.1f} ms"
+    )
+    print(
+        f"writer CPU per 1,000 samples (rows + roll-up job): before {before_cpu * 1000:.1f} ms, "
+        f"after {after_cpu * 1000:.1f} ms (ratio after/before {after_cpu / before_cpu:.2f})"
+    )
     print(
         f"total after one year (steady state, {MACHINES:,} machines × {CHECKS_PER_MACHINE} checks/min, "
         f"{METRICS_PER_CHECK} metrics per check, {EVENTS_PER_CHECK_PER_DAY} state events per check per day): "
-        f"{total / 2**30:.1f} GiB"
+        f"{total / 2**30:.2f} GiB"
     )
-
-
-def _rollup(series: list[int], i: int, t: int, step: int) -> dict[str, object]:
-    v = random.uniform(0, 200)
-    return {
-        "series_id": series[i % len(series)],
-        "bucket": (t // step - i // len(series)) * step,
-        "avg": v,
-        "min": v * 0.5,
-        "max": v * 1.5,
-        "count": step // 60,
-    }
 
 
 def main() -> None:
@@ -286,7 +237,9 @@ def main() -> None:
     tp.add_argument("--workers", type=int, default=8)
     ds = sub.add_parser("dbsize")
     ds.add_argument("--database")
-    ds.add_argument("--sample-rows", type=int, default=200_000)
+    ds.add_argument("--machines", type=int, default=10, help="machines in the measured sample")
+    ds.add_argument("--events", type=int, default=100_000, help="state events in the measured sample")
+    ds.add_argument("--database-cpu", help="database for the writer CPU bench (default: a new SQLite file)")
     args = parser.parse_args()
     throughput(args) if args.what == "throughput" else dbsize(args)
 

@@ -27,6 +27,7 @@ from msp_console.db.models import (
     StateEvent,
 )
 from msp_console.db.models import CheckStatus as StatusRow
+from msp_console.db.models.monitoring_history import OUTPUT_MAX, with_outputs
 from msp_console.domain.health import HealthState
 from msp_console.monitoring import demo_sim
 from msp_console.monitoring.metric_history import charted
@@ -114,7 +115,7 @@ def add_demo_history(app: Any, now: datetime | None = None) -> None:
         if statuses:
             s.execute(insert(StatusRow), statuses)
         if events:
-            s.execute(insert(StateEvent), events)
+            s.execute(insert(StateEvent), with_outputs(s, events))
         _write_metrics(s, metrics, hourly, five)
     check_live_pc(app)
 
@@ -182,7 +183,7 @@ def _history_events(check_id: int, at: Any, epoch: float, events: list[dict[str,
                     "previous_state": prev.value,
                     "previous_hard_state": prev.value,
                     "attempt": 1,
-                    "output": out.output[:4000],
+                    "output": out.output[:OUTPUT_MAX],
                     "notify": True,
                 }
             )

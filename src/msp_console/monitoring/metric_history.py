@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from msp_console.db.models import Check, MetricRollup1h, MetricRollup5m, MetricSample, MetricSeries
+from msp_console.db.metric_reads import read_hours, read_raw, read_rollups
+from msp_console.db.models import Check, MetricSeries
+from msp_console.db.models.monitoring_history import FIVE_MIN, HOURLY
 
 CHARTED = (
     "size",
@@ -42,7 +43,7 @@ def charted(name: str) -> bool:
 
 def machine_series(session: Session, machine_id: int, start: datetime, end: datetime) -> list[Series]:
     t0, t1 = int(start.timestamp()), int(end.timestamp())
-    table = MetricRollup1h if t1 - t0 > 8 * 86400 else MetricRollup5m
+    res = HOURLY if t1 - t0 > 8 * 86400 else FIVE_MIN
     series = [
         (sid, name, check, unit)
         for sid, name, check, unit in session.execute(
@@ -53,32 +54,26 @@ def machine_series(session: Session, machine_id: int, start: datetime, end: date
         )
         if charted(name)
     ]
-    out = []
-    for sid, name, check, unit in series:
-        points = _buckets(session, table, sid, t0, t1)
-        if not points and table is MetricRollup5m:  # only hourly history (older or sparse series)
-            points = _buckets(session, MetricRollup1h, sid, t0, t1)
-        if table is MetricRollup5m:
-            after = int(points[-1][0]) + 300 if points else t0
-            raw = session.execute(
-                select(MetricSample.ts_ms, MetricSample.value)
-                .where(MetricSample.series_id == sid, MetricSample.ts_ms >= after * 1000)
-                .order_by(MetricSample.ts_ms)
-            )
-            points.extend((ts / 1000.0, float(v)) for ts, v in raw)
-        out.append(Series(name, check, unit, tuple(points)))
+    sids = [sid for sid, *_ in series]
+    if not sids:
+        return []
+    buckets = (
+        read_rollups(session, sids, FIVE_MIN, t0, t1)
+        if res == FIVE_MIN
+        else read_hours(session, sids, t0, t1)
+    )
+    sparse = [sid for sid in sids if res == FIVE_MIN and not len(buckets[sid][0])]
+    hourly = read_hours(session, sparse, t0, t1) if sparse else {}  # older or sparse series
+    points: dict[int, list[tuple[float, float]]] = {}
+    for sid in sids:
+        ts, avg = hourly[sid] if sid in hourly else buckets[sid]
+        points[sid] = list(zip(ts.astype(float).tolist(), avg.tolist(), strict=True))
+    if res == FIVE_MIN:  # plus raw samples newer than the last roll-up: never minutes behind
+        after = {sid: (int(p[-1][0]) + 300 if p else t0) * 1000 for sid, p in points.items()}
+        for sid, (raw_ts, raw_v) in read_raw(session, after).items():
+            points[sid].extend(zip((raw_ts / 1000.0).tolist(), raw_v.tolist(), strict=True))
+    out = [Series(name, check, unit, tuple(points[sid])) for sid, name, check, unit in series]
     return out
-
-
-def _buckets(session: Session, table: Any, sid: int, t0: int, t1: int) -> list[tuple[float, float]]:
-    return [
-        (float(b), float(v))
-        for b, v in session.execute(
-            select(table.bucket, table.avg)
-            .where(table.series_id == sid, table.bucket >= t0, table.bucket <= t1)
-            .order_by(table.bucket)
-        )
-    ]
 
 
 def series_count(session: Session) -> int:

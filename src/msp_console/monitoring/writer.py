@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from msp_console.db.models import Check, MetricSample, MetricSeries
 from msp_console.db.models import CheckStatus as StatusRow
 from msp_console.db.models import StateEvent as EventRow
+from msp_console.db.models.monitoring_history import output_ids, split_output
 from msp_console.domain.monitoring_state import CheckStatus, EventKind, StateEvent
 from msp_console.monitoring.model import CheckResult
 from msp_console.monitoring.store import status_values
@@ -57,6 +58,8 @@ def persist(session: Session, batch: Sequence[Processed]) -> list[int]:
             setattr(row, key, value)
         if row.acked and cid in ack_cleared:
             row.acked, row.ack_comment, row.ack_author = False, "", ""
+    parts = {e.output: split_output(e.output) for p in batch if p.result.check_id in alive for e in p.events}
+    outputs = output_ids(session, [t for t, _n in parts.values()]) if parts else {}
     events = [
         {
             "check_id": p.result.check_id,
@@ -68,7 +71,8 @@ def persist(session: Session, batch: Sequence[Processed]) -> list[int]:
             "previous_state": e.previous_state.value,
             "previous_hard_state": e.previous_hard_state.value,
             "attempt": e.attempt,
-            "output": e.output[:4000],
+            "output_id": outputs[parts[e.output][0]],
+            "output_args": parts[e.output][1],
             "notify": p.notify and e.kind is EventKind.HARD_CHANGE,
         }
         for p in batch

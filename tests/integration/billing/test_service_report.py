@@ -34,7 +34,7 @@ def event(check_id: int, when: datetime, state: str, previous: str) -> StateEven
     return StateEvent(
         check_id=check_id,
         at=when,
-        kind="state",
+        kind="hard_change",
         state=state,
         hard_state=state,
         state_type="hard",

@@ -4,20 +4,27 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pytest
 from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 
 from msp_console.app import App
+from msp_console.db import block_codec
+from msp_console.db.metric_reads import read_hours
 from msp_console.db.models import (
     CheckStatus as StatusRow,
 )
 from msp_console.db.models import (
+    MetricBlock,
     MetricRollup1h,
     MetricRollup5m,
     MetricSample,
     MetricSeries,
     StateEvent,
+    StateOutput,
 )
+from msp_console.db.models.monitoring_history import FIVE_MIN, HOURLY, RAW
 from msp_console.domain.errors import ValidationError
 from msp_console.domain.health import HealthState
 from msp_console.domain.monitoring_state import ApplyContext, CheckStatus, apply
@@ -84,6 +91,7 @@ def test_writer_persists_status_events_and_metrics_and_plan_reads_them_back(app:
         loaded = load_statuses(s, [ping, tcp])
         events = s.scalars(select(StateEvent).order_by(StateEvent.id)).all()
         samples = s.scalar(select(func.count()).select_from(MetricSample))
+        outputs = s.scalar(select(func.count()).select_from(StateOutput))
         world = load_world(s)
     assert loaded[ping] == status  # the whole status round-trips, history included
     assert loaded[tcp].state is HealthState.PENDING
@@ -92,6 +100,9 @@ def test_writer_persists_status_events_and_metrics_and_plan_reads_them_back(app:
         ("soft_change", "CRITICAL", "OK"),
         ("hard_change", "CRITICAL", "CRITICAL"),
     ]
+    # The output text of each change reads back; the two CRITICAL changes share one stored text.
+    assert [e.output for e in events] == ["OK output", "CRITICAL output", "CRITICAL output"]
+    assert outputs == 2
     assert samples == 8
     assert world.down_machines == {plan[ping].spec.machine_id}  # ping hard CRITICAL: fw is down
     assert [v.state for v in list_checks(app.db)] == ["CRITICAL", "PENDING"]
@@ -203,25 +214,45 @@ def test_retention_rolls_up_and_bounds_the_tables(app: App) -> None:
     report = run_retention(app.db, now)
     with app.db.read() as s:
         raw = s.scalar(select(func.count()).select_from(MetricSample))
-        oldest_raw = s.scalar(select(func.min(MetricSample.ts_ms)))
-        fives = s.scalars(select(MetricRollup5m).order_by(MetricRollup5m.bucket)).all()
-        hours = s.scalars(select(MetricRollup1h).order_by(MetricRollup1h.bucket)).all()
-    assert oldest_raw >= int((now - timedelta(hours=48)).timestamp() * 1000)
-    assert raw == 48 * 60
-    assert report.deleted_5m == 1 and report.deleted_1h == 1
-    # The synthetic 40-day-old bucket is gone; complete buckets cover the samples (the open one waits).
-    assert len(fives) == 3 * 24 * 12 - 1
-    full = fives[1]
-    assert (
-        full.count == 5 and full.min + 4 == full.max and full.avg == pytest.approx((full.min + full.max) / 2)
-    )
-    # The 40-day-old 5-minute bucket was rolled into its hour before it was deleted.
-    assert hours[0].count == 5 and hours[0].bucket < int((now - timedelta(days=39)).timestamp())
-    hours = hours[1:]
-    assert len(hours) == 3 * 24 - 1
-    assert all(h.count == 60 and h.avg == pytest.approx(29.5) and h.min == 0 and h.max == 59 for h in hours)
+        loose = s.scalar(select(func.count()).select_from(MetricRollup5m)) or 0
+        loose += s.scalar(select(func.count()).select_from(MetricRollup1h)) or 0
+        raw_ts, _v = _blocks(s, series, RAW)
+        five_ts, (_a, five_min, five_max, five_n) = _blocks(s, series, FIVE_MIN)
+        stored_ts, (_a, _lo, _hi, stored_n) = _blocks(s, series, HOURLY)
+        t0 = int((now - timedelta(days=396)).timestamp())
+        hour_ts, hour_avg = read_hours(s, [series], t0, int(now.timestamp()))[series]
+    # The open hour (closed 30 s ago, still settling) stays rows; every other row is in a block.
+    assert raw == 60 and loose == 0 and report.sealed_rollups == 2
+    # Raw blocks hold the last 48 hours (whole hours), not more.
+    assert raw_ts.min() >= int((now - timedelta(hours=49)).timestamp() * 1000)
+    assert len(raw_ts) == 47 * 60
+    # The 40-day-old 5-minute block is gone; complete buckets cover the samples.
+    assert five_ts.min() > int((now - timedelta(days=31)).timestamp())
+    assert len(five_ts) == (3 * 24 - 1) * 12
+    assert (five_n == 5).all() and (five_min + 4 == five_max).all()
+    # Hourly: the 14-month-old bucket is gone; the 3 days are there with exact averages.
+    # Hourly blocks: the 14-month-old bucket is gone; the 40-day-old 5-minute bucket became its
+    # hour when its block expired. The last 3 days' hours come from the 5-minute blocks.
+    assert stored_ts.tolist() == [int((now - timedelta(days=40)).timestamp()) // 3600 * 3600]
+    assert stored_n.tolist() == [5]
+    assert len(hour_ts) == 1 + 3 * 24 - 1
+    assert (hour_avg[1:] == 29.5).all()
     again = run_retention(app.db, now)
-    assert (again.rolled_5m, again.rolled_1h, again.deleted_raw) == (0, 0, 0)
+    assert (again.sealed_samples, again.sealed_rollups, again.blocks_written) == (0, 0, 0)
+
+
+def _blocks(s: Session, series: int, res: int) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Every point of one resolution of a series, from its blocks, oldest first."""
+    parts = [
+        block_codec.decode(d)
+        for d in s.scalars(
+            select(MetricBlock.data)
+            .where(MetricBlock.series_id == series, MetricBlock.resolution == res)
+            .order_by(MetricBlock.start)
+        )
+    ]
+    cols = [np.concatenate([p[1][i] for p in parts]) for i in range(len(parts[0][1]))]
+    return np.concatenate([p[0] for p in parts]), cols
 
 
 def test_deleting_a_machine_or_a_client_without_history_removes_its_checks(app: App) -> None:
@@ -247,14 +278,13 @@ def test_retention_keeps_25_months_of_state_changes(app: App) -> None:
         return {
             "check_id": ping,
             "at": now - timedelta(days=days_ago),
-            "kind": "state",
+            "kind": "hard_change",
             "state": "CRITICAL",
             "hard_state": "CRITICAL",
-            "state_type": "HARD",
+            "state_type": "hard",
             "previous_state": "OK",
             "previous_hard_state": "OK",
             "attempt": 3,
-            "output": "down",
             "notify": True,
         }
 
@@ -265,3 +295,33 @@ def test_retention_keeps_25_months_of_state_changes(app: App) -> None:
         kept = sorted((now - e).days for e in s.scalars(select(StateEvent.at)))
     assert report.deleted_events == 1
     assert kept == [1, 700]
+
+
+def test_an_event_made_in_a_session_stores_its_output_once(app: App) -> None:
+    ping, _ = _setup(app)
+
+    def event(minute: int, text: str) -> StateEvent:
+        return StateEvent(
+            check_id=ping,
+            at=T0 + timedelta(minutes=minute),
+            kind="hard_change",
+            state="CRITICAL",
+            hard_state="CRITICAL",
+            state_type="hard",
+            previous_state="OK",
+            previous_hard_state="OK",
+            attempt=3,
+            output=text,
+        )
+
+    with app.db.transaction() as s:
+        s.add_all([event(1, "no reply"), event(2, "no reply"), event(3, "port closed")])
+    with app.db.read() as s:
+        got = [(e.at, e.output) for e in s.scalars(select(StateEvent).order_by(StateEvent.at))]
+        assert s.scalar(select(func.count()).select_from(StateOutput)) == 2
+        assert s.scalar(select(func.count()).where(StateEvent.hard_state.in_(["CRITICAL"]))) == 3
+    assert got == [
+        (T0 + timedelta(minutes=1), "no reply"),
+        (T0 + timedelta(minutes=2), "no reply"),
+        (T0 + timedelta(minutes=3), "port closed"),
+    ]

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
         PollLease,
         StateEvent,
     )
+    from msp_console.db.models.monitoring_history import MetricBlock, StateOutput
     from msp_console.db.models.remote import RemoteCredential, RemoteProfile, RemoteSessionDetail
 
 
@@ -79,6 +80,7 @@ _MODULE_OF = {
     "MailProcessed": "mail",
     "MailSetting": "mail",
     "MaintenanceWindow": "monitoring",
+    "MetricBlock": "monitoring_history",
     "MetricRollup1h": "monitoring",
     "MetricRollup5m": "monitoring",
     "MetricSample": "monitoring",
@@ -95,6 +97,7 @@ _MODULE_OF = {
     "SlaPlan": "interventions",
     "SlaPlanTarget": "interventions",
     "StateEvent": "monitoring",
+    "StateOutput": "monitoring_history",
 }
 
 
@@ -139,6 +142,7 @@ __all__ = [
     "MailProcessed",
     "MailSetting",
     "MaintenanceWindow",
+    "MetricBlock",
     "MetricRollup1h",
     "MetricRollup5m",
     "MetricSample",
@@ -156,4 +160,5 @@ __all__ = [
     "SlaPlan",
     "SlaPlanTarget",
     "StateEvent",
+    "StateOutput",
 ]

@@ -17,18 +17,33 @@ from sqlalchemy import (
     Boolean,
     Float,
     ForeignKey,
+    Index,
     Integer,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
+    event,
     exists,
     select,
 )
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from msp_console.db.base import Base, UTCDateTime, utcnow
 from msp_console.db.client_history import register_history_probe
 from msp_console.db.models.machine import Machine
+from msp_console.db.models.monitoring_history import (
+    EVENT_KINDS,
+    OUTPUT_MAX,
+    STATE_TYPES,
+    STATES,
+    Code,
+    EpochMicros,
+    StateOutput,
+    join_output,
+    output_ids,
+    split_output,
+)
 
 
 class Check(Base):
@@ -76,20 +91,64 @@ class CheckStatus(Base):
 
 
 class StateEvent(Base):
-    __tablename__ = "state_event"
+    """One change of a check's state; tens of bytes: codes, integer time, a shared output template."""
 
+    __tablename__ = "state_event"
+    # SQLite: one (check, time) index. PostgreSQL: a row costs 28 bytes of header there, and a
+    # (check, time) B-tree as much again; a check-id B-tree (deduplicated: ~7 bytes an event)
+    # with a BRIN range index on time (events arrive in time order) serves the same queries.
+    __table_args__ = (
+        Index("ix_state_event_check_id_at", "check_id", "at").ddl_if(dialect="sqlite"),
+        Index("ix_state_event_check_id", "check_id").ddl_if(dialect="postgresql"),
+        Index("ix_state_event_at_brin", "at", postgresql_using="brin").ddl_if(dialect="postgresql"),
+    )
+
+    # Column order packs the row (PostgreSQL aligns each column; no NULLs: no null bitmap).
     id: Mapped[int] = mapped_column(primary_key=True)
-    check_id: Mapped[int] = mapped_column(ForeignKey("check.id", ondelete="CASCADE"), index=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    state: Mapped[str] = mapped_column(String(12))
-    hard_state: Mapped[str] = mapped_column(String(12))
-    state_type: Mapped[str] = mapped_column(String(4))
-    previous_state: Mapped[str] = mapped_column(String(12))
-    previous_hard_state: Mapped[str] = mapped_column(String(12))
-    attempt: Mapped[int] = mapped_column(Integer)
-    output: Mapped[str] = mapped_column(Text, default="")
+    check_id: Mapped[int] = mapped_column(ForeignKey("check.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(EpochMicros)
+    output_id: Mapped[int | None] = mapped_column(ForeignKey("state_output.id"), default=None)
+    kind: Mapped[str] = mapped_column(Code(EVENT_KINDS))
+    state: Mapped[str] = mapped_column(Code(STATES))
+    hard_state: Mapped[str] = mapped_column(Code(STATES))
+    state_type: Mapped[str] = mapped_column(Code(STATE_TYPES))
+    previous_state: Mapped[str] = mapped_column(Code(STATES))
+    previous_hard_state: Mapped[str] = mapped_column(Code(STATES))
+    attempt: Mapped[int] = mapped_column(SmallInteger)
     notify: Mapped[bool] = mapped_column(Boolean, default=False)
+    output_args: Mapped[str] = mapped_column(Text, default="")  # the output's numbers
+    output_row: Mapped[StateOutput | None] = relationship(lazy="joined")
+
+    @property
+    def output(self) -> str:
+        """The check's output text at the change (stored once for all events that share it)."""
+        pending = self.__dict__.get("_pending_output")
+        if pending is not None:
+            return str(pending)
+        if self.output_row is None:
+            return ""
+        return join_output(self.output_row.text, self.output_args)
+
+    @output.setter
+    def output(self, text: str) -> None:
+        self.__dict__["_pending_output"] = text[:OUTPUT_MAX]
+
+
+@event.listens_for(Session, "before_flush")
+def _store_outputs(session: Session, _context: object, _instances: object) -> None:
+    """New or edited events get their output's row (found by digest, or added)."""
+    pending = [e for e in session.new | session.dirty if isinstance(e, StateEvent)]
+    for e in pending:
+        if e in session.new and e.output_id is None and e.__dict__.get("_pending_output") is None:
+            e.__dict__["_pending_output"] = ""  # every event points at a text, if only ""
+    pending = [e for e in pending if e.__dict__.get("_pending_output") is not None]
+    if not pending:
+        return
+    parts = {e: split_output(e.__dict__.pop("_pending_output")) for e in pending}
+    ids = output_ids(session, [template for template, _n in parts.values()])
+    for e, (template, numbers) in parts.items():
+        e.output_id, e.output_args = ids[template], numbers
+        e.output_row = session.get(StateOutput, e.output_id)
 
 
 class Acknowledgement(Base):

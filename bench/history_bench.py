@@ -1,0 +1,277 @@
+"""The history benches behind ``python -m bench.monitoring_tcp dbsize``: size, chart reads, writer CPU.
+
+Size: a sample of machines gets 60 days of realistic minute data (``history_data``), stored the
+way the app stores it (open-hour rows, raw hour blocks for 48 h, 5-minute day blocks, hourly week
+blocks) plus realistic state events; bytes per point and per event are measured on the real
+database and extrapolated to the steady state of 1,000 machines × 10 checks × 2 metrics.
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import numpy as np
+from sqlalchemy import delete, event, insert, select
+
+from bench.history_data import SERIES, machine_minutes
+from msp_console.app import App
+from msp_console.db import block_codec
+from msp_console.db.metric_blocks import rollup, seal
+from msp_console.db.models import (
+    Check,
+    Client,
+    Machine,
+    MetricBlock,
+    MetricRollup1h,
+    MetricRollup5m,
+    MetricSample,
+    MetricSeries,
+    StateEvent,
+)
+from msp_console.db.models.monitoring_history import (
+    BLOCK_SPAN_S,
+    FIVE_MIN,
+    HOURLY,
+    RAW,
+    with_outputs,
+)
+from msp_console.monitoring.metric_history import machine_series
+
+DAYS = 60  # two 4-week hourly blocks
+
+
+@dataclass
+class Measured:
+    per_point: dict[str, float]  # bytes per point: metric_sample, raw, 5m, 1h, state_event
+    chart_30d_ms: tuple[float, float]  # (DB time, CPU of the whole call)
+    chart_24h_ms: tuple[float, float]
+
+
+def _size(app: App) -> int:
+    from bench.monitoring_tcp import _size as size
+
+    return size(app)
+
+
+def _machines(app: App, n: int) -> list[tuple[int, list[int]]]:
+    """n machines with 10 checks and 20 series each: [(machine id, series ids in SERIES order)]."""
+    out = []
+    with app.db.transaction() as s:
+        client = Client(name="Size")
+        s.add(client)
+        s.flush()
+        for m in range(n):
+            machine = Machine(client_id=client.id, name=f"m{m}", address="127.0.0.1")
+            s.add(machine)
+            s.flush()
+            checks = []
+            for c in range(10):
+                check = Check(machine_id=machine.id, type="tcp", name=f"c{c}", params={"port": "22"})
+                s.add(check)
+                checks.append(check)
+            s.flush()
+            sids = []
+            for i, (name, unit) in enumerate(SERIES):
+                series = MetricSeries(check_id=checks[i // 2].id, name=name, unit=unit)
+                s.add(series)
+                s.flush()
+                sids.append(series.id)
+            out.append((machine.id, sids))
+    return out
+
+
+def _blocks(sid: int, unit: str, ts_ms: np.ndarray, values: np.ndarray, now_s: int) -> dict[int, list[Any]]:
+    """The blocks the app holds for one series at ``now_s``, per resolution."""
+    d = block_codec.digits_for(unit)
+    out: dict[int, list[Any]] = {RAW: [], FIVE_MIN: [], HOURLY: []}
+    sealed = now_s // 3600 * 3600
+    ts_s = ts_ms // 1000
+    for res, keep in ((RAW, 48 * 3600), (FIVE_MIN, 30 * 86400), (HOURLY, 395 * 86400)):
+        span = BLOCK_SPAN_S[res]
+        pick = (ts_s < sealed) & (ts_s >= sealed - keep)
+        t, v = ts_ms[pick], values[pick]
+        starts = (t // 1000) // span * span
+        for start in np.unique(starts):
+            p = starts == start
+            if res == RAW:
+                blob = block_codec.encode(t[p], [v[p]], [d])
+                out[res].append((sid, res, int(start), int(p.sum()), blob))
+            else:
+                b = rollup(t[p] // 1000, v[p], 300 if res == FIVE_MIN else 3600)
+                blob = block_codec.encode(b[0], list(b[1:]), [d, d, d, 0])
+                out[res].append((sid, res, int(start), len(b[0]), blob))
+    return out
+
+
+def _events(checks: list[int], now: datetime, n: int) -> list[dict[str, Any]]:
+    """Problems and recoveries with the outputs the checks really write (numbers included)."""
+    rng = random.Random(5)
+    problems = [
+        "10.0.{m}.{h}:3389: connection refused (nothing listens on that port)",
+        "no reply (3 of 3 packets lost)",
+        "10.0.{m}.{h}:443: no answer within 10 s",
+        "disk / {x:.1f} % used (warning at 85 %) — load 0.4, mem 61 %",
+        "HTTP 503 Service Unavailable in {x:.0f} ms",
+        "newest backup is {x:.0f} h old",
+    ]
+    recoveries = [
+        "TCP 10.0.{m}.{h}:443 open in {x:.1f} ms",
+        "rtt {x:.2f} ms, loss 0 %",
+        "HTTP 200 in {x:.0f} ms",
+        "load 0.3, mem 58 %, disks fine",
+    ]
+    out = []
+    for i in range(n):
+        cid = checks[i % len(checks)]
+        problem = (i // len(checks)) % 2 == 0
+        text = rng.choice(problems if problem else recoveries).format(
+            m=cid % 250, h=cid % 7, x=rng.uniform(0.2, 120)
+        )
+        state, prev = ("CRITICAL", "OK") if problem else ("OK", "CRITICAL")
+        out.append(
+            {
+                "check_id": cid,
+                "at": now - timedelta(seconds=i * 6),
+                "kind": "hard_change",
+                "state": state,
+                "hard_state": state,
+                "state_type": "hard",
+                "previous_state": prev,
+                "previous_hard_state": prev,
+                "attempt": 3,
+                "notify": True,
+                "output": text,
+            }
+        )
+    return out
+
+
+def measure(app: App, machines: int, events: int) -> Measured:
+    rng = np.random.default_rng(11)
+    now_s = int(time.time())
+    start_s = (now_s - DAYS * 86400) // 60 * 60
+    layout = _machines(app, machines)
+    blocks: dict[int, list[Any]] = {RAW: [], FIVE_MIN: [], HOURLY: []}
+    open_rows = []
+    points = {RAW: 0, FIVE_MIN: 0, HOURLY: 0}
+    for _mid, sids in layout:
+        cols = machine_minutes(rng, start_s, DAYS * 1440)
+        # A check runs on its interval from a random phase; a result's time is its start plus
+        # how long the check took (tens of ms, sometimes a timeout's seconds).
+        phase = int(rng.integers(0, 60_000))
+        took = rng.gamma(2.0, 15.0, DAYS * 1440) + (rng.random(DAYS * 1440) < 0.002) * 10_000
+        ts_ms = (start_s + 60 * np.arange(DAYS * 1440)) * 1000 + phase + took.astype(np.int64)
+        for sid, (_name, unit), values in zip(sids, SERIES, cols, strict=True):
+            for res, rows in _blocks(sid, unit, ts_ms, values, now_s).items():
+                blocks[res].extend(rows)
+                points[res] += sum(r[3] for r in rows)
+            recent = ts_ms >= now_s // 3600 * 3600 * 1000
+            open_rows += [
+                {"series_id": sid, "ts_ms": int(t), "value": float(v)}
+                for t, v in zip(ts_ms[recent], values[recent], strict=True)
+            ]
+    per: dict[str, float] = {}
+    names = {RAW: "raw", FIVE_MIN: "5m", HOURLY: "1h"}
+    for res in (RAW, FIVE_MIN, HOURLY):
+        before = _size(app)
+        rows = blocks[res]
+        for i in range(0, len(rows), 5000):
+            with app.db.transaction() as s:
+                s.execute(
+                    insert(MetricBlock),
+                    [
+                        {"series_id": a, "resolution": r, "start": t, "points": n, "data": d}
+                        for a, r, t, n, d in rows[i : i + 5000]
+                    ],
+                )
+        per[names[res]] = (_size(app) - before) / points[res]
+    before = _size(app)
+    with app.db.transaction() as s:
+        s.execute(insert(MetricSample), open_rows)
+    per["open"] = (_size(app) - before) / max(1, len(open_rows))
+    with app.db.read() as s:
+        check_ids = list(s.scalars(select(Check.id)))
+    before = _size(app)
+    rows_e = _events(check_ids, datetime.now(UTC), events)
+    for i in range(0, len(rows_e), 20_000):
+        with app.db.transaction() as s:
+            s.execute(insert(StateEvent), with_outputs(s, rows_e[i : i + 20_000]))
+    per["event"] = (_size(app) - before) / len(rows_e)
+    # Chart reads of one machine (10 checks, 20 series), best of 5 (a shared machine: the best
+    # run is the one least disturbed by the neighbours). DB time: the SQL statements' execution;
+    # CPU: this process's CPU for the whole call (SQL, decoding the blocks, building the points).
+    mid = layout[0][0]
+    now = datetime.fromtimestamp(now_s, UTC)
+    with app.db.engine.connect() as c:  # what autovacuum / the app's optimize would have done
+        c.exec_driver_sql("ANALYZE")
+        c.commit()
+    timings: dict[str, tuple[float, float]] = {}
+    spent = [0.0]
+
+    def started(conn: Any, *_a: Any) -> None:
+        conn.info["sql_t0"] = time.perf_counter()
+
+    def finished(conn: Any, *_a: Any) -> None:
+        spent[0] += time.perf_counter() - conn.info["sql_t0"]
+
+    event.listen(app.db.engine, "before_cursor_execute", started)
+    event.listen(app.db.engine, "after_cursor_execute", finished)
+    for label, span in (("30d", timedelta(days=30)), ("24h", timedelta(hours=24))):
+        best_db = best_cpu = float("inf")
+        for _ in range(5):
+            with app.db.read() as s:
+                spent[0] = 0.0
+                c0 = time.process_time()
+                series = machine_series(s, mid, now - span, now)
+                best_cpu = min(best_cpu, time.process_time() - c0)
+                best_db = min(best_db, spent[0])
+        assert series and all(x.points for x in series)
+        timings[label] = (best_db * 1000, best_cpu * 1000)
+    event.remove(app.db.engine, "before_cursor_execute", started)
+    event.remove(app.db.engine, "after_cursor_execute", finished)
+    return Measured(per, timings["30d"], timings["24h"])
+
+
+def writer_cpu(app: App, machines: int) -> tuple[float, float]:
+    """CPU seconds per 1,000 samples: (before: rows + SQL roll-ups, after: rows + sealing)."""
+    from bench.legacy_rollup import legacy_rollup
+
+    layout = _machines(app, machines)
+    sids = [sid for _m, s in layout for sid in s]
+    hour = (int(time.time()) // 3600 - 3) * 3600
+    rng = np.random.default_rng(2)
+
+    def write_hour(h: int) -> int:
+        rows = [
+            {"series_id": sid, "ts_ms": (h + 60 * m) * 1000 + int(rng.integers(0, 900)), "value": float(v)}
+            for sid in sids
+            for m, v in enumerate(rng.gamma(2.0, 3.0, 60).round(2))
+        ]
+        for i in range(0, len(rows), 500):
+            with app.db.transaction() as s:
+                s.execute(insert(MetricSample), rows[i : i + 500])
+        return len(rows)
+
+    def cpu() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+
+    c0 = cpu()
+    n = write_hour(hour)
+    with app.db.transaction() as s:
+        legacy_rollup(s, hour + 3600 + 120)
+    before = (cpu() - c0) / n * 1000
+    with app.db.transaction() as s:  # back to an empty history for the second half
+        for model in (MetricSample, MetricRollup5m, MetricRollup1h):
+            s.execute(delete(model))
+    c0 = cpu()
+    n = write_hour(hour + 3600)
+    with app.db.transaction() as s:
+        seal(s, hour + 7200 + 120)
+    after = (cpu() - c0) / n * 1000
+    return before, after
