@@ -211,32 +211,13 @@ def validate(root: etree._Element) -> list[FieldError]:
 
 
 def sdi_checks(root: etree._Element) -> list[FieldError]:
-    """The SdI's arithmetic checks the XSD cannot express (its errors 00423, 00422, 00421), read
-    back from the XML itself: line totals, taxable per rate, VAT per rate (1 cent tolerance)."""
-    cent, errors = Decimal("0.01"), []
-    taxable: dict[tuple[str, str], Decimal] = {}
-    for row in root.iterfind(".//DettaglioLinee"):
-        n = row.findtext("NumeroLinea")
-        qty, price = Decimal(row.findtext("Quantita") or "1"), Decimal(row.findtext("PrezzoUnitario") or "0")
-        total = Decimal(row.findtext("PrezzoTotale") or "0")
-        if abs(qty * price - total) > cent:
-            errors.append(FieldError(f"DettaglioLinee[{n}]/PrezzoTotale", f"{total} is not {qty} × {price}"))
-        key = (row.findtext("AliquotaIVA") or "", row.findtext("Natura") or "")
-        taxable[key] = taxable.get(key, Decimal(0)) + total
-    for summary in root.iterfind(".//DatiRiepilogo"):
-        key = (summary.findtext("AliquotaIVA") or "", summary.findtext("Natura") or "")
-        base, vat = (
-            Decimal(summary.findtext("ImponibileImporto") or "0"),
-            Decimal(summary.findtext("Imposta") or "0"),
-        )
-        if abs(taxable.pop(key, Decimal(0)) - base) > cent:
-            errors.append(FieldError(f"DatiRiepilogo[{key[0]}]/ImponibileImporto", "differs from its lines"))
-        if abs(base * Decimal(key[0]) / 100 - vat) > cent:
-            errors.append(
-                FieldError(f"DatiRiepilogo[{key[0]}]/Imposta", f"{vat} is not {key[0]} % of {base}")
-            )
-    errors += [FieldError(f"DatiRiepilogo[{k[0]}]", "missing for lines at this rate") for k in taxable]
-    return errors
+    """The SdI's arithmetic and Natura checks the XSD cannot express (00423, 00422, 00421, 00419,
+    00400/00401 …, see sdi_precheck), read back from the XML itself, named by the field."""
+    from msp_console.billing.sdi_precheck import GOODS, check_amounts
+
+    return [
+        FieldError(p.field.removeprefix(f"{GOODS}/"), f"{p.code}: {p.message}") for p in check_amounts(root)
+    ]
 
 
 def render_fatturapa(doc: InvoiceDocument) -> tuple[bytes, list[FieldError]]:
