@@ -83,7 +83,7 @@ def _header(root: etree._Element, doc: InvoiceDocument) -> None:
     sender = _sub(tx, "IdTrasmittente")
     _sub(sender, "IdPaese", s.get("country", "IT"))
     _sub(sender, "IdCodice", s.get("tax_code") or s.get("vat_number", ""))
-    _sub(tx, "ProgressivoInvio", sdi_progressive(doc.invoice_id))
+    _sub(tx, "ProgressivoInvio", _progressive(doc))
     _sub(tx, "FormatoTrasmissione", "FPR12")
     _sub(tx, "CodiceDestinatario", c.get("sdi_code", "0000000"))
     if c.get("sdi_code") == "0000000" and c.get("pec"):
@@ -192,10 +192,20 @@ def build_xml(doc: InvoiceDocument) -> etree._Element:
     return root
 
 
-def file_name(doc: InvoiceDocument) -> str:
-    """IT<VAT of the sender>_<5-character progressive>.xml, as the SdI expects."""
+def _progressive(doc: InvoiceDocument) -> str:
+    """The SdI channel's own never-repeating progressive once sent; the invoice's id for an export."""
+    return doc.sdi_progressive or sdi_progressive(doc.invoice_id)
+
+
+def sender_id(doc: InvoiceDocument) -> str:
+    """IdPaese + IdCodice of the sender (IdTrasmittente): what a file name must start with."""
     s = doc.supplier
-    return f"{s.get('country', 'IT')}{s.get('vat_number', '')}_{sdi_progressive(doc.invoice_id)}.xml"
+    return f"{s.get('country', 'IT')}{s.get('tax_code') or s.get('vat_number', '')}"
+
+
+def file_name(doc: InvoiceDocument) -> str:
+    """IT<code of the sender>_<5-character progressive>.xml, as the SdI expects."""
+    return f"{sender_id(doc)}_{_progressive(doc)}.xml"
 
 
 def validate(root: etree._Element) -> list[FieldError]:

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
         StateEvent,
     )
     from msp_console.db.models.remote import RemoteCredential, RemoteProfile, RemoteSessionDetail
+    from msp_console.db.models.sdi import SdiChannel, SdiEvent, SdiTransmission
 
 
 _MODULE_OF = {
@@ -85,6 +86,9 @@ _MODULE_OF = {
     "RemoteProfile": "remote",
     "RemoteSessionDetail": "remote",
     "SchedulingSetting": "interventions",
+    "SdiChannel": "sdi",
+    "SdiEvent": "sdi",
+    "SdiTransmission": "sdi",
     "Service": "billing",
     "SessionLog": "interventions",
     "SlaPlan": "interventions",
@@ -141,6 +145,9 @@ __all__ = [
     "RemoteProfile",
     "RemoteSessionDetail",
     "SchedulingSetting",
+    "SdiChannel",
+    "SdiEvent",
+    "SdiTransmission",
     "Service",
     "SessionLog",
     "Site",
