@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         SlaPlan,
         SlaPlanTarget,
     )
+    from msp_console.db.models.mail import InvoiceEvent, MailAccount, MailProcessed, MailSetting
     from msp_console.db.models.monitoring import (
         Acknowledgement,
         Check,
@@ -73,7 +74,11 @@ _MODULE_OF = {
     "InterventionMachine": "interventions",
     "Invoice": "billing",
     "InvoiceCounter": "billing",
+    "InvoiceEvent": "mail",
     "InvoiceLine": "billing",
+    "MailAccount": "mail",
+    "MailProcessed": "mail",
+    "MailSetting": "mail",
     "MaintenanceWindow": "monitoring",
     "MetricRollup1h": "monitoring",
     "MetricRollup5m": "monitoring",
@@ -131,8 +136,12 @@ __all__ = [
     "InterventionMachine",
     "Invoice",
     "InvoiceCounter",
+    "InvoiceEvent",
     "InvoiceLine",
     "Machine",
+    "MailAccount",
+    "MailProcessed",
+    "MailSetting",
     "MaintenanceWindow",
     "MetricRollup1h",
     "MetricRollup5m",
