@@ -66,8 +66,23 @@ def _send(app: App, args: argparse.Namespace) -> int:
 
     if not args.numbers and args.month is None:
         raise CommandError("say which invoices: --month YYYY-MM or their numbers", EXIT_INPUT)
-    connect = None if args.dry_run else lambda: _transport(app).deliver
-    outcomes = sdi_send.send(app.db, connect, numbers=args.numbers, month=args.month, today=date.today())
+    transports = []
+
+    def connect() -> Any:
+        transports.append(_transport(app))
+        return transports[-1].deliver
+
+    try:
+        outcomes = sdi_send.send(
+            app.db,
+            None if args.dry_run else connect,
+            numbers=args.numbers,
+            month=args.month,
+            today=date.today(),
+        )
+    finally:
+        for transport in transports:
+            transport.close()
     if args.json:
         print_json({"invoices": [_outcome_json(o) for o in outcomes], "dry_run": args.dry_run})
     else:

@@ -45,3 +45,10 @@ def issued_app(sqlite_url: str) -> Iterator[App]:
         yield app
     finally:
         app.close()
+
+
+# --- the PEC side: real Dovecot + SMTP (tests/support/mail_servers.py), a real keyring ----------
+
+from tests.support.mail_servers import mail_account, mail_lab, mailbox_user  # noqa: E402
+
+__all__ = ["mail_account", "mail_lab", "mailbox_user"]

@@ -68,9 +68,8 @@ def notification(
     root = etree.fromstring(example(EXAMPLE_OF[kind]))
     root.find("NomeFile").text = sent_name  # type: ignore[union-attr]
     root.find("IdentificativoSdI").text = sdi_id  # type: ignore[union-attr]
-    if errors is not None:
-        lista = root.find("ListaErrori")
-        assert lista is not None
+    lista = root.find("ListaErrori")
+    if errors is not None and lista is not None:  # only a rejection (NS) lists errors
         for old in list(lista):
             lista.remove(old)
         for code, text in errors:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from msp_console.domain import validation
-from msp_console.domain.errors import FieldError, ValidationError
+from msp_console.domain.errors import ValidationError
 from msp_console.services.billing.sdi_records import channel
 from msp_console.services.database import Database
+
+_ADDRESS = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 
 def show_channel(db: Database) -> dict[str, Any]:
@@ -25,14 +27,12 @@ def show_channel(db: Database) -> dict[str, Any]:
 def update_channel(
     db: Database, *, address: str | None = None, account: str | None = None, forget_dedicated: bool = False
 ) -> None:
-    errors = []
     if address is not None:
-        try:
-            address = validation.email(address)
-        except ValueError as exc:
-            errors.append(FieldError.of("address", exc))
-    if errors:
-        raise ValidationError(errors)
+        address = address.strip()
+        if not _ADDRESS.match(address):  # syntax only: a PEC domain may be any name
+            raise ValidationError.single(
+                "address", f"'{address}' is not an e-mail address", "email", value=address
+            )
     with db.transaction() as session:
         ch = channel(session)
         if address is not None:
