@@ -21,8 +21,21 @@ ACCEPTED = "accepted"
 REFUSED = "refused"
 EXPIRED = "expired"  # DT: the public body did not answer within the terms
 ATTESTED = "attested"  # AT: transmitted, the public body could not be reached
+REPLACED = "replaced"  # rejected, then replaced by a new invoice (a new number) after the 5 days
 
-STATES = (SENDING, FAILED, SENT, DELIVERED, NOT_DELIVERED, REJECTED, ACCEPTED, REFUSED, EXPIRED, ATTESTED)
+STATES = (
+    SENDING,
+    FAILED,
+    SENT,
+    DELIVERED,
+    NOT_DELIVERED,
+    REJECTED,
+    ACCEPTED,
+    REFUSED,
+    EXPIRED,
+    ATTESTED,
+    REPLACED,
+)
 RESENDABLE = {FAILED, REJECTED}  # only these may be sent again
 NOTIFICATION_KINDS = ("RC", "NS", "MC", "NE", "DT", "AT")
 ROOT_KIND = {
@@ -44,6 +57,7 @@ _RANK = {
     ACCEPTED: 3,
     REFUSED: 3,
     EXPIRED: 3,
+    REPLACED: 4,
 }
 RESEND_SAME_NUMBER_DAYS = 5  # after a rejection: same number and date within 5 days, else a new one
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import or_, select
@@ -49,6 +50,16 @@ def _detail(note: Notification) -> str:
     return "; ".join(parts)
 
 
+def _rejected_at(note: Notification, transmission: SdiTransmission) -> datetime | None:
+    """When the 5 days to resend with the same number start: the SdI's own time on a rejection,
+    when it is plausible (not before this file was sent); else now, when the console learns it."""
+    if note.kind != "NS" or note.received_at is None:
+        return None
+    if note.received_at < transmission.created_at - timedelta(days=1):
+        return None
+    return note.received_at
+
+
 def apply(db: Database, note: Notification, source: str) -> Applied:
     """One notification applied in its own transaction (or recognised as already applied)."""
     try:
@@ -82,7 +93,7 @@ def apply(db: Database, note: Notification, source: str) -> Applied:
                 notification=note.key,
                 detail=_detail(note),
                 errors=[list(e) for e in note.errors] or None,
-                at=note.received_at if note.kind == "NS" else None,
+                at=_rejected_at(note, transmission),
             )
             number = session.scalar(select(Invoice.number).where(Invoice.id == transmission.invoice_id)) or ""
             message = f"{source}: {number} ({transmission.file_name}) {note.kind} → {state}"
