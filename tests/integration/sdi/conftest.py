@@ -49,6 +49,15 @@ def issued_app(sqlite_url: str) -> Iterator[App]:
 
 # --- the PEC side: real Dovecot + SMTP (tests/support/mail_servers.py), a real keyring ----------
 
-from tests.support.mail_servers import mail_account, mail_lab, mailbox_user  # noqa: E402
+from typing import Any  # noqa: E402
 
-__all__ = ["mail_account", "mail_lab", "mailbox_user"]
+from tests.integration.sdi.pec_fixtures import PecSetup, keyring_env, setup_pec  # noqa: E402
+from tests.support.mail_servers import MailLab, mail_account, mail_lab, mailbox_user  # noqa: E402
+
+__all__ = ["keyring_env", "mail_account", "mail_lab", "mailbox_user"]
+
+
+@pytest.fixture
+def pec(issued_app: App, mail_lab: MailLab, mail_account: Any, keyring_env: Any) -> PecSetup:
+    """The console's PEC account saved (password in the keyring), the SdI's mailboxes, the player."""
+    return setup_pec(issued_app, mail_lab, mail_account)

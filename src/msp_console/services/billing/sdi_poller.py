@@ -54,7 +54,8 @@ class SdiPoller:
         return PecTransport.for_channel(self.db)
 
     def backoff(self) -> timedelta:
-        return timedelta(minutes=min(EVERY_MINUTES * 2**self.failures, MAX_BACKOFF_MINUTES))
+        """After the n-th failure in a row: 15, 30, 60, 120, then 240 minutes."""
+        return timedelta(minutes=min(EVERY_MINUTES * 2 ** max(self.failures - 1, 0), MAX_BACKOFF_MINUTES))
 
     def run(self, now: datetime | None = None, *, force: bool = False) -> PollResult:
         now = now or datetime.now(UTC)
