@@ -4,7 +4,6 @@ the published examples renamed to the console's files, signed .p7m ones, and bad
 from __future__ import annotations
 
 import json
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -14,25 +13,20 @@ from msp_console.app import App
 from msp_console.cli import main
 from msp_console.services.billing import sdi_send
 from msp_console.services.billing.sdi_records import status_of
+from msp_console.services.billing.sdi_transport import PecTransport
 from tests.integration.sdi.conftest import TODAY
+from tests.integration.sdi.pec_fixtures import PecSetup
 from tests.integration.sdi.sdi_player import Signer, notification, tamper
 
 
-class Outbox:
-    """Stands in for the PEC transport here (the real servers are in test_sdi_pec.py)."""
-
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-
-    def __call__(self, msg: EmailMessage) -> str:
-        self.messages.append(msg)
-        return f"<sent-{len(self.messages)}@test.invalid>"
-
-
 @pytest.fixture
-def sent(issued_app: App) -> dict[str, str]:
-    """invoice number -> the file name it was sent as."""
-    outcomes = sdi_send.send(issued_app.db, Outbox, month=(2026, 12), today=TODAY)
+def sent(pec: PecSetup) -> dict[str, str]:
+    """The month sent by PEC to the SdI's test mailbox: invoice number -> its file name."""
+    transport = PecTransport.for_channel(pec.app.db)
+    try:
+        outcomes = sdi_send.send(pec.app.db, lambda: transport.deliver, month=(2026, 12), today=TODAY)
+    finally:
+        transport.close()
     assert [o.outcome for o in outcomes] == ["sent"] * 3
     return {o.number: o.file_name for o in outcomes}
 
