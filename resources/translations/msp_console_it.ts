@@ -544,22 +544,22 @@
             <translation>Mostra in anteprima e crea le bozze di fattura del mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="72" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="74" />
             <source>&amp;Contract of the selected client…</source>
             <translation>&amp;Contratto del cliente selezionato…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="133" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="135" />
             <source>Contract…</source>
             <translation>Contratto…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="134" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="136" />
             <source>Invoices…</source>
             <translation>Fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="135" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="137" />
             <source>Monthly report…</source>
             <translation>Rapporto mensile…</translation>
         </message>
@@ -579,12 +579,12 @@
             <translation>Rapporto mensil&amp;e di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="80" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="82" />
             <source>Compan&amp;y profile…</source>
             <translation>Profilo a&amp;ziendale…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="113" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="115" />
             <source>Contract saved.</source>
             <translation>Contratto salvato.</translation>
         </message>
@@ -3281,6 +3281,102 @@ Le sue macchine restano al cliente, senza sede.</translation>
         </message>
     </context>
     <context>
+        <name>InvoiceMailPage</name>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="65" />
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="79" />
+            <source>Send from</source>
+            <translation>Invia da</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="66" />
+            <source>Attach the service report of the month before the invoice</source>
+            <translation>Allega il rapporto di servizio del mese precedente la fattura</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="71" />
+            <source> days after the due date</source>
+            <translation> giorni dopo la scadenza</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="72" />
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="81" />
+            <source>Remind</source>
+            <translation>Sollecita</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="76" />
+            <source> days</source>
+            <translation> giorni</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="77" />
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="82" />
+            <source>Never again within</source>
+            <translation>Non di nuovo prima di</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="85" />
+            <source>Courtesy copy of an invoice</source>
+            <translation>Copia di cortesia di una fattura</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="86" />
+            <source>Payment reminder</source>
+            <translation>Sollecito di pagamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="95" />
+            <source>Subject</source>
+            <translation>Oggetto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="98" />
+            <source>Text</source>
+            <translation>Testo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="101" />
+            <source>Restore the default text</source>
+            <translation>Ripristina il testo predefinito</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="111" />
+            <source>Texts (the client's language is the invoice's)</source>
+            <translation>Testi (la lingua del cliente è quella della fattura)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="125" />
+            <source>The first ordinary account</source>
+            <translation>Il primo account ordinario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="154" />
+            <source>Placeholders: %1</source>
+            <translation>Segnaposto: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="194" />
+            <source>subject</source>
+            <translation>oggetto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="194" />
+            <source>text</source>
+            <translation>testo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="196" />
+            <source>The %1 of this e-mail must not be empty.</source>
+            <translation>Il campo %1 di questa e-mail non può essere vuoto.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/invoice_mail_page.py" line="199" />
+            <source>The %1 of this e-mail uses an unknown placeholder or an unclosed brace; use %2.</source>
+            <translation>Il campo %1 di questa e-mail usa un segnaposto sconosciuto o una graffa non chiusa; usa %2.</translation>
+        </message>
+    </context>
+    <context>
         <name>InvoicesTab</name>
         <message>
             <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="163" />
@@ -3735,6 +3831,356 @@ Le sue macchine restano al cliente, senza sede.</translation>
             <location filename="../../src/msp_console/ui/monitoring/machine_view.py" line="317" />
             <source>No metrics recorded for this machine yet.</source>
             <translation>Nessuna metrica ancora registrata per questa macchina.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailAccountDialog</name>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="47" />
+            <source>Edit mail account</source>
+            <translation>Modifica account di posta</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="47" />
+            <source>Add mail account</source>
+            <translation>Aggiungi account di posta</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="50" />
+            <source>Ordinary mailbox (courtesy copies, reminders)</source>
+            <translation>Casella ordinaria (copie di cortesia, solleciti)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="51" />
+            <source>PEC (certified mail, for the SdI)</source>
+            <translation>PEC (posta certificata, per lo SdI)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="53" />
+            <source>TLS (ports 465 / 993)</source>
+            <translation>TLS (porte 465 / 993)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="54" />
+            <source>STARTTLS (ports 587 / 143)</source>
+            <translation>STARTTLS (porte 587 / 143)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="58" />
+            <source>(the SMTP server)</source>
+            <translation>(il server SMTP)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="64" />
+            <source>(unchanged)</source>
+            <translation>(invariata)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="66" />
+            <source>(the user name)</source>
+            <translation>(il nome utente)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="68" />
+            <source>only for a self-signed certificate</source>
+            <translation>solo per un certificato autofirmato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="76" />
+            <source>Name</source>
+            <translation>Nome</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="77" />
+            <source>Kind</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="78" />
+            <source>Security</source>
+            <translation>Sicurezza</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="79" />
+            <source>SMTP server</source>
+            <translation>Server SMTP</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="80" />
+            <source>SMTP port</source>
+            <translation>Porta SMTP</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="81" />
+            <source>IMAP server</source>
+            <translation>Server IMAP</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="82" />
+            <source>IMAP port</source>
+            <translation>Porta IMAP</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="83" />
+            <source>User name</source>
+            <translation>Nome utente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="84" />
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="85" />
+            <source>Sender address</source>
+            <translation>Indirizzo del mittente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="86" />
+            <source>Pinned certificate (SHA-256)</source>
+            <translation>Certificato fissato (SHA-256)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="153" />
+            <source>1 to 60 letters, digits or . _ @ - (for example pec or office).</source>
+            <translation>Da 1 a 60 lettere, cifre o . _ @ - (per esempio pec o ufficio).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="154" />
+            <source>A server name such as smtps.pec.example.it.</source>
+            <translation>Un nome di server come smtps.pec.example.it.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="155" />
+            <source>A server name such as imaps.pec.example.it.</source>
+            <translation>Un nome di server come imaps.pec.example.it.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="156" />
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="157" />
+            <source>A port between 1 and 65535.</source>
+            <translation>Una porta tra 1 e 65535.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="158" />
+            <source>The user name (usually the mailbox address) is required.</source>
+            <translation>Il nome utente (di solito l'indirizzo della casella) è obbligatorio.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="159" />
+            <source>A new account needs its password.</source>
+            <translation>Un nuovo account richiede la sua password.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="160" />
+            <source>This is not an e-mail address to send from.</source>
+            <translation>Questo non è un indirizzo e-mail da cui inviare.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="161" />
+            <source>A SHA-256 fingerprint: 64 hexadecimal digits, colons allowed.</source>
+            <translation>Un'impronta SHA-256: 64 cifre esadecimali, i due punti sono ammessi.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="162" />
+            <source>This value is not valid.</source>
+            <translation>Questo valore non è valido.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="196" />
+            <source>A mail account with this name exists already.</source>
+            <translation>Esiste già un account di posta con questo nome.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_account_dialog.py" line="199" />
+            <source>The account could not be saved: %1</source>
+            <translation>Non è stato possibile salvare l'account: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailAccountsPage</name>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="41" />
+            <source>Mail accounts</source>
+            <translation>Account di posta</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="43" />
+            <source>&amp;Add…</source>
+            <translation>&amp;Aggiungi…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="45" />
+            <source>&amp;Edit…</source>
+            <translation>&amp;Modifica…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="47" />
+            <source>&amp;Test connection</source>
+            <translation>&amp;Prova la connessione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="49" />
+            <source>&amp;Remove</source>
+            <translation>&amp;Rimuovi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="51" />
+            <source>&amp;Pin this certificate</source>
+            <translation>&amp;Fissa questo certificato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="67" />
+            <source>Courtesy copies and payment reminders leave from an ordinary mailbox; FatturaPA files go to the SdI from a PEC mailbox. Passwords are kept in the operating system's keyring.</source>
+            <translation>Le copie di cortesia e i solleciti di pagamento partono da una casella ordinaria; i file FatturaPA vanno allo SdI da una casella PEC. Le password sono conservate nel portachiavi del sistema operativo.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="107" />
+            <source>PEC</source>
+            <translation>PEC</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="107" />
+            <source>ordinary</source>
+            <translation>ordinaria</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="108" />
+            <source>, pinned certificate</source>
+            <translation>, certificato fissato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="114" />
+            <source>No mail account yet: add one.</source>
+            <translation>Ancora nessun account di posta: aggiungine uno.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="122" />
+            <source>The mail accounts could not be read: %1</source>
+            <translation>Non è stato possibile leggere gli account di posta: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="139" />
+            <source>Testing %1…</source>
+            <translation>Prova di %1…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="170" />
+            <source>Certificate pinned: test the connection again.</source>
+            <translation>Certificato fissato: prova di nuovo la connessione.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="181" />
+            <source>Remove mail account</source>
+            <translation>Rimuovi account di posta</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/mail_page.py" line="182" />
+            <source>Remove the mail account %1 and its password?</source>
+            <translation>Rimuovere l'account di posta %1 e la sua password?</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailWords</name>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="14" />
+            <source>The server name {host} could not be found (DNS): check the spelling and the network.</source>
+            <translation>Il nome del server {host} non è stato trovato (DNS): controlla come è scritto e la rete.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="17" />
+            <source>{host}:{port} refused the connection: wrong port, or the server is down.</source>
+            <translation>{host}:{port} ha rifiutato la connessione: porta sbagliata, o il server è spento.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="20" />
+            <source>{host}:{port} did not answer in time.</source>
+            <translation>{host}:{port} non ha risposto in tempo.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="21" />
+            <source>{host}:{port} cannot be reached ({detail}).</source>
+            <translation>{host}:{port} non è raggiungibile ({detail}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="22" />
+            <source>The TLS certificate of {host}:{port} is not trusted ({detail}).</source>
+            <translation>Il certificato TLS di {host}:{port} non è attendibile ({detail}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="25" />
+            <source>The TLS certificate of {host}:{port} is not the pinned one: someone may be intercepting the connection, or the provider changed its certificate.</source>
+            <translation>Il certificato TLS di {host}:{port} non è quello fissato: qualcuno potrebbe intercettare la connessione, oppure il gestore ha cambiato certificato.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="30" />
+            <source>The TLS handshake with {host}:{port} failed ({detail}).</source>
+            <translation>La negoziazione TLS con {host}:{port} non è riuscita ({detail}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="31" />
+            <source>{host}:{port} does not offer STARTTLS: choose implicit TLS or another port.</source>
+            <translation>{host}:{port} non offre STARTTLS: scegli TLS implicito o un'altra porta.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="34" />
+            <source>{host} refused the login of {user}: wrong user name or password.</source>
+            <translation>{host} ha rifiutato l'accesso di {user}: nome utente o password sbagliati.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="37" />
+            <source>No password is stored for the mail account {account}: enter it again.</source>
+            <translation>Nessuna password salvata per l'account di posta {account}: inseriscila di nuovo.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="40" />
+            <source>The folder {folder} does not exist on {host} or cannot be opened.</source>
+            <translation>La cartella {folder} non esiste su {host} o non si può aprire.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="43" />
+            <source>{host}:{port} dropped the connection; nothing was lost, try again.</source>
+            <translation>{host}:{port} ha interrotto la connessione; non si è perso nulla, riprova.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="46" />
+            <source>{host} refused the recipient(s) {detail}.</source>
+            <translation>{host} ha rifiutato i destinatari {detail}.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="47" />
+            <source>{host} refused the sender {detail}.</source>
+            <translation>{host} ha rifiutato il mittente {detail}.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="48" />
+            <source>{host}:{port} answered something unexpected ({detail}).</source>
+            <translation>{host}:{port} ha risposto in modo inatteso ({detail}).</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="50" />
+            <source>Sending (SMTP): logged in.</source>
+            <translation>Invio (SMTP): accesso riuscito.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="51" />
+            <source>Reading (IMAP): logged in; messages in the inbox: %1.</source>
+            <translation>Lettura (IMAP): accesso riuscito; messaggi nella posta in arrivo: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="52" />
+            <source>Sending (SMTP): %1</source>
+            <translation>Invio (SMTP): %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="53" />
+            <source>Reading (IMAP): %1</source>
+            <translation>Lettura (IMAP): %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/mail_words.py" line="54" />
+            <source>The server shows a certificate with SHA-256 fingerprint %1. Compare it with the one your provider publishes: if it is the same, pin it.</source>
+            <translation>Il server presenta un certificato con impronta SHA-256 %1. Confrontala con quella pubblicata dal tuo gestore: se è la stessa, fissala.</translation>
         </message>
     </context>
     <context>
@@ -6372,73 +6818,83 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="59" />
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="71" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="61" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="73" />
             <source>Settings</source>
             <translation>Impostazioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="86" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="90" />
             <source>Settings sections</source>
             <translation>Sezioni delle impostazioni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="90" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="94" />
             <source>General</source>
             <translation>Generale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="91" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="95" />
             <source>Database</source>
             <translation>Database</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="92" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="96" />
             <source>Company profile</source>
             <translation>Profilo aziendale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="93" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="97" />
             <source>Polling</source>
             <translation>Monitoraggio</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="94" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="98" />
             <source>Notifications</source>
             <translation>Notifiche</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="95" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="99" />
             <source>Business hours</source>
             <translation>Orario lavorativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="96" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="100" />
             <source>Invoices</source>
             <translation>Fatture</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="97" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="101" />
+            <source>Mail accounts</source>
+            <translation>Account di posta</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="102" />
+            <source>Invoice e-mails</source>
+            <translation>E-mail delle fatture</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="103" />
             <source>Remote connections</source>
             <translation>Connessioni remote</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="98" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="104" />
             <source>Backups</source>
             <translation>Backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="146" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="152" />
             <source>Some company details are not valid: see the marked fields.</source>
             <translation>Alcuni dati aziendali non sono validi: vedi i campi segnalati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="149" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="155" />
             <source>The invoice number format is not valid.</source>
             <translation>Il formato del numero di fattura non è valido.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="171" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="189" />
             <source>The settings could not be saved: %1</source>
             <translation>Non è stato possibile salvare le impostazioni: %1</translation>
         </message>

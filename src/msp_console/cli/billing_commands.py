@@ -121,9 +121,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("numbers", nargs="+", metavar="NUMBER")
     p.set_defaults(handler=_with_app(_sent))
 
-    from msp_console.cli import billing_documents, contract_commands
+    from msp_console.cli import billing_documents, contract_commands, invoice_mail_commands
 
     billing_documents.register(isub, sub, _with_app, _month)
+    invoice_mail_commands.register(isub, _with_app, _month)
     contract_commands.register(sub, _with_app, _day)
 
 

@@ -44,6 +44,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_with_app(_receipt))
 
+    p = ssub.add_parser(
+        "fix", help="resend a rejected invoice: same number within 5 days of the rejection, else a new one"
+    )
+    p.add_argument("number", metavar="NUMBER")
+    p.add_argument(
+        "--new-number",
+        action="store_true",
+        help="after the 5 days: issue a new invoice replacing it, and send",
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_with_app(_fix))
+
     p = ssub.add_parser("status", help="the SdI state of each invoice sent, with its history")
     p.add_argument("numbers", nargs="*", default=[], metavar="NUMBER")
     p.add_argument("--json", action="store_true")
@@ -135,6 +147,35 @@ def _receipt(app: App, args: argparse.Namespace) -> int:
         for r in results:
             print(r.message)
     return EXIT_OK if all(r.outcome in {APPLIED, DUPLICATE} for r in results) else EXIT_INPUT
+
+
+def _fix(app: App, args: argparse.Namespace) -> int:
+    """Within 5 days: the corrected fiscal data of both parties go with the same number and date.
+    After: only with --new-number, a new invoice (new number, today) replaces the rejected one."""
+    from sqlalchemy import select
+
+    from msp_console.db.models import Invoice
+    from msp_console.services.billing import sdi_fix
+
+    with app.db.read() as session:
+        invoice_id = session.scalars(select(Invoice.id).where(Invoice.number == args.number)).first()
+    if invoice_id is None:
+        raise CommandError(f"no invoice numbered {args.number}", EXIT_INPUT)
+    today = date.today()
+    choice = sdi_fix.fix_choice(app.db, invoice_id, today)
+    if choice.same_number:
+        number = sdi_fix.refresh_parties(app.db, invoice_id, today)
+    elif args.new_number:
+        number = sdi_fix.reissue(app.db, invoice_id, today)
+    else:
+        raise CommandError(
+            f"{args.number} was rejected on {choice.rejected_on}: the 5 days to resend it with the same "
+            f"number ended on {choice.last_day}. Run again with --new-number to issue a new invoice that "
+            "replaces it, and send that.",
+            EXIT_INPUT,
+        )
+    args.numbers, args.month, args.dry_run = [number], None, False
+    return _send(app, args)
 
 
 def _status(app: App, args: argparse.Namespace) -> int:

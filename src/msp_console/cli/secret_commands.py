@@ -54,7 +54,8 @@ def _status(args: argparse.Namespace) -> int:
     return 0 if usable else EXIT_INPUT
 
 
-def _read_secret(ref: str) -> str:
+def read_secret(ref: str) -> str:
+    """Asked twice on a terminal, else the first line of stdin (never argv)."""
     if sys.stdin.isatty():
         first = getpass.getpass(f"Secret for {ref}: ")
         if getpass.getpass("Again: ") != first:
@@ -67,7 +68,7 @@ def _set(args: argparse.Namespace) -> int:
     from msp_console import secrets
 
     _call(secrets.get_secret, args.ref)  # refuse a bad ref or a missing keyring before asking
-    value = _read_secret(args.ref)
+    value = read_secret(args.ref)
     if not value:
         raise CommandError("empty secret: nothing stored", EXIT_INPUT)
     _call(secrets.set_secret, args.ref, value)

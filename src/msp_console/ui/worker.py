@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 log = logging.getLogger(__name__)
 
 _pool: QThreadPool | None = None
+_network_pool: QThreadPool | None = None
 _in_flight: set[_Task] = set()
 
 
@@ -26,6 +27,16 @@ def pool() -> QThreadPool:
         _pool = QThreadPool()
         _pool.setMaxThreadCount(1)
     return _pool
+
+
+def network_pool() -> QThreadPool:
+    """For work that waits on someone else's server (a mail login test): it must not hold up the
+    database queue for its timeouts."""
+    global _network_pool
+    if _network_pool is None:
+        _network_pool = QThreadPool()
+        _network_pool.setMaxThreadCount(2)
+    return _network_pool
 
 
 class _Relay(QObject):
@@ -64,7 +75,11 @@ def run_in_background(
     fn: Callable[[], Any],
     on_success: Callable[[Any], None],
     on_failure: Callable[[Exception], None] | None = None,
+    *,
+    network: bool = False,
 ) -> None:
+    """``network=True``: on the network pool (no database work there), not the database queue."""
+
     def finish(result: Any, error: Exception | None) -> None:
         _in_flight.discard(task)
         if error is None:
@@ -76,9 +91,10 @@ def run_in_background(
 
     task = _Task(fn, finish)
     _in_flight.add(task)
-    pool().start(task)
+    (network_pool() if network else pool()).start(task)
 
 
 def wait_for_background(msecs: int = 10_000) -> bool:
     """Waits for queued work to finish (used at shutdown and by the screenshot command)."""
-    return pool().waitForDone(msecs)
+    network = _network_pool.waitForDone(msecs) if _network_pool is not None else True
+    return pool().waitForDone(msecs) and network

@@ -3,6 +3,7 @@ and the scheduled fetch with its back-off, against the real PEC servers."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -14,10 +15,12 @@ from msp_console.domain.errors import ValidationError
 from msp_console.secrets import set_secret
 from msp_console.services.billing import sdi_fix, sdi_send
 from msp_console.services.billing.sdi_poller import SdiPoller
+from msp_console.services.billing.sdi_receipts import apply_bytes
 from msp_console.services.billing.sdi_records import status_of
 from msp_console.services.billing.sdi_transport import PecTransport
 from tests.integration.sdi.conftest import TODAY
 from tests.integration.sdi.pec_fixtures import PecSetup
+from tests.integration.sdi.sdi_player import notification
 
 
 def send(pec: PecSetup, numbers: list[str], today: date = TODAY) -> list[sdi_send.SendOutcome]:
@@ -96,3 +99,24 @@ def test_the_scheduled_fetch_backs_off_after_failures_and_retries_failed_sending
 def test_without_a_pec_account_the_schedule_waits_quietly(issued_app) -> None:  # type: ignore[no-untyped-def]
     result = SdiPoller(issued_app.db).run()
     assert "no PEC account" in result.skipped and not result.error
+
+
+def test_sdi_fix_on_the_command_line(pec: PecSetup, capsys) -> None:  # type: ignore[no-untyped-def]
+    from msp_console.cli import main
+
+    rejected(pec)
+    assert main(["--database", pec.app.db.url, "sdi", "fix", "2026/0001", "--json"]) == 0
+    [sent] = json.loads(capsys.readouterr().out)["invoices"]
+    assert sent["number"] == "2026/0001" and sent["outcome"] == "sent"
+
+    name, xml = notification("NS", sent["file_name"])
+    apply_bytes(pec.app.db, xml, name)
+    with pec.app.db.transaction() as s:
+        s.execute(
+            update(SdiEvent).where(SdiEvent.kind == "NS").values(at=datetime.now(UTC) - timedelta(days=6))
+        )
+    assert main(["--database", pec.app.db.url, "sdi", "fix", "2026/0001"]) == 1
+    assert "--new-number" in capsys.readouterr().err
+    assert main(["--database", pec.app.db.url, "sdi", "fix", "2026/0001", "--new-number", "--json"]) == 0
+    [sent] = json.loads(capsys.readouterr().out)["invoices"]
+    assert sent["number"] != "2026/0001" and sent["outcome"] == "sent"

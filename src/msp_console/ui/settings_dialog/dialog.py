@@ -31,6 +31,8 @@ from msp_console.ui.dialogs.scrolled_form import ScrolledForm
 from msp_console.ui.palette_colours import error_style
 from msp_console.ui.settings_dialog.company_form import CompanyForm
 from msp_console.ui.settings_dialog.db_pages import BusinessHoursTab, DatabaseTab, InvoicesTab
+from msp_console.ui.settings_dialog.invoice_mail_page import InvoiceMailPage
+from msp_console.ui.settings_dialog.mail_page import MailAccountsPage
 from msp_console.ui.settings_dialog.pages import (
     BackupPage,
     GeneralPage,
@@ -80,6 +82,8 @@ class SettingsDialog(QDialog):
         self.hours = BusinessHoursTab(stored.scheduling)
         self.invoices = InvoicesTab(profile, prefs)
         self.remote = RemotePage(prefs)
+        self.mail_accounts = MailAccountsPage(app.db)  # each reads its data on the worker thread
+        self.invoice_mail = InvoiceMailPage(app.db)
         self.backups = BackupPage(stored.backup_policy, app.db.is_sqlite)
         self.sections = QListWidget()
         self.sections.setObjectName("settingsSections")
@@ -94,6 +98,8 @@ class SettingsDialog(QDialog):
             (self.notifications, self.tr("Notifications")),
             (self.hours, self.tr("Business hours")),
             (self.invoices, self.tr("Invoices")),
+            (self.mail_accounts, self.tr("Mail accounts")),
+            (self.invoice_mail, self.tr("Invoice e-mails")),
             (self.remote, self.tr("Remote connections")),
             (self.backups, self.tr("Backups")),
         ):
@@ -148,6 +154,11 @@ class SettingsDialog(QDialog):
         if not self.invoices.is_valid():
             self._fail(self.invoices, self.tr("The invoice number format is not valid."))
             return False
+        mail_problem = self.invoice_mail.problem()
+        if mail_problem:
+            self._fail(self.invoice_mail, mail_problem)
+            return False
+        mail = self.invoice_mail.changes()
         policy = self.backups.apply(self.stored.backup_policy)
         if policy.errors():
             self._fail(self.backups, "; ".join(policy.errors()))
@@ -157,7 +168,14 @@ class SettingsDialog(QDialog):
         )
         self.error.clear()
         app = self.app
-        return self.saving.start(lambda: write_settings(app, changes), self._written, self._refused)
+
+        def write() -> Preferences:
+            written = write_settings(app, changes)
+            if mail is not None:
+                mail.write(app.db)
+            return written
+
+        return self.saving.start(write, self._written, self._refused)
 
     def _written(self, prefs: Preferences) -> None:
         self.saved = prefs
