@@ -16,12 +16,13 @@ from datetime import date, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
-from msp_console.db.models import Client, Invoice, InvoiceLine
+from msp_console.db.models import Client, Invoice
 from msp_console.db.models.sdi import SdiEvent, SdiTransmission
 from msp_console.domain.billing import sdi_states
 from msp_console.domain.errors import NotFoundError, ValidationError
 from msp_console.services.billing.company import load_profile
 from msp_console.services.billing.issuing import assign_number, lock_counter
+from msp_console.services.billing.ledger import copy_line
 from msp_console.services.billing.parties import customer_snapshot, supplier_snapshot
 from msp_console.services.billing.sdi_records import latest, record_event
 from msp_console.services.database import Database
@@ -116,24 +117,7 @@ def reissue(db: Database, invoice_id: int, today: date) -> str:
                 f"Sostituisce la fattura {old.number} del {old.issue_date:%d/%m/%Y}, scartata dal SdI"
                 + (f". {old.reason}" if old.reason else "")
             ),
-            lines=[
-                InvoiceLine(
-                    position=line.position,
-                    service_code=line.service_code,
-                    description=line.description,
-                    quantity=line.quantity,
-                    unit_price=line.unit_price,
-                    prorate_days=line.prorate_days,
-                    prorate_of=line.prorate_of,
-                    amount=line.amount,
-                    vat_rate=line.vat_rate,
-                    natura=line.natura,
-                    period_start=line.period_start,
-                    period_end=line.period_end,
-                    credited_line_id=line.credited_line_id,
-                )
-                for line in old.lines
-            ],
+            lines=[copy_line(line) for line in old.lines],
         )
         session.add(new)
         session.flush()
