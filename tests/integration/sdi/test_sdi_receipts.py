@@ -72,6 +72,32 @@ def test_published_examples_renamed_to_the_sent_files_are_applied_once(
     assert history.count("RC") == history.count("MC") == history.count("NS") == 1
 
 
+def test_the_published_files_byte_for_byte_only_renamed(
+    issued_app: App, sent: dict[str, str], tmp_path: Path, capsys: Any
+) -> None:
+    """The examples of shared/sdi exactly as published, with only their invoice file's name
+    (IT01234567890_11111) changed to the console's — in the file name and in NomeFile."""
+    from tests.integration.sdi.sdi_player import EXAMPLES
+
+    files = []
+    for name, kind in zip(sent.values(), ("RC", "NS", "MC"), strict=True):
+        stem = name.removesuffix(".xml").encode()
+        data = (
+            (EXAMPLES / f"IT01234567890_11111_{kind}_001.xml")
+            .read_bytes()
+            .replace(b"IT01234567890_11111", stem)
+        )
+        files.append(save(tmp_path, f"{stem.decode()}_{kind}_001.xml", data))
+    code, out = run(capsys, issued_app, "sdi", "receipt", *map(str, files))
+    assert code == 0, out
+    numbers = list(sent)
+    assert states(issued_app) == {
+        numbers[0]: "delivered",
+        numbers[1]: "rejected",
+        numbers[2]: "not_delivered",
+    }
+
+
 def test_every_ns_error_is_kept(issued_app: App, sent: dict[str, str], tmp_path: Path, capsys: Any) -> None:
     number = next(iter(sent))
     errors = [
