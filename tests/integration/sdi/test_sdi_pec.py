@@ -156,7 +156,7 @@ def test_bad_notifications_in_the_inbox_are_reported_and_nothing_is_lost(pec: Pe
     pec.sdi.send(name, xml[:300], "malformed")
     forged = tamper(pec.sdi.signer.p7m(xml), b"Certificato di firma scaduto", b"Certificato di firma valido!")
     pec.sdi.send(name + ".p7m", forged, "forged")
-    pec.sdi.send(*notification("RC", "IT01234567897_ZZZZZ.xml"), "unknown")
+    pec.sdi.send(*notification("RC", "IT01234567897_ZZZZZ.xml", sdi_id="999999"), "unknown")
     pec.sdi.send(*notification("RC", second), "good")
 
     code, out = run(capsys, pec.app, "sdi", "fetch")

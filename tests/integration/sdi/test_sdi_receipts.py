@@ -126,6 +126,17 @@ def test_public_body_outcomes_and_no_going_back(
     assert states(issued_app)[second] == "accepted"
 
 
+def test_matched_by_the_sdi_id_when_the_file_name_is_not_ours(
+    issued_app: App, sent: dict[str, str], tmp_path: Path, capsys: Any
+) -> None:
+    number = next(iter(sent))
+    first = save(tmp_path, *notification("RC", sent[number], sdi_id="70001"))
+    name, xml = notification("DT", "IT01234567897_ARCHV.zip", sdi_id="70001")
+    later = save(tmp_path, name, xml)
+    assert run(capsys, issued_app, "sdi", "receipt", str(first), str(later))[0] == 0
+    assert states(issued_app)[number] == "expired"
+
+
 def test_signed_p7m_is_verified_and_applied(
     issued_app: App, sent: dict[str, str], tmp_path: Path, capsys: Any
 ) -> None:
@@ -154,7 +165,7 @@ def test_bad_input_changes_nothing_and_says_why(
         Signer.generate().p7m(xml), b"Certificato di firma scaduto", b"Certificato di firma valido!"
     )
     forged_path = save(tmp_path, name + ".p7m", forged)
-    unknown = save(tmp_path, *notification("RC", "IT01234567897_ZZZZZ.xml", number=7))
+    unknown = save(tmp_path, *notification("RC", "IT01234567897_ZZZZZ.xml", number=7, sdi_id="999999"))
     before = status_of(issued_app.db)
 
     for path, words in (

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from msp_console.billing.sdi_notifications import Notification, NotificationError, read
 from msp_console.db.models import Invoice
@@ -60,20 +61,26 @@ def _rejected_at(note: Notification, transmission: SdiTransmission) -> datetime 
     return note.received_at
 
 
+def _match(session: Session, note: Notification) -> SdiTransmission | None:
+    """The file it names (NomeFile, with or without .p7m); else the one the SdI gave that id."""
+    by_name = select(SdiTransmission).where(
+        or_(SdiTransmission.file_name == note.invoice_file, SdiTransmission.file_name == note.file_name)
+    )
+    found = session.scalars(by_name.order_by(SdiTransmission.id.desc()).limit(1)).first()
+    if found is None and note.sdi_id:
+        found = session.scalars(
+            select(SdiTransmission).where(SdiTransmission.sdi_id == note.sdi_id).limit(1)
+        ).first()
+    return found
+
+
 def apply(db: Database, note: Notification, source: str) -> Applied:
     """One notification applied in its own transaction (or recognised as already applied)."""
     try:
         with db.transaction() as session:
             if session.scalar(select(SdiEvent.id).where(SdiEvent.notification == note.key)) is not None:
                 return Applied(source, DUPLICATE, f"{source}: already applied, nothing changed", note.kind)
-            match = or_(
-                SdiTransmission.file_name == note.invoice_file, SdiTransmission.file_name == note.file_name
-            )
-            if note.sdi_id:
-                match = or_(match, SdiTransmission.sdi_id == note.sdi_id)
-            transmission = session.scalars(
-                select(SdiTransmission).where(match).order_by(SdiTransmission.id.desc()).limit(1)
-            ).first()
+            transmission = _match(session, note)
             if transmission is None:
                 return Applied(
                     source,
