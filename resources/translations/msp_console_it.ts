@@ -624,7 +624,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="52" />
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="54" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="56" />
             <source>SdI</source>
             <translation>SdI</translation>
         </message>
@@ -1074,42 +1074,52 @@
             <translation>Identificativo SdI %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="50" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="200" />
+            <source>No PEC account is set up for the SdI: add one in Settings → Mail accounts.</source>
+            <translation>Nessun account PEC configurato per lo SdI: aggiungine uno in Impostazioni → Account di posta.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="221" />
+            <source>SdI: the fetch failed: %1. Next try at %2.</source>
+            <translation>SdI: lettura delle notifiche non riuscita: %1. Prossimo tentativo alle %2.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="52" />
             <source>Send to the SdI…</source>
             <translation>Invia allo SdI…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="51" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="53" />
             <source>Fetch SdI notifications</source>
             <translation>Scarica le notifiche SdI</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="52" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="54" />
             <source>Fix and resend…</source>
             <translation>Correggi e reinvia…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="72" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="74" />
             <source>Send every invoice of the month not yet with the SdI, by PEC?</source>
             <translation>Inviare via PEC allo SdI tutte le fatture del mese non ancora inviate?</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="76" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="78" />
             <source>Checking and sending to the SdI…</source>
             <translation>Controllo e invio allo SdI…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="79" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="81" />
             <source>Cannot send to the SdI</source>
             <translation>Impossibile inviare allo SdI</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="113" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="118" />
             <source>Reading the SdI's notifications…</source>
             <translation>Lettura delle notifiche dello SdI…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="144" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="149" />
             <source>The SdI rejected %1 on %2. Until %3 (5 days) the SdI's rules let you send it again with the same number and date.
 
 First correct what the SdI refused — usually the client's VAT number, tax code or recipient code in the client's record, or the company profile. The invoice then takes the corrected data and is sent again.</source>
@@ -1118,12 +1128,12 @@ First correct what the SdI refused — usually the client's VAT number, tax code
 Prima correggi ciò che lo SdI ha rifiutato — di solito la partita IVA, il codice fiscale o il codice destinatario nella scheda del cliente, oppure il profilo aziendale. La fattura prende poi i dati corretti e viene reinviata.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="150" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="155" />
             <source>Resend with the same number</source>
             <translation>Reinvia con lo stesso numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="152" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="157" />
             <source>The SdI rejected %1 on %2. More than 5 days have passed (the limit was %3), so the SdI's rules want a new invoice: a new number and today's date.
 
 The console issues a new invoice with the same lines, saying it replaces %1, and sends it. %1 stays in the list as rejected and replaced; it was never a valid invoice.</source>
@@ -1132,54 +1142,49 @@ The console issues a new invoice with the same lines, saying it replaces %1, and
 La console emette una nuova fattura con le stesse righe, che indica di sostituire la %1, e la invia. La %1 resta nell'elenco come scartata e sostituita: non è mai stata una fattura valida.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="158" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="163" />
             <source>Issue a new number and send</source>
             <translation>Emetti con un nuovo numero e invia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="177" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="182" />
             <source>Fixing and sending to the SdI…</source>
             <translation>Correzione e invio allo SdI…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="180" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="185" />
             <source>Cannot fix and resend</source>
             <translation>Impossibile correggere e reinviare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="199" />
-            <source>SdI: not checked (%s).</source>
-            <translation>SdI: nessun controllo (%s).</translation>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="209" />
+            <source>SdI: waiting after a failure, next try at %s.</source>
+            <translation>SdI: in attesa dopo un errore, prossimo tentativo alle %s.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="73" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="75" />
             <source>Send to the SdI</source>
             <translation>Invio allo SdI</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="164" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="169" />
             <source>What the SdI said:</source>
             <translation>Cosa ha segnalato lo SdI:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="165" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="170" />
             <source>Fix and resend %s</source>
             <translation>Correggi e reinvia la %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="40" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="41" />
             <source>%s: already with the SdI (only a rejected invoice is sent again)</source>
             <translation>%s: già inviata allo SdI (si reinvia solo una fattura scartata)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="42" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="44" />
             <source>%s: not sent, will retry: %s</source>
             <translation>%s: non inviata, verrà ritentato: %s</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="209" />
-            <source>SdI: the fetch failed: %1. Next try at %2.</source>
-            <translation>SdI: lettura delle notifiche non riuscita: %1. Prossimo tentativo alle %2.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/sdi_schedule.py" line="44" />
@@ -1355,7 +1360,7 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="70" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="72" />
             <source>Send %n invoice(s) to the SdI by PEC?</source>
             <translation>
                 <numerusform>Inviare %n fattura allo SdI via PEC?</numerusform>
@@ -1363,7 +1368,7 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="101" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="106" />
             <source>%n invoice(s) sent to the SdI.</source>
             <translation>
                 <numerusform>%n fattura inviata allo SdI.</numerusform>
@@ -1371,7 +1376,7 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="201" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="213" />
             <source>SdI: %n notification(s) applied.</source>
             <translation>
                 <numerusform>SdI: %n notifica registrata.</numerusform>

@@ -116,7 +116,13 @@ def test_a_failed_fetch_is_shown_in_red_with_the_next_try(
     later = datetime.now(UTC) + timedelta(minutes=30)
     with qtbot.waitSignal(panel.reloaded, timeout=10_000):
         window.sdi_watch.bridge.result.emit(
-            PollResult(datetime.now(UTC), error="pec.example refused the login of x", next_attempt=later)
+            PollResult(
+                datetime.now(UTC),
+                error="pec.example refused the login of x: wrong user name or password",
+                error_code="login",
+                error_params={"host": "pec.example", "user": "x"},
+                next_attempt=later,
+            )
         )
     assert "the fetch failed" in panel.message.text() and "refused the login" in panel.message.text()
     assert later.astimezone().strftime("%H:%M") in panel.message.text()
@@ -163,3 +169,22 @@ def test_fix_and_resend_after_five_days_asks_for_a_new_number(
     _, text, button = asked[0]
     assert "More than 5 days" in text and "new number" in text
     assert button == "Issue a new number and send"
+
+
+def test_send_and_fetch_without_a_pec_account_say_what_to_set_up(
+    billed: dict[str, Any], app: App, window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    today = date.today()
+    run_month(app.db, today.year, today.month)
+    with app.db.read() as s:
+        issue(app.db, drafts_of_month(s, today.year, today.month), today)
+    panel = _panel(window, qtbot)
+    monkeypatch.setattr(panel, "confirm", lambda *_a: True)
+    with qtbot.waitSignal(panel.work_done, timeout=20_000):
+        panel.send_to_sdi()
+    assert "No PEC account is set up" in panel.message.text()
+    assert "c62828" in panel.message.styleSheet()
+    assert all(panel.model.sdi_state(r) == "" for r in panel.model.rows)  # no file name was spent
+    with qtbot.waitSignal(panel.work_done, timeout=20_000):
+        panel.fetch_sdi()
+    assert "No PEC account is set up" in panel.message.text()

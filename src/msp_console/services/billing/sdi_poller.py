@@ -18,6 +18,7 @@ from msp_console.services.database import Database
 
 log = logging.getLogger(__name__)
 EVERY_MINUTES = 15
+BACKING_OFF = "backing off"
 MAX_BACKOFF_MINUTES = 240
 
 
@@ -27,7 +28,9 @@ class PollResult:
     applied: list[Applied] = field(default_factory=list)
     resent: list[SendOutcome] = field(default_factory=list)
     error: str = ""  # the fetch or the retry failed (shown in the window)
-    skipped: str = ""  # nothing tried: not set up, or still backing off
+    error_code: str = ""  # the mail layer's code (login, dropped…), for the window to word
+    error_params: dict[str, str] = field(default_factory=dict)
+    skipped: str = ""  # nothing tried: NO_ACCOUNT, or BACKING_OFF
     next_attempt: datetime | None = None
 
     @property
@@ -61,7 +64,7 @@ class SdiPoller:
         now = now or datetime.now(UTC)
         with self._lock:  # a manual "fetch now" and the scheduler never overlap
             if not force and self.next_attempt is not None and now < self.next_attempt:
-                return PollResult(now, skipped="backing off", next_attempt=self.next_attempt)
+                return PollResult(now, skipped=BACKING_OFF, next_attempt=self.next_attempt)
             result = self._attempt(now)
             self.last = result
             return result
@@ -84,20 +87,34 @@ class SdiPoller:
                 resent = sdi_send.send(self.db, lambda: transport.deliver, numbers=failed)
                 broken = [o for o in resent if o.outcome == sdi_send.FAILED]
                 if broken:
-                    raise RuntimeError(broken[0].reason)
+                    return self._failed(
+                        now, broken[0].reason, broken[0].reason_code, broken[0].reason_params, applied, resent
+                    )
         except Exception as exc:  # FetchFailed, MailError …: in words, retried later
             if isinstance(exc, FetchFailed):
                 applied = exc.applied
-            self.failures += 1
-            self.next_attempt = now + self.backoff()
-            log.warning("SdI fetch/retry failed (%d in a row): %s", self.failures, exc)
-            return PollResult(now, applied, resent, error=str(exc), next_attempt=self.next_attempt)
+            code, params = sdi_send.error_code(exc)
+            return self._failed(now, str(exc), code, params, applied, resent)
         finally:
             close = getattr(transport, "close", None)
             if close is not None:
                 close()
         self.failures, self.next_attempt = 0, None
         return PollResult(now, applied, resent)
+
+    def _failed(
+        self,
+        now: datetime,
+        error: str,
+        code: str,
+        params: dict[str, str],
+        applied: list[Applied],
+        resent: list[SendOutcome],
+    ) -> PollResult:
+        self.failures += 1
+        self.next_attempt = now + self.backoff()
+        log.warning("SdI fetch/retry failed (%d in a row): %s", self.failures, error)
+        return PollResult(now, applied, resent, error, code, params, next_attempt=self.next_attempt)
 
 
 def add_sdi_job(
@@ -107,7 +124,7 @@ def add_sdi_job(
 
     def job() -> None:
         result = poller.run()
-        if result.skipped != "backing off":  # a wait is not news
+        if result.skipped != BACKING_OFF:  # a wait is not news
             done(result)
 
     return scheduler.add_job(

@@ -49,6 +49,17 @@ class SendOutcome:
     message_id: str = ""
     problems: list[SdiProblem] = field(default_factory=list)
     reason: str = ""
+    reason_code: str = ""  # the mail layer's code (login, dropped…) for the window to word
+    reason_params: dict[str, str] = field(default_factory=dict)
+
+
+def error_code(exc: BaseException) -> tuple[str, dict[str, str]]:
+    """The mail layer's code and values of a failure (or of its cause), else nothing."""
+    for e in (exc, exc.__cause__):
+        code = getattr(e, "code", None)
+        if isinstance(code, str) and isinstance(getattr(e, "params", None), dict):
+            return code, dict(e.params)  # type: ignore[union-attr]
+    return "", {}
 
 
 def _render(doc: InvoiceDocument) -> tuple[str, bytes]:
@@ -201,7 +212,10 @@ def send(
         except Exception as exc:  # the transport's own errors: recorded, shown, retried
             stopped = str(exc) or type(exc).__name__
             _finish(db, transmission_id, "", stopped)
-            outcomes.append(SendOutcome(doc.number, FAILED, name, reason=stopped))
+            code, params = error_code(exc)
+            outcomes.append(
+                SendOutcome(doc.number, FAILED, name, reason=stopped, reason_code=code, reason_params=params)
+            )
             continue
         _finish(db, transmission_id, message_id, "")
         outcomes.append(SendOutcome(doc.number, SENT, name, message_id))

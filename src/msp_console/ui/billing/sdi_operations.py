@@ -5,7 +5,7 @@ says which and why). Everything runs off the GUI thread through the panel's job 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from msp_console.services.billing.ledger import InvoiceRow
 from msp_console.ui.billing.look import BillingCounts, day, tr
+from msp_console.ui.mail_words import describe
 
 if TYPE_CHECKING:
     from msp_console.services.billing.sdi_fix import FixChoice
@@ -39,7 +40,8 @@ def outcome_lines(outcomes: list[SendOutcome]) -> list[str]:
         elif o.outcome == "already":
             lines.append(tr("%s: already with the SdI (only a rejected invoice is sent again)") % o.number)
         elif o.outcome in {"failed", "not_tried"}:
-            lines.append(tr("%s: not sent, will retry: %s") % (o.number, o.reason))
+            reason = describe(o.reason_code, o.reason_params, o.reason)
+            lines.append(tr("%s: not sent, will retry: %s") % (o.number, reason))
     return lines
 
 
@@ -82,12 +84,15 @@ class SdiOperations(Base):
 
     def _send_work(self, numbers: list[str] | None, month: tuple[int, int] | None) -> list[SendOutcome]:
         from msp_console.services.billing import sdi_send
-        from msp_console.services.billing.sdi_transport import PecTransport
+        from msp_console.services.billing.sdi_transport import PecTransport, TransportUnavailable
 
         transports: list[Any] = []
 
         def connect() -> Any:
-            transports.append(PecTransport.for_channel(self.db))
+            try:
+                transports.append(PecTransport.for_channel(self.db))
+            except TransportUnavailable:
+                raise RuntimeError(no_account_text()) from None
             return transports[-1].deliver
 
         try:
@@ -191,12 +196,19 @@ class SdiOperations(Base):
         return box.clickedButton() is go
 
 
+def no_account_text() -> str:
+    return tr("No PEC account is set up for the SdI: add one in Settings → Mail accounts.")
+
+
 def poll_text(result: PollResult) -> str:
     """A fetch's outcome in one or a few lines for the message line (and the log of the window)."""
+    from msp_console.services.billing.sdi_poller import BACKING_OFF
     from msp_console.ui.billing.sdi_look import sdi_text
 
+    if result.skipped == BACKING_OFF:
+        return tr("SdI: waiting after a failure, next try at %s.") % _hhmm(result.next_attempt)
     if result.skipped:
-        return tr("SdI: not checked (%s).") % result.skipped
+        return no_account_text()
     applied = [a for a in result.applied if a.outcome == "applied"]
     text = BillingCounts.tr("SdI: %n notification(s) applied.", "", len(applied))
     for a in applied:
@@ -205,8 +217,11 @@ def poll_text(result: PollResult) -> str:
         if a.outcome in {"invalid", "unknown"}:
             text += "\n" + a.message
     if result.error:
-        when = result.next_attempt.astimezone().strftime("%H:%M") if result.next_attempt else ""
-        text += "\n" + tr("SdI: the fetch failed: %1. Next try at %2.").replace("%1", result.error).replace(
-            "%2", when
-        )
+        error = describe(result.error_code, result.error_params, result.error).rstrip(".")
+        failed = tr("SdI: the fetch failed: %1. Next try at %2.")
+        text += "\n" + failed.replace("%1", error).replace("%2", _hhmm(result.next_attempt))
     return text
+
+
+def _hhmm(when: datetime | None) -> str:
+    return when.astimezone().strftime("%H:%M") if when is not None else ""
