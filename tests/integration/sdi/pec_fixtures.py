@@ -48,7 +48,9 @@ class SdiPlayer:
                     out.append((box, part.get_filename() or "", data))
         return out
 
-    def answer(self, kinds: dict[str, str], *, signed: set[str] = frozenset(), errors=None) -> list[str]:  # type: ignore[assignment,no-untyped-def]
+    def answer(
+        self, kinds: dict[str, str], *, signed: set[str] = frozenset(), errors=None, envelope: bool = False
+    ) -> list[str]:  # type: ignore[assignment,no-untyped-def]
         """Answers each received file named in ``kinds`` (file → RC/NS/MC…) with one PEC message."""
         names = []
         for _, name, _ in self.received():
@@ -61,18 +63,33 @@ class SdiPlayer:
             data = xml
             if name in signed:
                 att_name, data = att_name + ".p7m", self.signer.p7m(xml)
-            self.send(att_name, data, subject=f"{kinds[name]} per {name}")
+            self.send(att_name, data, subject=f"{kinds[name]} per {name}", envelope=envelope)
             names.append(att_name)
         return names
 
-    def send(self, att_name: str, data: bytes, subject: str = "Notifica") -> None:
+    def send(self, att_name: str, data: bytes, subject: str = "Notifica", *, envelope: bool = False) -> None:
+        """One PEC message with the notification attached; ``envelope``: as PEC providers hand it
+        over — the SdI's message inside ``postacert.eml``, beside ``daticert.xml``, sent by the
+        provider's certified-mail robot."""
         msg = EmailMessage()
         msg["From"] = self.dedicated.address
         msg["To"] = self.console
-        msg["Subject"] = f"POSTA CERTIFICATA: {subject}"
+        msg["Subject"] = subject
         msg.set_content("Notifica del Sistema di Interscambio")
         subtype = "pkcs7-mime" if att_name.endswith(".p7m") else "xml"
         msg.add_attachment(data, maintype="application", subtype=subtype, filename=att_name)
+        if envelope:
+            outer = EmailMessage()
+            outer["From"] = f'"Per conto di: {self.dedicated.address}" <posta-certificata@pec.provider.test>'
+            outer["Reply-To"] = self.dedicated.address
+            outer["To"] = self.console
+            outer["Subject"] = f"POSTA CERTIFICATA: {subject}"
+            outer.set_content("Messaggio di posta certificata")
+            outer.add_attachment(
+                b"<postacert/>", maintype="application", subtype="xml", filename="daticert.xml"
+            )
+            outer.add_attachment(msg, filename="postacert.eml")
+            msg = outer
         self.lab.deliver(self.console, msg)
 
 

@@ -59,10 +59,11 @@ def test_the_month_is_sent_answered_and_shown_with_the_codes(pec: PecSetup, caps
     assert len(pec.sdi.lab.messages(pec.sdi.public.address)) == 3  # one PEC message per invoice
 
     first, second, third = files
-    pec.sdi.answer(
+    pec.sdi.answer(  # wrapped in PEC envelopes (postacert.eml), as providers deliver them
         {files[first]: "RC", files[second]: "NS", files[third]: "MC"},
         signed={files[first]},
         errors=[("00305", "1.4.1.1.2 <IdCodice> non valido")],
+        envelope=True,
     )
     code, out = run(capsys, pec.app, "sdi", "fetch")
     assert code == 0, out

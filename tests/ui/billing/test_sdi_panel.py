@@ -107,6 +107,10 @@ def test_a_rejection_found_by_the_scheduled_fetch_reaches_the_tray(
     assert answered[1].number in title and "rejected" in title
     assert "00305" in body and "Fix and resend" in body
     assert "00305" in panel.message.text()
+    panel.view.clearSelection()
+    window.tray.setProperty("mspLastMessage", "sdi")  # offscreen, no message is really shown
+    watch.message_clicked()  # as if the technician clicked it
+    assert [r.number for r in panel.selected_rows()] == [answered[1].number]
 
 
 def test_a_failed_fetch_is_shown_in_red_with_the_next_try(

@@ -291,6 +291,15 @@ class BillingPanel(SdiOperations, DocumentOperations, QWidget):
         rows = sorted({self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()})
         return [self.model.rows[r] for r in rows if r < len(self.model.rows)]
 
+    def select_number(self, number: str) -> None:
+        """Selects the invoice with that number when it is in the list shown."""
+        for r in range(self.proxy.rowCount()):
+            idx = self.proxy.index(r, 0)
+            if self.model.rows[self.proxy.mapToSource(idx).row()].number == number:
+                self.view.selectRow(r)
+                self.view.scrollTo(idx)
+                return
+
     def select_all(self) -> None:
         self.view.selectAll()
 

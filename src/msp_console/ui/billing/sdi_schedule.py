@@ -38,6 +38,23 @@ class SdiWatch(QObject):
         panel.sdi_polled.connect(self.notify_rejections)
         panel.sdi_poller = poller
         self.shown: list[tuple[str, str]] = []  # what the tray said (tests, the status bar)
+        self.last_rejected = ""  # the invoice a click on the tray message opens
+        tray = getattr(window, "tray", None)
+        if isinstance(tray, QSystemTrayIcon):
+            tray.messageClicked.connect(self.message_clicked)
+
+    def message_clicked(self) -> None:
+        """A click on a rejection's message: the window comes up on Billing, that invoice selected."""
+        tray = getattr(self.window, "tray", None)
+        if not isinstance(tray, QSystemTrayIcon) or tray.property(LAST_MESSAGE) != "sdi":
+            return  # another feature's message
+        from msp_console.ui.billing.feature import feature_of
+
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+        feature_of(self.window).invoices_of("")
+        self.panel.select_number(self.last_rejected)
 
     def notify_rejections(self, result: PollResult) -> None:
         for a in result.rejections:
@@ -45,6 +62,7 @@ class SdiWatch(QObject):
             body = "\n".join(f"{code} {text}" for code, text in a.errors[:3])
             body += "\n" + tr("Open Billing and use “Fix and resend”.")
             self.shown.append((title, body))
+            self.last_rejected = a.number
             tray = getattr(self.window, "tray", None)
             if isinstance(tray, QSystemTrayIcon) and tray.isVisible() and QSystemTrayIcon.supportsMessages():
                 tray.setProperty(LAST_MESSAGE, "sdi")
