@@ -412,7 +412,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="282" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="110" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="118" />
             <source>Month:</source>
             <translation>Mese:</translation>
         </message>
@@ -618,7 +618,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="52" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="97" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="105" />
             <source>Status</source>
             <translation>Stato</translation>
         </message>
@@ -651,7 +651,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/look.py" line="72" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="213" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="227" />
             <source>Draft</source>
             <translation>Bozza</translation>
         </message>
@@ -684,6 +684,36 @@
             <location filename="../../src/msp_console/ui/billing/look.py" line="93" />
             <source>Refused, nothing was changed:</source>
             <translation>Rifiutato, non è stato modificato nulla:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="28" />
+            <source>E-mail to clients</source>
+            <translation>Invia per e-mail ai clienti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="37" />
+            <source>Send payment reminders</source>
+            <translation>Invia i solleciti di pagamento</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="61" />
+            <source>Sending the e-mails…</source>
+            <translation>Invio delle e-mail…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="47" />
+            <source>Nothing to e-mail: each invoice was already sent, or its client has no e-mail address.</source>
+            <translation>Niente da inviare: ogni fattura è già stata inviata, o il suo cliente non ha un indirizzo e-mail.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="49" />
+            <source>No invoice needs a reminder now.</source>
+            <translation>Nessuna fattura ha bisogno di un sollecito ora.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="59" />
+            <source>Send now?</source>
+            <translation>Inviare ora?</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/operations.py" line="283" />
@@ -802,113 +832,123 @@
             <translation>Nota di credito %s emessa per %s: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="78" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="86" />
             <source>Month</source>
             <translation>Mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="88" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="96" />
             <source>Run invoices…</source>
             <translation>Genera fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="90" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="98" />
             <source>Preview and create the draft invoices due up to the end of the month</source>
             <translation>Mostra in anteprima e crea le bozze di fattura dovute fino a fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="92" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="100" />
             <source>Issue month…</source>
             <translation>Emetti il mese…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="98" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="106" />
             <source>All statuses</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="106" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="114" />
             <source>Filter by client…</source>
             <translation>Filtra per cliente…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="156" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="164" />
             <source>Cancel</source>
             <translation>Annulla</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="194" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="202" />
             <source>Preview</source>
             <translation>Anteprima</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="196" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="204" />
             <location filename="../../src/msp_console/ui/billing/preview.py" line="65" />
             <source>&amp;Print…</source>
             <translation>&amp;Stampa…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="198" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="206" />
             <source>Edit draft…</source>
             <translation>Modifica bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="200" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="208" />
             <source>Delete draft…</source>
             <translation>Elimina bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="202" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="210" />
             <source>Issue selected…</source>
             <translation>Emetti le selezionate…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="203" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="211" />
             <source>Credit note…</source>
             <translation>Nota di credito…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="204" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="212" />
             <source>Mark sent</source>
             <translation>Segna come inviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="205" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="213" />
             <source>Mark paid…</source>
             <translation>Segna come pagata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="206" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="214" />
             <source>Export P&amp;DF…</source>
             <translation>Esporta P&amp;DF…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="207" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="215" />
             <source>Export FatturaPA &amp;XML…</source>
             <translation>Esporta &amp;XML FatturaPA…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="208" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="216" />
             <source>Service report…</source>
             <translation>Rapporto di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="220" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="218" />
+            <source>E-mail to clients…</source>
+            <translation>Invia per e-mail ai clienti…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="221" />
+            <source>Send payment reminders…</source>
+            <translation>Invia i solleciti di pagamento…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="234" />
             <source>Documents</source>
             <translation>Documenti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="81" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="89" />
             <source>Previous month</source>
             <translation>Mese precedente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="81" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="89" />
             <source>Next month</source>
             <translation>Mese successivo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="268" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="284" />
             <source>The invoices could not be read: %s</source>
             <translation>Impossibile leggere le fatture: %s</translation>
         </message>
@@ -1187,12 +1227,12 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
             <translation>%s: non inviata, verrà ritentato: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_schedule.py" line="44" />
+            <location filename="../../src/msp_console/ui/billing/sdi_schedule.py" line="61" />
             <source>Invoice %s rejected by the SdI</source>
             <translation>Fattura %s scartata dallo SdI</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/sdi_schedule.py" line="46" />
+            <location filename="../../src/msp_console/ui/billing/sdi_schedule.py" line="63" />
             <source>Open Billing and use “Fix and resend”.</source>
             <translation>Apri Fatturazione e usa «Correggi e reinvia».</translation>
         </message>
@@ -1288,6 +1328,46 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
             </translation>
         </message>
         <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="53" />
+            <source>%n e-mail(s) with a courtesy copy will be sent to the clients.</source>
+            <translation>
+                <numerusform>%n e-mail con la copia di cortesia sarà inviata ai clienti.</numerusform>
+                <numerusform>%n e-mail con la copia di cortesia saranno inviate ai clienti.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="55" />
+            <source>%n payment reminder(s) will be e-mailed.</source>
+            <translation>
+                <numerusform>%n sollecito di pagamento sarà inviato per e-mail.</numerusform>
+                <numerusform>%n solleciti di pagamento saranno inviati per e-mail.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="58" />
+            <source>%n left out (already sent or no e-mail address).</source>
+            <translation>
+                <numerusform>%n esclusa (già inviata o senza indirizzo e-mail).</numerusform>
+                <numerusform>%n escluse (già inviate o senza indirizzo e-mail).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="69" />
+            <source>%n e-mail(s) sent.</source>
+            <translation>
+                <numerusform>%n e-mail inviata.</numerusform>
+                <numerusform>%n e-mail inviate.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/mail_actions.py" line="73" />
+            <source>%n not sent:</source>
+            <translation>
+                <numerusform>%n non inviata:</numerusform>
+                <numerusform>%n non inviate:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../src/msp_console/ui/billing/operations.py" line="173" />
             <source>%n draft invoice(s) created: check them, then issue.</source>
             <translation>
@@ -1328,7 +1408,7 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="302" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="327" />
             <source>%1: %n document(s)</source>
             <translation>
                 <numerusform>%1: %n documento</numerusform>
@@ -1336,7 +1416,7 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="303" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="328" />
             <source>%n draft(s)</source>
             <translation>
                 <numerusform>%n bozza</numerusform>
@@ -4088,102 +4168,102 @@ Le sue macchine restano al cliente, senza sede.</translation>
     <context>
         <name>MailWords</name>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="14" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="15" />
             <source>The server name {host} could not be found (DNS): check the spelling and the network.</source>
             <translation>Il nome del server {host} non è stato trovato (DNS): controlla come è scritto e la rete.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="17" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="18" />
             <source>{host}:{port} refused the connection: wrong port, or the server is down.</source>
             <translation>{host}:{port} ha rifiutato la connessione: porta sbagliata, o il server è spento.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="20" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="21" />
             <source>{host}:{port} did not answer in time.</source>
             <translation>{host}:{port} non ha risposto in tempo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="21" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="22" />
             <source>{host}:{port} cannot be reached ({detail}).</source>
             <translation>{host}:{port} non è raggiungibile ({detail}).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="22" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="23" />
             <source>The TLS certificate of {host}:{port} is not trusted ({detail}).</source>
             <translation>Il certificato TLS di {host}:{port} non è attendibile ({detail}).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="25" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="26" />
             <source>The TLS certificate of {host}:{port} is not the pinned one: someone may be intercepting the connection, or the provider changed its certificate.</source>
             <translation>Il certificato TLS di {host}:{port} non è quello fissato: qualcuno potrebbe intercettare la connessione, oppure il gestore ha cambiato certificato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="30" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="31" />
             <source>The TLS handshake with {host}:{port} failed ({detail}).</source>
             <translation>La negoziazione TLS con {host}:{port} non è riuscita ({detail}).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="31" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="32" />
             <source>{host}:{port} does not offer STARTTLS: choose implicit TLS or another port.</source>
             <translation>{host}:{port} non offre STARTTLS: scegli TLS implicito o un'altra porta.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="34" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="35" />
             <source>{host} refused the login of {user}: wrong user name or password.</source>
             <translation>{host} ha rifiutato l'accesso di {user}: nome utente o password sbagliati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="37" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="38" />
             <source>No password is stored for the mail account {account}: enter it again.</source>
             <translation>Nessuna password salvata per l'account di posta {account}: inseriscila di nuovo.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="40" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="41" />
             <source>The folder {folder} does not exist on {host} or cannot be opened.</source>
             <translation>La cartella {folder} non esiste su {host} o non si può aprire.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="43" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="44" />
             <source>{host}:{port} dropped the connection; nothing was lost, try again.</source>
             <translation>{host}:{port} ha interrotto la connessione; non si è perso nulla, riprova.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="46" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="47" />
             <source>{host} refused the recipient(s) {detail}.</source>
             <translation>{host} ha rifiutato i destinatari {detail}.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="47" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="48" />
             <source>{host} refused the sender {detail}.</source>
             <translation>{host} ha rifiutato il mittente {detail}.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="48" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="49" />
             <source>{host}:{port} answered something unexpected ({detail}).</source>
             <translation>{host}:{port} ha risposto in modo inatteso ({detail}).</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="50" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="51" />
             <source>Sending (SMTP): logged in.</source>
             <translation>Invio (SMTP): accesso riuscito.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="51" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="52" />
             <source>Reading (IMAP): logged in; messages in the inbox: %1.</source>
             <translation>Lettura (IMAP): accesso riuscito; messaggi nella posta in arrivo: %1.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="52" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="53" />
             <source>Sending (SMTP): %1</source>
             <translation>Invio (SMTP): %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="53" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="54" />
             <source>Reading (IMAP): %1</source>
             <translation>Lettura (IMAP): %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/mail_words.py" line="54" />
+            <location filename="../../src/msp_console/ui/mail_words.py" line="55" />
             <source>The server shows a certificate with SHA-256 fingerprint %1. Compare it with the one your provider publishes: if it is the same, pin it.</source>
             <translation>Il server presenta un certificato con impronta SHA-256 %1. Confrontala con quella pubblicata dal tuo gestore: se è la stessa, fissala.</translation>
         </message>

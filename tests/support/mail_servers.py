@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from tests.support.components import free_port, need_binary
 
@@ -334,8 +336,6 @@ class MailLab:
         self.dovecot.deliver(address, raw)
 
     def _authenticate(self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> Any:
-        from aiosmtpd.smtp import AuthResult, LoginPassword
-
         if not isinstance(auth_data, LoginPassword):
             return AuthResult(success=False, handled=False)
         user = self.dovecot.users.get(auth_data.login.decode(errors="replace").lower())
@@ -343,8 +343,6 @@ class MailLab:
         return AuthResult(success=ok, handled=False)
 
     def start_smtp(self) -> None:
-        from aiosmtpd.controller import Controller
-
         server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         server_ctx.load_cert_chain(self.cert.cert_file, self.cert.key_file)
         common = {
@@ -389,27 +387,15 @@ class MailLab:
         shutil.rmtree(self.base, ignore_errors=True)
 
 
-def _implicit_tls_controller_class() -> Any:
-    from aiosmtpd.controller import Controller
+class _ImplicitTlsController(Controller):  # type: ignore[misc]
+    """aiosmtpd checks readiness with a plain socket; over implicit TLS it must handshake."""
 
-    class ImplicitTls(Controller):  # type: ignore[misc]
-        """aiosmtpd checks readiness with a plain socket; over implicit TLS it must handshake."""
-
-        def _trigger_server(self) -> None:
-            ctx = ssl.create_default_context()
-            ctx.check_hostname = False
-            ctx.verify_mode = ssl.CERT_NONE
-            with (
-                socket.create_connection((self.hostname, self.port), 5) as raw,
-                ctx.wrap_socket(raw) as s,
-            ):
-                s.recv(1024)
-
-    return ImplicitTls
-
-
-def _ImplicitTlsController(*args: Any, **kwargs: Any) -> Any:  # a class factory
-    return _implicit_tls_controller_class()(*args, **kwargs)
+    def _trigger_server(self) -> None:
+        ctx = ssl.create_default_context()
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+        with socket.create_connection((self.hostname, self.port), 5) as raw, ctx.wrap_socket(raw) as s:
+            s.recv(1024)
 
 
 def start_mail_lab(base: Path | None = None) -> MailLab:

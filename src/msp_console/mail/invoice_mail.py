@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import smtplib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import formataddr
@@ -23,7 +23,7 @@ from msp_console.domain.errors import ValidationError
 from msp_console.mail.account import Account
 from msp_console.mail.errors import MailError
 from msp_console.mail.smtp import send_message, smtp_session
-from msp_console.mail.texts import load_mailing_settings, load_template
+from msp_console.mail.texts import Template, load_mailing_settings, load_template
 from msp_console.services.billing.timeline import last_event_at, record_event
 from msp_console.services.database import Database
 
@@ -37,6 +37,7 @@ _STOPS_THE_RUN = {
     "tls",
     "tls_untrusted",
     "tls_pin_mismatch",
+    "no_password",
 }
 Progress = Callable[[int, int], None]
 
@@ -50,6 +51,8 @@ class MailOutcome:
     reason: str = ""
     attachments: tuple[str, ...] = ()
     message_id: str = ""
+    code: str = ""  # a failure's MailError code and values, for the window's own words
+    params: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -106,6 +109,18 @@ def _values(doc: InvoiceDocument, client: str) -> dict[str, str]:
         "total": money(doc.totals.total, lang, doc.currency),
         "due": short_date(doc.due_date, lang) if doc.due_date else "—",
     }
+
+
+def _templates(db: Database) -> Callable[[str, str], Template]:
+    """The texts, each read once per run."""
+    cache: dict[tuple[str, str], Template] = {}
+
+    def get(kind: str, language: str) -> Template:
+        if (kind, language) not in cache:
+            cache[(kind, language)] = load_template(db, kind, language)
+        return cache[(kind, language)]
+
+    return get
 
 
 def _pdf(doc: InvoiceDocument) -> tuple[str, bytes]:
@@ -172,26 +187,35 @@ def _send_letters(
         for n, letter in enumerate(letters, 1):
             numbers = tuple(d.number for d in letter.docs)
             if stopped is not None:
-                out.append(
-                    MailOutcome(numbers, letter.client, letter.to, "failed", f"not attempted: {stopped}")
-                )
+                why = f"not attempted: {stopped}"
+                out.append(_failed(letter, numbers, why, (), stopped))
                 continue
             message, names = build(letter)
             try:
                 message_id = send_message(account, message, session=session())
             except MailError as exc:
-                out.append(MailOutcome(numbers, letter.client, letter.to, "failed", str(exc), tuple(names)))
+                out.append(_failed(letter, numbers, str(exc), tuple(names), exc))
                 if exc.code in _STOPS_THE_RUN or exc.code == "login":
                     stopped = exc
-                continue
-            with db.transaction() as s:  # recorded at once: a crash after this never re-sends it
-                params = {"to": letter.to, "attachments": names, "account": account.name, **extra(letter)}
-                for doc in letter.docs:
-                    record_event(s, doc.invoice_id, code, params, message_id=message_id, at=at)
-            out.append(MailOutcome(numbers, letter.client, letter.to, "sent", "", tuple(names), message_id))
+            else:
+                with db.transaction() as s:  # recorded at once: a crash after this never re-sends it
+                    params = {"to": letter.to, "attachments": names, "account": account.name, **extra(letter)}
+                    for doc in letter.docs:
+                        record_event(s, doc.invoice_id, code, params, message_id=message_id, at=at)
+                out.append(
+                    MailOutcome(numbers, letter.client, letter.to, "sent", "", tuple(names), message_id)
+                )
             if progress is not None:
-                progress(n, len(letters))
+                progress(n, len(letters))  # may raise to stop (Cancel): what was sent is recorded
     return out
+
+
+def _failed(
+    letter: _Letter, numbers: tuple[str, ...], why: str, names: tuple[str, ...], error: MailError
+) -> MailOutcome:
+    return MailOutcome(
+        numbers, letter.client, letter.to, "failed", why, names, code=error.code, params=error.params
+    )
 
 
 def send_courtesy_copies(
@@ -240,10 +264,12 @@ def send_courtesy_copies(
             MailOutcome(tuple(d.number for d in x.docs), x.client, x.to, "would_send") for x in letters
         ]
 
+    template = _templates(db)
+
     def build(letter: _Letter) -> tuple[EmailMessage, list[str]]:
         doc = letter.docs[0]
         values = _values(doc, letter.client)
-        subject, body = load_template(db, "courtesy", doc.language).render(values)
+        subject, body = template("courtesy", doc.language).render(values)
         msg = _message(account, letter.to, values["company"], subject, body)
         files = [_pdf(doc)]
         if settings.attach_service_report and not doc.is_credit_note:
@@ -315,10 +341,12 @@ def send_reminders(
             for x in letters.values()
         ]
 
+    template = _templates(db)
+
     def build(letter: _Letter) -> tuple[EmailMessage, list[str]]:
         lang = letter.docs[0].language
         values = _reminder_values(letter, lang, today)
-        subject, body = load_template(db, "reminder", lang).render(values)
+        subject, body = template("reminder", lang).render(values)
         msg = _message(account, letter.to, values["company"], subject, body)
         files = [_pdf(doc) for doc in letter.docs]
         for fname, data in files:

@@ -53,7 +53,8 @@ def save_account(db: Database, account: Account, password: str | None, *, replac
     get_secret(account.secret_ref)  # no usable keyring: refuse before writing anything
     with db.transaction() as session:
         row = session.scalars(select(MailAccount).where(MailAccount.name == account.name)).first()
-        if row is not None and not replace:
+        taken = row is not None and (not replace or (account.id is not None and row.id != account.id))
+        if taken:
             raise ValidationError.single("name", f"a mail account named {account.name!r} exists already")
         if row is None:
             if replace and account.id is not None:
@@ -71,19 +72,19 @@ def save_account(db: Database, account: Account, password: str | None, *, replac
             ) from None
         if password is not None:
             set_secret(account.secret_ref, password)
-        elif old_name and old_name != account.name:
-            _move_secret(old_name, account.name)
+        if old_name and old_name != account.name:  # renamed: the password follows the name
+            _move_secret(old_name, account.name, keep_new=password is not None)
         saved = _to_account(row)
     return saved
 
 
-def _move_secret(old: str, new: str) -> None:
+def _move_secret(old: str, new: str, keep_new: bool) -> None:
     from msp_console.secrets import delete_secret, get_secret, set_secret
 
     value = get_secret(secret_ref(old))
-    if value:
+    if value and not keep_new:
         set_secret(secret_ref(new), value)
-        delete_secret(secret_ref(old))
+    delete_secret(secret_ref(old))
 
 
 def remove_account(db: Database, name: str) -> None:

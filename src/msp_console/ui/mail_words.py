@@ -4,11 +4,12 @@ speaks English for the CLI; see msp_console.mail.errors)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from msp_console.mail.check import StepResult
-from msp_console.mail.errors import format_fingerprint
+if TYPE_CHECKING:
+    from msp_console.mail.check import StepResult
 
 WORDS: dict[str, object] = {  # QT_TRANSLATE_NOOP: marked for lupdate, translated in tr()
     "dns": QT_TRANSLATE_NOOP(
@@ -88,5 +89,7 @@ def describe_results(results: Sequence[StepResult]) -> tuple[str, str | None]:
             lines.append(tr(SMTP_FAILED if r.step == "smtp" else IMAP_FAILED).replace("%1", words))
             fingerprint = fingerprint or r.fingerprint
     if fingerprint:
+        from msp_console.mail.errors import format_fingerprint
+
         lines.append(tr(FINGERPRINT).replace("%1", format_fingerprint(fingerprint)))
     return "\n".join(lines), fingerprint

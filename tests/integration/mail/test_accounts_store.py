@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 from msp_console import secrets
 from msp_console.db.models import MailProcessed
 from msp_console.domain.errors import NotFoundError, ValidationError
-from msp_console.mail import Mailbox
+from msp_console.mail import Mailbox, ProcessedKey
 from msp_console.mail.store import DbProcessedLog, get_account, list_accounts, remove_account, save_account
 from tests.support.mail_servers import MailLab
 
@@ -47,7 +47,8 @@ def test_bad_values_name_the_field_and_write_nothing(mail_db, mail_account) -> N
     assert err.value.errors[0].field == "name"
 
 
-def test_processed_messages_are_recorded_in_the_database(mail_db, mail_lab: MailLab, mail_account) -> None:
+def test_processed_messages_are_recorded_in_the_database(any_db, mail_lab: MailLab, mail_account) -> None:
+    mail_db = any_db
     account, pw = mail_account("pec", kind="pec")
     saved = save_account(mail_db, account, pw)
     mail_lab.deliver(account.username, b"Subject: RC\r\nMessage-ID: <rc-1@sdi.example.test>\r\n\r\nx\r\n")
@@ -61,3 +62,23 @@ def test_processed_messages_are_recorded_in_the_database(mail_db, mail_lab: Mail
     with mail_db.read() as session:
         (row,) = session.scalars(select(MailProcessed)).all()
         assert row.message_id == "<rc-1@sdi.example.test>"
+    # UIDVALIDITY and UID are unsigned 32-bit numbers: beyond a signed INTEGER
+    big = ProcessedKey(saved.id, "INBOX", 4_294_967_295, 4_294_967_000)
+    log.record(big, "<big@x>")
+    assert log.is_processed(big)
+
+
+def test_renaming_moves_the_password_and_never_overwrites_another_account(mail_db, mail_account) -> None:
+    first, pw1 = mail_account("office")
+    second, pw2 = mail_account("pec", kind="pec")
+    saved = save_account(mail_db, first, pw1)
+    save_account(mail_db, second, pw2)
+    with pytest.raises(ValidationError) as err:
+        save_account(mail_db, dataclasses.replace(saved, name="pec"), None, replace=True)
+    assert err.value.errors[0].field == "name"
+    assert get_account(mail_db, "pec").username == second.username  # untouched
+
+    save_account(mail_db, dataclasses.replace(saved, name="invoices"), None, replace=True)
+    assert [a.name for a in list_accounts(mail_db)] == ["invoices", "pec"]
+    assert secrets.get_secret("mail:invoices") == pw1
+    assert secrets.get_secret("mail:office") is None

@@ -4,69 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from collections.abc import Iterator
 from datetime import date, timedelta
-from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
 
-from msp_console.app import App
 from msp_console.cli import main
-from msp_console.db.models import Machine
-from msp_console.mail import Account
 from msp_console.mail.invoice_mail import send_courtesy_copies, send_reminders
 from msp_console.mail.store import save_account
 from msp_console.mail.texts import MailingSettings, save_mailing_settings, save_template
-from msp_console.services.billing.catalog import find_service
-from msp_console.services.billing.company import update_profile
-from msp_console.services.billing.contracts import LineSpec, create_contract
-from msp_console.services.billing.issuing import drafts_of_month, issue
 from msp_console.services.billing.ledger import mark_paid
-from msp_console.services.billing.run import run_month
 from msp_console.services.billing.timeline import events_of
-from tests.integration.billing.conftest import COMPANY, add_client
-from tests.support.mail_servers import DroppingProxy, MailLab, MailUser
-
-
-@dataclasses.dataclass
-class Office:
-    app: App
-    account: Account
-    password: str
-    hotel: MailUser  # Italian client
-    smith: MailUser  # English client
-    ids: dict[str, int]  # invoice number → id
-
-
-@pytest.fixture
-def office(sqlite_url: str, mail_lab: MailLab, mail_account, mailbox_user) -> Iterator[Office]:
-    """Two clients with a mailbox each; invoices for September and October 2026, issued on the 1st."""
-    app = App.open(sqlite_url)
-    update_profile(app.db, COMPANY)
-    hotel, smith = mailbox_user(), mailbox_user()
-    with app.db.transaction() as s:
-        monitoring = find_service(s, "MONITORING")
-        assert monitoring is not None
-        c1 = add_client(s, "Hotel Bellavista", 1, email=hotel.address)
-        create_contract(s, c1, "C-1", date(2026, 9, 1), [LineSpec(monitoring, Decimal(1), Decimal("120"))])
-        s.add(Machine(client_id=c1.id, name="srv-hotel", kind="server", address="10.0.0.5"))
-        c2 = add_client(s, "Smith & Partners Ltd", 2, email=smith.address)
-        create_contract(
-            s, c2, "C-2", date(2026, 9, 1), [LineSpec(monitoring, Decimal(1), Decimal("250"))], language="en"
-        )
-    for month in (9, 10):
-        run_month(app.db, 2026, month)
-        with app.db.read() as s:
-            issue(app.db, drafts_of_month(s, 2026, month), date(2026, month, 1))
-    from msp_console.services.billing.ledger import list_invoices
-
-    ids = {r.number: r.id for r in list_invoices(app.db) if r.number}
-    account, password = mail_account("office")
-    try:
-        yield Office(app, account, password, hotel, smith, ids)
-    finally:
-        app.close()
+from tests.integration.mail.conftest import Office
+from tests.support.mail_servers import DroppingProxy, MailLab
 
 
 def _attachments(msg) -> dict[str, bytes]:
@@ -74,8 +24,9 @@ def _attachments(msg) -> dict[str, bytes]:
 
 
 def test_courtesy_copies_arrive_once_with_the_pdf_in_the_clients_language(
-    office: Office, mail_lab: MailLab
+    office_on_both: Office, mail_lab: MailLab
 ) -> None:
+    office = office_on_both
     out = send_courtesy_copies(
         office.app.db, month=(2026, 9), account=office.account, password=office.password
     )
@@ -135,8 +86,9 @@ def test_the_service_report_and_an_edited_text_go_with_the_copy(office: Office, 
 
 
 def test_reminders_list_the_unpaid_invoices_and_are_not_repeated_too_soon(
-    office: Office, mail_lab: MailLab
+    office_on_both: Office, mail_lab: MailLab
 ) -> None:
+    office = office_on_both
     mark_paid(office.app.db, "2026/0002", date(2026, 9, 20))  # Smith paid September
     today = date(2026, 11, 20)  # September due 01/10 (50 days ago), October due 31/10 (20 days ago)
     out = send_reminders(

@@ -6,16 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from msp_console import secrets
 from msp_console.app import App
 from msp_console.mail.errors import format_fingerprint
 from msp_console.mail.store import list_accounts
 from msp_console.mail.texts import load_mailing_settings, load_template
-from msp_console.ui.settings_dialog.dialog import SettingsDialog, open_settings_dialog
+from msp_console.ui.settings_dialog.dialog import SettingsDialog
 from msp_console.ui.settings_dialog.mail_account_dialog import MailAccountDialog
 from tests.support.mail_servers import MailLab
+from tests.ui.settings.test_settings_dialog import _dialog  # opens Settings as the menu does
 
 pytestmark = [pytest.mark.ui, pytest.mark.usefixtures("gnome_keyring")]
 
@@ -27,18 +28,9 @@ def app(sqlite_url: str) -> Iterator[App]:
     application.close()
 
 
-def _settings(qtbot, app: App) -> SettingsDialog:  # type: ignore[no-untyped-def]
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    opened: list[SettingsDialog] = []
-    open_settings_dialog(parent, app, opened.append)
-    qtbot.waitUntil(lambda: bool(opened) and opened[0].isVisible(), timeout=10_000)
-    return opened[0]
-
-
 def test_add_test_pin_and_remove_an_account(qtbot, app: App, mail_lab: MailLab, mailbox_user) -> None:  # type: ignore[no-untyped-def]
     user = mailbox_user()
-    d = _settings(qtbot, app)
+    d = _dialog(qtbot, app)
     page = d.mail_accounts
     qtbot.waitUntil(lambda: page.loaded, timeout=10_000)
     assert page.list.count() == 0
@@ -84,7 +76,7 @@ def test_add_test_pin_and_remove_an_account(qtbot, app: App, mail_lab: MailLab, 
 
 
 def test_invoice_e_mail_texts_and_reminder_days_are_saved_with_ok(qtbot, app: App) -> None:  # type: ignore[no-untyped-def]
-    d = _settings(qtbot, app)
+    d = _dialog(qtbot, app)
     page = d.invoice_mail
     qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
     page.days.setValue(20)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from msp_console.db.base import Base, UTCDateTime, utcnow
@@ -51,8 +51,8 @@ class MailProcessed(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("mail_account.id", ondelete="CASCADE"), index=True)
     folder: Mapped[str] = mapped_column(String(200))
-    uidvalidity: Mapped[int] = mapped_column(Integer)
-    uid: Mapped[int] = mapped_column(Integer)
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)  # IMAP: unsigned 32-bit, past INTEGER's range
+    uid: Mapped[int] = mapped_column(BigInteger)
     message_id: Mapped[str] = mapped_column(String(998), default="")
     processed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

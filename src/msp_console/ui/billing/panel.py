@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from types import ModuleType
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -49,6 +50,13 @@ from msp_console.ui.billing.sdi_operations import SdiOperations
 from msp_console.ui.billing.side_preview import SidePreview
 from msp_console.ui.views.filter_box import clear_on_escape
 from msp_console.ui.worker import run_in_background
+
+
+def _mail_actions() -> ModuleType:
+    """Imported on first use: the mail code is not needed to show the Billing tab."""
+    from msp_console.ui.billing import mail_actions
+
+    return mail_actions
 
 
 class BillingPanel(SdiOperations, DocumentOperations, QWidget):
@@ -206,6 +214,12 @@ class BillingPanel(SdiOperations, DocumentOperations, QWidget):
         self.pdf_action = act(tr("Export P&DF…"), self.export_pdf, "billingPdf")
         self.xml_action = act(tr("Export FatturaPA &XML…"), self.export_xml, "billingXml")
         self.report_action = act(tr("Service report…"), self.service_report, "billingReport")
+        self.email_action = act(
+            tr("E-mail to clients…"), lambda: _mail_actions().email_copies(self), "billingEmail"
+        )
+        self.remind_action = act(
+            tr("Send payment reminders…"), lambda: _mail_actions().send_reminders(self), "billingRemind"
+        )
         self.tools.addActions([self.preview_action, self.print_action])
         self.tools.addSeparator()
         self.tools.addAction(self.issue_action)
@@ -217,7 +231,9 @@ class BillingPanel(SdiOperations, DocumentOperations, QWidget):
         self.tools.addActions([self.credit_action, self.sent_action, self.paid_action])
         self.tools.addSeparator()
         self.documents_button = self._menu_button(
-            tr("Documents"), "billingDocuments", [self.pdf_action, self.xml_action, self.report_action]
+            tr("Documents"),
+            "billingDocuments",
+            [self.pdf_action, self.xml_action, self.report_action, self.email_action, self.remind_action],
         )
         self.tools.addWidget(self.documents_button)
         self.tools.addSeparator()
@@ -330,7 +346,7 @@ class BillingPanel(SdiOperations, DocumentOperations, QWidget):
         self.paid_action.setEnabled(
             one_invoice and rows[0].status in {"issued", "sent", "overdue"} and not busy
         )
-        for a in (self.pdf_action, self.xml_action):
+        for a in (self.pdf_action, self.xml_action, self.email_action, self.remind_action):
             a.setEnabled(not busy)
         self.run_button.setEnabled(not busy)
         self.issue_month_button.setEnabled(not busy)

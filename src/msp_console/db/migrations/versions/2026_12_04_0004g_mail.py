@@ -1,7 +1,7 @@
 """mail accounts, processed IMAP messages, mail settings and the invoice timeline
 
 Revision ID: 0004g_mail
-Revises: 0003d_event_codes
+Revises: 0003d_event_codes, 0002c
 Create Date: 2026-12-04 08:10:00
 """
 
@@ -13,7 +13,8 @@ from alembic import op
 from msp_console.db.base import UTCDateTime
 
 revision: str = "0004g_mail"
-down_revision: str | None = "0003d_event_codes"
+# also after the billing branch: invoice_event refers to invoice (PostgreSQL checks it at CREATE)
+down_revision: str | tuple[str, ...] | None = ("0003d_event_codes", "0002c")
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -45,8 +46,8 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("account_id", sa.Integer(), nullable=False),
         sa.Column("folder", sa.String(length=200), nullable=False),
-        sa.Column("uidvalidity", sa.Integer(), nullable=False),
-        sa.Column("uid", sa.Integer(), nullable=False),
+        sa.Column("uidvalidity", sa.BigInteger(), nullable=False),
+        sa.Column("uid", sa.BigInteger(), nullable=False),
         sa.Column("message_id", sa.String(length=998), nullable=False),
         sa.Column("processed_at", UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
