@@ -116,3 +116,17 @@ def test_a_failed_delivery_is_recorded_and_retried_without_reusing_a_name(pec: P
     assert [o.outcome for o in retried] == ["sent"] * 3
     assert retried[0].file_name == "IT01234567897_00002.xml"  # 00001 was spent by the failed try
     assert sdi_send.failed_numbers(pec.app.db) == []
+
+
+def test_names_of_exported_files_are_never_reused(pec: PecSetup, capsys: Any, tmp_path: Any) -> None:
+    """`invoices fatturapa` names files by invoice id (00001…): one may have been uploaded to the
+    SdI by hand, so the channel's progressive skips those names."""
+    code, out = run(capsys, pec.app, "invoices", "fatturapa", "--month", "2026-12", "--out", str(tmp_path))
+    assert code == 0, out
+    exported = {p.name for p in tmp_path.iterdir()}
+    assert "IT01234567897_00001.xml" in exported
+    code, out = run(capsys, pec.app, "sdi", "send", "--month", "2026-12", "--dry-run", "--json")
+    planned = [i["file_name"] for i in json.loads(out)["invoices"]]
+    outcomes = send(pec, month=(2026, 12))
+    names = [o.file_name for o in outcomes]
+    assert names == planned and not set(names) & exported

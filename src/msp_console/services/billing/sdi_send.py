@@ -110,9 +110,15 @@ def plan(
     with db.read() as session:
         docs, outcomes = _select(session, numbers, month)
         ch = session.get(SdiChannel, 1)
-        base = ch.last_progressive if ch is not None else 0
+        counter = ch.last_progressive if ch is not None else 0
         sent = _already_with_sdi(session)
-    named = [replace(d, sdi_progressive=sdi_progressive(base + i + 1)) for i, d in enumerate(docs)]
+        taken = _names_taken(session)
+    named = []
+    for doc in docs:  # the names the sending will take, skipping those of exported files
+        counter += 1
+        while _name(doc, counter) in taken:
+            counter += 1
+        named.append(replace(doc, sdi_progressive=sdi_progressive(counter)))
     rendered = [(doc, *_render(doc)) for doc in named]
     from lxml import etree
 
@@ -127,6 +133,20 @@ def plan(
     return ready, outcomes
 
 
+def _name(doc: InvoiceDocument, counter: int) -> str:
+    from msp_console.billing.fatturapa import sender_id
+
+    return f"{sender_id(doc)}_{sdi_progressive(counter)}.xml"
+
+
+def _names_taken(session: Session) -> set[str]:
+    """File names already used: sent by the channel, or written by `invoices fatturapa` (a file
+    exported may have been uploaded to the SdI by hand: its name is spent there too)."""
+    exported = session.scalars(select(Invoice.sdi_file).where(Invoice.sdi_file != ""))
+    sent = session.scalars(select(SdiTransmission.file_name))
+    return set(exported) | set(sent)
+
+
 def pec_message(to: str, file_name: str, data: bytes) -> EmailMessage:
     """One invoice file per PEC message, as the SdI requires; the subject names the file."""
     msg = EmailMessage()
@@ -139,8 +159,13 @@ def pec_message(to: str, file_name: str, data: bytes) -> EmailMessage:
 
 def _reserve(db: Database, doc: InvoiceDocument) -> tuple[int, str, str, bytes] | SendOutcome:
     """Step 1: the progressive and a *sending* record, or a refusal if someone sent it meanwhile."""
+    from msp_console.billing.fatturapa import sender_id
+
     with db.transaction() as session:
         progressive = next_progressive(session)  # a write first: takes SQLite's lock
+        taken = _names_taken(session)
+        while f"{sender_id(doc)}_{progressive}.xml" in taken:
+            progressive = next_progressive(session)
         invoice = session.get(Invoice, doc.invoice_id, with_for_update=True, populate_existing=True)
         assert invoice is not None
         last = latest(session, invoice.id)
