@@ -32,6 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--month", type=_month, metavar="YYYY-MM", help="every invoice issued in that month")
     p.add_argument("numbers", nargs="*", default=[], metavar="NUMBER")
     p.add_argument("--dry-run", action="store_true", help="precheck and show the file names, send nothing")
+    p.add_argument(
+        "--retry-interrupted",
+        action="store_true",
+        help="NUMBERs whose sending was cut off and is not in the PEC Sent folder: send them again",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_with_app(_send))
 
@@ -78,6 +83,13 @@ def _send(app: App, args: argparse.Namespace) -> int:
 
     if not args.numbers and args.month is None:
         raise CommandError("say which invoices: --month YYYY-MM or their numbers", EXIT_INPUT)
+    if getattr(args, "retry_interrupted", False):
+        if not args.numbers:
+            raise CommandError(
+                "--retry-interrupted needs the invoice numbers (checked one by one)", EXIT_INPUT
+            )
+        if not args.dry_run:
+            sdi_send.release_interrupted(app.db, args.numbers)
     transports = []
 
     def connect() -> Any:

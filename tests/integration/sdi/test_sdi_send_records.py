@@ -130,3 +130,29 @@ def test_names_of_exported_files_are_never_reused(pec: PecSetup, capsys: Any, tm
     outcomes = send(pec, month=(2026, 12))
     names = [o.file_name for o in outcomes]
     assert names == planned and not set(names) & exported
+
+
+def test_a_sending_cut_off_is_neither_lost_nor_sent_twice_by_itself(pec: PecSetup, capsys: Any) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[3] / "src"
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("send_then_die.py")), pec.app.db.url, "2026/0001"],
+        env={**os.environ, "PYTHONPATH": f"{src}{os.pathsep}{src.parent}"},
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    assert {s.number: s.state for s in status_of(pec.app.db).values()} == {"2026/0001": "sending"}
+    code, out = run(capsys, pec.app, "sdi", "send", "2026/0001")
+    assert code == 1 and "interrupted" in out and "--retry-interrupted" in out
+    assert pec.sdi.received() == []  # the technician checks the Sent folder: it is not there
+    code, out = run(capsys, pec.app, "sdi", "send", "--retry-interrupted", "2026/0001")
+    assert code == 0, out
+    assert [name for _, name, _ in pec.sdi.received()] == ["IT01234567897_00002.xml"]
+    history = [h.kind for h in status_of(pec.app.db)[1].history]
+    assert history == ["sending", "failed", "sending", "sent"]

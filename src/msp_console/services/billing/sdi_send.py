@@ -93,7 +93,13 @@ def _select(
     keep, refused = [], []
     for doc in docs:
         last = latest(session, doc.invoice_id)
-        if last is not None and last.state not in sdi_states.RESENDABLE:
+        if last is not None and last.state == sdi_states.SENDING:
+            reason = (
+                f"the sending as {last.file_name} was interrupted: if it is not in the PEC account's Sent "
+                "folder, send it again with --retry-interrupted"
+            )
+            refused.append(SendOutcome(doc.number, ALREADY, last.file_name, reason=reason))
+        elif last is not None and last.state not in sdi_states.RESENDABLE:
             reason = f"already sent as {last.file_name} ({last.state}): only a rejected invoice is sent again"
             refused.append(SendOutcome(doc.number, ALREADY, last.file_name, reason=reason))
         else:
@@ -245,6 +251,22 @@ def send(
         _finish(db, transmission_id, message_id, "")
         outcomes.append(SendOutcome(doc.number, SENT, name, message_id))
     return outcomes
+
+
+def release_interrupted(db: Database, numbers: list[str]) -> list[str]:
+    """A sending cut between taking its name and recording *sent* (the process died) stays
+    *sending*: nobody knows whether the message left. Once the technician has checked the PEC
+    account's Sent folder and it is not there, this records it as failed so it is sent again."""
+    released = []
+    with db.transaction() as session:
+        for number in numbers:
+            invoice_id = session.scalars(select(Invoice.id).where(Invoice.number == number)).first()
+            last = latest(session, invoice_id) if invoice_id is not None else None
+            if last is not None and last.state == sdi_states.SENDING:
+                last.error = "interrupted; not in the Sent folder (checked by the technician)"
+                record_event(last, "failed", sdi_states.FAILED, detail=last.error)
+                released.append(number)
+    return released
 
 
 def failed_numbers(db: Database) -> list[str]:
