@@ -202,7 +202,7 @@ def _status(app: App, args: argparse.Namespace) -> int:
     for r in rows:
         print(f"{r.number:>14}  {r.state:13}  {r.file_name}  {r.error}".rstrip())
         for h in r.history:
-            print(f"{'':16}{h.at:%Y-%m-%d %H:%M}  {h.kind:7} {h.state:13} {h.detail}".rstrip())
+            print(f"{'':16}{h.at.astimezone():%Y-%m-%d %H:%M}  {h.kind:7} {h.state:13} {h.detail}".rstrip())
             for code, text in h.errors:
                 print(f"{'':20}{code} {text}")
     return EXIT_OK
