@@ -412,7 +412,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/dialogs.py" line="282" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="114" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="118" />
             <source>Month:</source>
             <translation>Mese:</translation>
         </message>
@@ -544,22 +544,22 @@
             <translation>Mostra in anteprima e crea le bozze di fattura del mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="72" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="74" />
             <source>&amp;Contract of the selected client…</source>
             <translation>&amp;Contratto del cliente selezionato…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="133" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="135" />
             <source>Contract…</source>
             <translation>Contratto…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="134" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="136" />
             <source>Invoices…</source>
             <translation>Fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="135" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="137" />
             <source>Monthly report…</source>
             <translation>Rapporto mensile…</translation>
         </message>
@@ -579,67 +579,79 @@
             <translation>Rapporto mensil&amp;e di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="80" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="82" />
             <source>Compan&amp;y profile…</source>
             <translation>Profilo a&amp;ziendale…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/feature.py" line="113" />
+            <location filename="../../src/msp_console/ui/billing/feature.py" line="115" />
             <source>Contract saved.</source>
             <translation>Contratto salvato.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="52" />
             <source>Number</source>
             <translation>Numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="52" />
             <source>Date</source>
             <translation>Data</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="52" />
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="38" />
             <source>Client</source>
             <translation>Cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="52" />
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="40" />
             <source>Period</source>
             <translation>Periodo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="52" />
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="44" />
             <source>Total</source>
             <translation>Totale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="47" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="101" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="52" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="105" />
             <source>Status</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="29" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="52" />
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="56" />
+            <source>SdI</source>
+            <translation>SdI</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="119" />
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="83" />
+            <source>Not sent to the SdI yet.</source>
+            <translation>Non ancora inviata allo SdI.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="32" />
             <source>credit note for %s</source>
             <translation>nota di credito per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="81" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="96" />
             <source>Credit note (TD04) for %s</source>
             <translation>Nota di credito (TD04) per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="87" />
+            <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="102" />
             <source>(draft %d)</source>
             <translation>(bozza %d)</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/look.py" line="72" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="220" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="227" />
             <source>Draft</source>
             <translation>Bozza</translation>
         </message>
@@ -820,123 +832,123 @@
             <translation>Nota di credito %s emessa per %s: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="82" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="86" />
             <source>Month</source>
             <translation>Mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="92" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="96" />
             <source>Run invoices…</source>
             <translation>Genera fatture…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="94" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="98" />
             <source>Preview and create the draft invoices due up to the end of the month</source>
             <translation>Mostra in anteprima e crea le bozze di fattura dovute fino a fine mese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="96" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="100" />
             <source>Issue month…</source>
             <translation>Emetti il mese…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="102" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="106" />
             <source>All statuses</source>
             <translation>Tutti gli stati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="110" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="114" />
             <source>Filter by client…</source>
             <translation>Filtra per cliente…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="157" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="164" />
             <source>Cancel</source>
             <translation>Annulla</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="195" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="202" />
             <source>Preview</source>
             <translation>Anteprima</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="197" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="204" />
             <location filename="../../src/msp_console/ui/billing/preview.py" line="65" />
             <source>&amp;Print…</source>
             <translation>&amp;Stampa…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="199" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="206" />
             <source>Edit draft…</source>
             <translation>Modifica bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="201" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="208" />
             <source>Delete draft…</source>
             <translation>Elimina bozza…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="203" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="210" />
             <source>Issue selected…</source>
             <translation>Emetti le selezionate…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="204" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="211" />
             <source>Credit note…</source>
             <translation>Nota di credito…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="205" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="212" />
             <source>Mark sent</source>
             <translation>Segna come inviata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="206" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="213" />
             <source>Mark paid…</source>
             <translation>Segna come pagata…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="207" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="214" />
             <source>Export P&amp;DF…</source>
             <translation>Esporta P&amp;DF…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="208" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="215" />
             <source>Export FatturaPA &amp;XML…</source>
             <translation>Esporta &amp;XML FatturaPA…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="209" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="216" />
             <source>Service report…</source>
             <translation>Rapporto di servizio…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="211" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="218" />
             <source>E-mail to clients…</source>
             <translation>Invia per e-mail ai clienti…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="214" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="221" />
             <source>Send payment reminders…</source>
             <translation>Invia i solleciti di pagamento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="227" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="234" />
             <source>Documents</source>
             <translation>Documenti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="85" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="89" />
             <source>Previous month</source>
             <translation>Mese precedente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="85" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="89" />
             <source>Next month</source>
             <translation>Mese successivo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="274" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="284" />
             <source>The invoices could not be read: %s</source>
             <translation>Impossibile leggere le fatture: %s</translation>
         </message>
@@ -996,42 +1008,271 @@
             <translation>Niente da fatturare: ogni contratto è già fatturato fino a questo mese.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="29" />
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="49" />
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="66" />
+            <source>Sending</source>
+            <translation>In invio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="50" />
+            <source>Not sent (will retry)</source>
+            <translation>Non inviata (nuovo tentativo in corso)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="51" />
+            <source>Sent to the SdI</source>
+            <translation>Inviata allo SdI</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="52" />
+            <source>Delivered</source>
+            <translation>Consegnata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="53" />
+            <source>In the client's tax drawer</source>
+            <translation>Nel cassetto fiscale del cliente</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="54" />
+            <source>Rejected by the SdI</source>
+            <translation>Scartata dallo SdI</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="55" />
+            <source>Accepted</source>
+            <translation>Accettata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="56" />
+            <source>Refused by the public body</source>
+            <translation>Rifiutata dalla PA</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="57" />
+            <source>No answer in time (accepted)</source>
+            <translation>Decorrenza termini (accettata)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="58" />
+            <source>Transmitted, not delivered</source>
+            <translation>Trasmessa, non recapitata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="59" />
+            <source>Replaced by a new invoice</source>
+            <translation>Sostituita da una nuova fattura</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="67" />
+            <source>Sent by PEC</source>
+            <translation>Inviata via PEC</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="68" />
+            <source>Sending failed</source>
+            <translation>Invio non riuscito</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="69" />
+            <source>Delivery receipt (RC)</source>
+            <translation>Ricevuta di consegna (RC)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="70" />
+            <source>Rejection (NS)</source>
+            <translation>Notifica di scarto (NS)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="71" />
+            <source>Not delivered (MC)</source>
+            <translation>Mancata consegna (MC)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="72" />
+            <source>Outcome (NE)</source>
+            <translation>Notifica di esito (NE)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="73" />
+            <source>Terms expired (DT)</source>
+            <translation>Decorrenza termini (DT)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="74" />
+            <source>Transmission certificate (AT)</source>
+            <translation>Attestazione di trasmissione (AT)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="75" />
+            <source>Replaced</source>
+            <translation>Sostituita</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_look.py" line="86" />
+            <source>SdI id %s</source>
+            <translation>Identificativo SdI %s</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="200" />
+            <source>No PEC account is set up for the SdI: add one in Settings → Mail accounts.</source>
+            <translation>Nessun account PEC configurato per lo SdI: aggiungine uno in Impostazioni → Account di posta.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="221" />
+            <source>SdI: the fetch failed: %1. Next try at %2.</source>
+            <translation>SdI: lettura delle notifiche non riuscita: %1. Prossimo tentativo alle %2.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="52" />
+            <source>Send to the SdI…</source>
+            <translation>Invia allo SdI…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="53" />
+            <source>Fetch SdI notifications</source>
+            <translation>Scarica le notifiche SdI</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="54" />
+            <source>Fix and resend…</source>
+            <translation>Correggi e reinvia…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="74" />
+            <source>Send every invoice of the month not yet with the SdI, by PEC?</source>
+            <translation>Inviare via PEC allo SdI tutte le fatture del mese non ancora inviate?</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="78" />
+            <source>Checking and sending to the SdI…</source>
+            <translation>Controllo e invio allo SdI…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="81" />
+            <source>Cannot send to the SdI</source>
+            <translation>Impossibile inviare allo SdI</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="118" />
+            <source>Reading the SdI's notifications…</source>
+            <translation>Lettura delle notifiche dello SdI…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="149" />
+            <source>The SdI rejected %1 on %2. Until %3 (5 days) the SdI's rules let you send it again with the same number and date.
+
+First correct what the SdI refused — usually the client's VAT number, tax code or recipient code in the client's record, or the company profile. The invoice then takes the corrected data and is sent again.</source>
+            <translation>Lo SdI ha scartato la %1 il %2. Fino al %3 (5 giorni) le regole dello SdI consentono di reinviarla con lo stesso numero e la stessa data.
+
+Prima correggi ciò che lo SdI ha rifiutato — di solito la partita IVA, il codice fiscale o il codice destinatario nella scheda del cliente, oppure il profilo aziendale. La fattura prende poi i dati corretti e viene reinviata.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="155" />
+            <source>Resend with the same number</source>
+            <translation>Reinvia con lo stesso numero</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="157" />
+            <source>The SdI rejected %1 on %2. More than 5 days have passed (the limit was %3), so the SdI's rules want a new invoice: a new number and today's date.
+
+The console issues a new invoice with the same lines, saying it replaces %1, and sends it. %1 stays in the list as rejected and replaced; it was never a valid invoice.</source>
+            <translation>Lo SdI ha scartato la %1 il %2. Sono passati più di 5 giorni (il limite era il %3): le regole dello SdI richiedono una nuova fattura, con un nuovo numero e la data di oggi.
+
+La console emette una nuova fattura con le stesse righe, che indica di sostituire la %1, e la invia. La %1 resta nell'elenco come scartata e sostituita: non è mai stata una fattura valida.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="163" />
+            <source>Issue a new number and send</source>
+            <translation>Emetti con un nuovo numero e invia</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="182" />
+            <source>Fixing and sending to the SdI…</source>
+            <translation>Correzione e invio allo SdI…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="185" />
+            <source>Cannot fix and resend</source>
+            <translation>Impossibile correggere e reinviare</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="209" />
+            <source>SdI: waiting after a failure, next try at %s.</source>
+            <translation>SdI: in attesa dopo un errore, prossimo tentativo alle %s.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="75" />
+            <source>Send to the SdI</source>
+            <translation>Invio allo SdI</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="169" />
+            <source>What the SdI said:</source>
+            <translation>Cosa ha segnalato lo SdI:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="170" />
+            <source>Fix and resend %s</source>
+            <translation>Correggi e reinvia la %s</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="41" />
+            <source>%s: already with the SdI (only a rejected invoice is sent again)</source>
+            <translation>%s: già inviata allo SdI (si reinvia solo una fattura scartata)</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="44" />
+            <source>%s: not sent, will retry: %s</source>
+            <translation>%s: non inviata, verrà ritentato: %s</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_schedule.py" line="61" />
+            <source>Invoice %s rejected by the SdI</source>
+            <translation>Fattura %s scartata dallo SdI</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/sdi_schedule.py" line="63" />
+            <source>Open Billing and use “Fix and resend”.</source>
+            <translation>Apri Fatturazione e usa «Correggi e reinvia».</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="32" />
             <source>Select an invoice to see it here.</source>
             <translation>Seleziona una fattura per vederla qui.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="68" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="81" />
             <source>Credit note</source>
             <translation>Nota di credito</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="68" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="81" />
             <source>Invoice</source>
             <translation>Fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="63" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="76" />
             <source>Select one invoice to see it here.</source>
             <translation>Seleziona una sola fattura per vederla qui.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="70" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="83" />
             <source>taxable %s, VAT %s</source>
             <translation>imponibile %s, IVA %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="72" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="85" />
             <source>due %s</source>
             <translation>scadenza %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="74" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="87" />
             <source>paid %s</source>
             <translation>pagata il %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="69" />
+            <location filename="../../src/msp_console/ui/billing/side_preview.py" line="82" />
             <source>(draft)</source>
             <translation>(bozza)</translation>
         </message>
@@ -1167,7 +1408,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="308" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="327" />
             <source>%1: %n document(s)</source>
             <translation>
                 <numerusform>%1: %n documento</numerusform>
@@ -1175,7 +1416,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="309" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="328" />
             <source>%n draft(s)</source>
             <translation>
                 <numerusform>%n bozza</numerusform>
@@ -1196,6 +1437,30 @@
             <translation>
                 <numerusform>Verrà creata %n bozza di fattura, per un totale di %1. Non viene scritto nulla finché non confermi.</numerusform>
                 <numerusform>Verranno create %n bozze di fattura, per un totale di %1. Non viene scritto nulla finché non confermi.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="72" />
+            <source>Send %n invoice(s) to the SdI by PEC?</source>
+            <translation>
+                <numerusform>Inviare %n fattura allo SdI via PEC?</numerusform>
+                <numerusform>Inviare %n fatture allo SdI via PEC?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="106" />
+            <source>%n invoice(s) sent to the SdI.</source>
+            <translation>
+                <numerusform>%n fattura inviata allo SdI.</numerusform>
+                <numerusform>%n fatture inviate allo SdI.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="213" />
+            <source>SdI: %n notification(s) applied.</source>
+            <translation>
+                <numerusform>SdI: %n notifica registrata.</numerusform>
+                <numerusform>SdI: %n notifiche registrate.</numerusform>
             </translation>
         </message>
     </context>

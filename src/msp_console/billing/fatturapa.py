@@ -83,7 +83,7 @@ def _header(root: etree._Element, doc: InvoiceDocument) -> None:
     sender = _sub(tx, "IdTrasmittente")
     _sub(sender, "IdPaese", s.get("country", "IT"))
     _sub(sender, "IdCodice", s.get("tax_code") or s.get("vat_number", ""))
-    _sub(tx, "ProgressivoInvio", sdi_progressive(doc.invoice_id))
+    _sub(tx, "ProgressivoInvio", _progressive(doc))
     _sub(tx, "FormatoTrasmissione", "FPR12")
     _sub(tx, "CodiceDestinatario", c.get("sdi_code", "0000000"))
     if c.get("sdi_code") == "0000000" and c.get("pec"):
@@ -192,10 +192,20 @@ def build_xml(doc: InvoiceDocument) -> etree._Element:
     return root
 
 
-def file_name(doc: InvoiceDocument) -> str:
-    """IT<VAT of the sender>_<5-character progressive>.xml, as the SdI expects."""
+def _progressive(doc: InvoiceDocument) -> str:
+    """The SdI channel's own never-repeating progressive once sent; the invoice's id for an export."""
+    return doc.sdi_progressive or sdi_progressive(doc.invoice_id)
+
+
+def sender_id(doc: InvoiceDocument) -> str:
+    """IdPaese + IdCodice of the sender (IdTrasmittente): what a file name must start with."""
     s = doc.supplier
-    return f"{s.get('country', 'IT')}{s.get('vat_number', '')}_{sdi_progressive(doc.invoice_id)}.xml"
+    return f"{s.get('country', 'IT')}{s.get('tax_code') or s.get('vat_number', '')}"
+
+
+def file_name(doc: InvoiceDocument) -> str:
+    """IT<code of the sender>_<5-character progressive>.xml, as the SdI expects."""
+    return f"{sender_id(doc)}_{_progressive(doc)}.xml"
 
 
 def validate(root: etree._Element) -> list[FieldError]:
@@ -211,32 +221,13 @@ def validate(root: etree._Element) -> list[FieldError]:
 
 
 def sdi_checks(root: etree._Element) -> list[FieldError]:
-    """The SdI's arithmetic checks the XSD cannot express (its errors 00423, 00422, 00421), read
-    back from the XML itself: line totals, taxable per rate, VAT per rate (1 cent tolerance)."""
-    cent, errors = Decimal("0.01"), []
-    taxable: dict[tuple[str, str], Decimal] = {}
-    for row in root.iterfind(".//DettaglioLinee"):
-        n = row.findtext("NumeroLinea")
-        qty, price = Decimal(row.findtext("Quantita") or "1"), Decimal(row.findtext("PrezzoUnitario") or "0")
-        total = Decimal(row.findtext("PrezzoTotale") or "0")
-        if abs(qty * price - total) > cent:
-            errors.append(FieldError(f"DettaglioLinee[{n}]/PrezzoTotale", f"{total} is not {qty} × {price}"))
-        key = (row.findtext("AliquotaIVA") or "", row.findtext("Natura") or "")
-        taxable[key] = taxable.get(key, Decimal(0)) + total
-    for summary in root.iterfind(".//DatiRiepilogo"):
-        key = (summary.findtext("AliquotaIVA") or "", summary.findtext("Natura") or "")
-        base, vat = (
-            Decimal(summary.findtext("ImponibileImporto") or "0"),
-            Decimal(summary.findtext("Imposta") or "0"),
-        )
-        if abs(taxable.pop(key, Decimal(0)) - base) > cent:
-            errors.append(FieldError(f"DatiRiepilogo[{key[0]}]/ImponibileImporto", "differs from its lines"))
-        if abs(base * Decimal(key[0]) / 100 - vat) > cent:
-            errors.append(
-                FieldError(f"DatiRiepilogo[{key[0]}]/Imposta", f"{vat} is not {key[0]} % of {base}")
-            )
-    errors += [FieldError(f"DatiRiepilogo[{k[0]}]", "missing for lines at this rate") for k in taxable]
-    return errors
+    """The SdI's arithmetic and Natura checks the XSD cannot express (00423, 00422, 00421, 00419,
+    00400/00401 …, see sdi_precheck), read back from the XML itself, named by the field."""
+    from msp_console.billing.sdi_precheck import GOODS, check_amounts
+
+    return [
+        FieldError(p.field.removeprefix(f"{GOODS}/"), f"{p.code}: {p.message}") for p in check_amounts(root)
+    ]
 
 
 def render_fatturapa(doc: InvoiceDocument) -> tuple[bytes, list[FieldError]]:

@@ -34,6 +34,7 @@ COMMAND_MODULES: list[str] = [
     "msp_console.cli.gui_commands",
     "msp_console.cli.monitoring_commands",
     "msp_console.cli.billing_commands",
+    "msp_console.cli.sdi_commands",
     "msp_console.cli.mail_commands",
     "msp_console.cli.intervention_commands",
     "msp_console.cli.backup_commands",

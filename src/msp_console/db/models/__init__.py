@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     )
     from msp_console.db.models.monitoring_history import MetricBlock, StateOutput
     from msp_console.db.models.remote import RemoteCredential, RemoteProfile, RemoteSessionDetail
+    from msp_console.db.models.sdi import SdiChannel, SdiEvent, SdiTransmission
 
 
 _MODULE_OF = {
@@ -92,6 +93,9 @@ _MODULE_OF = {
     "RemoteProfile": "remote",
     "RemoteSessionDetail": "remote",
     "SchedulingSetting": "interventions",
+    "SdiChannel": "sdi",
+    "SdiEvent": "sdi",
+    "SdiTransmission": "sdi",
     "Service": "billing",
     "SessionLog": "interventions",
     "SlaPlan": "interventions",
@@ -154,6 +158,9 @@ __all__ = [
     "RemoteProfile",
     "RemoteSessionDetail",
     "SchedulingSetting",
+    "SdiChannel",
+    "SdiEvent",
+    "SdiTransmission",
     "Service",
     "SessionLog",
     "Site",

@@ -67,3 +67,6 @@ def add_billing_demo(app: object, today: date | None = None) -> None:
     # A demo client with incomplete fiscal data keeps its drafts; the panel shows why.
     with contextlib.suppress(ValueError):
         issue(app.db, ids, today)
+    from msp_console.services.billing.sdi_demo import add_sdi_demo
+
+    add_sdi_demo(app.db)

@@ -108,6 +108,19 @@ def credited_so_far(session: Session, invoice_id: int) -> dict[int, Decimal]:
     return done
 
 
+_LINE_FIELDS = (
+    "position", "service_code", "description", "quantity", "unit_price", "prorate_days", "prorate_of",
+    "amount", "vat_rate", "natura", "period_start", "period_end", "credited_line_id",
+)  # fmt: skip
+
+
+def copy_line(line: InvoiceLine, **changes: object) -> InvoiceLine:
+    """A new line like ``line`` (for a credit note, or an invoice replacing a rejected one)."""
+    values = {name: getattr(line, name) for name in _LINE_FIELDS}
+    values.update(changes)
+    return InvoiceLine(**values)
+
+
 def credit_note(
     db: Database, number: str, reason: str, issue_date: date, positions: list[int] | None = None
 ) -> Invoice:
@@ -136,19 +149,10 @@ def credit_note(
                     raise ValidationError.single("line", f"line {pos} of {number} is already credited")
                 continue
             lines.append(
-                InvoiceLine(
+                copy_line(
+                    line,
                     position=len(lines) + 1,
-                    service_code=line.service_code,
-                    description=line.description,
-                    quantity=line.quantity,
-                    unit_price=line.unit_price,
-                    prorate_days=line.prorate_days,
-                    prorate_of=line.prorate_of,
                     amount=line.amount - done.get(line.id, ZERO),
-                    vat_rate=line.vat_rate,
-                    natura=line.natura,
-                    period_start=line.period_start,
-                    period_end=line.period_end,
                     credited_line_id=line.id,
                 )
             )

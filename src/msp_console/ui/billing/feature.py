@@ -69,6 +69,8 @@ class BillingFeature:
         menu.addActions([p.pdf_action, p.xml_action])
         menu.addAction(self._action(tr("Service r&eports…"), self.service_report))
         menu.addSeparator()
+        menu.addActions([p.sdi_send_action, p.sdi_fetch_action, p.sdi_fix_action])
+        menu.addSeparator()
         contract = self._action(tr("&Contract of the selected client…"), self._contract_selected)
         menu.addAction(contract)
 

@@ -17,11 +17,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from msp_console.services.billing.ledger import InvoiceRow
+from msp_console.services.billing.sdi_records import SdiStatus
 from msp_console.ui.billing.look import STATUS_COLOURS, day, money, month_name, status_label, tr
+from msp_console.ui.billing.sdi_look import SDI_BADGES, sdi_text
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+SDI_STATE_ROLE = Qt.ItemDataRole.UserRole + 3  # the SdI state key ("rejected"…), for the badge
 
 
 def period_text(row: InvoiceRow) -> str:
@@ -39,17 +42,25 @@ def period_words(start: date, end: date) -> str:
 
 
 class InvoiceTableModel(QAbstractTableModel):
-    COLUMNS = ("number", "date", "client", "period", "total", "status")
+    COLUMNS = ("number", "date", "client", "period", "total", "status", "sdi")
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.rows: list[InvoiceRow] = []
-        self._headers = [tr("Number"), tr("Date"), tr("Client"), tr("Period"), tr("Total"), tr("Status")]
+        self.sdi: dict[int, SdiStatus] = {}  # invoice id -> its SdI state and history
+        self._headers = [
+            tr("Number"), tr("Date"), tr("Client"), tr("Period"), tr("Total"), tr("Status"), tr("SdI")
+        ]  # fmt: skip
 
-    def set_rows(self, rows: list[InvoiceRow]) -> None:
+    def set_rows(self, rows: list[InvoiceRow], sdi: dict[int, SdiStatus] | None = None) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self.sdi = dict(sdi or {})
         self.endResetModel()
+
+    def sdi_state(self, row: InvoiceRow) -> str:
+        status = self.sdi.get(row.id)
+        return status.state if status is not None else ""
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -73,6 +84,10 @@ class InvoiceTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == SORT_ROLE:
             return self._sort_key(row, column)
+        if role == SDI_STATE_ROLE and column == "sdi":
+            return self.sdi_state(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "sdi":
+            return self._sdi_tip(row)
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             return QBrush(QColor(STATUS_COLOURS.get(row.status, "#757575")))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "total":
@@ -94,7 +109,21 @@ class InvoiceTableModel(QAbstractTableModel):
             return period_text(row)
         if column == "total":
             return money(-row.total if row.kind == "TD04" else row.total)
+        if column == "sdi":
+            return SDI_BADGES.get(self.sdi_state(row), "")
         return status_label(row.status)
+
+    def _sdi_tip(self, row: InvoiceRow) -> str:
+        status = self.sdi.get(row.id)
+        if status is None:
+            return tr("Not sent to the SdI yet.")
+        lines = [f"SdI: {sdi_text(status.state)}", status.file_name]
+        rejection = status.rejection
+        if status.state == "rejected" and rejection is not None:
+            lines += [f"{code} {text}" for code, text in rejection.errors]
+        if status.state == "failed" and status.error:
+            lines.append(status.error)
+        return "\n".join(lines)
 
     def _sort_key(self, row: InvoiceRow, column: str) -> Any:
         if column == "number":

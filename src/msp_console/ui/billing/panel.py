@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from msp_console.services.billing.ledger import InvoiceRow
+from msp_console.services.billing.sdi_records import SdiStatus
 from msp_console.services.database import Database
 from msp_console.ui.billing.background import Job
 from msp_console.ui.billing.document_operations import DocumentOperations
@@ -43,7 +44,9 @@ from msp_console.ui.billing.look import (
     status_text,
     tr,
 )
-from msp_console.ui.billing.queries import month_rows
+from msp_console.ui.billing.queries import month_view
+from msp_console.ui.billing.sdi_look import SdiBadgeDelegate
+from msp_console.ui.billing.sdi_operations import SdiOperations
 from msp_console.ui.billing.side_preview import SidePreview
 from msp_console.ui.views.filter_box import clear_on_escape
 from msp_console.ui.worker import run_in_background
@@ -56,10 +59,11 @@ def _mail_actions() -> ModuleType:
     return mail_actions
 
 
-class BillingPanel(DocumentOperations, QWidget):
+class BillingPanel(SdiOperations, DocumentOperations, QWidget):
     reloaded = Signal()
     work_done = Signal(str)  # what a background operation did, in words (also shown below the list)
     dialog_opened = Signal(object)  # a dialog over stored data (draft, credit note, report), once read
+    sdi_polled = Signal(object)  # a PollResult: the SdI's notifications were read (tray, status bar)
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         QWidget.__init__(self, parent)
@@ -135,6 +139,9 @@ class BillingPanel(DocumentOperations, QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.view.setItemDelegateForColumn(
+            InvoiceTableModel.COLUMNS.index("sdi"), SdiBadgeDelegate(self.view)
+        )
         self.view.doubleClicked.connect(lambda _i: self.preview_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -229,6 +236,8 @@ class BillingPanel(DocumentOperations, QWidget):
             [self.pdf_action, self.xml_action, self.report_action, self.email_action, self.remind_action],
         )
         self.tools.addWidget(self.documents_button)
+        self.tools.addSeparator()
+        self._sdi_actions(act)
         self.addAction(self.print_action)  # Ctrl+P anywhere in the tab
 
     def _menu_button(self, text: str, name: str, actions: list[QAction]) -> QToolButton:
@@ -255,13 +264,14 @@ class BillingPanel(DocumentOperations, QWidget):
 
     def reload(self) -> None:
         month = self.year_month()
-        run_in_background(lambda: month_rows(self.db, *month), self._loaded, self._load_failed)
+        run_in_background(lambda: month_view(self.db, *month), self._loaded, self._load_failed)
 
-    def _loaded(self, rows: list[InvoiceRow]) -> None:
+    def _loaded(self, view: tuple[list[InvoiceRow], dict[int, SdiStatus]]) -> None:
         if not isValid(self):  # the window closed while the list was being read
             return
+        rows, sdi = view
         selected = {r.id for r in self.selected_rows()}
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, sdi)
         self.side.forget()  # the selected invoice is drawn again from what was just read
         self._reselect(selected)
         self._update_summary()
@@ -297,6 +307,15 @@ class BillingPanel(DocumentOperations, QWidget):
         rows = sorted({self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()})
         return [self.model.rows[r] for r in rows if r < len(self.model.rows)]
 
+    def select_number(self, number: str) -> None:
+        """Selects the invoice with that number when it is in the list shown."""
+        for r in range(self.proxy.rowCount()):
+            idx = self.proxy.index(r, 0)
+            if self.model.rows[self.proxy.mapToSource(idx).row()].number == number:
+                self.view.selectRow(r)
+                self.view.scrollTo(idx)
+                return
+
     def select_all(self) -> None:
         self.view.selectAll()
 
@@ -311,7 +330,8 @@ class BillingPanel(DocumentOperations, QWidget):
 
     def _update_actions(self) -> None:
         rows = self.selected_rows()
-        self.side.show_row(rows[0] if len(rows) == 1 else None)
+        one = rows[0] if len(rows) == 1 else None
+        self.side.show_row(one, self.model.sdi.get(one.id) if one is not None else None)
         busy = self.job is not None
         drafts = [r for r in rows if r.status == "draft"]
         issued = [r for r in rows if r.status != "draft"]
@@ -330,6 +350,20 @@ class BillingPanel(DocumentOperations, QWidget):
             a.setEnabled(not busy)
         self.run_button.setEnabled(not busy)
         self.issue_month_button.setEnabled(not busy)
+        self._update_sdi_actions(rows, busy)
+
+    def show_poll(self, result: object) -> None:
+        """A scheduled SdI fetch's outcome: in the message line (red when it failed), badges reloaded."""
+        from msp_console.services.billing.sdi_poller import PollResult
+        from msp_console.ui.billing.sdi_operations import poll_text
+
+        if not isValid(self) or not isinstance(result, PollResult):
+            return
+        if result.applied or result.error or result.resent:
+            self.message.setText(poll_text(result))
+            self.message.setStyleSheet("color: #c62828" if result.error else "")
+            self.reload()
+        self.sdi_polled.emit(result)
 
     # -- questions (tests answer them) ------------------------------------------------------------
     def confirm(self, title: str, text: str) -> bool:

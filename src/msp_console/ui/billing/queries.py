@@ -17,6 +17,7 @@ from msp_console.db.models import Client, Invoice
 from msp_console.domain.billing.periods import month_bounds
 from msp_console.services.billing.ledger import InvoiceRow, list_invoices
 from msp_console.services.billing.run import bill_until
+from msp_console.services.billing.sdi_records import SdiStatus
 from msp_console.services.database import Database
 
 
@@ -142,3 +143,11 @@ def month_rows(db: Database, year: int, month: int) -> list[InvoiceRow]:
     first = date(year, month, 1)
     waiting = [r for r in list_invoices(db, status="draft") if r.planned_date < first]
     return waiting + rows
+
+
+def month_view(db: Database, year: int, month: int) -> tuple[list[InvoiceRow], dict[int, SdiStatus]]:
+    """The month's rows and, for the issued ones, their SdI state and history."""
+    from msp_console.services.billing.sdi_records import status_of
+
+    rows = month_rows(db, year, month)
+    return rows, status_of(db, [r.id for r in rows if r.status != "draft"])

@@ -9,10 +9,12 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLay
 from shiboken6 import isValid
 
 from msp_console.services.billing.ledger import InvoiceRow
+from msp_console.services.billing.sdi_records import SdiStatus
 from msp_console.services.database import Database
 from msp_console.ui.billing.look import day, explain, money, status_label, tr
 from msp_console.ui.billing.pages import render_pages
 from msp_console.ui.billing.queries import invoice_pdfs
+from msp_console.ui.billing.sdi_look import history_html
 from msp_console.ui.worker import run_in_background
 
 DPI = 72  # a thumbnail: about 600 px tall for A4
@@ -25,6 +27,7 @@ class SidePreview(QWidget):
         self.db = db
         self._generation = 0
         self._row: InvoiceRow | None = None
+        self._sdi: SdiStatus | None = None
         self._image: QImage | None = None
         self.title = QLabel(tr("Select an invoice to see it here."))
         self.title.setObjectName("sidePreviewTitle")
@@ -32,6 +35,10 @@ class SidePreview(QWidget):
         self.facts = QLabel()
         self.facts.setObjectName("sidePreviewFacts")
         self.facts.setWordWrap(True)
+        self.sdi = QLabel()
+        self.sdi.setObjectName("sidePreviewSdi")
+        self.sdi.setWordWrap(True)
+        self.sdi.setTextFormat(Qt.TextFormat.RichText)
         self.page = QLabel()
         self.page.setObjectName("sidePreviewPage")
         self.page.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -44,6 +51,7 @@ class SidePreview(QWidget):
         layout.setContentsMargins(6, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
+        layout.addWidget(self.sdi)
         layout.addWidget(area, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -54,7 +62,12 @@ class SidePreview(QWidget):
         """The next ``show_row`` draws its row again, even the same one (its lines may have changed)."""
         self._row = None
 
-    def show_row(self, row: InvoiceRow | None) -> None:
+    def show_row(self, row: InvoiceRow | None, sdi: SdiStatus | None = None) -> None:
+        if row is not None and row.status != "draft":
+            self.sdi.setText(history_html(sdi))  # the SdI's answers change without the row
+        else:
+            self.sdi.setText("")
+        self._sdi = sdi
         if row == self._row:
             return
         self._row = row
