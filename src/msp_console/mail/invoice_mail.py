@@ -138,7 +138,7 @@ def _service_report(db: Database, client: str, doc: InvoiceDocument) -> tuple[st
     month = add_months(doc.issue_date.replace(day=1), -1)
     try:
         report = gather(db, client, month.year, month.month)
-    except LookupError:
+    except (LookupError, ValidationError):  # no client, or nothing to report that month
         return None
     if not report.machines and not report.interventions:
         return None

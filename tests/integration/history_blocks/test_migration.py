@@ -44,7 +44,9 @@ MINE = "0004a_history_blocks"
 def old_engine(database_url: str) -> Iterator[Engine]:
     """The database as the previous version left it: every migration but this one."""
     engine = create_engine(database_url)
-    heads = [h for h in ScriptDirectory(str(MIGRATIONS)).get_heads() if h != MINE]
+    script = ScriptDirectory(str(MIGRATIONS))
+    before_mine = script.get_revision(MINE).down_revision
+    heads = [h for h in script.get_heads() if h != MINE] + [before_mine]
     cfg = alembic_config(engine)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 
 from msp_console.app import App
 from msp_console.db.migrate import upgrade
-from msp_console.db.models import Machine
+from msp_console.db.models import Check, Machine, StateEvent
 from msp_console.mail import Account
 from msp_console.services.billing.catalog import find_service
 from msp_console.services.billing.company import update_profile
@@ -83,7 +83,30 @@ def _office(url: str, mail_account, mailbox_user) -> Iterator[Office]:  # type: 
         assert monitoring is not None
         c1 = add_client(s, "Hotel Bellavista", 1, email=hotel.address)
         create_contract(s, c1, "C-1", date(2026, 9, 1), [LineSpec(monitoring, Decimal(1), Decimal("120"))])
-        s.add(Machine(client_id=c1.id, name="srv-hotel", kind="server", address="10.0.0.5"))
+        c1.created_at = datetime(2026, 8, 1, tzinfo=UTC)  # a client since the summer: September has a report
+        srv = Machine(
+            client_id=c1.id, name="srv-hotel", kind="server", address="10.0.0.5", created_at=c1.created_at
+        )
+        s.add(srv)
+        s.flush()
+        ping = Check(machine_id=srv.id, type="ping", name="ping", params={}, created_at=c1.created_at)
+        s.add(ping)
+        s.flush()
+        s.add(  # watched and up since August: September's report has something true to say
+            StateEvent(
+                check_id=ping.id,
+                at=datetime(2026, 8, 20, tzinfo=UTC),
+                kind="hard_change",
+                state="OK",
+                hard_state="OK",
+                state_type="hard",
+                previous_state="PENDING",
+                previous_hard_state="PENDING",
+                attempt=1,
+                output="rtt 0.4 ms",
+                notify=False,
+            )
+        )
         c2 = add_client(s, "Smith & Partners Ltd", 2, email=smith.address)
         create_contract(
             s, c2, "C-2", date(2026, 9, 1), [LineSpec(monitoring, Decimal(1), Decimal("250"))], language="en"

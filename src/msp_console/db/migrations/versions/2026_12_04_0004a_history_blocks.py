@@ -17,9 +17,9 @@ from alembic import op
 from msp_console.db.history_conversion import convert_events, convert_metrics, create_history_tables
 
 revision: str = "0004a_history_blocks"
-down_revision: str | None = "0003d_event_codes"
+down_revision: str | None = "0002b"  # the monitoring branch: it converts the monitoring tables
 branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = "0002b"  # the monitoring tables it converts
+depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -14,7 +14,7 @@ from msp_console.db.base import UTCDateTime
 
 revision: str = "0004g_mail"
 # also after the billing branch: invoice_event refers to invoice (PostgreSQL checks it at CREATE)
-down_revision: str | tuple[str, ...] | None = ("0004a_history_blocks", "0002c")
+down_revision: str | None = "0002c"  # the billing branch: invoice_event points at invoice
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

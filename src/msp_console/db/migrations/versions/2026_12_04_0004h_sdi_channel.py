@@ -15,7 +15,7 @@ import msp_console.db.base
 revision: str = "0004h_sdi_channel"
 # Also after billing (0002c): sdi_transmission refers to invoice, and on PostgreSQL the foreign key
 # needs that table to exist whatever order the branches are upgraded in.
-down_revision: str | tuple[str, ...] | None = "0004g_mail"  # after billing (0002c), through mail
+down_revision: str | tuple[str, ...] | None = "0004g_mail"  # billing branch, after the mail tables
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
