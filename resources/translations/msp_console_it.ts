@@ -154,21 +154,21 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="76" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="114" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="113" />
             <source>Description</source>
             <translation>Descrizione</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="77" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="114" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="113" />
             <source>Quantity</source>
             <translation>Quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="78" />
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="195" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="114" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="113" />
             <source>Unit price</source>
             <translation>Prezzo unitario</translation>
         </message>
@@ -339,193 +339,173 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="252" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="165" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="164" />
             <source>quantity</source>
             <translation>quantità</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="252" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="165" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="164" />
             <source>unit price</source>
             <translation>prezzo unitario</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/contract_dialog.py" line="261" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="176" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="175" />
             <source>Line %d, %s: %s</source>
             <translation>Riga %d, %s: %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="39" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="38" />
             <source>a number is needed</source>
             <translation>serve un numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="52" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="51" />
             <source>cannot be negative</source>
             <translation>non può essere negativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="92" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="91" />
             <source>Open the &amp;company profile…</source>
             <translation>Apri il &amp;profilo aziendale…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="114" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="113" />
             <source>VAT %</source>
             <translation>IVA %</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="217" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="216" />
             <source>Why the invoice is cancelled or corrected (printed on the note)</source>
             <translation>Perché la fattura viene annullata o rettificata (stampato sulla nota)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="222" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="221" />
             <source>Reason:</source>
             <translation>Motivo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="223" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="222" />
             <source>Date:</source>
             <translation>Data:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="232" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="231" />
             <source>Lines to credit:</source>
             <translation>Righe da stornare:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="263" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="262" />
             <source>Paid on:</source>
             <translation>Pagata il:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="273" />
-            <source>Monthly service report</source>
-            <translation>Rapporto mensile di servizio</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="281" />
-            <source>Client:</source>
-            <translation>Cliente:</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="282" />
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="118" />
-            <source>Month:</source>
-            <translation>Mese:</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="50" />
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="48" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="49" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="47" />
             <source>'%s' is not a number</source>
             <translation>'%s' non è un numero</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="119" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="118" />
             <source>Edit draft for %s</source>
             <translation>Modifica bozza per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="135" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="134" />
             <source>Drafts can change until they are issued. Amounts are recomputed.</source>
             <translation>Le bozze si possono modificare finché non vengono emesse. Gli importi vengono ricalcolati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="214" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="213" />
             <source>Credit note for %s</source>
             <translation>Nota di credito per %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="243" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="242" />
             <source>Write a reason: it is printed on the credit note.</source>
             <translation>Scrivi un motivo: viene stampato sulla nota di credito.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="246" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="245" />
             <source>Choose at least one line to credit.</source>
             <translation>Scegli almeno una riga da stornare.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="260" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="259" />
             <source>Mark %s paid</source>
             <translation>Segna %s come pagata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="178" />
+            <location filename="../../src/msp_console/ui/billing/dialogs.py" line="177" />
             <source>Line %d: the description cannot be empty</source>
             <translation>Riga %d: la descrizione non può essere vuota</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="37" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="50" />
             <source>Writing the PDFs…</source>
             <translation>Scrittura dei PDF…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="72" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="82" />
             <source>Writing the FatturaPA files…</source>
             <translation>Scrittura dei file FatturaPA…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="75" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="85" />
             <source>FatturaPA</source>
             <translation>FatturaPA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="114" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="127" />
+            <source>Save the service reports in</source>
+            <translation>Salva i rapporti del servizio in</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="142" />
+            <source>Writing the service reports…</source>
+            <translation>Scrittura dei rapporti del servizio…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="153" />
             <source>Invoice %s — %s</source>
             <translation>Fattura %s — %s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="124" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="163" />
+            <location filename="../../src/msp_console/ui/billing/report_dialog.py" line="79" />
             <source>Preparing the preview…</source>
             <translation>Preparazione dell'anteprima…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="32" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="37" />
             <source>Save the invoice PDFs in</source>
             <translation>Salva i PDF delle fatture in</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="46" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="56" />
             <source>Save the FatturaPA files in</source>
             <translation>Salva i file FatturaPA in</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="61" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="71" />
             <source>Some FatturaPA files were not written</source>
             <translation>Alcuni file FatturaPA non sono stati scritti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="62" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="72" />
             <source>These invoices are not valid for the SdI; their files were not written:</source>
             <translation>Queste fatture non sono valide per lo SdI; i loro file non sono stati scritti:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="93" />
-            <source>Save the service report</source>
-            <translation>Salva il rapporto di servizio</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="93" />
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="114" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="153" />
             <source>draft</source>
             <translation>bozza</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="97" />
-            <source>Writing the service report…</source>
-            <translation>Scrittura del rapporto di servizio…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="99" />
-            <source>Service report written to %s</source>
-            <translation>Rapporto di servizio scritto in %s</translation>
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="112" />
+            <source>Service report %1 — %2</source>
+            <translation>Rapporto del servizio %1 — %2</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="33" />
@@ -575,8 +555,8 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="70" />
-            <source>Monthly service r&amp;eport…</source>
-            <translation>Rapporto mensil&amp;e di servizio…</translation>
+            <source>Service r&amp;eports…</source>
+            <translation>Rapporti d&amp;el servizio…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/feature.py" line="82" />
@@ -600,6 +580,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/invoice_model.py" line="52" />
+            <location filename="../../src/msp_console/ui/billing/report_dialog.py" line="37" />
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="38" />
             <source>Client</source>
             <translation>Cliente</translation>
@@ -833,6 +814,7 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/panel.py" line="86" />
+            <location filename="../../src/msp_console/ui/billing/report_dialog.py" line="34" />
             <source>Month</source>
             <translation>Mese</translation>
         </message>
@@ -918,19 +900,19 @@
             <translation>Esporta &amp;XML FatturaPA…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="216" />
-            <source>Service report…</source>
-            <translation>Rapporto di servizio…</translation>
-        </message>
-        <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="218" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="217" />
             <source>E-mail to clients…</source>
             <translation>Invia per e-mail ai clienti…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/billing/panel.py" line="221" />
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="220" />
             <source>Send payment reminders…</source>
             <translation>Invia i solleciti di pagamento…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="222" />
+            <source>Service reports…</source>
+            <translation>Rapporti del servizio…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/panel.py" line="234" />
@@ -946,6 +928,12 @@
             <location filename="../../src/msp_console/ui/billing/panel.py" line="89" />
             <source>Next month</source>
             <translation>Mese successivo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/panel.py" line="118" />
+            <location filename="../../src/msp_console/ui/billing/report_dialog.py" line="58" />
+            <source>Month:</source>
+            <translation>Mese:</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/panel.py" line="284" />
@@ -966,6 +954,61 @@
             <location filename="../../src/msp_console/ui/billing/preview.py" line="95" />
             <source>Page %d of %d</source>
             <translation>Pagina %d di %d</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/report_dialog.py" line="29" />
+            <source>Service reports</source>
+            <translation>Rapporti del servizio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/report_dialog.py" line="41" />
+            <source>One PDF per client with a contract; a month in progress covers the days so far.</source>
+            <translation>Un PDF per ogni cliente con un contratto; un mese in corso copre i giorni trascorsi finora.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/report_dialog.py" line="45" />
+            <source>&amp;Preview</source>
+            <translation>&amp;Anteprima</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/report_dialog.py" line="47" />
+            <source>Shows the report of the chosen client</source>
+            <translation>Mostra il rapporto del cliente scelto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/report_dialog.py" line="48" />
+            <source>&amp;Save all…</source>
+            <translation>&amp;Salva tutti…</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/report_dialog.py" line="50" />
+            <source>Writes the report of every client with a contract into a folder</source>
+            <translation>Scrive in una cartella il rapporto di ogni cliente con un contratto</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/report_dialog.py" line="59" />
+            <source>Client to preview:</source>
+            <translation>Cliente da vedere in anteprima:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/report_dialog.py" line="103" />
+            <source>%1 was added on %2: there is nothing to report for %3.</source>
+            <translation>%1 è stato aggiunto il %2: non c'è nulla da riportare per %3.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/report_dialog.py" line="99" />
+            <source>%1 has not started yet: there is nothing to report.</source>
+            <translation>%1 non è ancora iniziato: non c'è nulla da riportare.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/report_dialog.py" line="106" />
+            <source>%1 has no recorded monitoring or interventions in %2: there is nothing to report.</source>
+            <translation>%1 non ha monitoraggio né interventi registrati in %2: non c'è nulla da riportare.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/billing/report_dialog.py" line="101" />
+            <source>%1 has no machines: there is nothing to report.</source>
+            <translation>%1 non ha macchine: non c'è nulla da riportare.</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/run_dialog.py" line="41" />
@@ -1280,7 +1323,7 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
     <context>
         <name>BillingCounts</name>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="67" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="77" />
             <source>%n FatturaPA file(s) written to %1</source>
             <translation>
                 <numerusform>%n file FatturaPA scritto in %1</numerusform>
@@ -1288,7 +1331,7 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="68" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="78" />
             <source>%n refused</source>
             <translation>
                 <numerusform>%n rifiutato</numerusform>
@@ -1296,7 +1339,23 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="141" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="134" />
+            <source>%n service report(s) written to %1</source>
+            <translation>
+                <numerusform>%n rapporto del servizio scritto in %1</numerusform>
+                <numerusform>%n rapporti del servizio scritti in %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="137" />
+            <source>%n client(s) without a report</source>
+            <translation>
+                <numerusform>%n cliente senza rapporto</numerusform>
+                <numerusform>%n clienti senza rapporto</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="180" />
             <source>Print %n invoice(s)</source>
             <translation>
                 <numerusform>Stampa %n fattura</numerusform>
@@ -1304,7 +1363,7 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="157" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="196" />
             <source>Printing %n invoice(s)…</source>
             <translation>
                 <numerusform>Stampa di %n fattura…</numerusform>
@@ -1312,7 +1371,7 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="159" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="198" />
             <source>%n page(s) sent to the printer.</source>
             <translation>
                 <numerusform>%n pagina inviata alla stampante.</numerusform>
@@ -1320,11 +1379,19 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="165" />
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="204" />
             <source>%n PDF(s) written to %1</source>
             <translation>
                 <numerusform>%n PDF scritto in %1</numerusform>
                 <numerusform>%n PDF scritti in %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/billing/document_operations.py" line="207" />
+            <source>with %n service report(s)</source>
+            <translation>
+                <numerusform>con %n rapporto del servizio</numerusform>
+                <numerusform>con %n rapporti del servizio</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -3635,37 +3702,42 @@ Le sue macchine restano al cliente, senza sede.</translation>
             <translation>Inglese</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="183" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="182" />
+            <source>Write the month's service &amp;report beside each invoice PDF</source>
+            <translation>Scrivi il &amp;rapporto del servizio del mese accanto a ogni PDF di fattura</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="186" />
             <source>Invoice footer</source>
             <translation>Piè di pagina della fattura</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="191" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="194" />
             <source>&amp;Number format:</source>
             <translation>Formato del &amp;numero:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="193" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="196" />
             <source>&amp;Payment terms:</source>
             <translation>&amp;Termini di pagamento:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="197" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="200" />
             <source>&amp;Language of new invoices:</source>
             <translation>&amp;Lingua delle nuove fatture:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="198" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="202" />
             <source>&amp;Footer:</source>
             <translation>&amp;Piè di pagina:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="205" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="209" />
             <source>Use {year} and {seq}, e.g. {year}/{seq:04d}.</source>
             <translation>Usa {year} e {seq}, es. {year}/{seq:04d}.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="210" />
+            <location filename="../../src/msp_console/ui/settings_dialog/db_pages.py" line="214" />
             <source>The first invoice of 2026: %1</source>
             <translation>La prima fattura del 2026: %1</translation>
         </message>
@@ -7259,17 +7331,17 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>Backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="152" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="156" />
             <source>Some company details are not valid: see the marked fields.</source>
             <translation>Alcuni dati aziendali non sono validi: vedi i campi segnalati.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="155" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="159" />
             <source>The invoice number format is not valid.</source>
             <translation>Il formato del numero di fattura non è valido.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="189" />
+            <location filename="../../src/msp_console/ui/settings_dialog/dialog.py" line="193" />
             <source>The settings could not be saved: %1</source>
             <translation>Non è stato possibile salvare le impostazioni: %1</translation>
         </message>
