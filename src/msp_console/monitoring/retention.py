@@ -36,7 +36,10 @@ class RetentionReport:
     deleted_events: int = 0
 
 
-def run_retention(db: Database, now: datetime) -> RetentionReport:
+def run_retention(
+    db: Database, now: datetime, *, raw_keep_s: int = RAW_KEEP_S, five_min_keep_s: int = FIVE_MIN_KEEP_S
+) -> RetentionReport:
+    """``raw_keep_s``/``five_min_keep_s``: shorter horizons while the disk is low (``disk_guard``)."""
     t = int(now.timestamp())
     with db.transaction() as s:
         if not db.is_sqlite and not s.scalar(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": _LOCK_KEY}):
@@ -95,8 +98,8 @@ def run_retention(db: Database, now: datetime) -> RetentionReport:
             )
             rolled_1h = _count(res)
         # Delete only what has been rolled up (never lose data the job has not summarised yet).
-        raw_cut = min(t - RAW_KEEP_S, end_5m) * 1000
-        five_cut = min(t - FIVE_MIN_KEEP_S, end_1h)
+        raw_cut = min(t - raw_keep_s, end_5m) * 1000
+        five_cut = min(t - five_min_keep_s, end_1h)
         d_raw = s.execute(delete(MetricSample).where(MetricSample.ts_ms < raw_cut))
         d_5m = s.execute(delete(MetricRollup5m).where(MetricRollup5m.bucket < five_cut))
         d_1h = s.execute(delete(MetricRollup1h).where(MetricRollup1h.bucket < t - HOURLY_KEEP_S))

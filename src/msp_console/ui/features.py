@@ -24,6 +24,7 @@ FEATURES: list[str] = [
     "msp_console.ui.settings_dialog",
     "msp_console.ui.billing.feature",
     "msp_console.ui.backup_feature",
+    "msp_console.ui.disk_guard_feature",
 ]
 
 

@@ -80,7 +80,7 @@ class SettingsDialog(QDialog):
         self.hours = BusinessHoursTab(stored.scheduling)
         self.invoices = InvoicesTab(profile, prefs)
         self.remote = RemotePage(prefs)
-        self.backups = BackupPage(stored.backup_policy, app.db.is_sqlite)
+        self.backups = BackupPage(stored.backup_policy, app.db.is_sqlite, stored.backups)
         self.sections = QListWidget()
         self.sections.setObjectName("settingsSections")
         self.sections.setAccessibleName(self.tr("Settings sections"))
