@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from msp_console.cli.common import EXIT_INPUT, EXIT_OK, CommandError, print_json
-from msp_console.services.backup import BackupError, backup_sqlite, postgres_hint, restore_sqlite
+from msp_console.services.backup import BackupError, backup_sqlite, restore_sqlite
 from msp_console.services.backup_schedule import (
     BackupFile,
     backup_files,
@@ -75,7 +75,7 @@ def _backup(args: argparse.Namespace) -> int:
         return _status(args)
     url = _url(args)
     if _is_postgres(url):
-        raise CommandError(postgres_hint(url, str(args.file)))
+        return _backup_postgres(url, args.file)
     try:
         result = backup_sqlite(url, args.file)
     except BackupError as exc:
@@ -88,9 +88,38 @@ def _restore(args: argparse.Namespace) -> int:
     return _restore_file(_url(args), args.file)
 
 
+def _backup_postgres(url: str, file: Path) -> int:
+    from msp_console.services.backup_postgres import backup_postgres
+
+    try:
+        size = backup_postgres(url, file)
+    except BackupError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"backed up to {file} ({size:,} bytes, pg_dump custom format)")
+    return EXIT_OK
+
+
+def _restore_postgres(url: str, file: Path) -> int:
+    from msp_console.db.engine import make_engine
+    from msp_console.db.migrate import upgrade
+    from msp_console.services.backup_postgres import restore_postgres
+
+    try:
+        restore_postgres(url, file)
+    except BackupError as exc:
+        raise CommandError(str(exc)) from exc
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+    print(f"restored {file} into the PostgreSQL database")
+    return EXIT_OK
+
+
 def _restore_file(url: str, file: Path) -> int:
     if _is_postgres(url):
-        raise CommandError(postgres_hint(url, str(file), restore=True))
+        return _restore_postgres(url, file)
     try:
         result = restore_sqlite(url, file)
     except BackupError as exc:

@@ -79,7 +79,7 @@ def postgres_hint(url: str, out: str = "msp-console.dump", *, restore: bool = Fa
         cmd = ["pg_dump", "--format=custom", f"--file={out}", *conn, db]
         what = "back up a PostgreSQL database"
     return (
-        f"MSP Console backs up its embedded SQLite database only; to {what} use the PostgreSQL tools:\n"
+        f"To {what} by hand, use the PostgreSQL tools:\n"
         f"  {shlex.join(cmd)}\n"
         "(they ask for the password, or read it from ~/.pgpass or PGPASSFILE; "
         "`msp-console backups status` warns when no recent dump is found)"

@@ -132,6 +132,11 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def write_stream(dest: Path, header: ArchiveHeader, body: Iterator[bytes], *, level: int = LEVEL) -> int:
+    """Any stream (a pg_dump's output) as a compressed backup file, written atomically."""
+    return _write_atomically(dest, header, body, level)
+
+
 def _write_atomically(dest: Path, header: ArchiveHeader, body: Iterator[bytes], level: int) -> int:
     """Header + one zstd frame of ``body`` into a hidden temporary file, synced, then renamed."""
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
@@ -235,6 +240,8 @@ def restore_to(archive: Path, out: Path) -> ArchiveHeader:
         chain.append((base, base_header))
         if len(chain) > 10_000:
             raise ArchiveError(f"{archive.name}: the chain of backups loops")
+    if chain[-1][1].kind == "pgdump":
+        raise ArchiveError(f"{archive} is a PostgreSQL backup: restore it into the team database")
     if chain[-1][1].kind != "full":
         raise ArchiveError(f"{archive}: unknown backup kind {chain[-1][1].kind!r}")
     _decompress_to(chain[-1][0], out)
@@ -246,10 +253,16 @@ def restore_to(archive: Path, out: Path) -> ArchiveHeader:
 
 
 def _decompress_to(archive: Path, out: Path) -> None:
-    with Path(archive).open("rb") as fh, Path(out).open("wb") as dst:
+    with Path(out).open("wb") as dst:
+        decompress_into(archive, dst)
+
+
+def decompress_into(archive: Path, out: IO[bytes]) -> None:
+    """The content of ``archive`` written to the stream ``out`` (a file, or a tool's stdin)."""
+    with Path(archive).open("rb") as fh:
         _read_header(fh, archive)
         try:
-            zstandard.ZstdDecompressor().copy_stream(fh, dst)
+            zstandard.ZstdDecompressor().copy_stream(fh, out)
         except zstandard.ZstdError as exc:
             raise ArchiveError(f"{archive} is damaged ({exc})") from exc
 

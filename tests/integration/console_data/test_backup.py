@@ -165,6 +165,7 @@ def test_postgresql_backup_points_to_pg_dump_without_the_password(
     assert "pg_dump --format=custom" in err and "--username=msp" in err and "mspdb" in err
     assert "--host=127.0.0.1 --port=55432" in err
     assert "Sup3r-Secret-pw" not in err
+    (tmp_path / "team.dump").write_bytes(b"PGDMP")  # pg_restore runs, cannot reach the server
     assert main(["--database", PG_URL, "restore", str(tmp_path / "team.dump")]) == 1
     err = capsys.readouterr().err
     assert "pg_restore" in err and "Sup3r-Secret-pw" not in err
