@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from msp_console.fileio import atomic_write_bytes
-from msp_console.services.backup import BackupResult, backup_sqlite
+from msp_console.services.backup import BackupError, BackupResult, backup_sqlite
 from msp_console.services.backup_archive import DELTA_SUFFIX, FULL_SUFFIX
 from msp_console.settings import data_dir
 
@@ -217,6 +217,9 @@ def scheduled_backup_job(url: str) -> ScheduledRun | None:
     """What the scheduler runs: never raises (a failed backup is logged as an error, and retried)."""
     try:
         run = run_scheduled(url)
+    except BackupError as exc:  # refused (no room, damaged database): the message says what to do
+        log.error("scheduled backup not made: %s", exc)
+        return None
     except Exception:
         log.exception("scheduled backup failed")
         return None

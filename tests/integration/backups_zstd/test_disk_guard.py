@@ -21,7 +21,12 @@ from msp_console.monitoring.params import clean_check
 from msp_console.monitoring.retention import RAW_KEEP_S, run_retention
 from msp_console.monitoring.service import add_check
 from msp_console.monitoring.writer import Processed, ResultWriter, persist
-from msp_console.services.backup_schedule import BackupPolicy, backup_files, run_scheduled
+from msp_console.services.backup_schedule import (
+    BackupPolicy,
+    backup_files,
+    run_scheduled,
+    scheduled_backup_job,
+)
 from msp_console.services.disk_space import database_disk
 from tests.integration.backups_zstd.conftest import MiB, fill
 
@@ -114,7 +119,10 @@ def test_retention_tightens_itself_when_the_disk_runs_low(small_disk: Path) -> N
 
 
 def test_a_backup_refuses_cleanly_when_the_disk_has_no_room(
-    small_disk: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+    small_disk: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     app, _check, _machine = _app_with_a_check(small_disk)
     app.close()
@@ -133,3 +141,8 @@ def test_a_backup_refuses_cleanly_when_the_disk_has_no_room(
     assert "Traceback" not in err
     assert {b.path.name: b.path.read_bytes() for b in backup_files(folder)} == before
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # nothing half-written left
+
+    caplog.set_level(logging.ERROR, "msp_console.services")
+    assert scheduled_backup_job(url) is None  # the window's hourly job: one clear line, no crash
+    assert "scheduled backup not made: not enough room" in caplog.text and "Traceback" not in caplog.text
+    assert {b.path.name: b.path.read_bytes() for b in backup_files(folder)} == before
