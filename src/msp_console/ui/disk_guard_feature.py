@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from msp_console.monitoring.disk_guard import LOW_FIVE_MIN_KEEP_S, LOW_RAW_KEEP_S
 from msp_console.services.disk_space import DiskSpace, database_disk
@@ -46,7 +47,11 @@ class DiskBanner(QLabel):
         self.timer.timeout.connect(self.check_now)
 
     def check_now(self) -> None:
-        run_in_background(self.measure, self.show_space, lambda _error: None)
+        run_in_background(self.measure, self._measured, lambda _error: None)
+
+    def _measured(self, space: DiskSpace | None) -> None:
+        if isValid(self):  # the window may have closed while the disk was measured
+            self.show_space(space)
 
     def show_space(self, space: DiskSpace | None) -> None:
         self.space = space
