@@ -82,8 +82,11 @@ class Fleet:
             state = HealthState.WARNING if bad else HealthState.OK
             metrics = tuple(self.value(i, k, at) for k in self.kinds[i])
             text = f"{metrics[0].name} {metrics[0].value:g} {metrics[0].unit}".strip()
-            status, events = apply(self.status[i], state, text, at, ApplyContext())
-            self.status[i] = status
+            if bad or self.status[i].state is not HealthState.OK:
+                status, events = apply(self.status[i], state, text, at, ApplyContext())
+                self.status[i] = status
+            else:  # a steady OK check changes nothing but its clock: skip the state machine
+                status, events = self.status[i], []
             outcome = CheckOutcome(state, text, metrics, 3.0)
             out.append(Processed(CheckResult(check_id, machine_id, outcome, at), status, tuple(events)))
         return out
