@@ -219,3 +219,28 @@ def test_a_backup_killed_half_way_leaves_the_previous_ones_intact(
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]
     assert main(["--database", sqlite_url, "backups", "restore", sorted(before)[0]]) == 0
     assert _clients_seen_by_the_cli(sqlite_url, capsys) == ["Hotel Bellavista"]
+
+
+def test_a_damaged_or_orphaned_delta_is_refused_and_nothing_changes(
+    sqlite_url: str, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for day in range(3):
+        _add_client(sqlite_url, f"Cliente giorno {day}")
+        run_scheduled(sqlite_url, policy=BackupPolicy(), now=DAY0 + timedelta(days=day))
+    oldest, middle, newest = (b.path for b in backup_files(isolated_data_dir / "backups"))
+    live = _live(sqlite_url)
+    before = live.read_bytes()
+
+    data = bytearray(middle.read_bytes())
+    data[-40:-20] = bytes(20)  # damage inside the compressed pages
+    middle.write_bytes(bytes(data))
+    capsys.readouterr()
+    assert main(["--database", sqlite_url, "restore", str(oldest)]) == 1  # it needs the middle one
+    err = capsys.readouterr().err
+    assert "damaged" in err and "nothing was changed" in err and "Traceback" not in err
+
+    middle.unlink()
+    assert main(["--database", sqlite_url, "restore", str(oldest)]) == 1
+    assert "needs the newer backup msp-console-20261102-020000, which is missing" in capsys.readouterr().err
+    assert live.read_bytes() == before
+    assert main(["--database", sqlite_url, "restore", str(newest)]) == 0  # the newest stands alone
