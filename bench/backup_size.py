@@ -29,7 +29,7 @@ from sqlalchemy import insert, select
 
 from bench.fleet import write_fleet
 from msp_console.app import App
-from msp_console.db.models import Check, Machine
+from msp_console.db.models import Check, Machine, MetricSeries
 from msp_console.domain.health import HealthState
 from msp_console.domain.monitoring_state import ApplyContext, CheckStatus, apply
 from msp_console.monitoring.model import CheckOutcome, CheckResult, Metric
@@ -54,6 +54,7 @@ class Fleet:
         self.disk = [self.rng.uniform(20.0, 85.0) for _ in checks]
         self.counter = [self.rng.randrange(10**9, 10**12) for _ in checks]
         self.status = [CheckStatus() for _ in checks]
+        self.series: dict[tuple[int, str], int] = {}  # (check, metric) → series id, for bulk days
 
     def value(self, i: int, kind: str, at: datetime) -> Metric:
         rng = self.rng
@@ -112,19 +113,46 @@ def _checks(app: App, per_machine: int) -> list[tuple[int, int]]:
         return [(c.id, c.machine_id) for c in s.scalars(select(Check))]
 
 
-def simulate(label: str, app: App, live: Path, checks: list[tuple[int, int]], days: int) -> None:
+def _write_day(app: App, fleet: Fleet, midnight: datetime, bulk: bool) -> None:
+    """A day of results through ``persist``; with ``bulk``, only each hour's first minute goes
+    through it (status, state events, new series) and the other minutes' samples are inserted
+    straight into the sample table (the same rows, ~5x faster on a loaded machine)."""
+    if bulk and not fleet.series:  # one minute through the writer creates the series
+        with app.db.transaction() as session:
+            persist(session, fleet.minute(midnight - timedelta(minutes=1)))
+        with app.db.read() as session:
+            fleet.series = {(s.check_id, s.name): s.id for s in session.scalars(select(MetricSeries))}
+    for minute in range(0, 1440, 10):  # ten minutes per transaction, as the writer batches
+        batch: list[Processed] = []
+        rows: list[tuple[int, int, float]] = []
+        for m in range(minute, minute + 10):
+            results = fleet.minute(midnight + timedelta(minutes=m))
+            if bulk and m % 60:
+                rows += [
+                    (fleet.series[(p.result.check_id, x.name)], int(p.result.at.timestamp() * 1000), x.value)
+                    for p in results
+                    for x in p.result.outcome.metrics
+                ]
+            else:
+                batch += results
+        with app.db.transaction() as session:
+            persist(session, batch)
+            if rows:
+                session.connection().exec_driver_sql(
+                    "INSERT INTO metric_sample (series_id, ts_ms, value) VALUES (?, ?, ?)", rows
+                )
+
+
+def simulate(
+    label: str, app: App, live: Path, checks: list[tuple[int, int]], days: int, bulk: bool = False
+) -> None:
     fleet = Fleet(checks)
     policy = BackupPolicy(keep=14)
     print(f"\n{label}: {len(checks)} checks, 2 metrics each, one result a minute; keep 14")
     print("day  live MB  backups MB  kept  newest full MB  ratio  backup s (CPU s)")
     for day in range(days):
         midnight = START + timedelta(days=day)
-        for minute in range(0, 1440, 10):  # ten minutes per transaction, as the writer batches
-            batch: list[Processed] = []
-            for m in range(minute, minute + 10):
-                batch += fleet.minute(midnight + timedelta(minutes=m))
-            with app.db.transaction() as session:
-                persist(session, batch)
+        _write_day(app, fleet, midnight, bulk)
         end = midnight + timedelta(days=1)
         run_retention(app.db, end)
         size = _live_size(live)
@@ -162,6 +190,7 @@ def main() -> None:
     parser.add_argument("--checks", type=int, default=4, help="checks per machine (bigger database)")
     parser.add_argument("--days", type=int, default=16)
     parser.add_argument("--only", choices=("demo", "bigger"))
+    parser.add_argument("--bulk", action="store_true", help="bigger: samples inserted in bulk (faster)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)

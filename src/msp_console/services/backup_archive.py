@@ -98,9 +98,12 @@ def _stream_pages(archive: Path, page_size: int) -> Generator[bytes, None, None]
     """The pages of a full backup, decompressed as a stream (never the whole file in memory)."""
     with Path(archive).open("rb") as fh:
         _read_header(fh, archive)
-        with zstandard.ZstdDecompressor().stream_reader(fh) as reader:
-            while page := _read_exact(reader, page_size):
-                yield page
+        try:
+            with zstandard.ZstdDecompressor().stream_reader(fh) as reader:
+                while page := _read_exact(reader, page_size):
+                    yield page
+        except zstandard.ZstdError as exc:
+            raise ArchiveError(f"{archive} is damaged ({exc})") from exc
 
 
 def _read_exact(reader: Any, n: int) -> bytes:
