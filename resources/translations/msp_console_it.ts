@@ -50,49 +50,72 @@
     <context>
         <name>BackupPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="205" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="206" />
             <source>&amp;Back up the database automatically</source>
             <translation>&amp;Esegui il backup del database automaticamente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="208" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="209" />
             <source> h</source>
             <translation> h</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="208" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="209" />
             <source>Back up every</source>
             <translation>Backup ogni</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="209" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="210" />
             <source>Backups to keep</source>
             <translation>Backup da conservare</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="213" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="214" />
             <source>Backup folder</source>
             <translation>Cartella dei backup</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="217" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="218" />
             <source>Back up &amp;every:</source>
             <translation>Backup &amp;ogni:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="218" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="219" />
             <source>&amp;Keep the newest:</source>
             <translation>&amp;Conserva gli ultimi:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="219" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="220" />
             <source>&amp;Folder:</source>
             <translation>Ca&amp;rtella:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="225" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="223" />
+            <source>Backups now:</source>
+            <translation>Backup presenti:</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="229" />
             <source>A team PostgreSQL database is backed up on its server with pg_dump; this PC checks that a recent dump exists.</source>
             <translation>Un database PostgreSQL di team si salva sul suo server con pg_dump; questo PC controlla che esista un dump recente.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="238" />
+            <source>none yet</source>
+            <translation>nessuno per ora</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="240" />
+            <source>%n backup(s), %1 in all</source>
+            <translation>
+                <numerusform>%n backup, %1 in totale</numerusform>
+                <numerusform>%n backup, %1 in totale</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="242" />
+            <source>; newest %1</source>
+            <translation>; il più recente del %1</translation>
         </message>
     </context>
     <context>
@@ -2742,6 +2765,19 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
         </message>
     </context>
     <context>
+        <name>DiskBanner</name>
+        <message>
+            <location filename="../../src/msp_console/ui/disk_guard_feature.py" line="36" />
+            <source>Disk space warning</source>
+            <translation>Avviso spazio su disco</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/disk_guard_feature.py" line="58" />
+            <source>⚠ The disk holding the database is running out of room: %1 free (%2 % of the disk). Monitoring now keeps raw samples %3 hours and 5-minute averages %4 days so the database stops growing. Free some space on that disk, or move the backups folder elsewhere (Settings → Backups).</source>
+            <translation>⚠ Il disco che contiene il database sta esaurendo lo spazio: %1 liberi (%2 % del disco). Il monitoraggio ora conserva i campioni grezzi per %3 ore e le medie a 5 minuti per %4 giorni, così il database smette di crescere. Libera spazio su quel disco, oppure sposta altrove la cartella dei backup (Impostazioni → Backup).</translation>
+        </message>
+    </context>
+    <context>
         <name>EngineHost</name>
         <message>
             <location filename="../../src/msp_console/ui/monitoring/engine_host.py" line="184" />
@@ -2835,37 +2871,37 @@ I dettagli sono nel file di log:
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="53" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="54" />
             <source>Your name</source>
             <translation>Il tuo nome</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="56" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="57" />
             <source>Interface language</source>
             <translation>Lingua dell'interfaccia</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="57" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="58" />
             <source>System language</source>
             <translation>Lingua di sistema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="63" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="64" />
             <source>&amp;Your name:</source>
             <translation>Il tuo &amp;nome:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="64" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="65" />
             <source>Signs appointments, acknowledgements and remote sessions.</source>
             <translation>Firma appuntamenti, prese in carico e sessioni remote.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="65" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="66" />
             <source>&amp;Language:</source>
             <translation>&amp;Lingua:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="66" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="67" />
             <source>A new language applies at the next start.</source>
             <translation>La nuova lingua si applica dal prossimo avvio.</translation>
         </message>
@@ -4673,47 +4709,47 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>NotificationsPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="115" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="116" />
             <source>A check becomes &amp;critical</source>
             <translation>Un controllo diventa &amp;critico</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="116" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="117" />
             <source>A check becomes a &amp;warning</source>
             <translation>Un controllo passa in &amp;avviso</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="117" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="118" />
             <source>A check becomes &amp;unknown</source>
             <translation>Un controllo diventa &amp;sconosciuto</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="118" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="119" />
             <source>A problem is s&amp;olved (back to OK)</source>
             <translation>Un problema è &amp;risolto (torna OK)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="122" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="123" />
             <source>Notify me when</source>
             <translation>Avvisami quando</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="130" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="131" />
             <source>&amp;Do not disturb between</source>
             <translation>&amp;Non disturbare dalle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="135" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="136" />
             <source>Quiet from</source>
             <translation>Silenzio dalle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="135" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="136" />
             <source>Quiet until</source>
             <translation>Silenzio fino alle</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="140" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="141" />
             <source>and</source>
             <translation>alle</translation>
         </message>
@@ -4916,53 +4952,53 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>PollingPage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="77" />
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="81" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="78" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="82" />
             <source> s</source>
             <translation> s</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="77" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="78" />
             <source>Check interval</source>
             <translation>Intervallo dei controlli</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="79" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="80" />
             <source>Attempts before a problem is confirmed</source>
             <translation>Tentativi prima di confermare un problema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="81" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="82" />
             <source>Timeout of a check</source>
             <translation>Timeout di un controllo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="82" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="83" />
             <source>Checks run at the same time</source>
             <translation>Controlli eseguiti in parallelo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="87" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="88" />
             <source>Check &amp;interval:</source>
             <translation>&amp;Intervallo dei controlli:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="88" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="89" />
             <source>&amp;Attempts before a problem is confirmed:</source>
             <translation>&amp;Tentativi prima di confermare un problema:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="89" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="90" />
             <source>&amp;Timeout of a check:</source>
             <translation>Ti&amp;meout di un controllo:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="90" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="91" />
             <source>Checks run at the &amp;same time (workers):</source>
             <translation>Controlli eseguiti in &amp;parallelo (worker):</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="95" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="96" />
             <source>Defaults for new checks and for the poller started from this PC; the number of workers applies when polling next starts (or is resumed).</source>
             <translation>Valori predefiniti per i nuovi controlli e per il poller avviato da questo PC; il numero di worker vale dal prossimo avvio (o ripresa) del monitoraggio.</translation>
         </message>
@@ -5662,42 +5698,42 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>RemotePage</name>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="165" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="166" />
             <source>&amp;RDP client:</source>
             <translation>Client &amp;RDP:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="166" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="167" />
             <source>&amp;SSH client:</source>
             <translation>Client &amp;SSH:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="167" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="168" />
             <source>&amp;VNC client:</source>
             <translation>Client &amp;VNC:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="173" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="174" />
             <source>Automatic (the first one installed)</source>
             <translation>Automatico (il primo installato)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="185" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="186" />
             <source>the system's default terminal</source>
             <translation>il terminale predefinito del sistema</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="186" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="187" />
             <source>Terminal for SSH sessions</source>
             <translation>Terminale per le sessioni SSH</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="187" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="188" />
             <source>&amp;Terminal for SSH:</source>
             <translation>&amp;Terminale per SSH:</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="188" />
+            <location filename="../../src/msp_console/ui/settings_dialog/pages.py" line="189" />
             <source>A connection profile can still choose its own client.</source>
             <translation>Un profilo di connessione può comunque scegliere un proprio client.</translation>
         </message>

@@ -18,7 +18,7 @@ def test_the_window_backs_up_when_due_and_stops_its_scheduler_on_close(qtbot, tm
     job = scheduler.get_job("msp-console-backup")
     assert job is not None and scheduler.running
     job.func(*job.args)  # what the hourly check does: no backup yet, so one is due now
-    backups = list((data_dir() / "backups").glob("*.sqlite3"))
+    backups = list((data_dir() / "backups").glob("msp-console-*.sqlite3.zst"))
     assert len(backups) == 1 and backups[0].stat().st_size > 0
     window.close()
     assert not scheduler.running

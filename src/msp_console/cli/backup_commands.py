@@ -1,4 +1,4 @@
-"""`msp-console backup FILE`, `restore FILE`, `backups run-scheduled|status|list|configure`."""
+"""`msp-console backup FILE`, `restore FILE`, `backups run-scheduled|status|list|restore|configure`."""
 
 from __future__ import annotations
 
@@ -6,14 +6,16 @@ import argparse
 from pathlib import Path
 
 from msp_console.cli.common import EXIT_INPUT, EXIT_OK, CommandError, print_json
-from msp_console.services.backup import BackupError, backup_sqlite, postgres_hint, restore_sqlite
+from msp_console.services.backup import BackupError, backup_sqlite, restore_sqlite
 from msp_console.services.backup_schedule import (
+    BackupFile,
+    backup_files,
     backup_status,
-    backups_in,
     load_policy,
     run_scheduled,
     update_policy,
 )
+from msp_console.services.disk_space import describe_bytes
 from msp_console.settings import resolve_database_url
 
 
@@ -22,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "backup",
         help="copy the embedded database to FILE (online, checked); `backup status` checks for recent ones",
     )
-    b.add_argument("file", type=Path, metavar="FILE")
+    b.add_argument("file", type=Path, metavar="FILE", help="ending in .zst: compressed with zstd")
     b.set_defaults(handler=_backup)
     r = sub.add_parser(
         "restore",
@@ -40,8 +42,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     st = gsub.add_parser("status", help="warn (exit 1) when no recent backup or pg_dump file is found")
     st.add_argument("--json", action="store_true", help="print JSON")
     st.set_defaults(handler=_status)
-    ls = gsub.add_parser("list", help="the scheduled backups kept, oldest first")
+    ls = gsub.add_parser("list", help="the scheduled backups kept, oldest first, with their sizes")
+    ls.add_argument("--json", action="store_true", help="print JSON (keys documented in the README)")
     ls.set_defaults(handler=_list)
+    rs = gsub.add_parser(
+        "restore", help="restore a scheduled backup: its name from `backups list`, or `newest`"
+    )
+    rs.add_argument("backup", metavar="BACKUP", help="a name from `backups list` (or its date), or newest")
+    rs.set_defaults(handler=_restore_scheduled)
     cf = gsub.add_parser("configure", help="show or change the backup policy")
     cf.add_argument("--keep", type=int, help="how many scheduled backups to keep (default 14)")
     cf.add_argument("--interval-hours", type=int, help="hours between scheduled backups (default 24)")
@@ -67,7 +75,7 @@ def _backup(args: argparse.Namespace) -> int:
         return _status(args)
     url = _url(args)
     if _is_postgres(url):
-        raise CommandError(postgres_hint(url, str(args.file)))
+        return _backup_postgres(url, args.file)
     try:
         result = backup_sqlite(url, args.file)
     except BackupError as exc:
@@ -77,14 +85,46 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    url = _url(args)
-    if _is_postgres(url):
-        raise CommandError(postgres_hint(url, str(args.file), restore=True))
+    return _restore_file(_url(args), args.file)
+
+
+def _backup_postgres(url: str, file: Path) -> int:
+    from msp_console.services.backup_postgres import backup_postgres
+
     try:
-        result = restore_sqlite(url, args.file)
+        size = backup_postgres(url, file)
     except BackupError as exc:
         raise CommandError(str(exc)) from exc
-    print(f"restored {args.file} into {result.database}")
+    print(f"backed up to {file} ({size:,} bytes, pg_dump custom format)")
+    return EXIT_OK
+
+
+def _restore_postgres(url: str, file: Path) -> int:
+    from msp_console.db.engine import make_engine
+    from msp_console.db.migrate import upgrade
+    from msp_console.services.backup_postgres import restore_postgres
+
+    try:
+        restore_postgres(url, file)
+    except BackupError as exc:
+        raise CommandError(str(exc)) from exc
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+    print(f"restored {file} into the PostgreSQL database")
+    return EXIT_OK
+
+
+def _restore_file(url: str, file: Path) -> int:
+    if _is_postgres(url):
+        return _restore_postgres(url, file)
+    try:
+        result = restore_sqlite(url, file)
+    except BackupError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"restored {file} into {result.database}")
     if result.set_aside:
         print(f"the previous database is kept as {result.set_aside}")
     if result.schema_before != result.schema_after:
@@ -123,9 +163,51 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    for when, path in backups_in(load_policy().backup_folder()):
-        print(f"{when:%Y-%m-%d %H:%M} UTC  {path.stat().st_size:>12,}  {path}")
+    folder = load_policy().backup_folder()
+    files = backup_files(folder)
+    total = sum(b.size for b in files)
+    if args.json:
+        print_json(
+            {
+                "folder": str(folder),
+                "count": len(files),
+                "total_bytes": total,
+                "backups": [
+                    {
+                        "name": b.path.name,
+                        "path": str(b.path),
+                        "created": b.when.isoformat(),
+                        "kind": b.kind,
+                        "bytes": b.size,
+                    }
+                    for b in files
+                ],
+            }
+        )
+        return EXIT_OK
+    for b in files:
+        print(f"{b.when:%Y-%m-%d %H:%M} UTC  {b.kind:5s}  {describe_bytes(b.size):>10}  {b.path}")
+    print(f"{len(files)} backups, {describe_bytes(total)} in {folder}")
     return EXIT_OK
+
+
+def _pick(files: list[BackupFile], wanted: str) -> BackupFile:
+    """`newest`, a file name, or a unique part of it such as the date 20261204."""
+    if not files:
+        raise CommandError(f"no scheduled backup in {load_policy().backup_folder()}")
+    if wanted == "newest":
+        return files[-1]
+    exact = [b for b in files if b.path.name == Path(wanted).name]
+    matches = exact or [b for b in files if wanted in b.path.name]
+    if len(matches) != 1:
+        found = "no backup matches" if not matches else f"{len(matches)} backups match"
+        raise CommandError(f"BACKUP: {found} {wanted!r}; see `msp-console backups list`")
+    return matches[0]
+
+
+def _restore_scheduled(args: argparse.Namespace) -> int:
+    chosen = _pick(backup_files(load_policy().backup_folder()), args.backup)
+    return _restore_file(_url(args), chosen.path)
 
 
 def _configure(args: argparse.Namespace) -> int:

@@ -3,7 +3,7 @@
 The GUI (desktop, SQLite) and `msp-console poller` both run a ``Poller``. Every ``refresh_s``
 a control thread reloads which checks to run (new or removed checks, leases on PostgreSQL),
 maintenance windows, acks and which machines are down (for parent dependencies), and every
-``retention_s`` rolls metrics up.
+``retention_s`` rolls metrics up (keeping less while the database's disk is low: ``disk_guard``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from msp_console.monitoring.disk_guard import DiskWatch
 from msp_console.monitoring.engine import Engine, Runner, Sink
 from msp_console.monitoring.model import CheckOutcome, CheckSpec
 from msp_console.monitoring.retention import run_retention
@@ -85,6 +86,7 @@ class Poller:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._last_retention = 0.0
+        self.disk = DiskWatch(db.url)
         self._claimed: frozenset[int] = frozenset()
 
     def refresh(self) -> None:
@@ -147,7 +149,7 @@ class Poller:
                 self.refresh()
                 if clock - self._last_retention >= self.retention_s:
                     self._last_retention = clock
-                    run_retention(self.db, datetime.now(UTC))
+                    run_retention(self.db, datetime.now(UTC), **self.disk.horizons())
             except Exception:  # a database hiccup must not end monitoring; try again next round
                 log.exception("monitoring refresh failed")
                 self._drop_if_leases_lapsed()

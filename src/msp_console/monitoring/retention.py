@@ -38,13 +38,17 @@ class RetentionReport:
     deleted_events: int = 0
 
 
-def run_retention(db: Database, now: datetime) -> RetentionReport:
+def run_retention(
+    db: Database, now: datetime, *, raw_keep_s: int = RAW_KEEP_S, five_min_keep_s: int = FIVE_MIN_KEEP_S
+) -> RetentionReport:
+    """``raw_keep_s``/``five_min_keep_s``: shorter horizons while the disk is low (``disk_guard``)."""
     t = int(now.timestamp())
+    keep = {**KEEP_S, RAW: raw_keep_s, FIVE_MIN: five_min_keep_s}
     with db.transaction() as s:
         if not db.is_sqlite and not s.scalar(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": _LOCK_KEY}):
             return RetentionReport(0, 0, 0, 0, 0)  # another poller is sealing right now
         sealed = seal(s, t - SETTLE_S)
-        dropped = drop_expired(s, t, KEEP_S)
+        dropped = drop_expired(s, t, keep)
         events_cut = datetime.fromtimestamp(t - STATE_EVENTS_KEEP_S, UTC)
         # Per check, so the (check, time) index serves it: no index on time alone to keep up.
         d_events = s.execute(

@@ -21,6 +21,7 @@ from msp_console.db.models import CheckStatus as StatusRow
 from msp_console.db.models import StateEvent as EventRow
 from msp_console.db.models.monitoring_history import output_ids, split_output
 from msp_console.domain.monitoring_state import CheckStatus, EventKind, StateEvent
+from msp_console.monitoring.disk_guard import HeldResults
 from msp_console.monitoring.model import CheckResult
 from msp_console.monitoring.store import status_values
 from msp_console.services.database import Database
@@ -139,6 +140,7 @@ class ResultWriter:
         self.failed_batches = 0
         self._idle = threading.Condition()
         self._pending = 0
+        self.held: HeldResults[Processed] = HeldResults()  # a full disk's refusals: retried, not lost
 
     def start(self) -> None:
         if self._thread is None:
@@ -181,17 +183,26 @@ class ResultWriter:
             self._write(batch)
 
     def _write(self, batch: list[Processed]) -> None:
+        dropped = self.held.dropped
+        if self.held.waiting():  # the disk was full moments ago: queue behind, try again later
+            self.held.add(batch)
+            return self._done(self.held.dropped - dropped)
+        batch = [*self.held.take(), *batch]
         try:
             with self.db.transaction() as session:
                 persist(session, batch)
             self.written += len(batch)
-        except Exception:  # the engine must keep running; the next batch may succeed
+        except Exception as exc:  # the engine must keep running; the next batch may succeed
+            if self.held.refused(batch, exc):  # still pending: flush() says they are not written yet
+                return self._done(self.held.dropped - dropped)
             self.failed_batches += 1
             log.exception("could not write %d monitoring results", len(batch))
-        finally:
-            with self._idle:
-                self._pending -= len(batch)
-                self._idle.notify_all()
+        self._done(len(batch))
+
+    def _done(self, count: int) -> None:
+        with self._idle:
+            self._pending -= count
+            self._idle.notify_all()
 
 
 def count_rows(session: Session, model: type) -> int:

@@ -1,13 +1,17 @@
 """Backups of the console's own SQLite database: online copy, integrity check, safe restore.
 
 The copy goes through SQLite's backup API (a consistent snapshot even while the app or the poller
-writes), never a file copy that could catch a half-written page or miss the WAL. A restore first
-checks the file (integrity, schema not newer than this version), keeps the current database aside
-under a timestamped name, then swaps the file in and upgrades an older schema.
+writes), never a file copy that could catch a half-written page or miss the WAL. A destination
+ending in ``.zst`` is stored compressed (``backup_archive``), and the previous full backup may then
+be rewritten as a delta against the new one; any other name gets a plain SQLite file as before.
+A restore first checks the file (integrity, schema not newer than this version), keeps the current
+database aside under a timestamped name, then swaps the file in and upgrades an older schema.
+Plain, full and delta backups all restore.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shlex
 import sqlite3
@@ -19,6 +23,10 @@ from sqlalchemy.engine import make_url
 
 from msp_console.db.engine import make_engine
 from msp_console.db.migrate import MIGRATIONS, upgrade
+from msp_console.services import backup_archive as archive
+from msp_console.services.disk_space import describe_bytes, disk_space, is_disk_full
+
+log = logging.getLogger(__name__)
 
 
 class BackupError(RuntimeError):
@@ -28,8 +36,11 @@ class BackupError(RuntimeError):
 @dataclass(frozen=True)
 class BackupResult:
     path: Path
-    size: int
+    size: int  # bytes on disk
     pages: int
+    kind: str = "plain"  # "plain" (a SQLite file) or "full" (compressed)
+    database_size: int = 0  # bytes of the snapshot it restores
+    previous_as_delta: Path | None = None  # the previous full backup, rewritten as a delta
 
 
 @dataclass(frozen=True)
@@ -68,7 +79,7 @@ def postgres_hint(url: str, out: str = "msp-console.dump", *, restore: bool = Fa
         cmd = ["pg_dump", "--format=custom", f"--file={out}", *conn, db]
         what = "back up a PostgreSQL database"
     return (
-        f"MSP Console backs up its embedded SQLite database only; to {what} use the PostgreSQL tools:\n"
+        f"To {what} by hand, use the PostgreSQL tools:\n"
         f"  {shlex.join(cmd)}\n"
         "(they ask for the password, or read it from ~/.pgpass or PGPASSFILE; "
         "`msp-console backups status` warns when no recent dump is found)"
@@ -117,8 +128,38 @@ def _temp_beside(path: Path, tag: str) -> Path:
     return path.with_name(f".{path.name}.{tag}-{os.getpid()}.tmp")
 
 
-def backup_sqlite(url: str, dest: Path) -> BackupResult:
-    """Online backup of the database at ``url`` into ``dest`` (replaced atomically when it is sound)."""
+def _no_room(folder: Path, need: int = 0) -> BackupError:
+    space = disk_space(folder)
+    wanted = f", about {describe_bytes(need)} needed" if need else ""
+    return BackupError(
+        f"not enough room in {space.path} for a backup ({describe_bytes(space.free)} free{wanted}): "
+        "free some space or choose another backup folder (msp-console backups configure --folder DIR). "
+        "The previous backups are intact."
+    )
+
+
+def _check_room(source: Path, folder: Path, compressed: bool) -> None:
+    """Refuses before starting when the copy (and the compressed file) cannot fit, keeping a margin
+    so a backup never fills the disk to the last byte."""
+    live = source.stat().st_size + _size_or_zero(Path(f"{source}-wal"))
+    need = live + (live // 2 if compressed else 0)
+    space = disk_space(folder)
+    margin = min(space.total // 100, 64 * 2**20)
+    if space.free - need < margin:
+        raise _no_room(folder, need=need)
+
+
+def _size_or_zero(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def backup_sqlite(url: str, dest: Path, *, previous: Path | None = None) -> BackupResult:
+    """Online backup of the database at ``url`` into ``dest``, written atomically (a kill leaves no
+    half file under ``dest``'s name). ``.zst``: compressed; then the full backup ``previous`` (if
+    given) is rewritten as the pages it needs on top of this one."""
     source = sqlite_path(url)
     if not source.is_file():
         raise BackupError(f"there is no database at {source} to back up")
@@ -126,23 +167,61 @@ def backup_sqlite(url: str, dest: Path) -> BackupResult:
     if dest.resolve() == source.resolve():
         raise BackupError("the backup file cannot be the live database itself")
     dest.parent.mkdir(parents=True, exist_ok=True)
+    compressed = dest.name.endswith(".zst")
+    _check_room(source, dest.parent, compressed)
     tmp = _temp_beside(dest, "backup")
     tmp.unlink(missing_ok=True)
     try:
-        try:
-            pages = _copy_online(source, tmp, read_only=False)
-        except sqlite3.DatabaseError as exc:
-            raise BackupError(f"cannot read {source}: {exc}") from exc
-        problems = integrity_problems(tmp)
-        if problems:
-            raise BackupError(
-                f"the copy of {source} fails the integrity check ({'; '.join(problems[:3])}): "
-                "the live database is damaged; restore an earlier backup"
-            )
-        os.replace(tmp, dest)
+        pages = _snapshot(source, tmp)
+        if not compressed:
+            os.replace(tmp, dest)
+            return BackupResult(dest, dest.stat().st_size, pages, "plain", dest.stat().st_size)
+        written = archive.write_full(tmp, dest)
+        size = dest.stat().st_size
+        as_delta = _rewrite_as_delta(previous, tmp, written.sha256, dest) if previous else None
+        return BackupResult(dest, size, pages, written.kind, written.size, as_delta)
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise _no_room(dest.parent) from exc
+        raise
+    except archive.ArchiveError as exc:
+        raise BackupError(str(exc)) from exc
     finally:
         tmp.unlink(missing_ok=True)
-    return BackupResult(dest, dest.stat().st_size, pages)
+
+
+def _rewrite_as_delta(previous: Path, snapshot: Path, sha256: str, newer: Path) -> Path | None:
+    """Replaces the full backup ``previous`` by its reverse delta against ``snapshot`` (the newer
+    backup's). Never fails the new backup: on any problem the previous one simply stays full."""
+    name = archive.backup_name(previous)
+    target = previous.with_name(name + archive.DELTA_SUFFIX)
+    try:
+        archive.write_reverse_delta(previous, snapshot, sha256, archive.backup_name(newer), target)
+    except (archive.ArchiveError, OSError) as exc:
+        log.warning("the backup %s stays a full one: %s", previous.name, exc)
+        return None
+    if target.stat().st_size >= previous.stat().st_size:  # nothing gained (a database rewritten)
+        target.unlink()
+        return None
+    previous.unlink()  # a kill before this leaves both: backup_schedule.tidy keeps the delta
+    return target
+
+
+def _snapshot(source: Path, target: Path) -> int:
+    """A consistent, checked copy of the live database into ``target``; returns its pages."""
+    try:
+        pages = _copy_online(source, target, read_only=False)
+    except sqlite3.DatabaseError as exc:
+        if is_disk_full(exc):
+            raise _no_room(target.parent) from exc
+        raise BackupError(f"cannot read {source}: {exc}") from exc
+    problems = integrity_problems(target)
+    if problems:
+        raise BackupError(
+            f"the copy of {source} fails the integrity check ({'; '.join(problems[:3])}): "
+            "the live database is damaged; restore an earlier backup"
+        )
+    return pages
 
 
 def known_revisions() -> set[str]:
@@ -251,12 +330,7 @@ def restore_sqlite(url: str, source: Path, *, now: datetime | None = None) -> Re
     staged = _temp_beside(live, "restore")
     staged.unlink(missing_ok=True)
     try:
-        try:
-            _copy_online(source, staged, read_only=True)  # also reads a backup that is itself in WAL mode
-        except sqlite3.DatabaseError as exc:
-            raise BackupError(
-                f"{source} is not a readable SQLite database ({exc}): nothing was changed"
-            ) from exc
+        _stage(source, staged)
         before = check_restorable(staged)
         _lock_out_others(live)
         stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
@@ -280,3 +354,24 @@ def restore_sqlite(url: str, source: Path, *, now: datetime | None = None) -> Re
     finally:
         engine.dispose()
     return RestoreResult(live, aside, "+".join(sorted(before)), after)
+
+
+def _stage(source: Path, staged: Path) -> None:
+    """The backup as a plain SQLite file at ``staged``: decompressed (a delta over its full backup)
+    or copied (a plain backup, which may itself be in WAL mode)."""
+    try:
+        if archive.is_archive(source):
+            archive.restore_to(source, staged)
+        else:
+            _copy_online(source, staged, read_only=True)
+    except archive.ArchiveError as exc:
+        raise BackupError(f"{exc}: nothing was changed") from exc
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"{source} is not a readable SQLite database ({exc}): nothing was changed") from exc
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise BackupError(
+                f"not enough room in {staged.parent} to restore {source.name} "
+                f"({describe_bytes(disk_space(staged.parent).free)} free): nothing was changed"
+            ) from exc
+        raise

@@ -3,13 +3,21 @@
 The policy lives in <data dir>/backup-policy.json so the CLI, the poller and the Settings dialog share
 it. The GUI's APScheduler calls :func:`run_scheduled` every hour: it backs up only when the newest
 backup is older than the interval, so restarts never skip nor double a day.
+
+Scheduled backups are compressed: the newest is a full one, and each older one is kept as the pages
+that differ from the next newer one (see ``backup_archive``), so fourteen kept take about one full
+backup plus thirteen days of changes. Pruning removes the oldest first, which no other backup needs.
+Backups from before compression (plain ``.sqlite3``) are listed, kept, pruned and restored like the
+others.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
+import time
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,14 +26,17 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from msp_console.fileio import atomic_write_bytes
-from msp_console.services.backup import BackupResult, backup_sqlite
+from msp_console.services.backup import BackupError, BackupResult, backup_sqlite
+from msp_console.services.backup_archive import DELTA_SUFFIX, FULL_SUFFIX
 from msp_console.settings import data_dir
 
 log = logging.getLogger(__name__)
 POLICY_FILE = "backup-policy.json"
 PREFIX = "msp-console-"
-SUFFIX = ".sqlite3"
-_STAMP = re.compile(rf"^{re.escape(PREFIX)}(\d{{8}}-\d{{6}}){re.escape(SUFFIX)}$")
+SUFFIX = ".sqlite3"  # plain backups, written before compression
+KINDS = {SUFFIX: "plain", FULL_SUFFIX: "full", DELTA_SUFFIX: "delta"}
+_STAMP = re.compile(rf"^{re.escape(PREFIX)}(\d{{8}}-\d{{6}})({'|'.join(re.escape(k) for k in KINDS)})$")
+_TEMP = re.compile(rf"^\.{re.escape(PREFIX)}.*[.-](\d+)\.tmp(-journal|-wal|-shm)?$")
 DUMP_PATTERNS = ("*.dump", "*.sql", "*.sql.gz", "*.backup", "*.tar", "*.pgdump")
 
 
@@ -79,30 +90,96 @@ def update_policy(**changes: Any) -> BackupPolicy:
 
 
 @dataclass(frozen=True)
-class ScheduledRun:
-    made: BackupResult | None
-    removed: list[Path] = field(default_factory=list)
-    newest: Path | None = None
-    reason: str = ""
+class BackupFile:
+    """One scheduled backup as the list and Settings show it."""
+
+    when: datetime
+    path: Path
+    size: int
+    kind: str  # "plain", "full" or "delta"
 
 
-def backups_in(folder: Path) -> list[tuple[datetime, Path]]:
-    """The scheduled backups in ``folder``, oldest first (their time is in the name, UTC)."""
+def backup_files(folder: Path) -> list[BackupFile]:
+    """The scheduled backups in ``folder``, oldest first (their time is in the name, UTC). Hidden
+    temporary files of a backup in progress (or killed) never match."""
     found = []
     if folder.is_dir():
         for path in folder.iterdir():
             m = _STAMP.match(path.name)
             if m and path.is_file():
-                found.append((datetime.strptime(m[1], "%Y%m%d-%H%M%S").replace(tzinfo=UTC), path))
-    return sorted(found)
+                when = datetime.strptime(m[1], "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+                found.append(BackupFile(when, path, path.stat().st_size, KINDS[m[2]]))
+    return sorted(found, key=lambda b: (b.when, b.path.name))
+
+
+def backups_in(folder: Path) -> list[tuple[datetime, Path]]:
+    """The scheduled backups in ``folder``, oldest first."""
+    return [(b.when, b.path) for b in backup_files(folder)]
+
+
+@dataclass(frozen=True)
+class BackupsSummary:
+    """What Settings → Backups shows: how many, how much disk, the newest."""
+
+    count: int
+    total_size: int
+    newest: datetime | None
+    folder: Path
+
+
+def summary(folder: Path) -> BackupsSummary:
+    files = backup_files(folder)
+    return BackupsSummary(len(files), sum(b.size for b in files), files[-1].when if files else None, folder)
 
 
 def prune(folder: Path, keep: int) -> list[Path]:
-    """Deletes all but the newest ``keep`` scheduled backups (never other files)."""
-    old = backups_in(folder)[:-keep] if keep > 0 else []
-    for _, path in old:
-        path.unlink(missing_ok=True)
-    return [p for _, p in old]
+    """Deletes all but the newest ``keep`` scheduled backups (never other files). A delta needs only
+    newer backups, so removing the oldest never breaks one that is kept."""
+    old = backup_files(folder)[:-keep] if keep > 0 else []
+    for b in old:
+        b.path.unlink(missing_ok=True)
+    return [b.path for b in old]
+
+
+def tidy(folder: Path) -> list[Path]:
+    """Removes what a killed backup left: hidden half-written files (their process is gone), and a
+    full backup whose delta was already complete when the kill came (the same backup, twice)."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for path in folder.iterdir():
+        m = _TEMP.match(path.name)
+        stale = m is not None and not _process_alive(int(m[1]))
+        twin = (
+            path.name.endswith(FULL_SUFFIX)
+            and path.with_name(path.name[: -len(FULL_SUFFIX)] + DELTA_SUFFIX).is_file()
+        )
+        if stale or twin:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return False  # Windows: only our own temporaries are in use (one backup at a time)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@dataclass(frozen=True)
+class ScheduledRun:
+    made: BackupResult | None
+    removed: list[Path] = field(default_factory=list)
+    newest: Path | None = None
+    reason: str = ""
 
 
 def run_scheduled(
@@ -122,11 +199,16 @@ def run_scheduled(
     if not policy.enabled and not force:
         return ScheduledRun(None, reason="scheduled backups are turned off")
     folder = policy.backup_folder()
-    existing = backups_in(folder)
-    if existing and not force and now - existing[-1][0] < timedelta(hours=policy.interval_hours):
-        return ScheduledRun(None, newest=existing[-1][1], reason="a recent backup exists")
-    target = folder / f"{PREFIX}{now.astimezone(UTC):%Y%m%d-%H%M%S}{SUFFIX}"
-    made = backup_sqlite(url, target)
+    tidy(folder)
+    existing = backup_files(folder)
+    if existing and not force and now - existing[-1].when < timedelta(hours=policy.interval_hours):
+        return ScheduledRun(None, newest=existing[-1].path, reason="a recent backup exists")
+    stamp = f"{PREFIX}{now.astimezone(UTC):%Y%m%d-%H%M%S}"
+    previous = existing[-1].path if existing and existing[-1].kind == "full" else None
+    target = folder / f"{stamp}{FULL_SUFFIX}"
+    started = time.monotonic()
+    made = backup_sqlite(url, target, previous=previous)
+    log.debug("backup %s took %.1f s", target.name, time.monotonic() - started)
     removed = prune(folder, policy.keep)
     return ScheduledRun(made, removed, target, "backed up")
 
@@ -135,6 +217,9 @@ def scheduled_backup_job(url: str) -> ScheduledRun | None:
     """What the scheduler runs: never raises (a failed backup is logged as an error, and retried)."""
     try:
         run = run_scheduled(url)
+    except BackupError as exc:  # refused (no room, damaged database): the message says what to do
+        log.error("scheduled backup not made: %s", exc)
+        return None
     except Exception:
         log.exception("scheduled backup failed")
         return None

@@ -26,6 +26,7 @@ FEATURES: list[str] = [
     "msp_console.ui.billing.feature",
     "msp_console.ui.billing.sdi_schedule",
     "msp_console.ui.backup_feature",
+    "msp_console.ui.disk_guard_feature",
 ]
 
 

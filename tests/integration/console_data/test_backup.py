@@ -13,6 +13,7 @@ import pytest
 from msp_console.app import App
 from msp_console.cli import main
 from msp_console.services.backup import integrity_problems
+from msp_console.services.backup_archive import restore_to
 from msp_console.services.backup_schedule import BackupPolicy, backups_in, run_scheduled
 
 
@@ -129,8 +130,16 @@ def test_scheduled_backups_are_daily_and_keep_the_newest_n(sqlite_url: str, isol
         assert run_scheduled(sqlite_url, policy=policy, now=start + timedelta(days=day, hours=5)).made is None
     folder = isolated_data_dir / "backups"
     kept = [p.name for _, p in backups_in(folder)]
-    assert kept == [f"msp-console-202611{d:02d}-020000.sqlite3" for d in (4, 5, 6)]
-    assert all(integrity_problems(folder / name) == [] for name in kept)
+    # The newest is a full compressed backup; the older ones are kept as deltas against it.
+    assert kept == [
+        "msp-console-20261104-020000.delta.zst",
+        "msp-console-20261105-020000.delta.zst",
+        "msp-console-20261106-020000.sqlite3.zst",
+    ]
+    for name in kept:
+        restored = folder.parent / "restored.sqlite3"
+        restore_to(folder / name, restored)
+        assert integrity_problems(restored) == []
 
 
 def test_cli_run_scheduled_and_status(sqlite_url: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -156,6 +165,7 @@ def test_postgresql_backup_points_to_pg_dump_without_the_password(
     assert "pg_dump --format=custom" in err and "--username=msp" in err and "mspdb" in err
     assert "--host=127.0.0.1 --port=55432" in err
     assert "Sup3r-Secret-pw" not in err
+    (tmp_path / "team.dump").write_bytes(b"PGDMP")  # pg_restore runs, cannot reach the server
     assert main(["--database", PG_URL, "restore", str(tmp_path / "team.dump")]) == 1
     err = capsys.readouterr().err
     assert "pg_restore" in err and "Sup3r-Secret-pw" not in err

@@ -84,7 +84,7 @@ class SettingsDialog(QDialog):
         self.remote = RemotePage(prefs)
         self.mail_accounts = MailAccountsPage(app.db)  # each reads its data on the worker thread
         self.invoice_mail = InvoiceMailPage(app.db)
-        self.backups = BackupPage(stored.backup_policy, app.db.is_sqlite)
+        self.backups = BackupPage(stored.backup_policy, app.db.is_sqlite, stored.backups)
         self.sections = QListWidget()
         self.sections.setObjectName("settingsSections")
         self.sections.setAccessibleName(self.tr("Settings sections"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QLocale, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from msp_console.preferences import Preferences
 from msp_console.remote.clients import detect
-from msp_console.services.backup_schedule import BackupPolicy
+from msp_console.services.backup_schedule import BackupPolicy, BackupsSummary
 from msp_console.ui.labels import tool_label_text
+from msp_console.ui.locale_format import short_datetime
 
 
 def _spin(low: int, high: int, value: int, suffix: str, name: str) -> QSpinBox:
@@ -200,7 +201,7 @@ class RemotePage(QWidget):
 class BackupPage(QWidget):
     """The policy of the console's own backups (shared with the CLI: backup-policy.json)."""
 
-    def __init__(self, policy: BackupPolicy, is_sqlite: bool):
+    def __init__(self, policy: BackupPolicy, is_sqlite: bool, kept: BackupsSummary | None = None):
         super().__init__()
         self.enabled = QCheckBox(self.tr("&Back up the database automatically"))
         self.enabled.setObjectName("backupEnabled")
@@ -217,6 +218,9 @@ class BackupPage(QWidget):
         form.addRow(self.tr("Back up &every:"), self.interval)
         form.addRow(self.tr("&Keep the newest:"), self.keep)
         form.addRow(self.tr("&Folder:"), self.folder)
+        self.kept = _note(self.kept_text(kept))
+        self.kept.setObjectName("backupsKept")
+        form.addRow(self.tr("Backups now:"), self.kept)
         if not is_sqlite:
             form.addRow(
                 "",
@@ -227,6 +231,16 @@ class BackupPage(QWidget):
                     )
                 ),
             )
+
+    def kept_text(self, kept: BackupsSummary | None) -> str:
+        """ "14 backups, 48.2 MiB in all; newest 04/12/2026 02:00" (sizes and dates in the locale)."""
+        if kept is None or not kept.count:
+            return self.tr("none yet")
+        size = QLocale().formattedDataSize(kept.total_size, 1)
+        text = self.tr("%n backup(s), %1 in all", "", kept.count).replace("%1", size)
+        if kept.newest is not None:
+            text += self.tr("; newest %1").replace("%1", short_datetime(kept.newest))
+        return text
 
     def apply(self, policy: BackupPolicy) -> BackupPolicy:
         changes: dict[str, Any] = {

@@ -11,7 +11,13 @@ from typing import Any
 from msp_console.app import App
 from msp_console.domain.errors import ValidationError
 from msp_console.preferences import Preferences, load_preferences, save_preferences
-from msp_console.services.backup_schedule import BackupPolicy, load_policy, save_policy
+from msp_console.services.backup_schedule import (
+    BackupPolicy,
+    BackupsSummary,
+    load_policy,
+    save_policy,
+    summary,
+)
 from msp_console.services.billing.company import load_profile, profile_dict, update_profile
 from msp_console.services.interventions.settings import SchedulingSettings, load_settings, save_settings
 from msp_console.ui.validation_text import error_lines
@@ -23,6 +29,7 @@ class StoredSettings:
     profile: dict[str, Any]  # the company profile's fields, plain values
     scheduling: SchedulingSettings
     backup_policy: BackupPolicy
+    backups: BackupsSummary | None = None  # what the backup folder holds now (count, size, newest)
 
 
 @dataclass(frozen=True)
@@ -48,7 +55,8 @@ def load_stored_settings(app: App) -> StoredSettings:
     with app.db.read() as session:
         profile = profile_dict(load_profile(session))
         scheduling = load_settings(session)
-    return StoredSettings(load_preferences(), profile, scheduling, load_policy())
+    policy = load_policy()
+    return StoredSettings(load_preferences(), profile, scheduling, policy, summary(policy.backup_folder()))
 
 
 def write_settings(app: App, changes: SettingsChanges) -> Preferences:
