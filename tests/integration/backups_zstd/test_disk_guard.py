@@ -104,14 +104,14 @@ def test_retention_tightens_itself_when_the_disk_runs_low(small_disk: Path) -> N
         roomy = watch_with(8 * MiB)  # ~60 MiB free of 64: not low for this test's threshold
         assert roomy.horizons() == retention_horizons(None) and roomy.horizons()["raw_keep_s"] == RAW_KEEP_S
         first = run_retention(app.db, now, **roomy.horizons())
-        assert first.rolled_5m > 0 and first.deleted_raw == 0  # rolled up, all kept: within 48 h
+        assert first.sealed_samples > 0 and first.blocks_deleted == 0  # sealed, all kept: within 48 h
 
         fill(small_disk, leave=4 * MiB)
         low = watch_with(8 * MiB)
         assert low.horizons()["raw_keep_s"] == LOW_RAW_KEEP_S
         assert low.last is not None and low.last.low
         report = run_retention(app.db, now, **low.horizons())
-        assert report.deleted_raw > 0  # the raw samples older than 6 hours went (rolled up first)
+        assert report.blocks_deleted > 0  # the raw hours older than 6 hours went (their roll-ups stay)
         # The real thresholds (2 GiB or 5 %) call any 64 MiB disk low.
         assert DiskWatch(app.db.url).horizons()["raw_keep_s"] == LOW_RAW_KEEP_S
     finally:
