@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from msp_console.domain.backup_result import SIZE_PARAMS
 from msp_console.domain.errors import FieldError
+from msp_console.domain.posture import SSH_KEYS
 from msp_console.domain.thresholds import ThresholdError, parse_set
 from msp_console.monitoring.model import CheckType
 
@@ -52,7 +53,7 @@ THRESHOLD_KEYS: dict[CheckType, tuple[str, ...]] = {
     CheckType.PING: ("rtt", "loss"),
     CheckType.TCP: ("time",),
     CheckType.HTTP: ("time",),
-    CheckType.SSH: ("disk", "load", "mem", "cpu", "defender"),
+    CheckType.SSH: SSH_KEYS,
     CheckType.PLUGIN: (),  # the plugin's own -w/-c decide
     CheckType.BACKUP_AGE: ("age",),
     CheckType.SNMP: ("value",),
