@@ -107,3 +107,27 @@ def test_windows_posture_arrives_over_ssh_and_is_judged(
     # One round trip per poll once the host is known to be Windows (the first poll tries sh first).
     run_check(spec, ctx)
     assert [c.split()[0] for c in calls.read_text().splitlines()] == ["LC_ALL=C;", "powershell", "powershell"]
+
+
+def test_windows_backup_check_runs_its_command_over_ssh(posture_dir: Path, ctx: CheckContext) -> None:
+    from tests.unit.monitoring.test_windows_backup import ITALIAN_DISK_FULL
+
+    base = posture_dir / "wbackup"
+    base.mkdir()
+    calls = base / "calls.txt"
+    calls.touch()
+    calls.chmod(0o666)
+    script = base / "fake-windows.sh"
+    script.write_text(FAKE_WINDOWS.format(calls=calls, answer=ITALIAN_DISK_FULL))
+    script.chmod(0o755)
+    server = start_sshd(base / "sshd", extra_config=f"ForceCommand {script}\n")
+    try:
+        assert ctx.hostkeys is not None
+        ctx.hostkeys.trust(server.host, server.port, server.fingerprint)
+        spec = CheckSpec(1, 1, CheckType.WINDOWS_BACKUP, server.host, {"port": str(server.port)}, timeout=10)
+        out = run_check(spec, ctx)
+    finally:
+        server.stop()
+    assert out.state is HealthState.CRITICAL, out.output
+    assert "0x80070070 Spazio su disco insufficiente" in out.output
+    assert calls.read_text().split() == ["powershell"]  # one command, no shell probing

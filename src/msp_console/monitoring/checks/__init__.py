@@ -43,6 +43,7 @@ CHECKS: dict[CheckType, CheckFn] = {
     CheckType.PLUGIN: _lazy("plugin"),
     CheckType.BACKUP_AGE: _lazy("backup_age"),
     CheckType.SNMP: _lazy("snmp"),
+    CheckType.WINDOWS_BACKUP: _lazy("windows_backup"),
 }
 
 

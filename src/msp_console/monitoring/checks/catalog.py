@@ -30,7 +30,7 @@ PARAMS: dict[CheckType, frozenset[str]] = {
     CheckType.PROXMOX_BACKUP: SIZE_PARAMS,
     CheckType.HYPER_BACKUP: SIZE_PARAMS,
     CheckType.VEEAM: SIZE_PARAMS,
-    CheckType.WINDOWS_BACKUP: SIZE_PARAMS,
+    CheckType.WINDOWS_BACKUP: _SSH | SIZE_PARAMS,  # Get-WBSummary over the machine's SSH
     CheckType.SNMP: frozenset(
         {
             "version",
