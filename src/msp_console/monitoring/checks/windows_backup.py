@@ -30,8 +30,8 @@ if($v -is [datetime]){$v=$v.ToUniversalTime().ToString('o')}
 if($null -ne $v){"msp.$p.$k=$v"}}}
 "msp.now=$((Get-Date).ToUniversalTime().ToString('o'))"
 if(Get-Command Get-WBSummary){$w=Get-WBSummary
-if($w){Put wb $w ('LastSuccessfulBackupTime','LastBackupTime','LastBackupResultHR','LastBackupResultDetailedHR')
-Put wb $w ('NumberOfVersions','NextBackupTime','LastBackupTarget')
+if($w){Put wb $w ('LastSuccessfulBackupTime','LastBackupTime','LastBackupResultHR','NumberOfVersions')
+Put wb $w ('LastBackupResultDetailedHR','NextBackupTime','LastBackupTarget')
 "msp.wb.DetailedMessage=$($w.DetailedMessage -replace '\s+',' ')"}else{'msp.wb=denied'}
 }else{'msp.wb=none'}
 """
