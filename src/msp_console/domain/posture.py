@@ -117,6 +117,7 @@ class PointTally:
     point: Point
     green: int  # machines where the point is OK
     reported: int  # machines that report the point at all
+    state: HealthState = HealthState.OK  # the worst machine's state on this point
 
     @property
     def all_green(self) -> bool:
@@ -136,6 +137,7 @@ def summarize(machines: Iterable[Iterable[PointStatus]]) -> SecuritySummary:
     """The per-client summary the window and the service report show (pure)."""
     green: dict[Point, int] = {}
     reported: dict[Point, int] = {}
+    states: dict[Point, list[HealthState]] = {}
     count = clean = 0
     for points in machines:
         points = tuple(points)
@@ -146,5 +148,8 @@ def summarize(machines: Iterable[Iterable[PointStatus]]) -> SecuritySummary:
         for p in points:
             reported[p.point] = reported.get(p.point, 0) + 1
             green[p.point] = green.get(p.point, 0) + (p.state is HealthState.OK)
-    tallies = tuple(PointTally(p, green.get(p, 0), reported[p]) for p in Point if p in reported)
+            states.setdefault(p.point, []).append(p.state)
+    tallies = tuple(
+        PointTally(p, green.get(p, 0), reported[p], worst(states[p])) for p in Point if p in reported
+    )
     return SecuritySummary(count, clean, tallies)
