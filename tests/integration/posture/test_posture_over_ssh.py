@@ -87,7 +87,7 @@ def test_real_linux_bundle_reports_the_posture_this_host_has(
     readable = _as_test_user("iptables -S >/dev/null 2>&1 && echo yes")
     assert readable or "firewall_off" not in values
     if values["security_updates"]:
-        assert f"{values['security_updates']:.0f} security updates pending" in out.output
+        assert f"{values['security_updates']:.0f} security updates to install" in out.output
     assert "security " in out.output and " OK" in out.output
 
 
@@ -100,7 +100,7 @@ def test_windows_posture_arrives_over_ssh_and_is_judged(
     spec = CheckSpec(1, 1, CheckType.SSH, server.host, {"port": str(server.port)}, timeout=10)
     out = run_check(spec, ctx)
     assert out.state is HealthState.CRITICAL, out.output
-    assert "firewall off (Public)" in out.output and "reboot pending (cbs,rename)" in out.output
+    assert "firewall off (Public)" in out.output and "reboot required (cbs,rename)" in out.output
     values = {m.name: m.value for m in out.metrics}
     assert values["antivirus_off"] == 0 and values["antivirus_outdated"] == 0
     assert "bitlocker_off" not in values  # Home edition: no BitLocker module

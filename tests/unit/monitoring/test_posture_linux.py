@@ -36,7 +36,7 @@ def test_reboot_security_updates_and_no_unattended_upgrades_are_warnings() -> No
         "msp.reboot=1\nmsp.fw_ufw=active\nmsp.updates=12\nmsp.secupdates=5\nmsp.autoupdate=0\n"
     )
     assert state is HealthState.WARNING
-    assert output.startswith("5 security updates pending; automatic updates off; reboot pending")
+    assert output.startswith("5 security updates to install; automatic updates off; reboot required")
 
 
 def test_readable_rules_with_nothing_loaded_is_a_firewall_off() -> None:

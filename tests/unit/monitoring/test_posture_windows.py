@@ -169,7 +169,7 @@ def test_italian_home_edition_with_a_third_party_antivirus() -> None:
     assert "bitlocker_off" not in p and report.posture_notes["bitlocker"] == "none"
     out = judge(spec(), report)
     assert out.state is HealthState.CRITICAL
-    assert "firewall off (Public)" in out.output and "reboot pending (cbs,rename)" in out.output
+    assert "firewall off (Public)" in out.output and "reboot required (cbs,rename)" in out.output
     assert "antivirus" not in out.output.split(" — ")[0]
 
 
@@ -198,7 +198,7 @@ def test_stale_server_never_scanned_old_signatures_old_updates() -> None:
         "Defender signatures 9 days old",
         "never scanned",
         "last update installed 112 days ago (KB5041160 on 2026-08-13)",
-        "reboot pending (wu)",
+        "reboot required (wu)",
     ):
         assert words in out.output, out.output
 

@@ -27,9 +27,9 @@ def describe(status: PointStatus, notes: Mapping[str, str]) -> str:
         "scan_age": "never scanned" if v >= 9999 else f"last antivirus scan {v:.0f} days ago",
         "tamper_off": "tamper protection off",
         "update_age": f"last update installed {v:.0f} days ago" + (f" ({note})" if note else ""),
-        "security_updates": f"{v:.0f} security updates pending",
+        "security_updates": f"{v:.0f} security updates to install",
         "auto_updates_off": "automatic updates off",
-        "reboot_pending": "reboot pending" + (f" ({note})" if note else ""),
+        "reboot_pending": "reboot required" + (f" ({note})" if note else ""),
         "bitlocker_off": "BitLocker off on the system drive" + (f" ({note})" if note else ""),
     }
     return words.get(status.metric, f"{status.metric} = {v:g}")
