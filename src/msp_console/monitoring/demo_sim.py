@@ -9,6 +9,7 @@ slowly filling, a backup that stopped running, a flapping Wi-Fi link, everything
 
 from __future__ import annotations
 
+import functools
 import math
 import zlib
 from collections.abc import Callable
@@ -29,6 +30,7 @@ ACKED = "srv-cantina"  # memory short: acknowledged, RAM ordered
 IN_MAINTENANCE = "srv-erp"  # rebooting for updates inside a maintenance window
 STORY = frozenset({DISK_FILLING, FLAPPING, BACKUP_STOPPED, ACKED, IN_MAINTENANCE})  # the rest stays OK
 DAY = 86400.0
+_DEFAULT_RANGES = ranges("", "")  # the posture's default thresholds, parsed once
 POSTURE_CHECK = "sistema"  # added by the demo on its Windows machines: their security posture
 # Windows machines whose security posture is not all green (the rest is): what each one reports.
 POSTURE_ISSUES: dict[str, dict[str, float]] = {
@@ -113,14 +115,11 @@ def synthetic(spec: CheckSpec, machine: str, check: str, t: float, epoch: float)
             Metric(f"disk_used_pct:{mount}", round(pct, 2), "%", 85, 95),
         ]
         if spec.params.get("os") == "windows":
-            values = windows_posture(spec, machine, t)
-            points = judge_points(values, *ranges("", ""))
-            bad = [describe(p, {}) for p in points if p.state is not HealthState.OK]
-            state = worst([state, *(p.state for p in points)])
+            values, posture_state, bad, said = _posture(spec.machine_id, machine, int(t // DAY))
+            state = worst([state, posture_state])
             text = "; ".join([*bad, text] if text else bad)
-            green = sum(p.state is HealthState.OK for p in points)
-            summary += f", security {green}/{len(points)} OK"
-            metrics.extend(Metric(name, value) for name, value in values.items())
+            summary += f", {said}"
+            metrics.extend(values)
         return CheckOutcome(state, f"{text} — {summary}" if text else summary, tuple(metrics))
     if spec.type is CheckType.BACKUP_AGE:
         age = backup_age_h(t, epoch, machine == BACKUP_STOPPED)
@@ -139,20 +138,34 @@ def synthetic(spec: CheckSpec, machine: str, check: str, t: float, epoch: float)
     )
 
 
-def windows_posture(spec: CheckSpec, machine: str, t: float) -> dict[str, float]:
+@functools.lru_cache(maxsize=4096)
+def _posture(
+    machine_id: int, machine: str, day: int
+) -> tuple[tuple[Metric, ...], HealthState, tuple[str, ...], str]:
+    """(metrics, state, problems, summary) of a Windows machine's posture on ``day`` — the same all
+    day, so the weeks of generated history judge it once a day, not once a sample."""
+    values = windows_posture(machine_id, machine, day)
+    points = judge_points(values, *_DEFAULT_RANGES)
+    bad = tuple(describe(p, {}) for p in points if p.state is not HealthState.OK)
+    green = sum(p.state is HealthState.OK for p in points)
+    state = worst(p.state for p in points)
+    metrics = tuple(Metric(name, value) for name, value in values.items())
+    return metrics, state, bad, f"security {green}/{len(points)} OK"
+
+
+def windows_posture(machine_id: int, machine: str, day: int) -> dict[str, float]:
     """A Windows machine's security posture: green with believable ages, except the story's few."""
-    day = int(t // DAY)
     values = {
         "firewall_off": 0.0,
         "firewall_on:Domain": 1.0,
         "firewall_on:Private": 1.0,
         "firewall_on:Public": 1.0,
         "antivirus_off": 0.0,
-        "defender_signature_age": float(int(2 * _noise(spec.machine_id, "sig", day))),
-        "scan_age": float(int(4 * _noise(spec.machine_id, "scan", day))),
+        "defender_signature_age": float(int(2 * _noise(machine_id, "sig", day))),
+        "scan_age": float(int(4 * _noise(machine_id, "scan", day))),
         "tamper_off": 0.0,
         "reboot_pending": 0.0,
-        "update_age": float(3 + int(20 * _noise(spec.machine_id, "kb"))),
+        "update_age": float(3 + int(20 * _noise(machine_id, "kb"))),
         "bitlocker_off": 0.0,
     }
     values.update(POSTURE_ISSUES.get(machine, {}))
