@@ -25,7 +25,7 @@ from msp_console.domain.posture import (
     ranges,
     summarize,
 )
-from msp_console.domain.thresholds import ThresholdError
+from msp_console.domain.thresholds import Range, ThresholdError
 from msp_console.services.database import Database
 
 FRESH = timedelta(hours=48)  # an older posture is no longer the machine's
@@ -69,13 +69,16 @@ def machine_points(
         if ts == last_run[cid]:
             values.setdefault(cid, {})[name] = value
     out: dict[int, list[PointStatus]] = {}
+    parsed: dict[tuple[str, str], tuple[dict[str, Range], dict[str, Range]]] = {}
     for cid, found in values.items():
         mid, warn_text, crit_text = checks[cid]
-        try:
-            warn, crit = ranges(warn_text or "", crit_text or "")
-        except ThresholdError:  # the check shows UNKNOWN for it; the card uses the defaults
-            warn, crit = ranges("", "")
-        out.setdefault(mid, []).extend(judge_points(found, warn, crit))
+        texts = (warn_text or "", crit_text or "")
+        if texts not in parsed:  # most checks share the defaults: parse each text pair once
+            try:
+                parsed[texts] = ranges(*texts)
+            except ThresholdError:  # the check shows UNKNOWN for it; the card uses the defaults
+                parsed[texts] = ranges("", "")
+        out.setdefault(mid, []).extend(judge_points(found, *parsed[texts]))
     return {mid: _one_per_point(points) for mid, points in out.items()}
 
 
