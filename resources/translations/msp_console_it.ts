@@ -6064,7 +6064,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
     <context>
         <name>Security</name>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/security_text.py" line="62" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="65" />
             <source>%n day(s) old</source>
             <translation>
                 <numerusform>vecchie di %n giorno</numerusform>
@@ -6072,7 +6072,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/security_text.py" line="64" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="67" />
             <source>%n day(s) ago</source>
             <translation>
                 <numerusform>%n giorno fa</numerusform>
@@ -6080,7 +6080,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/security_text.py" line="65" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="68" />
             <source>last installed %n day(s) ago</source>
             <translation>
                 <numerusform>l'ultimo installato %n giorno fa</numerusform>
@@ -6088,7 +6088,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/security_text.py" line="68" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="71" />
             <source>%n security update(s) pending</source>
             <translation>
                 <numerusform>%n aggiornamento di sicurezza in attesa</numerusform>
@@ -6096,7 +6096,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/security_text.py" line="99" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="108" />
             <source>Green on every point: %n machine(s) of %1</source>
             <translation>
                 <numerusform>In verde su ogni punto: %n macchina su %1</numerusform>
@@ -6104,7 +6104,7 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/security_text.py" line="104" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="113" />
             <source>%1 of %n green</source>
             <translation>
                 <numerusform>%1 su %n in verde</numerusform>
@@ -6167,74 +6167,94 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <translation>disattivato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/security_text.py" line="88" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="79" />
+            <source>Domain</source>
+            <translation>Dominio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="79" />
+            <source>Private</source>
+            <translation>Privato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="79" />
+            <source>Public</source>
+            <translation>Pubblico</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="97" />
             <source>No security posture reported yet: it comes with the machine's system check over SSH.</source>
             <translation>Nessuno stato di sicurezza ancora: arriva con il controllo di sistema della macchina via SSH.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/security_text.py" line="97" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="106" />
             <source>No machine of this client reports its security posture yet.</source>
             <translation>Nessuna macchina di questo cliente riporta ancora il suo stato di sicurezza.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/security_text.py" line="59" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="62" />
             <source>enabled</source>
             <translation>attiva</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/security_text.py" line="59" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="62" />
             <source>disabled</source>
             <translation>disattivata</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/security_text.py" line="60" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="63" />
             <source>turned on</source>
             <translation>attivi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/security_text.py" line="60" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="63" />
             <source>turned off</source>
             <translation>disattivati</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/security_text.py" line="61" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="64" />
             <source>BitLocker on</source>
             <translation>BitLocker attivo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/security_text.py" line="61" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="64" />
             <source>BitLocker off</source>
             <translation>BitLocker disattivato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/security_text.py" line="63" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="66" />
             <source>up to date</source>
             <translation>aggiornate</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/security_text.py" line="63" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="66" />
             <source>out of date</source>
             <translation>non aggiornate</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/security_text.py" line="64" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="67" />
             <source>never</source>
             <translation>mai</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/security_text.py" line="66" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="69" />
             <source>none pending</source>
             <translation>nessuno in attesa</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/security_text.py" line="69" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="72" />
             <source>not needed</source>
             <translation>non necessario</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/security_text.py" line="69" />
+            <location filename="../../src/msp_console/ui/security_text.py" line="72" />
             <source>pending</source>
             <translation>in attesa</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="58" />
+            <source>off (%1)</source>
+            <translation>disattivato (%1)</translation>
         </message>
     </context>
     <context>

@@ -62,6 +62,11 @@ def test_machine_card_lists_each_point_with_its_state_and_reading(qtbot) -> None
         "✓\nDisk encryption: BitLocker on",
     ):
         assert line in text, text
+    profiles = judge_points(
+        {"firewall_off": 1, "firewall_on:Domain": 1, "firewall_on:Public": 0}, *ranges("", "")
+    )
+    pane.show_machine(_card(profiles))
+    assert "✕\nFirewall: off (Public)" in pane.toPlainText()
     pane.show_machine(_card(()))
     assert "No security posture reported yet" in pane.toPlainText()
     pane.show_machine(_card((), "other"))  # a printer: no Security section at all

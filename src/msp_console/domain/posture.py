@@ -73,6 +73,7 @@ class PointStatus:
     state: HealthState
     metric: str
     value: float
+    off: tuple[str, ...] = ()  # firewall: the profiles that are off (Windows' own names)
 
     @property
     def unit(self) -> str:
@@ -94,12 +95,19 @@ def judge_points(
 ) -> tuple[PointStatus, ...]:
     """Each point that has a number, worst reading first within a point, in ``Point`` order."""
     found: dict[Point, PointStatus] = {}
+    off = tuple(
+        name.split(":", 1)[1] for name, v in values.items() if name.startswith("firewall_on:") and not v
+    )
     for rule in RULES:
         if rule.metric not in values:
             continue
         value = float(values[rule.metric])
         status = PointStatus(
-            rule.point, judge(value, warn.get(rule.key), crit.get(rule.key)), rule.metric, value
+            rule.point,
+            judge(value, warn.get(rule.key), crit.get(rule.key)),
+            rule.metric,
+            value,
+            off if rule.point is Point.FIREWALL else (),
         )
         held = found.get(rule.point)
         if held is None or status.state.severity > held.state.severity:

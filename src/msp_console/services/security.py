@@ -54,7 +54,8 @@ def machine_points(
         sid: (cid, name)
         for sid, cid, name in session.execute(
             select(MetricSeries.id, MetricSeries.check_id, MetricSeries.name).where(
-                MetricSeries.check_id.in_(list(checks)), MetricSeries.name.in_(_NAMES)
+                MetricSeries.check_id.in_(list(checks)),
+                MetricSeries.name.in_(_NAMES) | MetricSeries.name.like("firewall_on:%"),
             )
         )
     }

@@ -53,6 +53,9 @@ def reading_text(status: PointStatus) -> str:
     v = status.value
     n = round(v)
     on_off = _t("on") if v == 0 else _t("off")
+    if status.metric == "firewall_off" and status.off:
+        profiles = ", ".join(_profile(name) for name in status.off)
+        return _t("off (%1)").replace("%1", profiles)
     words = {
         "firewall_off": on_off,
         "antivirus_off": on_off,
@@ -69,6 +72,12 @@ def reading_text(status: PointStatus) -> str:
         "reboot_pending": _t("not needed") if v == 0 else _t("pending"),
     }
     return words.get(status.metric, f"{v:g}")
+
+
+def _profile(name: str) -> str:
+    """Windows' firewall profiles, named as the Windows of the user's language names them."""
+    names = {"Domain": _t("Domain"), "Private": _t("Private"), "Public": _t("Public")}
+    return names.get(name, name)
 
 
 def _row(state: HealthState, name: str, reading: str) -> str:

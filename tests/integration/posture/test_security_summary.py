@@ -62,6 +62,8 @@ def test_client_summary_counts_green_machines_per_point(tmp_path: Path, monkeypa
         assert set(points) == {machines["pc-2"]}
         states = {p.point: p.state for p in points[machines["pc-2"]]}
         assert states[Point.TAMPER] is HealthState.WARNING and states[Point.REBOOT] is HealthState.OK
+        firewall = next(p for p in points[machines["pc-2"]] if p.point is Point.FIREWALL)
+        assert firewall.off == ("Private", "Public")  # for the card: which profiles are off
 
         card = app.inventory.machine_card(machines["srv"])
         assert {p.point for p in card.security} >= {Point.SCAN, Point.SIGNATURES, Point.UPDATES}
