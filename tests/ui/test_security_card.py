@@ -104,3 +104,35 @@ def test_summary_glyph_is_the_worst_machine_state() -> None:
         ]
     )
     assert s.points[0].state is HealthState.CRITICAL and (s.points[0].green, s.points[0].reported) == (1, 2)
+
+
+def test_the_card_on_show_follows_a_new_posture(qtbot, window, app, ids, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A result that turns the machine red is stored; a moment later its card shows why."""
+    from datetime import UTC, datetime
+
+    from msp_console.domain.monitoring_state import CheckStatus
+    from msp_console.monitoring.checks import bundle_windows
+    from msp_console.monitoring.checks.ssh import judge
+    from msp_console.monitoring.live import add_check_by_id
+    from msp_console.monitoring.model import CheckResult, CheckSpec, CheckType
+    from msp_console.monitoring.params import clean_check
+    from msp_console.monitoring.writer import Processed, persist
+    from msp_console.ui import selected_card
+    from tests.unit.monitoring.test_posture_windows import UNPROTECTED
+
+    monkeypatch.setattr(selected_card, "REREAD_MS", 50)
+    window.card._reread.setInterval(50)
+    with qtbot.waitSignal(window.card.shown, timeout=10_000):
+        window.tree.select("machine", ids["srv"])
+    assert "Firewall" not in window.details.toPlainText()
+    check = add_check_by_id(app.db, ids["srv"], clean_check("ssh", "posture", {"os": "windows"}))
+    out = judge(
+        CheckSpec(check, ids["srv"], CheckType.SSH, "h", {"os": "windows"}), bundle_windows.parse(UNPROTECTED)
+    )
+    with app.db.transaction() as s:
+        persist(
+            s, [Processed(CheckResult(check, ids["srv"], out, datetime.now(UTC)), CheckStatus(out.state))]
+        )
+    window.live_states.submit(ids["srv"], HealthState.CRITICAL)
+    qtbot.waitUntil(lambda: "Firewall: off (Private, Public)" in window.details.toPlainText(), timeout=10_000)
+    assert "✕ Critical" in window.details.toPlainText()
