@@ -2582,119 +2582,125 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
     <context>
         <name>DetailsPane</name>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="67" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="68" />
             <source>Loading…</source>
             <translation>Caricamento…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="73" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="74" />
             <source>The card could not be read from the database: %1</source>
             <translation>Non è stato possibile leggere la scheda dal database: %1</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="111" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="112" />
             <source>Nothing selected</source>
             <translation>Nessuna selezione</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="114" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="115" />
             <source>Select a client or a machine in the tree to see its card here.</source>
             <translation>Seleziona un cliente o una macchina nell'albero per vederne la scheda qui.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="125" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="185" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="205" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="126" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="188" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="208" />
             <source>Client</source>
             <translation>Cliente</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="127" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="128" />
             <source>archived</source>
             <translation>archiviato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="130" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="131" />
             <source>VAT number</source>
             <translation>Partita IVA</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="131" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="132" />
             <source>Tax code</source>
             <translation>Codice fiscale</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="132" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="133" />
             <source>SdI code</source>
             <translation>Codice SdI</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="133" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="134" />
             <source>PEC</source>
             <translation>PEC</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="134" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="186" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="209" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="135" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="189" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="212" />
             <source>Address</source>
             <translation>Indirizzo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="135" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="136" />
             <source>E-mail</source>
             <translation>E-mail</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="136" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="137" />
             <source>Phone</source>
             <translation>Telefono</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="139" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="141" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="218" />
+            <source>Security</source>
+            <translation>Sicurezza</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/views/details.py" line="142" />
             <source>Contacts</source>
             <translation>Contatti</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="139" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="157" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="173" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="142" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="160" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="176" />
             <source>add</source>
             <translation>aggiungi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="149" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="152" />
             <source>edit</source>
             <translation>modifica</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="151" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="154" />
             <source>delete</source>
             <translation>elimina</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="156" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="159" />
             <source>No contacts yet.</source>
             <translation>Ancora nessun contatto.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="157" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="160" />
             <source>Sites</source>
             <translation>Sedi</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="170" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="173" />
             <source>No sites: all machines are at the client's address.</source>
             <translation>Nessuna sede: tutte le macchine sono all'indirizzo del cliente.</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="173" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="187" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="176" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="190" />
             <source>Machines</source>
             <translation>Macchine</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../src/msp_console/ui/views/details.py" line="174" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="177" />
             <source>%n machine(s)</source>
             <translation>
                 <numerusform>%n macchina</numerusform>
@@ -2702,64 +2708,64 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
             </translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="177" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="215" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="180" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="220" />
             <source>Notes</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="178" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="181" />
             <source>Edit client…</source>
             <translation>Modifica cliente…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="190" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="193" />
             <source>Edit site…</source>
             <translation>Modifica sede…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="191" />
-            <location filename="../../src/msp_console/ui/views/details.py" line="206" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="194" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="209" />
             <source>Site</source>
             <translation>Sede</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="204" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="207" />
             <source>State</source>
             <translation>Stato</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="206" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="209" />
             <source>(none)</source>
             <translation>(nessuna)</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="207" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="210" />
             <source>Kind</source>
             <translation>Tipo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="208" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="211" />
             <source>Operating system</source>
             <translation>Sistema operativo</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="210" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="213" />
             <source>Behind</source>
             <translation>Dietro</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="211" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="214" />
             <source>Tags</source>
             <translation>Etichette</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="216" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="221" />
             <source>Edit machine…</source>
             <translation>Modifica macchina…</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/views/details.py" line="217" />
+            <location filename="../../src/msp_console/ui/views/details.py" line="222" />
             <source>Machine of %1</source>
             <translation>Macchina di %1</translation>
         </message>
@@ -7167,6 +7173,202 @@ Controlla che il database sia raggiungibile, poi usa Visualizza → Ricarica.</t
             <location filename="../../src/msp_console/ui/scheduling/today_tab.py" line="369" />
             <source>late</source>
             <translation>in ritardo</translation>
+        </message>
+    </context>
+    <context>
+        <name>Security</name>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/security_text.py" line="65" />
+            <source>%n day(s) old</source>
+            <translation>
+                <numerusform>vecchie di %n giorno</numerusform>
+                <numerusform>vecchie di %n giorni</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/security_text.py" line="67" />
+            <source>%n day(s) ago</source>
+            <translation>
+                <numerusform>%n giorno fa</numerusform>
+                <numerusform>%n giorni fa</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/security_text.py" line="68" />
+            <source>last installed %n day(s) ago</source>
+            <translation>
+                <numerusform>l'ultimo installato %n giorno fa</numerusform>
+                <numerusform>l'ultimo installato %n giorni fa</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/security_text.py" line="71" />
+            <source>%n security update(s) pending</source>
+            <translation>
+                <numerusform>%n aggiornamento di sicurezza in attesa</numerusform>
+                <numerusform>%n aggiornamenti di sicurezza in attesa</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/security_text.py" line="108" />
+            <source>Green on every point: %n machine(s) of %1</source>
+            <translation>
+                <numerusform>In verde su ogni punto: %n macchina su %1</numerusform>
+                <numerusform>In verde su ogni punto: %n macchine su %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../src/msp_console/ui/security_text.py" line="113" />
+            <source>%1 of %n green</source>
+            <translation>
+                <numerusform>%1 su %n in verde</numerusform>
+                <numerusform>%1 su %n in verde</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="38" />
+            <source>Firewall</source>
+            <translation>Firewall</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="39" />
+            <source>Antivirus</source>
+            <translation>Antivirus</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="40" />
+            <source>Antivirus signatures</source>
+            <translation>Firme antivirus</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="41" />
+            <source>Last antivirus scan</source>
+            <translation>Ultima scansione antivirus</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="42" />
+            <source>Tamper protection</source>
+            <translation>Protezione antimanomissione</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="43" />
+            <source>Updates</source>
+            <translation>Aggiornamenti</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="44" />
+            <source>Automatic updates</source>
+            <translation>Aggiornamenti automatici</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="45" />
+            <source>Reboot</source>
+            <translation>Riavvio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="46" />
+            <source>Disk encryption</source>
+            <translation>Cifratura del disco</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="55" />
+            <source>on</source>
+            <translation>attivo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="55" />
+            <source>off</source>
+            <translation>disattivato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="79" />
+            <source>Domain</source>
+            <translation>Dominio</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="79" />
+            <source>Private</source>
+            <translation>Privato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="79" />
+            <source>Public</source>
+            <translation>Pubblico</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="97" />
+            <source>No security posture reported yet: it comes with the machine's system check over SSH.</source>
+            <translation>Nessuno stato di sicurezza ancora: arriva con il controllo di sistema della macchina via SSH.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="106" />
+            <source>No machine of this client reports its security posture yet.</source>
+            <translation>Nessuna macchina di questo cliente riporta ancora il suo stato di sicurezza.</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="62" />
+            <source>enabled</source>
+            <translation>attiva</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="62" />
+            <source>disabled</source>
+            <translation>disattivata</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="63" />
+            <source>turned on</source>
+            <translation>attivi</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="63" />
+            <source>turned off</source>
+            <translation>disattivati</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="64" />
+            <source>BitLocker on</source>
+            <translation>BitLocker attivo</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="64" />
+            <source>BitLocker off</source>
+            <translation>BitLocker disattivato</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="66" />
+            <source>up to date</source>
+            <translation>aggiornate</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="66" />
+            <source>out of date</source>
+            <translation>non aggiornate</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="67" />
+            <source>never</source>
+            <translation>mai</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="69" />
+            <source>none pending</source>
+            <translation>nessuno in attesa</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="72" />
+            <source>not needed</source>
+            <translation>non necessario</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="72" />
+            <source>pending</source>
+            <translation>in attesa</translation>
+        </message>
+        <message>
+            <location filename="../../src/msp_console/ui/security_text.py" line="58" />
+            <source>off (%1)</source>
+            <translation>disattivato (%1)</translation>
         </message>
     </context>
     <context>

@@ -29,6 +29,7 @@ from msp_console.db.models import (
 from msp_console.db.models import CheckStatus as StatusRow
 from msp_console.db.models.monitoring_history import OUTPUT_MAX, with_outputs
 from msp_console.domain.health import HealthState
+from msp_console.domain.posture import BY_METRIC
 from msp_console.monitoring import demo_sim
 from msp_console.monitoring.metric_history import charted
 from msp_console.monitoring.model import CheckOutcome, CheckSpec, CheckType
@@ -62,6 +63,9 @@ def add_demo_history(app: Any, now: datetime | None = None) -> None:
                 "backup_age", demo_sim.BACKUP_CHECK, {"path": "/srv/backup/*.tar.zst"}, "26", "48", 3600
             )
             add_check_to(s, m.id, fields)
+        windows = s.scalars(select(Machine).where(Machine.os == "windows", Machine.address != "")).all()
+        for m in windows:  # their system check over SSH brings the security posture
+            add_check_to(s, m.id, clean_check("ssh", demo_sim.POSTURE_CHECK, {"os": "windows"}, interval=300))
         rows = s.execute(
             select(Check, Machine, Client.name)
             .join(Machine, Check.machine_id == Machine.id)
@@ -209,6 +213,10 @@ def _history_metrics(
             hourly.append((check_id, m.name, bucket, m.value))
     days = FIVE_MIN_DAYS.get(ctype, 0)
     end_5 = int(epoch // 300 * 300)
+    for m in at(epoch).metrics:  # the security posture: its latest reading is what the card shows
+        if m.name in BY_METRIC or m.name.startswith("firewall_on:"):
+            units[(check_id, m.name)] = m.unit
+            five.append((check_id, m.name, end_5 - 300, m.value))
     for bucket in range(end_5 - days * 86400, end_5, 300):
         for m in at(bucket + 150).metrics:
             if not charted(m.name):

@@ -9,12 +9,15 @@ slowly filling, a backup that stopped running, a flapping Wi-Fi link, everything
 
 from __future__ import annotations
 
+import functools
 import math
 import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from msp_console.domain.health import HealthState
+from msp_console.domain.health import HealthState, worst
+from msp_console.domain.posture import judge_points, ranges
+from msp_console.monitoring.checks.posture_judge import describe
 from msp_console.monitoring.model import CheckOutcome, CheckSpec, CheckType, Metric
 from msp_console.settings import demo_database_path
 
@@ -27,6 +30,16 @@ ACKED = "srv-cantina"  # memory short: acknowledged, RAM ordered
 IN_MAINTENANCE = "srv-erp"  # rebooting for updates inside a maintenance window
 STORY = frozenset({DISK_FILLING, FLAPPING, BACKUP_STOPPED, ACKED, IN_MAINTENANCE})  # the rest stays OK
 DAY = 86400.0
+_DEFAULT_RANGES = ranges("", "")  # the posture's default thresholds, parsed once
+POSTURE_CHECK = "sistema"  # added by the demo on its Windows machines: their security posture
+# Windows machines whose security posture is not all green (the rest is): what each one reports.
+POSTURE_ISSUES: dict[str, dict[str, float]] = {
+    "pc-praticante": {"firewall_off": 1.0, "firewall_on:Public": 0.0},  # Public profile off
+    "reception-pc": {"reboot_pending": 1.0},  # updates installed, never restarted
+    "cassa-2": {"defender_signature_age": 5.0},  # offline for days, signatures behind
+    "pc-enologo": {"bitlocker_off": 1.0},  # a laptop without disk encryption
+    "srv-farmacia": {"update_age": 41.0},  # a server nobody patched since October
+}
 
 
 def is_demo_database(url: str) -> bool:
@@ -96,15 +109,18 @@ def synthetic(spec: CheckSpec, machine: str, check: str, t: float, epoch: float)
         if mem >= 90:
             text = f"memory {mem:.0f}% used"
         summary = f"load {load:.2f} per core, memory {mem:.0f}%, fullest {mount} {pct:.0f}%"
-        return CheckOutcome(
-            state,
-            f"{text} — {summary}" if text else summary,
-            (
-                Metric("load1_per_core", round(load, 3)),
-                Metric("mem_used_pct", round(mem, 2), "%"),
-                Metric(f"disk_used_pct:{mount}", round(pct, 2), "%", 85, 95),
-            ),
-        )
+        metrics = [
+            Metric("load1_per_core", round(load, 3)),
+            Metric("mem_used_pct", round(mem, 2), "%"),
+            Metric(f"disk_used_pct:{mount}", round(pct, 2), "%", 85, 95),
+        ]
+        if spec.params.get("os") == "windows":
+            values, posture_state, bad, said = _posture(spec.machine_id, machine, int(t // DAY))
+            state = worst([state, posture_state])
+            text = "; ".join([*bad, text] if text else bad)
+            summary += f", {said}"
+            metrics.extend(values)
+        return CheckOutcome(state, f"{text} — {summary}" if text else summary, tuple(metrics))
     if spec.type is CheckType.BACKUP_AGE:
         age = backup_age_h(t, epoch, machine == BACKUP_STOPPED)
         state = HealthState.CRITICAL if age >= 48 else HealthState.WARNING if age >= 26 else HealthState.OK
@@ -120,6 +136,40 @@ def synthetic(spec: CheckSpec, machine: str, check: str, t: float, epoch: float)
     return CheckOutcome(
         HealthState.OK, f"port open ({1 + 4 * n:.1f} ms)", (Metric("time", round(1 + 4 * n, 2), "ms"),)
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _posture(
+    machine_id: int, machine: str, day: int
+) -> tuple[tuple[Metric, ...], HealthState, tuple[str, ...], str]:
+    """(metrics, state, problems, summary) of a Windows machine's posture on ``day`` — the same all
+    day, so the weeks of generated history judge it once a day, not once a sample."""
+    values = windows_posture(machine_id, machine, day)
+    points = judge_points(values, *_DEFAULT_RANGES)
+    bad = tuple(describe(p, {}) for p in points if p.state is not HealthState.OK)
+    green = sum(p.state is HealthState.OK for p in points)
+    state = worst(p.state for p in points)
+    metrics = tuple(Metric(name, value) for name, value in values.items())
+    return metrics, state, bad, f"security {green}/{len(points)} OK"
+
+
+def windows_posture(machine_id: int, machine: str, day: int) -> dict[str, float]:
+    """A Windows machine's security posture: green with believable ages, except the story's few."""
+    values = {
+        "firewall_off": 0.0,
+        "firewall_on:Domain": 1.0,
+        "firewall_on:Private": 1.0,
+        "firewall_on:Public": 1.0,
+        "antivirus_off": 0.0,
+        "defender_signature_age": float(int(2 * _noise(machine_id, "sig", day))),
+        "scan_age": float(int(4 * _noise(machine_id, "scan", day))),
+        "tamper_off": 0.0,
+        "reboot_pending": 0.0,
+        "update_age": float(3 + int(20 * _noise(machine_id, "kb"))),
+        "bitlocker_off": 0.0,
+    }
+    values.update(POSTURE_ISSUES.get(machine, {}))
+    return values
 
 
 class DemoRunner:

@@ -20,6 +20,7 @@ from msp_console.domain.errors import NotFoundError, ValidationError
 from msp_console.domain.health import HealthState
 from msp_console.domain.records import clean_client, clean_contact, clean_machine, clean_site
 from msp_console.services.database import Database
+from msp_console.services.security import client_security, machine_points
 from msp_console.services.views import ClientCard, ContactView, MachineCard, SiteView
 
 T = TypeVar("T")
@@ -101,6 +102,7 @@ class Inventory:
                 contacts,
                 sites,
                 count,
+                client_security(s, client_id),
             )
 
     def client_id_by_name(self, name: str) -> int:
@@ -198,6 +200,7 @@ class Inventory:
                 m.tags,
                 m.notes,
                 HealthState.UNKNOWN,
+                machine_points(s, [m.id]).get(m.id, ()),
             )
 
     def machine_id_by_path(self, path: str) -> int:

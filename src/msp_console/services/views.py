@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from msp_console.domain.health import HealthState
+from msp_console.domain.posture import PointStatus, SecuritySummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ class ClientCard:
     contacts: tuple[ContactView, ...]
     sites: tuple[SiteView, ...]
     machine_count: int
+    security: SecuritySummary | None = None  # how many machines are green on each security point
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,7 @@ class MachineCard:
     tags: str
     notes: str
     state: HealthState
+    security: tuple[PointStatus, ...] = ()  # the posture its ssh check last reported
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,9 @@
 A client's card and a machine's card are read on the worker thread (on a team database every
 read is a network round trip), so moving through the tree never waits on the database; only the
 answer for the latest selection is shown. A site's card comes from the tree itself. The machine
-on show keeps the live state the tree has (monitoring), redrawn without reading the database.
+on show keeps the live state the tree has (monitoring), redrawn without reading the database; a
+moment after its state changes its card is read again (off the GUI thread), so the Security points
+that changed it show too.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 
 from msp_console.domain.errors import NotFoundError
 from msp_console.services.views import ClientCard, MachineCard
@@ -22,6 +24,8 @@ from msp_console.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from msp_console.ui.main_window import MainWindow
+
+REREAD_MS = 1500  # after a state change: time for the result's writer to store its readings
 
 
 class SelectedCard(QObject):
@@ -35,6 +39,10 @@ class SelectedCard(QObject):
         self._asked = 0  # which selection the answer on its way is for
         self.model.dataChanged.connect(self._rows_changed)
         self.details.action_requested.connect(self._action)
+        self._reread = QTimer(self)
+        self._reread.setSingleShot(True)
+        self._reread.setInterval(REREAD_MS)
+        self._reread.timeout.connect(self._read_again)
 
     def follow(self, ref: NodeRef | None) -> None:
         """Shows the card of ``ref`` (the tree's selection; None: nothing)."""
@@ -95,6 +103,32 @@ class SelectedCard(QObject):
             return
         shown = self.model.index_for("machine", card.id)
         if shown.parent() == first.parent() and first.row() <= shown.row() <= last.row():
+            self._show_machine()
+            self._reread.start()  # several changes in a row: one read
+
+    def _read_again(self) -> None:
+        """The machine on show, read again for what its checks just stored (its security points)."""
+        card = self.machine
+        if card is None or self.details.kind != "machine":
+            return
+        asked, inventory = self._asked, self.window.app.inventory
+        run_in_background(
+            lambda: inventory.machine_card(card.id),
+            lambda new: self._read_again_done(asked, new),
+            lambda _e: None,
+        )
+
+    def _read_again_done(self, asked: int, card: ClientCard | MachineCard) -> None:
+        shown = self.machine
+        if (
+            not self._current(asked)
+            or shown is None
+            or not isinstance(card, MachineCard)
+            or card.id != shown.id
+        ):
+            return
+        if card != replace(shown, state=card.state):  # something besides the live state changed
+            self.machine = card
             self._show_machine()
 
     def _action(self, action: str, ident: int) -> None:

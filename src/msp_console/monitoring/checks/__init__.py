@@ -48,6 +48,7 @@ CHECKS: dict[CheckType, CheckFn] = {
     CheckType.PROXMOX_BACKUP: _lazy("proxmox_backup"),
     CheckType.HYPER_BACKUP: _lazy("hyper_backup"),
     CheckType.VEEAM: _lazy("veeam"),
+    CheckType.WINDOWS_BACKUP: _lazy("windows_backup"),
 }
 
 

@@ -1,11 +1,13 @@
 """The one POSIX sh command that reports every Linux metric in a single exec, and its parser.
 
 Output lines are ``msp.KEY=VALUE`` so login noise is ignored. Pseudo filesystems are excluded;
-tmpfs is kept (a full /run breaks a machine too).
+tmpfs is kept (a full /run breaks a machine too). The security posture's lines and parser are in
+``posture_linux``.
 """
 
 from __future__ import annotations
 
+from msp_console.monitoring.checks import posture_linux
 from msp_console.monitoring.checks.hostreport import HostReport, Volume, key_values
 
 PSEUDO_FS = (
@@ -50,13 +52,7 @@ def command(updates: bool = True) -> str:
         " systemctl list-units --state=failed --no-legend --plain 2>/dev/null"
         " | awk '{print \"msp.failed=\" $1}'; else echo msp.systemd=0; fi",
     ]
-    if updates:
-        lines.append(
-            'if command -v apt-get >/dev/null 2>&1; then echo "msp.updates=$(apt-get -s'
-            " -o Debug::NoLocking=true upgrade 2>/dev/null | grep -c '^Inst ')\";"
-            ' elif command -v dnf >/dev/null 2>&1; then echo "msp.updates=$(dnf -q check-update'
-            " 2>/dev/null | grep -c '^[[:alnum:]]')\"; fi"
-        )
+    lines.extend(posture_linux.lines(updates))
     return "\n".join(lines) + "\n"
 
 
@@ -64,7 +60,8 @@ def parse(text: str) -> HostReport:
     fields: dict[str, object] = {"os": "linux"}
     volumes: list[Volume] = []
     failed: list[str] = []
-    for key, value in key_values(text):
+    pairs = key_values(text)
+    for key, value in pairs:
         try:
             if key == "cpus":
                 fields["cpus"] = int(value)
@@ -88,6 +85,8 @@ def parse(text: str) -> HostReport:
                 fields["pending_updates"] = int(value)
         except ValueError:
             continue  # one odd line must not hide every other metric
+    posture = posture_linux.parse(pairs)
+    fields["posture"], fields["posture_notes"] = posture.values, posture.notes
     return HostReport(volumes=tuple(volumes), failed_units=tuple(failed), **fields)  # type: ignore[arg-type]
 
 

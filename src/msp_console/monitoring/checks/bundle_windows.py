@@ -2,7 +2,8 @@
 
 Sent as ``powershell -EncodedCommand`` (UTF-16LE base64) so no quoting survives cmd.exe or
 PowerShell as the default OpenSSH shell. Reports disk per volume, memory, CPU load, stopped
-automatic services, Defender signature age and the last reboot, as ``msp.KEY=VALUE`` lines.
+automatic services, Defender signature age, the last reboot and the security posture
+(``posture_windows``), as ``msp.KEY=VALUE`` lines.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 import base64
 from datetime import UTC, datetime
 
+from msp_console.monitoring.checks import posture_windows
 from msp_console.monitoring.checks.hostreport import HostReport, Volume, key_values
 
-SCRIPT = r"""
+SCRIPT = (
+    r"""
 $ErrorActionPreference = 'SilentlyContinue'
 $os = Get-CimInstance Win32_OperatingSystem
 "msp.mem={0} {1}" -f $os.TotalVisibleMemorySize, $os.FreePhysicalMemory
@@ -27,6 +30,8 @@ Get-CimInstance Win32_Service -Filter "StartMode='Auto' AND State<>'Running'" | 
 $mp = Get-MpComputerStatus
 if ($mp) { "msp.defender_age={0}" -f $mp.AntivirusSignatureAge }
 """
+    + posture_windows.SCRIPT
+)
 
 # Automatic services that are normally stopped (trigger-start or run-and-exit).
 NORMALLY_STOPPED = frozenset(
@@ -49,7 +54,8 @@ NORMALLY_STOPPED = frozenset(
 
 
 def command() -> str:
-    encoded = base64.b64encode(SCRIPT.encode("utf-16-le")).decode()
+    script = "\n".join(line.strip() for line in SCRIPT.splitlines() if line.strip())
+    encoded = base64.b64encode(script.encode("utf-16-le")).decode()
     return f"powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand {encoded}"
 
 
@@ -62,7 +68,8 @@ def parse(text: str) -> HostReport:
     volumes: list[Volume] = []
     stopped: list[str] = []
     boot = now = None
-    for key, value in key_values(text):
+    pairs = key_values(text)
+    for key, value in pairs:
         try:
             if key == "mem":
                 total, free = value.split()[:2]
@@ -87,4 +94,6 @@ def parse(text: str) -> HostReport:
             continue
     if boot is not None:
         fields["uptime_s"] = ((now or datetime.now(UTC)) - boot).total_seconds()
+    posture = posture_windows.parse(pairs, now)
+    fields["posture"], fields["posture_notes"] = posture.values, posture.notes
     return HostReport(volumes=tuple(volumes), stopped_services=tuple(stopped), **fields)  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from msp_console.domain.backup_result import SIZE_PARAMS
 from msp_console.domain.errors import FieldError
+from msp_console.domain.posture import SSH_KEYS
 from msp_console.domain.thresholds import ThresholdError, parse_set
 from msp_console.monitoring.model import CheckType
 
@@ -33,7 +34,7 @@ PARAMS: dict[CheckType, frozenset[str]] = {
     | {"token_id", "token_ref", "datastore", "namespace", "group", "usage_warn", "usage_crit"},
     CheckType.HYPER_BACKUP: _API | {"user", "password_ref", "task", "timezone"},
     CheckType.VEEAM: _API | {"user", "password_ref", "job", "api_version"},
-    CheckType.WINDOWS_BACKUP: SIZE_PARAMS,
+    CheckType.WINDOWS_BACKUP: _SSH | SIZE_PARAMS,  # Get-WBSummary over the machine's SSH
     CheckType.SNMP: frozenset(
         {
             "version",
@@ -56,7 +57,7 @@ THRESHOLD_KEYS: dict[CheckType, tuple[str, ...]] = {
     CheckType.PING: ("rtt", "loss"),
     CheckType.TCP: ("time",),
     CheckType.HTTP: ("time",),
-    CheckType.SSH: ("disk", "load", "mem", "cpu", "defender"),
+    CheckType.SSH: SSH_KEYS,
     CheckType.PLUGIN: (),  # the plugin's own -w/-c decide
     CheckType.BACKUP_AGE: ("age",),
     CheckType.SNMP: ("value",),

@@ -37,6 +37,9 @@ class HostReport:
     pending_updates: int | None = None
     defender_signature_age_days: int | None = None
     notes: tuple[str, ...] = field(default=())
+    # security posture: metric → value, judged by msp_console.domain.posture; words for the output
+    posture: dict[str, float] = field(default_factory=dict)
+    posture_notes: dict[str, str] = field(default_factory=dict)
 
     @property
     def mem_used_pct(self) -> float | None:

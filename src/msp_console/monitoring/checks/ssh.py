@@ -5,22 +5,26 @@ Params: ``os`` (linux | windows; not given: tried in that order, the answer deci
 Thresholds by name (``disk=80,load=2,mem=90``): disk used % per filesystem (default warn 80,
 crit 90), 1-minute load per core (warn 2, crit 4), memory used % (warn 90, crit 95), ``cpu`` % on
 Windows (warn 90, crit 98), ``defender`` signature age in days (warn 3, crit 7). Failed systemd
-units and stopped automatic services are WARNING.
+units and stopped automatic services are WARNING. The security posture's keys (``firewall``,
+``antivirus``, ``scan``, ``tamper``, ``patch``, ``reboot``, ``bitlocker``, ``secupdates``,
+``autoupdate``, ``avstale``) and their defaults are in ``msp_console.domain.posture``.
 """
 
 from __future__ import annotations
 
+from msp_console.domain import posture
 from msp_console.domain.health import HealthState
 from msp_console.monitoring.checks import bundle_linux, bundle_windows
 from msp_console.monitoring.checks.context import CheckContext
 from msp_console.monitoring.checks.hostreport import HostReport
+from msp_console.monitoring.checks.posture_judge import judge_posture
 from msp_console.monitoring.checks.runtime import Verdicts, bool_param, current_deadline, metric, thresholds
 from msp_console.monitoring.checks.sshconn import SshProblem, connect, execute
 from msp_console.monitoring.model import CheckOutcome, CheckSpec, Metric
 
-KEYS = ("disk", "load", "mem", "cpu", "defender")
-WARN = {"disk": "80", "load": "2", "mem": "90", "cpu": "90", "defender": "3"}
-CRIT = {"disk": "90", "load": "4", "mem": "95", "cpu": "98", "defender": "7"}
+KEYS = posture.SSH_KEYS
+WARN = {"disk": "80", "load": "2", "mem": "90", "cpu": "90", **posture.WARN}
+CRIT = {"disk": "90", "load": "4", "mem": "95", "cpu": "98", **posture.CRIT}
 
 
 # Hosts found to be Windows when ``os`` was not given: later polls send PowerShell at once.
@@ -105,10 +109,10 @@ def judge(spec: CheckSpec, report: HostReport) -> CheckOutcome:
             v.add(
                 HealthState.WARNING, f"stopped automatic services: {', '.join(report.stopped_services[:5])}"
             )
-    if report.defender_signature_age_days is not None:
-        age = float(report.defender_signature_age_days)
-        v.judge("defender", age, warn, crit, f"Defender signatures {age:.0f} days old")
-        metrics.append(metric("defender_signature_age", age, "d", warn, crit, "defender"))
+    security, said = judge_posture(report, warn, crit, v)
+    metrics.extend(security)
+    if said:
+        summary.append(said)
     if report.pending_updates is not None:
         metrics.append(Metric("pending_updates", float(report.pending_updates)))
         summary.append(f"{report.pending_updates} updates pending")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from msp_console.services.views import ClientCard, MachineCard, SiteView
 from msp_console.ui.labels import kind_text, os_text
+from msp_console.ui.security_text import client_html, machine_html
 from msp_console.ui.states import STATE_COLOURS, state_label
 
 SLOW_MS = 300  # how long a card read may take before the pane says it is loading
@@ -136,6 +137,8 @@ class DetailsPane(QTextBrowser):
                 (self.tr("Phone"), self._tel(c.phone)),
             ]
         )
+        if c.security is not None and c.security.machines:  # the client's machines at a glance
+            body += self._section(self.tr("Security")) + client_html(c.security, self._muted())
         body += self._section(self.tr("Contacts"), self._link("msp:new-contact", c.id, self.tr("add")))
         if c.contacts:
             rows = []
@@ -211,6 +214,8 @@ class DetailsPane(QTextBrowser):
                 (self.tr("Tags"), tags),
             ]
         )
+        if m.security or m.os in ("windows", "linux"):
+            body += self._section(self.tr("Security")) + machine_html(m.security, self._muted())
         if m.notes:
             body += self._section(self.tr("Notes")) + f"<p>{escape(m.notes).replace(chr(10), '<br>')}</p>"
         body += "<p>" + self._link("msp:edit-machine", m.id, self.tr("Edit machine…")) + "</p>"
