@@ -107,7 +107,8 @@ def _security(report: ServiceReport, w: Words, st: Any) -> list[Any]:
     rows = [[Paragraph(w["security"].upper(), st.box_title), ""]]
     for row in report.security.rows:
         mark = "" if row.ok is None else (" ✓" if row.ok else " ✗")
-        rows.append([Paragraph(escape(row.label), st.body), Paragraph(escape(row.value) + mark, st.right)])
+        label = w.word("security_point", row.label)  # a point's key, or already words
+        rows.append([Paragraph(escape(label), st.body), Paragraph(escape(row.value) + mark, st.right)])
     table = Table(rows, colWidths=[WIDTH * 0.6, WIDTH * 0.4])
     table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0)), ("BOX", (0, 0), (-1, -1), 0.6, GREY)]))
     out: list[Any] = [Spacer(1, 4 * mm), table]

@@ -87,6 +87,16 @@ IT: dict[str, Any] = {
     "to": "Alle",
     "note": "Nota",
     "security": "Sicurezza",
+    "security_point:firewall": "Firewall attivo",
+    "security_point:antivirus": "Antivirus attivo",
+    "security_point:signatures": "Firme antivirus aggiornate",
+    "security_point:scan": "Scansione antivirus recente",
+    "security_point:tamper": "Protezione antimanomissione",
+    "security_point:updates": "Aggiornamenti installati",
+    "security_point:auto_updates": "Aggiornamenti automatici",
+    "security_point:reboot": "Nessun riavvio in sospeso",
+    "security_point:encryption": "Disco cifrato",
+    "security_machines": "{green} su {reported} macchine",
     "footer": "Dati dal registro di MSP Console: stati confermati dei controlli (come nella scheda "
     "Problemi), interventi e sessioni registrati. Le ore di manutenzione programmata e quelle senza dati "
     "non entrano nella disponibilità; nulla è stimato.",
@@ -203,6 +213,16 @@ EN: dict[str, Any] = {
     "to": "To",
     "note": "Note",
     "security": "Security",
+    "security_point:firewall": "Firewall on",
+    "security_point:antivirus": "Antivirus on",
+    "security_point:signatures": "Antivirus signatures current",
+    "security_point:scan": "Recent antivirus scan",
+    "security_point:tamper": "Tamper protection",
+    "security_point:updates": "Updates installed",
+    "security_point:auto_updates": "Automatic updates",
+    "security_point:reboot": "No reboot pending",
+    "security_point:encryption": "Disk encrypted",
+    "security_machines": "{green} of {reported} machines",
     "footer": "Figures from the MSP Console records: confirmed check states (as on the Problems tab), "
     "recorded interventions and sessions. Scheduled maintenance and hours without data are left out of "
     "availability; nothing is estimated.",

@@ -214,7 +214,7 @@ def _history_metrics(
     days = FIVE_MIN_DAYS.get(ctype, 0)
     end_5 = int(epoch // 300 * 300)
     for m in at(epoch).metrics:  # the security posture: its latest reading is what the card shows
-        if m.name in BY_METRIC or m.name.startswith("firewall_on:"):
+        if (m.name in BY_METRIC or m.name.startswith("firewall_on:")) and not (days and charted(m.name)):
             units[(check_id, m.name)] = m.unit
             five.append((check_id, m.name, end_5 - 300, m.value))
     for bucket in range(end_5 - days * 86400, end_5, 300):

@@ -12,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
+import numpy as np
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from msp_console.db.models import Check, Machine, MetricRollup5m, MetricSample, MetricSeries
+from msp_console.db.metric_reads import read_raw, read_rollups
+from msp_console.db.models import Check, Machine, MetricSeries
+from msp_console.db.models.monitoring_history import FIVE_MIN
 from msp_console.domain.posture import (
     BY_METRIC,
     Point,
@@ -29,6 +32,7 @@ from msp_console.domain.thresholds import Range, ThresholdError
 from msp_console.services.database import Database
 
 FRESH = timedelta(hours=48)  # an older posture is no longer the machine's
+RECENT_MS = 2 * 3600 * 1000
 _NAMES = tuple(BY_METRIC)
 
 
@@ -39,7 +43,8 @@ def machine_points(
     ids = list(machine_ids)
     if not ids:
         return {}
-    since_ms = int(((now or datetime.now(UTC)) - FRESH).timestamp() * 1000)
+    until = now or datetime.now(UTC)
+    since_ms = int((until - FRESH).timestamp() * 1000)
     checks = {
         cid: (mid, warn, crit)
         for cid, mid, warn, crit in session.execute(
@@ -59,7 +64,7 @@ def machine_points(
             )
         )
     }
-    latest = _latest(session, list(series), since_ms)
+    latest = _latest(session, list(series), since_ms, int(until.timestamp() * 1000))
     last_run: dict[int, int] = {}  # check → when it last reported its posture: only that run's points count
     for sid, (ts, _v) in latest.items():
         cid = series[sid][0]
@@ -92,39 +97,28 @@ def _one_per_point(points: list[PointStatus]) -> tuple[PointStatus, ...]:
     return tuple(kept[p] for p in Point if p in kept)
 
 
-def _latest(session: Session, series_ids: list[int], since_ms: int) -> dict[int, tuple[int, float]]:
-    """Series → (epoch ms, value) of its newest reading."""
-    if not series_ids:
-        return {}
-    newest = (
-        select(MetricSample.series_id, func.max(MetricSample.ts_ms).label("ts"))
-        .where(MetricSample.series_id.in_(series_ids), MetricSample.ts_ms >= since_ms)
-        .group_by(MetricSample.series_id)
-        .subquery()
-    )
-    found = {
-        sid: (int(ts), float(v))
-        for sid, ts, v in session.execute(
-            select(MetricSample.series_id, MetricSample.ts_ms, MetricSample.value).join(
-                newest, (MetricSample.series_id == newest.c.series_id) & (MetricSample.ts_ms == newest.c.ts)
-            )
-        )
-    }
-    rest = [s for s in series_ids if s not in found]
-    if rest:
-        buckets = (
-            select(MetricRollup5m.series_id, func.max(MetricRollup5m.bucket).label("b"))
-            .where(MetricRollup5m.series_id.in_(rest), MetricRollup5m.bucket >= since_ms // 1000)
-            .group_by(MetricRollup5m.series_id)
-            .subquery()
-        )
-        for sid, bucket, v in session.execute(
-            select(MetricRollup5m.series_id, MetricRollup5m.bucket, MetricRollup5m.avg).join(
-                buckets,
-                (MetricRollup5m.series_id == buckets.c.series_id) & (MetricRollup5m.bucket == buckets.c.b),
-            )
-        ):
-            found[sid] = (int(bucket) * 1000, float(v))
+def _latest(
+    session: Session, series_ids: list[int], since_ms: int, until_ms: int
+) -> dict[int, tuple[int, float]]:
+    """Series → (epoch ms, value) of its newest reading in [since_ms, until_ms]: the last two hours
+    first (the usual case, little to decode), then the rest of the window for the series still missing."""
+    found: dict[int, tuple[int, float]] = {}
+    for low in (max(since_ms, until_ms - RECENT_MS), since_ms):
+        missing = [sid for sid in series_ids if sid not in found]
+        if not missing:
+            break
+        for sid, (ts, values) in read_raw(session, dict.fromkeys(missing, low)).items():
+            upto = ts <= until_ms
+            if upto.any():
+                last = int(np.flatnonzero(upto)[-1])
+                found[sid] = (int(ts[last]), float(values[last]))
+    missing = [sid for sid in series_ids if sid not in found]
+    if missing:  # only 5-minute averages left (imported or demo history): the newest bucket
+        for sid, (starts, averages) in read_rollups(
+            session, missing, FIVE_MIN, since_ms // 1000, until_ms // 1000
+        ).items():
+            if len(starts):
+                found[sid] = (int(starts[-1]) * 1000, float(averages[-1]))
     return found
 
 

@@ -31,8 +31,9 @@ def limits(spec: CheckSpec) -> BackupThresholds:
     return BackupThresholds.from_params(spec.params, w.bound if w else None, c.bound if c else None)
 
 
-def as_outcome(judgement: BackupJudgement) -> CheckOutcome:
-    return CheckOutcome(judgement.state, judgement.output, judgement.figures)
+def as_outcome(judgement: BackupJudgement, extra: Sequence[Metric] = ()) -> CheckOutcome:
+    """``extra``: a kind's own figures beside the shared ones (Windows Server Backup's versions)."""
+    return CheckOutcome(judgement.state, judgement.output, judgement.figures + tuple(extra))
 
 
 def judge_check(

@@ -8,6 +8,7 @@ recorded result, when imported history is older than its row).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,8 @@ from msp_console.billing.report_data import (
     MachineLine,
     MaintenanceLine,
     ProblemLine,
+    SecurityRow,
+    SecuritySummary,
     ServiceLine,
     ServiceReport,
 )
@@ -100,6 +103,7 @@ def build_report(session: Session, client: Client, period: ReportPeriod) -> Serv
     profile = session.get(CompanyProfile, 1)
     contract = active_contract(session, client.id, period)
     report = _assemble(session, client, period, history, profile.name if profile else "", contract)
+    report = replace(report, security=_security(session, client.id, period, report.language))
     if (
         not any(h.changes or h.initial for h in history.histories.values())
         and not report.interventions
@@ -281,5 +285,29 @@ def clients_with_contract(session: Session, period: ReportPeriod) -> list[Client
     return list(
         session.scalars(
             select(Client).where(Client.id.in_(ids), Client.archived.is_(False)).order_by(Client.name)
+        )
+    )
+
+
+def _security(
+    session: Session, client_id: int, period: ReportPeriod, language: str
+) -> SecuritySummary | None:
+    """Each security point at the end of the period (the machines' last readings, at most 48 h
+    old): how many machines were green; None when no machine reports its posture then."""
+    from msp_console.billing.report_text import Words
+    from msp_console.services.security import client_security
+
+    summary = client_security(session, client_id, now=min(period.end, datetime.now(UTC)))
+    if not summary.machines:
+        return None
+    words = Words(language)
+    return SecuritySummary(
+        tuple(
+            SecurityRow(
+                str(t.point),
+                words["security_machines"].format(green=t.green, reported=t.reported),
+                t.all_green,
+            )
+            for t in summary.points
         )
     )
