@@ -2773,12 +2773,12 @@ La console emette una nuova fattura con le stesse righe, che indica di sostituir
     <context>
         <name>DiskBanner</name>
         <message>
-            <location filename="../../src/msp_console/ui/disk_guard_feature.py" line="36" />
+            <location filename="../../src/msp_console/ui/disk_guard_feature.py" line="37" />
             <source>Disk space warning</source>
             <translation>Avviso spazio su disco</translation>
         </message>
         <message>
-            <location filename="../../src/msp_console/ui/disk_guard_feature.py" line="58" />
+            <location filename="../../src/msp_console/ui/disk_guard_feature.py" line="63" />
             <source>⚠ The disk holding the database is running out of room: %1 free (%2 % of the disk). Monitoring now keeps raw samples %3 hours and 5-minute averages %4 days so the database stops growing. Free some space on that disk, or move the backups folder elsewhere (Settings → Backups).</source>
             <translation>⚠ Il disco che contiene il database sta esaurendo lo spazio: %1 liberi (%2 % del disco). Il monitoraggio ora conserva i campioni grezzi per %3 ore e le medie a 5 minuti per %4 giorni, così il database smette di crescere. Libera spazio su quel disco, oppure sposta altrove la cartella dei backup (Impostazioni → Backup).</translation>
         </message>
