@@ -1191,18 +1191,18 @@
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="52" />
-            <source>Send to the SdI…</source>
-            <translation>Invia allo SdI…</translation>
+            <source>Send to the &amp;SdI…</source>
+            <translation>&amp;Invia allo SdI…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="53" />
-            <source>Fetch SdI notifications</source>
-            <translation>Scarica le notifiche SdI</translation>
+            <source>&amp;Fetch SdI notifications</source>
+            <translation>Scarica le &amp;notifiche SdI</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="54" />
-            <source>Fix and resend…</source>
-            <translation>Correggi e reinvia…</translation>
+            <source>Fix and rese&amp;nd…</source>
+            <translation>Correggi e &amp;reinvia…</translation>
         </message>
         <message>
             <location filename="../../src/msp_console/ui/billing/sdi_operations.py" line="74" />

@@ -30,7 +30,7 @@ def _history(app: App, client_id: int) -> None:
         s.flush()
         s.add(
             StateEvent(
-                check_id=c.id, at=since, kind="state", state="OK", hard_state="OK", state_type="hard",
+                check_id=c.id, at=since, kind="hard_change", state="OK", hard_state="OK", state_type="hard",
                 previous_state="PENDING", previous_hard_state="PENDING", attempt=1,
             )
         )  # fmt: skip

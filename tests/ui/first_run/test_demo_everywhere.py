@@ -24,7 +24,9 @@ def _counts(db: Database) -> dict[str, object]:
         def n(model: type) -> int:
             return int(s.scalar(select(func.count()).select_from(model)) or 0)
 
-        issued = s.scalar(select(func.count()).select_from(Invoice).where(Invoice.status == "issued"))
+        issued = s.scalar(  # issued, some already sent to the SdI: every one has its number
+            select(func.count()).select_from(Invoice).where(Invoice.number.is_not(None))
+        )
         return {
             "clients": n(Client),
             "machines": n(Machine),

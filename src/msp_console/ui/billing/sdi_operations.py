@@ -49,9 +49,9 @@ class SdiOperations(Base):
     sdi_poller: SdiPoller | None = None  # the scheduled one, when the window has it
 
     def _sdi_actions(self, act: Act) -> None:
-        self.sdi_send_action = act(tr("Send to the SdI…"), self.send_to_sdi, "billingSdiSend")
-        self.sdi_fetch_action = act(tr("Fetch SdI notifications"), self.fetch_sdi, "billingSdiFetch")
-        self.sdi_fix_action = act(tr("Fix and resend…"), self.fix_and_resend, "billingSdiFix")
+        self.sdi_send_action = act(tr("Send to the &SdI…"), self.send_to_sdi, "billingSdiSend")
+        self.sdi_fetch_action = act(tr("&Fetch SdI notifications"), self.fetch_sdi, "billingSdiFetch")
+        self.sdi_fix_action = act(tr("Fix and rese&nd…"), self.fix_and_resend, "billingSdiFix")
         self.sdi_button = self._menu_button(  # type: ignore[attr-defined]
             tr("SdI"), "billingSdi", [self.sdi_send_action, self.sdi_fetch_action, self.sdi_fix_action]
         )
