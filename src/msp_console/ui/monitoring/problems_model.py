@@ -1,8 +1,8 @@
 """The problems list as a table model: every non-OK check, most severe then oldest first.
 
-Updated every REFRESH_MS (problems_tab; a flood of results costs one update): ``apply`` removes the rows
-that went or moved and inserts the ones that came or moved, so the view keeps its selection and
-only repaints; ``set_rows`` (a new filter, a reload) replaces them all without a model reset.
+Updated at most once per REFRESH_MS (problems_tab; a flood of results costs one update): ``apply``
+removes the rows that went or moved and inserts the ones that came or moved, so the view keeps its
+selection and only repaints; ``set_rows`` (a new filter, a reload) replaces them all without a model reset.
 """
 
 from __future__ import annotations
@@ -169,11 +169,16 @@ class ProblemsModel(QAbstractTableModel):
         return ", ".join(parts)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
+        # The view asks seven roles of every cell it paints; the role decides first, so the four
+        # this table never answers (font, alignment, check state, background) cost one comparison.
+        if role not in _ANSWERED:
             return None
-        r = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:  # only the cell asked for is put in words
+        row = index.row()
+        if row < 0 or row >= len(self.rows):
+            return None
+        r = self.rows[row]
+        if role == _DISPLAY:  # only the cell asked for is put in words
+            col = index.column()
             if col == Col.STATE:
                 return self._labels.get(r.state) or self._labels.setdefault(r.state, state_label(r.state))
             if col == Col.OUTPUT:
@@ -183,16 +188,23 @@ class ProblemsModel(QAbstractTableModel):
             if col == Col.FLAGS:
                 return self.flags_text(r) if r.acked or r.in_maintenance or r.soft else ""
             return (r.client, r.machine, r.name)[col - Col.CLIENT]
-        if role == Qt.ItemDataRole.DecorationRole and col == Col.STATE:
-            return state_icon(r.state, muted=r.badge)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (Col.OUTPUT, Col.FLAGS):
-            extra = f"\n{self.tr('Acknowledged')}: {r.ack_comment}" if r.acked and r.ack_comment else ""
-            return r.output + extra
-        if role == Qt.ItemDataRole.ForegroundRole and r.muted:
-            return QColor("#8a8a8a")
+        if role == _DECORATION:
+            return state_icon(r.state, muted=r.badge) if index.column() == Col.STATE else None
+        if role == _FOREGROUND:
+            return _MUTED_TEXT if r.muted else None
         if role == ROW_ROLE:
             return r
+        if index.column() in (Col.OUTPUT, Col.FLAGS):  # the tooltip
+            extra = f"\n{self.tr('Acknowledged')}: {r.ack_comment}" if r.acked and r.ack_comment else ""
+            return r.output + extra
         return None
+
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_ANSWERED = frozenset((_DISPLAY, _DECORATION, _FOREGROUND, Qt.ItemDataRole.ToolTipRole, ROW_ROLE))
+_MUTED_TEXT = QColor("#8a8a8a")
 
 
 MAX_RUNS = 200  # row insertions/removals per update beyond which replacing every row is cheaper
