@@ -2,16 +2,16 @@
 
 A past month's events are read rarely (a service report, an SLA dispute) and never change, so
 they need not be rows: a row costs tens of bytes of header and index before any data. The block
-is the events' columns — times (µs), kind, states, state type, attempt, notify, output template
-id — encoded by ``block_codec`` (deltas of deltas, byte planes, zstd), followed by the outputs'
-numbers as one zstd-compressed text with their lengths as a column. Decoding gives back every
-column exactly.
+is the events' columns — times (µs), their codes (kind, states, state type, notify, attempt as one
+integer), output template id — encoded by ``block_codec`` (deltas of deltas, byte planes, zstd),
+followed by the outputs' numbers as one zstd-compressed text with their lengths as a column.
+Decoding gives back every column exactly.
 """
 
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import zstandard
@@ -27,10 +27,12 @@ _decompressor = zstandard.ZstdDecompressor()
 _KINDS = {v: i for i, v in enumerate(EVENT_KINDS)}
 _STATES = {v: i for i, v in enumerate(STATES)}
 _TYPES = {v: i for i, v in enumerate(STATE_TYPES)}
+# One integer per event holds its codes (3 bits each: kind and the four states; 1 bit each: state
+# type and notify) with the attempt above them: one column to decode instead of eight.
+_ATTEMPT_SHIFT = 17
 
 
-@dataclass(frozen=True, slots=True)
-class PackedEvent:
+class PackedEvent(NamedTuple):
     """One state event as stored: the output is its template's id plus the numbers taken out."""
 
     at_us: int  # microseconds since 1970, UTC
@@ -46,18 +48,24 @@ class PackedEvent:
     output_args: str
 
 
+def _code(e: PackedEvent) -> int:
+    low = (
+        _KINDS[e.kind]
+        | _STATES[e.state] << 3
+        | _STATES[e.hard_state] << 6
+        | _STATES[e.previous_state] << 9
+        | _STATES[e.previous_hard_state] << 12
+        | _TYPES[e.state_type] << 15
+        | int(bool(e.notify)) << 16
+    )
+    return low | e.attempt << _ATTEMPT_SHIFT  # Python's shifts keep a negative attempt exact
+
+
 def encode(events: list[PackedEvent]) -> bytes:
     """``events`` in the order they are to come back (by time, then as recorded)."""
     args = [e.output_args.encode() for e in events]
     cols = [
-        [_KINDS[e.kind] for e in events],
-        [_STATES[e.state] for e in events],
-        [_STATES[e.hard_state] for e in events],
-        [_TYPES[e.state_type] for e in events],
-        [_STATES[e.previous_state] for e in events],
-        [_STATES[e.previous_hard_state] for e in events],
-        [e.attempt for e in events],
-        [int(e.notify) for e in events],
+        [_code(e) for e in events],
         [_NO_OUTPUT if e.output_id is None else e.output_id for e in events],
         [len(a) for a in args],
     ]
@@ -67,35 +75,61 @@ def encode(events: list[PackedEvent]) -> bytes:
     return _HEAD.pack(FORMAT, len(columns)) + columns + (_compressor.compress(text) if text else b"")
 
 
-def decode(blob: bytes) -> list[PackedEvent]:
+def _columns(blob: bytes) -> tuple[list[int], list[int], list[int], list[int], bytes]:
     fmt, size = _HEAD.unpack_from(blob, 0)
     if fmt != FORMAT:
         raise ValueError(f"unknown state event block format {fmt}")
     start = _HEAD.size
-    ts, cols = block_codec.decode(blob[start : start + size])
+    ts, (code, output, length) = block_codec.decode(blob[start : start + size])
     rest = blob[start + size :]
     text = _decompressor.decompress(rest) if rest else b""
-    kind, state, hard, stype, prev, prev_hard, attempt, notify, output, length = (
-        c.astype(np.int64).tolist() for c in cols
+    return (
+        ts.tolist(),
+        code.astype(np.int64).tolist(),
+        output.astype(np.int64).tolist(),
+        length.astype(np.int64).tolist(),
+        text,
     )
-    ends = np.cumsum(length).tolist()
-    out = []
+
+
+def decode(blob: bytes) -> list[PackedEvent]:
+    ts, code, output, length, text = _columns(blob)
+    if text.isascii():  # the usual case: slice the text itself, not each number's bytes
+        raw: bytes | str = text.decode()
+    else:
+        raw = text
+    args: list[str] = []
     pos = 0
-    for i, at in enumerate(ts.tolist()):
-        out.append(
-            PackedEvent(
-                at,
-                EVENT_KINDS[kind[i]],
-                STATES[state[i]],
-                STATES[hard[i]],
-                STATE_TYPES[stype[i]],
-                STATES[prev[i]],
-                STATES[prev_hard[i]],
-                attempt[i],
-                bool(notify[i]),
-                None if output[i] == _NO_OUTPUT else output[i],
-                text[pos : ends[i]].decode(),
-            )
+    for n in length:
+        part = raw[pos : pos + n]
+        args.append(part if isinstance(part, str) else part.decode())
+        pos += n
+    kinds, states, types = EVENT_KINDS, STATES, STATE_TYPES
+    return [
+        PackedEvent(
+            at,
+            kinds[c & 7],
+            states[c >> 3 & 7],
+            states[c >> 6 & 7],
+            types[c >> 15 & 1],
+            states[c >> 9 & 7],
+            states[c >> 12 & 7],
+            c >> _ATTEMPT_SHIFT,
+            bool(c >> 16 & 1),
+            None if o == _NO_OUTPUT else o,
+            a,
         )
-        pos = ends[i]
-    return out
+        for at, c, o, a in zip(ts, code, output, args, strict=True)
+    ]
+
+
+def decode_hard_states(blob: bytes) -> list[tuple[int, str]]:
+    """(time in µs, hard state) of each event: what availability figures need, without the texts."""
+    fmt, size = _HEAD.unpack_from(blob, 0)
+    if fmt != FORMAT:
+        raise ValueError(f"unknown state event block format {fmt}")
+    ts, (code, _o, _l) = block_codec.decode(blob[_HEAD.size : _HEAD.size + size])
+    states = STATES
+    return [
+        (at, states[c >> 6 & 7]) for at, c in zip(ts.tolist(), code.astype(np.int64).tolist(), strict=True)
+    ]

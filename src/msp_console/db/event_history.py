@@ -140,11 +140,9 @@ def drop_expired_blocks(session: Session, cut: datetime) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-def block_events(
+def _blocks(
     session: Session, check_ids: Sequence[int], since: datetime | None, until: datetime | None
-) -> list[tuple[int, PackedEvent]]:
-    """(check id, event) of the blocks that may hold events in [since, until], in time order per
-    check; the caller filters the exact bounds it needs."""
+) -> list[tuple[int, bytes]]:
     if not check_ids:
         return []
     q = select(StateEventBlock.check_id, StateEventBlock.data).where(StateEventBlock.check_id.in_(check_ids))
@@ -152,14 +150,36 @@ def block_events(
         q = q.where(StateEventBlock.start >= int(month_start(since).timestamp()))
     if until is not None:
         q = q.where(StateEventBlock.start <= int(until.timestamp()))
-    out = []
-    for cid, data in session.execute(q.order_by(StateEventBlock.check_id, StateEventBlock.start)):
-        out += [(cid, e) for e in event_blocks.decode(data)]
-    return out
+    return [
+        (cid, data)
+        for cid, data in session.execute(q.order_by(StateEventBlock.check_id, StateEventBlock.start))
+    ]
 
 
-def last_block_events(session: Session, check_ids: Sequence[int], at: datetime) -> dict[int, PackedEvent]:
-    """Per check, its last packed event at or before ``at`` (the newest block that starts by then)."""
+def block_events(
+    session: Session, check_ids: Sequence[int], since: datetime | None, until: datetime | None
+) -> list[tuple[int, PackedEvent]]:
+    """(check id, event) of the blocks that may hold events in [since, until], in time order per
+    check; the caller filters the exact bounds it needs."""
+    return [
+        (cid, e) for cid, data in _blocks(session, check_ids, since, until) for e in event_blocks.decode(data)
+    ]
+
+
+def block_hard_states(
+    session: Session, check_ids: Sequence[int], since: datetime | None, until: datetime | None
+) -> list[tuple[int, int, str]]:
+    """(check id, µs, hard state) of the same events as ``block_events``, without their texts."""
+    return [
+        (cid, at, state)
+        for cid, data in _blocks(session, check_ids, since, until)
+        for at, state in event_blocks.decode_hard_states(data)
+    ]
+
+
+def last_block_states(session: Session, check_ids: Sequence[int], at: datetime) -> dict[int, tuple[int, str]]:
+    """Per check, (µs, hard state) of its last packed event at or before ``at`` (found in the
+    newest block that starts by then)."""
     if not check_ids:
         return {}
     limit = micros(at)
@@ -176,7 +196,7 @@ def last_block_events(session: Session, check_ids: Sequence[int], at: datetime) 
             (StateEventBlock.check_id == newest.c.check_id) & (StateEventBlock.start == newest.c.start),
         )
     ):
-        before = [e for e in event_blocks.decode(data) if e.at_us <= limit]
+        before = [e for e in event_blocks.decode_hard_states(data) if e[0] <= limit]
         out[cid] = before[-1]  # first_at <= limit: there is one
     return out
 

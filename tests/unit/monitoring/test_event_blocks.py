@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from msp_console.db.event_blocks import PackedEvent, decode, encode
+from msp_console.db.event_blocks import PackedEvent, decode, decode_hard_states, encode
 from msp_console.db.models.monitoring_history import join_output, split_output
 
 T0 = 1_764_547_200_000_000  # 2025-12-01 00:00 UTC, in µs
@@ -34,6 +34,13 @@ def test_an_empty_month_and_a_single_event() -> None:
     assert decode(encode([])) == []
     one = [_event(3, args="12.5")]
     assert decode(encode(one)) == one
+
+
+def test_any_attempt_number_and_the_hard_states_alone() -> None:
+    events = [_event(i)._replace(attempt=a) for i, a in enumerate((0, 1, 9, 300, 32767, -1))]
+    blob = encode(events)
+    assert decode(blob) == events
+    assert decode_hard_states(blob) == [(e.at_us, e.hard_state) for e in events]
 
 
 def test_events_without_output_row_or_numbers_keep_them_absent() -> None:

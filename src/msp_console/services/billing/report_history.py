@@ -16,10 +16,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from msp_console.db.event_history import (
-    block_events,
+    block_hard_states,
     first_block_times,
     from_micros,
-    last_block_events,
+    last_block_states,
     micros,
 )
 from msp_console.db.models import (
@@ -68,8 +68,8 @@ def load_client_history(session: Session, client_id: int, start: datetime, end: 
     )
     # (time, from a row, state): at the same microsecond a row was recorded after the packed events.
     last: dict[int, tuple[datetime, int, str]] = {
-        cid: (from_micros(e.at_us), 0, e.hard_state)
-        for cid, e in last_block_events(session, check_ids, start).items()
+        cid: (from_micros(at), 0, state)
+        for cid, (at, state) in last_block_states(session, check_ids, start).items()
     }
     for cid, at, state in session.execute(
         select(StateEvent.check_id, StateEvent.at, StateEvent.hard_state).join(
@@ -80,9 +80,9 @@ def load_client_history(session: Session, client_id: int, start: datetime, end: 
     initial = {cid: state for cid, (_at, _row, state) in last.items()}
     moves_by: dict[int, list[tuple[datetime, int, int, str]]] = defaultdict(list)
     lo, hi = micros(start), micros(end)
-    for cid, e in block_events(session, check_ids, start, end):
-        if lo < e.at_us < hi:
-            moves_by[cid].append((from_micros(e.at_us), 0, 0, e.hard_state))
+    for cid, at_us, hard in block_hard_states(session, check_ids, start, end):
+        if lo < at_us < hi:
+            moves_by[cid].append((from_micros(at_us), 0, 0, hard))
     for cid, at, eid, state in session.execute(
         select(StateEvent.check_id, StateEvent.at, StateEvent.id, StateEvent.hard_state)
         .where(StateEvent.check_id.in_(check_ids), StateEvent.at > start, StateEvent.at < end)
