@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from msp_console.app import App
+from msp_console.db import event_history
 from msp_console.db.event_history import block_events, from_micros, outputs, pack_events
 from msp_console.db.models import Check, Client, Machine, StateEvent, StateEventBlock
 from msp_console.db.models.monitoring import _client_has_monitoring_history
@@ -194,3 +195,13 @@ def test_a_late_event_joins_its_packed_month_and_blocks_expire_whole(app: App) -
     with app.db.read() as s:
         starts = set(s.scalars(select(StateEventBlock.start).where(StateEventBlock.check_id == checks[0])))
     assert int(SEPTEMBER.timestamp()) not in starts and int(OCTOBER.timestamp()) in starts
+
+
+def test_a_big_backlog_is_packed_over_several_runs(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(event_history, "CHECK_BATCH", 1)
+    monkeypatch.setattr(event_history, "PACK_EVENTS_PER_RUN", 1)
+    _fleet(app)
+    events = _all_events(app)
+    runs = [run_retention(app.db, NOW + timedelta(minutes=5 * i)).packed_events for i in range(6)]
+    assert all(runs[:4]) and runs[4:] == [0, 0]  # one check a run, while readers see it all
+    assert _all_events(app) == events
