@@ -85,11 +85,15 @@ def pack_events(session: Session, now: datetime, *, limit: int | None = None) ->
     for i in range(0, len(checks), CHECK_BATCH):
         batch = checks[i : i + CHECK_BATCH]
         groups: dict[tuple[int, int], list[PackedEvent]] = defaultdict(list)
-        for cid, at, *rest in session.execute(
-            select(*cols).where(t.c.check_id.in_(batch), t.c.at < cut).order_by(t.c.check_id, t.c.at, t.c.id)
+        ids: list[int] = []
+        for eid, cid, at, *rest in session.execute(
+            select(t.c.id, *cols)
+            .where(t.c.check_id.in_(batch), t.c.at < cut)
+            .order_by(t.c.check_id, t.c.at, t.c.id)
         ):
             at = at if at.tzinfo else at.replace(tzinfo=UTC)
             groups[(cid, int(month_start(at).timestamp()))].append(PackedEvent(micros(at), *rest))
+            ids.append(eid)
         if not groups:
             continue
         old = {
@@ -114,7 +118,8 @@ def pack_events(session: Session, now: datetime, *, limit: int | None = None) ->
             packed += len(events)
         session.execute(insert(StateEventBlock), rows)
         blocks += len(rows)
-        session.execute(delete(StateEvent).where(StateEvent.check_id.in_(batch), StateEvent.at < cut))
+        for j in range(0, len(ids), 1000):  # exactly the rows packed, whatever was added meanwhile
+            session.execute(delete(StateEvent).where(StateEvent.id.in_(ids[j : j + 1000])))
         if packed >= limit and i + CHECK_BATCH < len(checks):
             return PackReport(packed, blocks, False)
     return PackReport(packed, blocks, True)
