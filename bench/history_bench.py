@@ -2,8 +2,11 @@
 
 Size: a sample of machines gets 60 days of realistic minute data (``history_data``), stored the
 way the app stores it (open-hour rows, raw hour blocks for 48 h, 5-minute day blocks, hourly week
-blocks) plus realistic state events; bytes per point and per event are measured on the real
-database and extrapolated to the steady state of 1,000 machines × 10 checks × 2 metrics.
+blocks) plus realistic state events (4 a check a day, months of them): first all as rows, then
+the way the retention job leaves them (rows since the previous month, month blocks before);
+bytes per point and per event are measured on the real database and extrapolated to the steady
+state of 1,000 machines × 10 checks × 2 metrics. The machine timeline and a past month's service
+report history are timed on both layouts.
 """
 
 from __future__ import annotations
@@ -13,14 +16,16 @@ import resource
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
-from sqlalchemy import delete, event, insert, select
+from sqlalchemy import delete, event, insert, select, text
 
 from bench.history_data import SERIES, machine_minutes
 from msp_console.app import App
 from msp_console.db import block_codec
+from msp_console.db.event_blocks import PackedEvent
+from msp_console.db.event_history import block_row, micros, month_start, pack_cut
 from msp_console.db.metric_blocks import rollup, seal
 from msp_console.db.models import (
     Check,
@@ -32,6 +37,7 @@ from msp_console.db.models import (
     MetricSample,
     MetricSeries,
     StateEvent,
+    StateEventBlock,
 )
 from msp_console.db.models.monitoring_history import (
     BLOCK_SPAN_S,
@@ -40,16 +46,21 @@ from msp_console.db.models.monitoring_history import (
     RAW,
     with_outputs,
 )
+from msp_console.monitoring.live import state_timeline
 from msp_console.monitoring.metric_history import machine_series
+from msp_console.services.billing.report_history import load_client_history
 
 DAYS = 60  # two 4-week hourly blocks
 
 
 @dataclass
 class Measured:
-    per_point: dict[str, float]  # bytes per point: metric_sample, raw, 5m, 1h, state_event
+    per_point: dict[str, float]  # bytes per point: open, raw, 5m, 1h, event (row), event_block
     chart_30d_ms: tuple[float, float]  # (DB time, CPU of the whole call)
     chart_24h_ms: tuple[float, float]
+    # (DB time, CPU) with every event a row, then with old months in blocks
+    timeline_ms: tuple[tuple[float, float], tuple[float, float]] = ((0.0, 0.0), (0.0, 0.0))
+    report_ms: tuple[tuple[float, float], tuple[float, float]] = ((0.0, 0.0), (0.0, 0.0))
 
 
 def _size(app: App) -> int:
@@ -109,7 +120,8 @@ def _blocks(sid: int, unit: str, ts_ms: np.ndarray, values: np.ndarray, now_s: i
 
 
 def _events(checks: list[int], now: datetime, n: int) -> list[dict[str, Any]]:
-    """Problems and recoveries with the outputs the checks really write (numbers included)."""
+    """Problems and recoveries with the outputs the checks really write (numbers included), about
+    four a check a day, going back from ``now`` as far as ``n`` events take (months)."""
     rng = random.Random(5)
     problems = [
         "10.0.{m}.{h}:3389: connection refused (nothing listens on that port)",
@@ -126,28 +138,33 @@ def _events(checks: list[int], now: datetime, n: int) -> list[dict[str, Any]]:
         "load 0.3, mem 58 %, disks fine",
     ]
     out = []
-    for i in range(n):
-        cid = checks[i % len(checks)]
-        problem = (i // len(checks)) % 2 == 0
-        text = rng.choice(problems if problem else recoveries).format(
-            m=cid % 250, h=cid % 7, x=rng.uniform(0.2, 120)
-        )
-        state, prev = ("CRITICAL", "OK") if problem else ("OK", "CRITICAL")
-        out.append(
-            {
-                "check_id": cid,
-                "at": now - timedelta(seconds=i * 6),
-                "kind": "hard_change",
-                "state": state,
-                "hard_state": state,
-                "state_type": "hard",
-                "previous_state": prev,
-                "previous_hard_state": prev,
-                "attempt": 3,
-                "notify": True,
-                "output": text,
-            }
-        )
+    per_check = max(1, n // len(checks))
+    for k, cid in enumerate(checks):
+        at = now - timedelta(microseconds=rng.randint(0, 6 * 3600 * 10**6))
+        for j in range(per_check if k < len(checks) - 1 else n - per_check * (len(checks) - 1)):
+            problem = j % 2 == 1  # going back in time: the newest change is a recovery
+            text = rng.choice(problems if problem else recoveries).format(
+                m=cid % 250, h=cid % 7, x=rng.uniform(0.2, 120)
+            )
+            state, prev = ("CRITICAL", "OK") if problem else ("OK", "CRITICAL")
+            out.append(
+                {
+                    "check_id": cid,
+                    "at": at,
+                    "kind": "hard_change",
+                    "state": state,
+                    "hard_state": state,
+                    "state_type": "hard",
+                    "previous_state": prev,
+                    "previous_hard_state": prev,
+                    "attempt": 3,
+                    "notify": True,
+                    "output": text,
+                }
+            )
+            # 4 changes a day on average, at any microsecond
+            at -= timedelta(microseconds=int(rng.expovariate(1.0) * 6 * 3600 * 10**6) + 1)
+    out.sort(key=lambda e: cast(datetime, e["at"]))  # the writer inserts them as they happen
     return out
 
 
@@ -196,20 +213,48 @@ def measure(app: App, machines: int, events: int) -> Measured:
     per["open"] = (_size(app) - before) / max(1, len(open_rows))
     with app.db.read() as s:
         check_ids = list(s.scalars(select(Check.id)))
+        client_id = int(s.scalar(select(Client.id)) or 0)
     before = _size(app)
-    rows_e = _events(check_ids, datetime.now(UTC), events)
+    now_dt = datetime.fromtimestamp(now_s, UTC)
+    rows_e = _events(check_ids, now_dt, events)
+    stored = []
     for i in range(0, len(rows_e), 20_000):
         with app.db.transaction() as s:
-            s.execute(insert(StateEvent), with_outputs(s, rows_e[i : i + 20_000]))
+            batch = with_outputs(s, rows_e[i : i + 20_000])
+            s.execute(insert(StateEvent), batch)
+            stored += batch
     per["event"] = (_size(app) - before) / len(rows_e)
+    analyze(app)
+    mid = layout[0][0]
+    timeline_rows, report_rows, shown = _event_reads(app, mid, client_id, now_dt)
+    # The retention job's layout: the months before the previous one as one block per check.
+    cut = pack_cut(now_dt)
+    groups: dict[tuple[int, int], list[PackedEvent]] = {}
+    for e in stored:
+        if e["at"] < cut:
+            groups.setdefault((e["check_id"], int(month_start(e["at"]).timestamp())), []).append(
+                PackedEvent(
+                    micros(e["at"]), e["kind"], e["state"], e["hard_state"], e["state_type"],
+                    e["previous_state"], e["previous_hard_state"], e["attempt"], e["notify"],
+                    e["output_id"], e["output_args"],
+                )
+            )  # fmt: skip
+    packed = sum(len(g) for g in groups.values())
+    before = _size(app)
+    rows_b = [block_row(cid, start, g) for (cid, start), g in groups.items()]
+    with app.db.transaction() as s:
+        s.execute(insert(StateEventBlock), rows_b)
+    per["event_block"] = (_size(app) - before) / max(1, packed)
+    per["events_per_block"] = packed / max(1, len(rows_b))
+    with app.db.transaction() as s:
+        s.execute(delete(StateEvent).where(StateEvent.at < cut))
+    analyze(app, vacuum=True)
+    timeline_blocks, report_blocks, shown_after = _event_reads(app, mid, client_id, now_dt)
+    assert shown_after == shown, "rows and blocks must show the same history"
     # Chart reads of one machine (10 checks, 20 series), best of 5 (a shared machine: the best
     # run is the one least disturbed by the neighbours). DB time: the SQL statements' execution;
     # CPU: this process's CPU for the whole call (SQL, decoding the blocks, building the points).
-    mid = layout[0][0]
-    now = datetime.fromtimestamp(now_s, UTC)
-    with app.db.engine.connect() as c:  # what autovacuum / the app's optimize would have done
-        c.exec_driver_sql("ANALYZE")
-        c.commit()
+    now = now_dt
     timings: dict[str, tuple[float, float]] = {}
     spent = [0.0]
 
@@ -234,7 +279,63 @@ def measure(app: App, machines: int, events: int) -> Measured:
         timings[label] = (best_db * 1000, best_cpu * 1000)
     event.remove(app.db.engine, "before_cursor_execute", started)
     event.remove(app.db.engine, "after_cursor_execute", finished)
-    return Measured(per, timings["30d"], timings["24h"])
+    return Measured(
+        per, timings["30d"], timings["24h"], (timeline_rows, timeline_blocks), (report_rows, report_blocks)
+    )
+
+
+def analyze(app: App, *, vacuum: bool = False) -> None:
+    """What autovacuum / the app's optimize would have done."""
+    with app.db.engine.connect() as c:
+        if vacuum and not app.db.is_sqlite:
+            c = c.execution_options(isolation_level="AUTOCOMMIT")
+            c.execute(text("VACUUM ANALYZE"))
+        else:
+            c.exec_driver_sql("ANALYZE")
+            c.commit()
+
+
+def _event_reads(
+    app: App, machine_id: int, client_id: int, now: datetime
+) -> tuple[tuple[float, float], tuple[float, float], tuple[Any, ...]]:
+    """Best of 5 (DB ms, CPU ms) of the machine's 30-day timeline and of the client's service
+    report history for the month three months back (packed), and what they showed."""
+    end = month_start(now)
+    for _ in range(2):
+        end = month_start(end - timedelta(days=1))
+    month = month_start(end - timedelta(days=1))
+    spent = [0.0]
+
+    def started(conn: Any, *_a: Any) -> None:
+        conn.info["sql_t0"] = time.perf_counter()
+
+    def finished(conn: Any, *_a: Any) -> None:
+        spent[0] += time.perf_counter() - conn.info["sql_t0"]
+
+    event.listen(app.db.engine, "before_cursor_execute", started)
+    event.listen(app.db.engine, "after_cursor_execute", finished)
+    best: list[tuple[float, float]] = []
+    shown: list[Any] = []
+    try:
+        for read in (
+            lambda s: state_timeline(s, machine_id, now - timedelta(days=30)),
+            lambda s: load_client_history(s, client_id, month, end).histories,
+        ):
+            db_t = cpu_t = float("inf")
+            for _ in range(5):
+                with app.db.read() as s:
+                    spent[0] = 0.0
+                    c0 = time.process_time()
+                    result = read(s)
+                    cpu_t = min(cpu_t, time.process_time() - c0)
+                    db_t = min(db_t, spent[0])
+            best.append((db_t * 1000, cpu_t * 1000))
+            shown.append(result)
+    finally:
+        event.remove(app.db.engine, "before_cursor_execute", started)
+        event.remove(app.db.engine, "after_cursor_execute", finished)
+    assert shown[0] and any(h.changes for h in shown[1].values()), "the reads must find events"
+    return best[0], best[1], tuple(shown)
 
 
 def writer_cpu(app: App, machines: int) -> tuple[float, float]:

@@ -10,8 +10,9 @@ counted), 20 % at closed ports. Reports completed checks per minute over the las
 the worst lateness (start of a run minus its scheduled time) and the engine's CPU.
 
 dbsize: stores a sample of machines' realistic history the way the app does (open-hour rows,
-raw/5-minute/hourly blocks, state events; ``bench.history_bench``), measures bytes per point and
-per event on the real database, and extrapolates to the steady state the retention policy allows
+raw/5-minute/hourly blocks, state events as rows for the current and previous month and as month
+blocks before; ``bench.history_bench``), measures bytes per point and per event on the real
+database, and extrapolates to the steady state the retention policy allows
 for 1,000 machines × 10 checks, one run a minute; then times a machine's 30-day and 24-hour chart
 reads and the writer's CPU per 1,000 samples before (rows + SQL roll-ups) and after (rows +
 sealing into blocks). The last line is always ``total after one year …: N GiB``.
@@ -155,6 +156,7 @@ def throughput(args: argparse.Namespace) -> None:
 # -- database size ----------------------------------------------------------------------------------
 MACHINES, CHECKS_PER_MACHINE, METRICS_PER_CHECK = 1_000, 10, 2
 EVENTS_PER_CHECK_PER_DAY = 4
+EVENT_ROW_DAYS = 46  # events stay rows for the current and the previous calendar month
 
 
 def _size(app: App) -> int:
@@ -192,7 +194,9 @@ def dbsize(args: argparse.Namespace) -> None:
         "5-min blocks, 30 d": ("5m", n_series * 288 * (30 + BLOCK_SPAN_S[FIVE_MIN] // 86400 // 2)),
         # Hourly blocks start where the 5-minute ones end (the last 30 days' hours come from those).
         "hourly blocks, 13 mo": ("1h", n_series * 24 * (395 + BLOCK_SPAN_S[HOURLY] // 86400 // 2 - 31)),
-        "state events, 1 y": ("event", checks * EVENTS_PER_CHECK_PER_DAY * 365),
+        # Rows since the previous month's first day (31 to 62 days, 46 on average), blocks before.
+        "state events, rows": ("event", checks * EVENTS_PER_CHECK_PER_DAY * EVENT_ROW_DAYS),
+        "state events, blocks": ("event_block", checks * EVENTS_PER_CHECK_PER_DAY * (365 - EVENT_ROW_DAYS)),
     }
     print(
         f"database: {dialect}; sample: {args.machines} machines × 20 realistic series × {DAYS} days, "
@@ -204,10 +208,25 @@ def dbsize(args: argparse.Namespace) -> None:
         total += size
         print(f"{label:22s} {m.per_point[key]:6.2f} B/point × {rows:>13,} = {size / 2**30:6.2f} GiB")
     samples = n_series * 60 * 24 * 365
-    events = steady["state events, 1 y"][1] * m.per_point["event"]
+    n_events = sum(rows for label, (_k, rows) in steady.items() if label.startswith("state"))
+    events = sum(rows * m.per_point[k] for label, (k, rows) in steady.items() if label.startswith("state"))
     points = sum(rows for label, (_k, rows) in steady.items() if not label.startswith("state"))
     print(f"bytes per stored metric point, all resolutions: {(total - events) / points:.2f}")
+    print(
+        f"bytes per state event: {events / n_events:.1f} at steady state (as rows only: "
+        f"{m.per_point['event']:.1f}; in blocks: {m.per_point['event_block']:.2f}, "
+        f"{m.per_point['events_per_block']:.0f} events a block)"
+    )
     print(f"(a year of samples taken: {samples:,})")
+    (tr, tb), (rr, rb) = m.timeline_ms, m.report_ms
+    print(
+        f"machine timeline, 30 days, DB time / CPU: all rows {tr[0]:.1f} / {tr[1]:.1f} ms, "
+        f"rows + blocks {tb[0]:.1f} / {tb[1]:.1f} ms"
+    )
+    print(
+        f"service report history of a client ({args.machines} machines), a month 3 months back, "
+        f"DB time / CPU: all rows {rr[0]:.1f} / {rr[1]:.1f} ms, rows + blocks {rb[0]:.1f} / {rb[1]:.1f} ms"
+    )
     print(
         f"chart of one machine (10 checks, 20 series), DB time / whole call CPU: "
         f"30 days {m.chart_30d_ms[0]:.1f} / {m.chart_30d_ms[1]:.1f} ms, "

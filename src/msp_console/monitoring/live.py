@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from msp_console.db.event_history import block_events, from_micros, micros, outputs
 from msp_console.db.models import Check, Client, Machine, MaintenanceWindow, StateEvent
 from msp_console.db.models import CheckStatus as StatusRow
 from msp_console.domain.errors import NotFoundError, ValidationError
@@ -204,7 +205,7 @@ class EventView:
 
 
 def state_timeline(session: Session, machine_id: int, since: datetime, limit: int = 500) -> list[EventView]:
-    """Hard state changes of a machine's checks, newest first."""
+    """Hard state changes of a machine's checks, newest first (rows, and blocks of past months)."""
     rows = session.execute(
         select(StateEvent, Check.name)
         .join(Check, StateEvent.check_id == Check.id)
@@ -212,10 +213,35 @@ def state_timeline(session: Session, machine_id: int, since: datetime, limit: in
         .order_by(StateEvent.at.desc())
         .limit(limit)
     )
-    return [
-        EventView(e.at, name, HealthState(e.hard_state), HealthState(e.previous_hard_state), e.output)
+    found = [
+        (
+            e.at,
+            1,
+            e.id,
+            EventView(e.at, name, HealthState(e.hard_state), HealthState(e.previous_hard_state), e.output),
+        )
         for e, name in rows
     ]
+    # Months before the previous one are packed: a long look back reads their blocks too.
+    names = {
+        cid: name
+        for cid, name in session.execute(select(Check.id, Check.name).where(Check.machine_id == machine_id))
+    }
+    first_us = micros(since)
+    packed = [
+        (cid, e)
+        for cid, e in block_events(session, list(names), since, None)
+        if e.kind == "hard_change" and e.at_us >= first_us
+    ]
+    packed = sorted(packed, key=lambda p: p[1].at_us, reverse=True)[:limit]
+    for (cid, e), output in zip(packed, outputs(session, [e for _c, e in packed]), strict=True):
+        at = from_micros(e.at_us)
+        view = EventView(
+            at, names[cid], HealthState(e.hard_state), HealthState(e.previous_hard_state), output
+        )
+        found.append((at, 0, 0, view))
+    found.sort(key=lambda f: f[:3], reverse=True)
+    return [view for *_k, view in found[:limit]]
 
 
 def update_check(db: Database, check_id: int, fields: CheckFields) -> None:

@@ -42,11 +42,13 @@ MINE = "0004a_history_blocks"
 
 @pytest.fixture
 def old_engine(database_url: str) -> Iterator[Engine]:
-    """The database as the previous version left it: every migration but this one."""
+    """The database as the previous version left it: every migration but this one (and those
+    that come after it)."""
     engine = create_engine(database_url)
     script = ScriptDirectory(str(MIGRATIONS))
     before_mine = script.get_revision(MINE).down_revision
-    heads = [h for h in script.get_heads() if h != MINE] + [before_mine]
+    after_mine = {r.revision for r in script.iterate_revisions("heads", MINE)}
+    heads = [h for h in script.get_heads() if h not in after_mine] + [before_mine]
     cfg = alembic_config(engine)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

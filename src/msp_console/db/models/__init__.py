@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         PollerNode,
         PollLease,
         StateEvent,
+        StateEventBlock,
     )
     from msp_console.db.models.monitoring_history import MetricBlock, StateOutput
     from msp_console.db.models.remote import RemoteCredential, RemoteProfile, RemoteSessionDetail
@@ -101,6 +102,7 @@ _MODULE_OF = {
     "SlaPlan": "interventions",
     "SlaPlanTarget": "interventions",
     "StateEvent": "monitoring",
+    "StateEventBlock": "monitoring",
     "StateOutput": "monitoring_history",
 }
 
@@ -167,5 +169,6 @@ __all__ = [
     "SlaPlan",
     "SlaPlanTarget",
     "StateEvent",
+    "StateEventBlock",
     "StateOutput",
 ]

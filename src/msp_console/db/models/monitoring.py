@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     SmallInteger,
     String,
     Text,
@@ -132,6 +133,24 @@ class StateEvent(Base):
     @output.setter
     def output(self, text: str) -> None:
         self.__dict__["_pending_output"] = text[:OUTPUT_MAX]
+
+
+class StateEventBlock(Base):
+    """A check's state events of one past month (UTC), packed by ``db.event_blocks``.
+
+    Events stay rows while they are recent (``db.event_history.PACK_AFTER``); older months are
+    one of these each, read through ``db.event_history``. ``first_at`` lets a reader find the
+    block holding the last event before a time without decoding the others.
+    """
+
+    __tablename__ = "state_event_block"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    check_id: Mapped[int] = mapped_column(ForeignKey("check.id", ondelete="CASCADE"), primary_key=True)
+    start: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # epoch s: the month's 1st, 00:00 UTC
+    first_at: Mapped[int] = mapped_column(BigInteger)  # its first event, µs since 1970
+    events: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 @event.listens_for(Session, "before_flush")
@@ -249,17 +268,18 @@ class MetricRollup1h(_Rollup, Base):
 
 
 def _client_has_monitoring_history(session: Session, client_id: int) -> bool:
-    """State events prove what was seen and when: such a client is archived, not deleted."""
-    return bool(
+    """State events (rows or packed blocks) prove what was seen and when: archived, not deleted."""
+    return any(
         session.scalar(
             select(
                 exists().where(
-                    StateEvent.check_id == Check.id,
+                    model.check_id == Check.id,
                     Check.machine_id == Machine.id,
                     Machine.client_id == client_id,
                 )
             )
         )
+        for model in (StateEvent, StateEventBlock)
     )
 
 

@@ -1,8 +1,9 @@
 """Reads what the service report needs from the recorded history, a few queries per client.
 
-Hard states come from ``state_event`` (check, time and hard state only — never the output text)
-plus ``check_status`` for the state in force since its last hard change (a check that never
-changed has no event). Metrics are read only through ``monitoring.metric_history``.
+Hard states come from the state events (check, time and hard state only — never the output text):
+rows for recent months, ``db.event_history``'s month blocks for older ones — plus ``check_status``
+for the state in force since its last hard change (a check that never changed has no event).
+Metrics are read only through ``monitoring.metric_history``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,13 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from msp_console.db.event_history import (
+    block_hard_states,
+    first_block_times,
+    from_micros,
+    last_block_states,
+    micros,
+)
 from msp_console.db.models import (
     Check,
     CheckStatus,
@@ -58,28 +66,37 @@ def load_client_history(session: Session, client_id: int, start: datetime, end: 
         .group_by(StateEvent.check_id)
         .subquery()
     )
-    initial = {
-        cid: state
-        for cid, state in session.execute(
-            select(StateEvent.check_id, StateEvent.hard_state).join(
-                latest, (StateEvent.check_id == latest.c.check_id) & (StateEvent.at == latest.c.at)
-            )
-        )
+    # (time, from a row, state): at the same microsecond a row was recorded after the packed events.
+    last: dict[int, tuple[datetime, int, str]] = {
+        cid: (from_micros(at), 0, state)
+        for cid, (at, state) in last_block_states(session, check_ids, start).items()
     }
-    changes: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
     for cid, at, state in session.execute(
-        select(StateEvent.check_id, StateEvent.at, StateEvent.hard_state)
+        select(StateEvent.check_id, StateEvent.at, StateEvent.hard_state).join(
+            latest, (StateEvent.check_id == latest.c.check_id) & (StateEvent.at == latest.c.at)
+        )
+    ):
+        last[cid] = max(last.get(cid, (aware(at), 1, state)), (aware(at), 1, state))
+    initial = {cid: state for cid, (_at, _row, state) in last.items()}
+    moves_by: dict[int, list[tuple[datetime, int, int, str]]] = defaultdict(list)
+    lo, hi = micros(start), micros(end)
+    for cid, at_us, hard in block_hard_states(session, check_ids, start, end):
+        if lo < at_us < hi:
+            moves_by[cid].append((from_micros(at_us), 0, 0, hard))
+    for cid, at, eid, state in session.execute(
+        select(StateEvent.check_id, StateEvent.at, StateEvent.id, StateEvent.hard_state)
         .where(StateEvent.check_id.in_(check_ids), StateEvent.at > start, StateEvent.at < end)
         .order_by(StateEvent.check_id, StateEvent.at, StateEvent.id)
     ):
-        changes[cid].append((aware(at), state))
-    first_event = dict(
-        session.execute(
-            select(StateEvent.check_id, func.min(StateEvent.at))
-            .where(StateEvent.check_id.in_(check_ids))
-            .group_by(StateEvent.check_id)
-        ).all()
-    )
+        moves_by[cid].append((aware(at), 1, eid, state))
+    changes = {cid: [(at, state) for at, *_o, state in sorted(moves)] for cid, moves in moves_by.items()}
+    first_event = first_block_times(session, check_ids)
+    for cid, first in session.execute(
+        select(StateEvent.check_id, func.min(StateEvent.at))
+        .where(StateEvent.check_id.in_(check_ids))
+        .group_by(StateEvent.check_id)
+    ):
+        first_event[cid] = min(first_event.get(cid, aware(first)), aware(first))
     status = {
         cid: (hard, aware(since))
         for cid, hard, since in session.execute(  # only hard state and since: the output may move
