@@ -57,7 +57,14 @@ class TransitionRefused(ValidationError):
         self.target = target
         options = ", ".join(sorted(s.value for s in ALLOWED[source])) or "none"
         super().__init__(
-            [FieldError("state", f"cannot go from {source.value} to {target.value} (allowed: {options})")]
+            [
+                FieldError(
+                    "state",
+                    f"cannot go from {source.value} to {target.value} (allowed: {options})",
+                    code="intervention.move",
+                    params={"source": source.value, "target": target.value, "allowed": options},
+                )
+            ]
         )
 
 

@@ -23,7 +23,7 @@ def parse_rrule(text: str, dtstart: datetime, tz: ZoneInfo) -> rrule:
     if body.upper().startswith("RRULE:"):
         body = body[6:]
     if not body:
-        raise ValidationError.single("rrule", "the recurrence rule is empty")
+        raise ValidationError.single("rrule", "the recurrence rule is empty", "recurrence.empty")
     local = dtstart.astimezone(tz).replace(tzinfo=None)
     if "UNTIL=" in body.upper():
         body = _naive_until(body, tz)

@@ -127,7 +127,9 @@ def _locate(
     """The row to change (the series for scope 'series') and the start the caller saw."""
     row = ap._get(s, appointment_id)
     if occurrence is not None and not (row.rrule or row.series_id):
-        raise ValidationError.single("occurrence", "this appointment does not repeat")
+        raise ValidationError.single(
+            "occurrence", "this appointment does not repeat", "appointment.not_repeating"
+        )
     if scope == "series":
         series = ap._get(s, row.series_id) if row.series_id else row
         if row.series_id:
@@ -135,7 +137,9 @@ def _locate(
         return series, occurrence or series.start_at
     if row.rrule and occurrence is None:
         raise ValidationError.single(
-            "occurrence", "this appointment repeats: say which occurrence, or edit the whole series"
+            "occurrence",
+            "this appointment repeats: say which occurrence, or edit the whole series",
+            "appointment.which_occurrence",
         )
     if row.rrule and occurrence is not None:
         existing = s.scalar(
@@ -153,7 +157,11 @@ def _draft(
     """The appointment as it will be, checked like a new one (for one occurrence: at that time)."""
     one_occurrence = scope == "one" and bool(row.rrule or row.series_id)
     if changes.rrule is not None and one_occurrence:
-        raise ValidationError.single("rrule", "change the repetition on the whole series, not one occurrence")
+        raise ValidationError.single(
+            "rrule",
+            "change the repetition on the whole series, not one occurrence",
+            "appointment.series_rule",
+        )
     if scope == "one" and row.rrule:  # an occurrence not yet edited: it starts at `reference`
         start = changes.start or reference
         rule = ""

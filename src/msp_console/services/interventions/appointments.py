@@ -74,13 +74,25 @@ class Appointments:
         if draft.start.tzinfo is None:
             errors.append(FieldError("start", "give the start with its time zone"))
         if not draft.title.strip():
-            errors.append(FieldError("title", "an appointment needs a title"))
+            errors.append(FieldError("title", "an appointment needs a title", code="appointment.no_title"))
         if draft.end is not None and draft.end <= draft.start:
-            errors.append(FieldError("end", "the appointment ends before it starts"))
+            errors.append(
+                FieldError("end", "the appointment ends before it starts", code="appointment.ends_first")
+            )
         elif draft.minutes() <= 0:
-            errors.append(FieldError("duration", "the duration must be a positive number of minutes"))
+            errors.append(
+                FieldError(
+                    "duration",
+                    "the duration must be a positive number of minutes",
+                    code="appointment.duration",
+                )
+            )
         elif timedelta(minutes=draft.minutes()) > MAX_DURATION:
-            errors.append(FieldError("duration", "an appointment cannot last more than 7 days"))
+            errors.append(
+                FieldError(
+                    "duration", "an appointment cannot last more than 7 days", code="appointment.too_long"
+                )
+            )
         with self.db.read() as s:
             settings = load_settings(s)
             if draft.rrule:
@@ -378,7 +390,9 @@ def _exception_row(s: Session, row: Appointment, occurrence: datetime) -> Appoin
     series = s.get(Appointment, row.series_id) if row.series_id else row
     assert series is not None
     if not series.rrule:
-        raise ValidationError.single("occurrence", "this appointment does not repeat")
+        raise ValidationError.single(
+            "occurrence", "this appointment does not repeat", "appointment.not_repeating"
+        )
     existing = s.scalar(
         select(Appointment).where(Appointment.series_id == series.id, Appointment.recurrence_id == occurrence)
     )

@@ -190,7 +190,7 @@ def record_call(db: Database, plan: CallPlan, *, now: datetime | None = None) ->
     and, when a time was agreed, the appointment: all written, or nothing."""
     now = now or utcnow()
     if plan.start is not None and not plan.title.strip():
-        raise ValidationError.single("title", "an appointment needs a title")
+        raise ValidationError.single("title", "an appointment needs a title", "appointment.no_title")
     with db.transaction() as s:
         unit = _OneUnit(s, db)
         iid = plan.intervention_id

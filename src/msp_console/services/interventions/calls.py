@@ -86,13 +86,16 @@ class Calls:
                 raise ValidationError.single("contact", f"contact {contact_id} is not one of {client.name}'s")
             iv = get_intervention(s, intervention_id, lock=True) if intervention_id else None
             if iv is not None and iv.client_id != client_id:
-                raise ValidationError.single("intervention", "the intervention belongs to another client")
+                raise ValidationError.single(
+                    "intervention", "the intervention belongs to another client", "call.other_client"
+                )
             if result in (Outcome.ALL_OK, Outcome.STILL_BROKEN) and (
                 iv is None or iv.state not in (S.AWAITING_CHECK.value, S.IN_PROGRESS.value)
             ):
                 raise ValidationError.single(
                     "outcome",
                     f"{result.value} is the answer to a follow-up call on an intervention awaiting its check",
+                    "call.follow_up_answer",
                 )
             is_follow_up = iv is not None and iv.state == S.AWAITING_CHECK.value
             call = CallLog(

@@ -62,7 +62,7 @@ class Interventions:
         now = now or utcnow()
         errors: list[FieldError] = []
         if not title.strip():
-            errors.append(FieldError("title", "an intervention needs a title"))
+            errors.append(FieldError("title", "an intervention needs a title", code="intervention.no_title"))
         try:
             origin = Origin(origin)
         except ValueError:
@@ -135,7 +135,7 @@ class Interventions:
 
     def add_note(self, intervention_id: int, text: str, *, now: datetime | None = None) -> None:
         if not text.strip():
-            raise ValidationError.single("note", "the note is empty")
+            raise ValidationError.single("note", "the note is empty", "intervention.empty_note")
         with self.db.transaction() as s:
             add_event(s, get_intervention(s, intervention_id), now or utcnow(), "note", text.strip())
 
@@ -143,7 +143,9 @@ class Interventions:
         self, intervention_id: int, minutes: int, note: str = "", *, now: datetime | None = None
     ) -> None:
         if minutes <= 0:
-            raise ValidationError.single("minutes", "time spent must be a positive number of minutes")
+            raise ValidationError.single(
+                "minutes", "time spent must be a positive number of minutes", "intervention.minutes"
+            )
         with self.db.transaction() as s:
             add_event(
                 s,
@@ -170,7 +172,7 @@ class Interventions:
         An intervention that was scheduled moves to in_progress when its session starts.
         """
         if ended is not None and ended < started:
-            raise ValidationError.single("ended", "the session ends before it starts")
+            raise ValidationError.single("ended", "the session ends before it starts", "session.ends_first")
         with self.db.transaction() as s:
             row = SessionLog(
                 machine_id=machine_id,
@@ -206,7 +208,9 @@ class Interventions:
             if row is None:
                 raise NotFoundError(f"session {session_id} not found")
             if ended < row.started_at:
-                raise ValidationError.single("ended", "the session ends before it starts")
+                raise ValidationError.single(
+                    "ended", "the session ends before it starts", "session.ends_first"
+                )
             row.ended_at, row.exit_code = ended, exit_code
             event = s.scalar(
                 select(InterventionEvent).where(
