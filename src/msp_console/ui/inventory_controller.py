@@ -12,13 +12,12 @@ bar says so and ``changed`` reloads the tree (off-thread) and selects the item.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from msp_console.domain.errors import NotFoundError
-from msp_console.services.inventory import Inventory
 from msp_console.services.views import ClientCard, ContactView, MachineCard, SiteView
 from msp_console.ui.dialogs import confirm as ask
 from msp_console.ui.dialogs.background_dialog import busy_while, when_loaded
@@ -31,6 +30,9 @@ from msp_console.ui.dialogs.inventory_dialogs import (
 from msp_console.ui.dialogs.record_dialog import RecordDialog
 from msp_console.ui.models.client_tree import ClientTreeModel, NodeRef
 
+if TYPE_CHECKING:
+    from msp_console.services.inventory import Inventory
+
 T = TypeVar("T")
 
 
@@ -38,9 +40,16 @@ class InventoryController(QObject):
     changed = Signal(str, int)  # the tree must reload; select (kind, id) afterwards (id 0: keep selection)
     message = Signal(str)  # a short note for the status bar
 
-    def __init__(self, window: QWidget, inventory: Inventory, model: ClientTreeModel):
+    inventory: Inventory  # set by attach: the window may be shown before the database is open
+
+    def __init__(self, window: QWidget, model: ClientTreeModel, inventory: Inventory | None = None):
         super().__init__(window)
-        self.window, self.inventory, self.model = window, inventory, model
+        self.window, self.model = window, model
+        if inventory is not None:
+            self.attach(inventory)
+
+    def attach(self, inventory: Inventory) -> None:
+        self.inventory = inventory
 
     # -- plumbing: reads and writes on the worker thread ---------------------------------------
     def _then(self, load: Callable[[], T], then: Callable[[T], object]) -> None:

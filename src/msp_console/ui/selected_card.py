@@ -57,6 +57,9 @@ class SelectedCard(QObject):
                 self.details.show_site(*found)
             self.shown.emit()
             return
+        if not self.window.has_app:  # the fast start: read once the database is open (attach_app)
+            self.details.await_card(ref.name)
+            return
         inventory, ident = self.window.app.inventory, ref.id
         load: Callable[[int], ClientCard | MachineCard] = (
             inventory.client_card if ref.kind == "client" else inventory.machine_card
