@@ -47,8 +47,8 @@ if not shown:
 window.tree.view.expandAll()
 window.grab()  # paints every visible row now (without running the queued feature install first)
 print("shown", window.model.rowCount(), "sqlalchemy" in sys.modules, flush=True)
-while not window.features_installed:
-    qapp.processEvents()
+while not window.features_installed:  # waits for events: the app is being opened on the worker
+    qapp.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 window.grab()
 print("ready", window.tabs.count(), flush=True)
 import os; os._exit(0)

@@ -20,8 +20,9 @@ def states_from_rows(rows: Iterable[tuple[int, str | None]]) -> dict[int, Health
     """(machine id, an enabled check's current state or None if it never ran) → each machine's
     worst state. Machines without a check are not in the result (the caller shows them PENDING)."""
     states: dict[int, list[HealthState]] = {}
+    known = {s.value: s for s in HealthState}  # 10,000 rows at start: a dict, not the enum's lookup
     for machine_id, state in rows:
-        states.setdefault(machine_id, []).append(HealthState(state or HealthState.PENDING.value))
+        states.setdefault(machine_id, []).append(known.get(state or "PENDING") or HealthState(state))
     return {m: machine_state(s) for m, s in states.items()}
 
 
