@@ -83,7 +83,8 @@ def one_run(url: str, fast: bool = True) -> tuple[float, float]:
     """Seconds from spawn to the painted tree, and to every task tab installed."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, url, "fast" if fast else "full"], stdout=subprocess.PIPE, text=True, env=env)
+    argv = [sys.executable, "-c", CHILD, url, "fast" if fast else "full"]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True, env=env)
     assert proc.stdout is not None
     line = proc.stdout.readline()
     shown = time.perf_counter() - t0
@@ -101,7 +102,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-cold", action="store_true", help="skip the cold runs (page cache dropped)")
-    parser.add_argument("--full", action="store_true", help="open the app before the window (no sqlite3 first tree)")
+    parser.add_argument(
+        "--full", action="store_true", help="open the app before the window (no sqlite3 first tree)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

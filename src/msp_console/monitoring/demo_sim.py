@@ -19,7 +19,7 @@ from msp_console.domain.health import HealthState, worst
 from msp_console.domain.posture import judge_points, ranges
 from msp_console.monitoring.checks.posture_judge import describe
 from msp_console.monitoring.model import CheckOutcome, CheckSpec, CheckType, Metric
-from msp_console.settings import demo_database_path, is_demo_url
+from msp_console.settings import is_demo_url
 
 LIVE_HOST = "127.0.0.1"  # the demo's own PC: polled for real, on loopback
 DISK_FILLING = "nas-01"  # Hotel Bellavista's NAS

@@ -22,7 +22,7 @@ def states_from_rows(rows: Iterable[tuple[int, str | None]]) -> dict[int, Health
     states: dict[int, list[HealthState]] = {}
     known = {s.value: s for s in HealthState}  # 10,000 rows at start: a dict, not the enum's lookup
     for machine_id, state in rows:
-        states.setdefault(machine_id, []).append(known.get(state or "PENDING") or HealthState(state))
+        states.setdefault(machine_id, []).append(known.get(state or "PENDING") or HealthState(str(state)))
     return {m: machine_state(s) for m, s in states.items()}
 
 
@@ -40,4 +40,4 @@ def machine_states(session: Session) -> dict[int, HealthState]:
         .outerjoin(StatusRow.__table__, status.check_id == check.id)
         .where(check.enabled.is_(True))
     )
-    return states_from_rows(rows.tuples())
+    return states_from_rows(rows)

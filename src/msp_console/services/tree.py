@@ -17,17 +17,17 @@ def load_tree(session: Session, *, include_archived: bool = False) -> TreeSnapsh
     client_q = select(client.id, client.name, client.city, client.archived).order_by(client.name)
     if not include_archived:
         client_q = client_q.where(client.archived.is_(False))
-    clients = session.execute(client_q).tuples().all()
+    clients = session.execute(client_q).all()
     sites = session.execute(
         select(site.id, site.client_id, site.name, site.address).order_by(site.name)
-    ).tuples().all()
+    ).all()
     m, parent = machine.c, machine.alias("parent")
     machines = session.execute(
         select(m.id, m.client_id, m.site_id, m.name, m.kind, m.address, m.os, m.tags, parent.c.name)
         .select_from(machine)
         .outerjoin(parent, parent.c.id == m.parent_id)
         .order_by(m.name)
-    ).tuples().all()
+    ).all()
     from msp_console.monitoring.machine_states import machine_states  # monitoring owns check states
 
     return build_snapshot(clients, sites, machines, machine_states(session))

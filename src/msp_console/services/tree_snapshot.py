@@ -20,19 +20,20 @@ def build_snapshot(
     """Clients, sites and machines each in display order (by name); machines without a state
     (never polled, or no check) are PENDING."""
     sites_by_client: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-    for sid, cid, name, address in sites:
-        sites_by_client[cid].append((sid, name, address))
+    for site_id, client_id, site_name, site_address in sites:
+        sites_by_client[client_id].append((site_id, site_name, site_address))
     by_place: dict[tuple[int, int | None], list[MachineNode]] = defaultdict(list)
     pending = HealthState.PENDING
-    for mid, cid, sid, name, kind, address, os_, tags, parent_name in machines:
-        by_place[(cid, sid)].append(
-            MachineNode(mid, cid, sid, name, kind, address, os_, tags, parent_name or "", states.get(mid, pending))
-        )
+    for mid, cid, sid, name, kind, address, os_, tags, parent in machines:
+        state = states.get(mid, pending)
+        node = MachineNode(mid, cid, sid, name, kind, address, os_, tags, parent or "", state)
+        by_place[(cid, sid)].append(node)
     nodes = []
     for cid, name, city, archived in clients:
         client_sites = tuple(
             SiteNode(sid, cid, sname, saddr, tuple(by_place.get((cid, sid), ())))
             for sid, sname, saddr in sites_by_client.get(cid, ())
         )
-        nodes.append(ClientNode(cid, name, city, archived, client_sites, tuple(by_place.get((cid, None), ()))))
+        loose = tuple(by_place.get((cid, None), ()))  # machines at no site
+        nodes.append(ClientNode(cid, name, city, archived, client_sites, loose))
     return TreeSnapshot(tuple(nodes))

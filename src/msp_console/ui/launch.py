@@ -128,7 +128,9 @@ class Started:
             app.close()
 
 
-def open_window_fast(args: argparse.Namespace, *, persist: bool = True) -> tuple[MainWindow, TreeSnapshot] | None:
+def open_window_fast(
+    args: argparse.Namespace, *, persist: bool = True
+) -> tuple[MainWindow, TreeSnapshot] | None:
     """The window without its app, and its first tree read with ``sqlite3``: a SQLite file whose
     schema is current needs no SQLAlchemy (0.3 s of imports, more than a bare Qt start) before the
     first paint. None — the demo, PostgreSQL, no file yet, a schema to migrate, a locked or
@@ -160,7 +162,8 @@ def _open_app_after_first_paint(window: MainWindow, args: argparse.Namespace, op
 
         window.statusBar().showMessage(str(error))
         if window.persist:
-            ask.report_error(window, QCoreApplication.translate("Launch", "MSP Console cannot start"), str(error))
+            title = QCoreApplication.translate("Launch", "MSP Console cannot start")
+            ask.report_error(window, title, str(error))
 
     def after_paint(*_args: object) -> None:
         window.tree_loaded.disconnect(after_paint)

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         and the task tabs wait for it."""
         super().__init__()
         self._app: App | None = None
-        self._waiting: dict[str, Callable[[], None]] = {}  # what asked for the app before it was open
+        self._waiting: dict[str, Callable[[], object]] = {}  # what asked for the app before it was open
         self._features_wanted = False
         self.preferences = CurrentPreferences(preferences or load_preferences(), self)
         self.persist = persist  # False for screenshots: never overwrite the user's layout
@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         for then in waiting.values():
             then()
 
-    def when_app(self, key: str, then: Callable[[], None]) -> None:
+    def when_app(self, key: str, then: Callable[[], object]) -> None:
         """``then()`` now if the app is open, else once it is (the latest per ``key``)."""
         if self._app is not None:
             then()
