@@ -62,8 +62,12 @@ def test_the_sqlite3_read_gives_the_same_tree_as_sqlalchemy(demo_file: Path) -> 
 
 
 def test_the_fast_window_shows_the_full_windows_tree_and_works_once_the_app_is_open(
-    qtbot, demo_file: Path, tmp_path: Path
+    qtbot, monkeypatch, demo_file: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
+    opened: list[str] = []  # the editors that came up (not shown: no one to close them)
+    monkeypatch.setattr(
+        "msp_console.ui.dialogs.record_dialog.RecordDialog.open", lambda d: opened.append(d.windowTitle())
+    )
     from msp_console.ui.worker import wait_for_background
 
     url = f"sqlite:///{demo_file}"
@@ -91,6 +95,9 @@ def test_the_fast_window_shows_the_full_windows_tree_and_works_once_the_app_is_o
     assert _rows(window) == expected
     assert not window.commands.new_client.isEnabled() and not window.commands.import_csv.isEnabled()
     window.tree.search.setText(expected[1][0])  # searching and selecting need no app
+    qtbot.waitUntil(lambda: 0 < window.tree.proxy.rowCount() < window.model.rowCount(), timeout=5_000)
+    window.tree.search.clear()
+    qtbot.waitUntil(lambda: window.tree.proxy.rowCount() == window.model.rowCount(), timeout=5_000)
     window.tree.select_source(window.model.index(0, 0))
     window.open_item(window.tree.current_ref())  # waits for the app: the editor opens then
     with qtbot.waitSignal(window.app_opened, timeout=20_000):
@@ -98,6 +105,7 @@ def test_the_fast_window_shows_the_full_windows_tree_and_works_once_the_app_is_o
     qtbot.waitUntil(lambda: window.features_installed, timeout=20_000)
     assert window.commands.new_client.isEnabled() and window.commands.edit.isEnabled()
     assert window.tabs.count() > 1
+    qtbot.waitUntil(lambda: opened == ["Edit client"], timeout=10_000)  # the double-click asked before
     wait_for_background()
     window.close()
     started.close()
