@@ -28,11 +28,11 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _rows(window) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+def _rows(window) -> list[tuple[str, ...]]:
     """Every row as the user sees it (name, state, address, kind), depth first."""
     model, out = window.model, []
 
-    def walk(parent) -> None:  # type: ignore[no-untyped-def]
+    def walk(parent) -> None:
         for row in range(model.rowCount(parent)):
             index = model.index(row, 0, parent)
             out.append(
@@ -63,7 +63,7 @@ def test_the_sqlite3_read_gives_the_same_tree_as_sqlalchemy(demo_file: Path) -> 
 
 def test_the_fast_window_shows_the_full_windows_tree_and_works_once_the_app_is_open(
     qtbot, monkeypatch, demo_file: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     opened: list[str] = []  # the editors that came up (not shown: no one to close them)
     monkeypatch.setattr(
         "msp_console.ui.dialogs.record_dialog.RecordDialog.open", lambda d: opened.append(d.windowTitle())
@@ -73,7 +73,7 @@ def test_the_fast_window_shows_the_full_windows_tree_and_works_once_the_app_is_o
     url = f"sqlite:///{demo_file}"
     first: list[list[tuple[str, ...]]] = []  # the first tree, before the task tabs add what they know
 
-    def keep_first(window) -> None:  # type: ignore[no-untyped-def]
+    def keep_first(window) -> None:
         window.tree_loaded.connect(lambda: first.append(_rows(window)) if not first else None)
 
     full = start_window(
@@ -99,7 +99,9 @@ def test_the_fast_window_shows_the_full_windows_tree_and_works_once_the_app_is_o
     window.tree.search.clear()
     qtbot.waitUntil(lambda: window.tree.proxy.rowCount() == window.model.rowCount(), timeout=5_000)
     window.tree.select_source(window.model.index(0, 0))
-    window.open_item(window.tree.current_ref())  # waits for the app: the editor opens then
+    ref = window.tree.current_ref()
+    assert ref is not None and ref.kind == "client"
+    window.open_item(ref)  # waits for the app: the editor opens then
     with qtbot.waitSignal(window.app_opened, timeout=20_000):
         pass
     qtbot.waitUntil(lambda: window.features_installed, timeout=20_000)
@@ -111,7 +113,7 @@ def test_the_fast_window_shows_the_full_windows_tree_and_works_once_the_app_is_o
     started.close()
 
 
-def test_an_old_schema_takes_the_full_way_and_is_migrated(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_old_schema_takes_the_full_way_and_is_migrated(qtbot, tmp_path: Path) -> None:
     from alembic import command
     from sqlalchemy import create_engine
 
