@@ -21,17 +21,14 @@ from msp_console.domain.errors import NotFoundError
 from msp_console.services.views import ClientCard, ContactView, MachineCard, SiteView
 from msp_console.ui.dialogs import confirm as ask
 from msp_console.ui.dialogs.background_dialog import busy_while, when_loaded
-from msp_console.ui.dialogs.inventory_dialogs import (
-    client_dialog,
-    contact_dialog,
-    machine_dialog,
-    site_dialog,
-)
-from msp_console.ui.dialogs.record_dialog import RecordDialog
 from msp_console.ui.models.client_tree import ClientTreeModel, NodeRef
 
 if TYPE_CHECKING:
     from msp_console.services.inventory import Inventory
+    from msp_console.ui.dialogs.record_dialog import RecordDialog
+
+# The record dialogs (with their validation texts and babel) are imported when the first one
+# opens, in each method below: not before the window's first paint.
 
 T = TypeVar("T")
 
@@ -113,9 +110,13 @@ class InventoryController(QObject):
 
     # -- create ------------------------------------------------------------------------------
     def new_client(self) -> None:
+        from msp_console.ui.dialogs.inventory_dialogs import client_dialog
+
         self._watch(client_dialog(self.window, self.inventory), self.tr("Client created."), "client").open()
 
     def new_site(self, client_id: int) -> None:
+        from msp_console.ui.dialogs.inventory_dialogs import site_dialog
+
         def build(card: ClientCard) -> RecordDialog:
             return self._watch(
                 site_dialog(self.window, self.inventory, card), self.tr("Site created."), "site"
@@ -124,6 +125,8 @@ class InventoryController(QObject):
         self._open(self._card(client_id), build)
 
     def new_contact(self, client_id: int) -> None:
+        from msp_console.ui.dialogs.inventory_dialogs import contact_dialog
+
         def build(card: ClientCard) -> RecordDialog:
             dialog = contact_dialog(self.window, self.inventory, card)
             return self._watch(dialog, self.tr("Contact created."), "client", client_id)
@@ -131,6 +134,8 @@ class InventoryController(QObject):
         self._open(self._card(client_id), build)
 
     def new_machine(self, client_id: int, site_name: str = "") -> None:
+        from msp_console.ui.dialogs.inventory_dialogs import machine_dialog
+
         def build(card: ClientCard) -> RecordDialog:
             others = self.model.machine_names(client_id)
             dialog = machine_dialog(self.window, self.inventory, card, others, site_name=site_name)
@@ -140,6 +145,8 @@ class InventoryController(QObject):
 
     # -- edit --------------------------------------------------------------------------------
     def edit(self, ref: NodeRef) -> None:
+        from msp_console.ui.dialogs.inventory_dialogs import client_dialog, machine_dialog, site_dialog
+
         inventory, saved = self.inventory, self.tr("Saved.")
         if ref.kind == "client":
             self._open(
@@ -175,6 +182,8 @@ class InventoryController(QObject):
             )
 
     def edit_contact(self, contact_id: int, client_id: int) -> None:
+        from msp_console.ui.dialogs.inventory_dialogs import contact_dialog
+
         def build(got: tuple[ClientCard, ContactView]) -> RecordDialog:
             dialog = contact_dialog(self.window, self.inventory, *got)
             return self._watch(dialog, self.tr("Contact saved."), "client", client_id)
