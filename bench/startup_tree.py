@@ -4,7 +4,11 @@ The parent spawns a fresh interpreter that opens the real main window (offscreen
 with 5,000 machines and prints a line once the tree is loaded and painted; the parent measures
 from spawn to that line. "Cold" drops the OS page cache first (needs root), "warm" does not.
 
-    .venv/bin/python -m bench.startup_tree [--machines 5000] [--runs 5] [--no-cold]
+    .venv/bin/python -m bench.startup_tree [--machines 5000] [--runs 5] [--no-cold] [--full]
+
+The child starts as `run_gui` does (`ui.launch.start_window`): on this current SQLite file the first
+tree is read with `sqlite3` and the app is opened after the first paint; `--full` forces the way a
+PostgreSQL database or a schema to migrate takes (the app opened before the window).
 
 The warm runs alternate with a bare PySide6 window showing the same tree read from the same
 database (bench.bare_qt); the last line gives both medians and the ratio.

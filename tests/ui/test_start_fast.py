@@ -146,3 +146,24 @@ def test_no_file_yet_and_postgres_urls_take_the_full_way(tmp_path: Path) -> None
     assert read_first_tree(f"sqlite:///{tmp_path / 'missing.sqlite3'}") is None
     assert not (tmp_path / "missing.sqlite3").exists()  # the first run creates it the full way
     assert read_first_tree("postgresql+psycopg://someone@localhost/msp") is None
+
+
+def test_an_app_that_fails_to_open_after_the_paint_is_said_and_the_tree_stays(
+    qtbot, monkeypatch, demo_file: Path
+) -> None:
+    from msp_console.startup import CommandError
+    from msp_console.ui import launch
+
+    def broken(_args: argparse.Namespace) -> None:
+        raise CommandError("cannot open the database: disk I/O error")
+
+    monkeypatch.setattr(launch, "open_app", broken)
+    started = start_window(argparse.Namespace(demo=False, database=f"sqlite:///{demo_file}"), persist=False)
+    assert started is not None
+    window = started.window
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "disk I/O error" in window.statusBar().currentMessage(), timeout=10_000)
+    assert not window.has_app and window.model.rowCount() > 0
+    assert not window.commands.new_client.isEnabled()
+    window.close()
+    started.close()
