@@ -4,7 +4,11 @@ The parent spawns a fresh interpreter that opens the real main window (offscreen
 with 5,000 machines and prints a line once the tree is loaded and painted; the parent measures
 from spawn to that line. "Cold" drops the OS page cache first (needs root), "warm" does not.
 
-    .venv/bin/python -m bench.startup_tree [--machines 5000] [--runs 5] [--no-cold]
+    .venv/bin/python -m bench.startup_tree [--machines 5000] [--runs 5] [--no-cold] [--full]
+
+The child starts as `run_gui` does (`ui.launch.start_window`): on this current SQLite file the first
+tree is read with `sqlite3` and the app is opened after the first paint; `--full` forces the way a
+PostgreSQL database or a schema to migrate takes (the app opened before the window).
 
 The warm runs alternate with a bare PySide6 window showing the same tree read from the same
 database (bench.bare_qt); the last line gives both medians and the ratio.
@@ -29,24 +33,26 @@ from msp_console.services.csv_io import import_csv
 CHILD = r"""
 import argparse, sys
 from PySide6.QtCore import QEventLoop, QTimer
-from msp_console.ui.launch import _install_features_after_first_tree, _open_window, _qapplication
+from msp_console.ui.launch import _qapplication, start_window
 qapp = _qapplication(sys.argv[:1])
-# The same path as run_gui: the tree first, the feature tabs added once it is painted.
-app, window = _open_window(argparse.Namespace(database=sys.argv[1], demo=False), persist=False,
-                           defer_features=True)
-window.resize(1400, 850)
-window.show()
 loop = QEventLoop()
-window.tree_loaded.connect(loop.quit)
-QTimer.singleShot(30_000, loop.quit)
-_install_features_after_first_tree(window)
-window.reload()
-loop.exec()
+shown = []
+def before_load(window):
+    window.resize(1400, 850)
+    window.tree_loaded.connect(lambda: (shown.append(1), loop.quit()))
+# The same path as run_gui: the tree first (read with sqlite3 when the schema is current, the app
+# opened after the first paint), the feature tabs added once the app is open and the tree painted.
+started = start_window(argparse.Namespace(database=sys.argv[1], demo=False), persist=False,
+                       fast=sys.argv[2] == "fast", before_load=before_load)
+window = started.window
+if not shown:
+    QTimer.singleShot(30_000, loop.quit)
+    loop.exec()
 window.tree.view.expandAll()
 window.grab()  # paints every visible row now (without running the queued feature install first)
-print("shown", window.model.rowCount(), flush=True)
-while not window.features_installed:
-    qapp.processEvents()
+print("shown", window.model.rowCount(), "sqlalchemy" in sys.modules, flush=True)
+while not window.features_installed:  # waits for events: the app is being opened on the worker
+    qapp.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 window.grab()
 print("ready", window.tabs.count(), flush=True)
 import os; os._exit(0)
@@ -77,11 +83,12 @@ def bare_run(url: str) -> float:
     return shown
 
 
-def one_run(url: str) -> tuple[float, float]:
+def one_run(url: str, fast: bool = True) -> tuple[float, float]:
     """Seconds from spawn to the painted tree, and to every task tab installed."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, url], stdout=subprocess.PIPE, text=True, env=env)
+    argv = [sys.executable, "-c", CHILD, url, "fast" if fast else "full"]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True, env=env)
     assert proc.stdout is not None
     line = proc.stdout.readline()
     shown = time.perf_counter() - t0
@@ -99,6 +106,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-cold", action="store_true", help="skip the cold runs (page cache dropped)")
+    parser.add_argument(
+        "--full", action="store_true", help="open the app before the window (no sqlite3 first tree)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -112,11 +122,11 @@ def main() -> None:
         for _ in range(0 if args.no_cold else args.runs):
             if not drop_caches():
                 print("cannot drop the page cache (not root): 'cold' runs are warm")
-            cold.append(one_run(url))
+            cold.append(one_run(url, not args.full))
         warm, bare = [], []
         for _ in range(args.runs):  # interleaved, so both see the same load
             bare.append(bare_run(url))
-            warm.append(one_run(url))
+            warm.append(one_run(url, not args.full))
     print(f"{args.machines} machines, {args.clients} clients, {args.runs} runs each")
     for label, runs in (("cold", cold), ("warm", warm)):
         if not runs:

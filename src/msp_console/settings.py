@@ -32,6 +32,12 @@ def demo_database_path() -> Path:
     return data_dir() / "demo.sqlite3"
 
 
+def is_demo_url(url: str) -> bool:
+    """The demo database file (``msp-console --demo``): the GUI runs the simulator only there."""
+    prefix = "sqlite:///"
+    return url.startswith(prefix) and url[len(prefix) :] == str(demo_database_path())
+
+
 def resolve_database_url(explicit: str | None = None, *, demo: bool = False) -> str:
     """--database wins, then the environment, then the team database chosen at first run, then the
     embedded SQLite file (demo or real)."""

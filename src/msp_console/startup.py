@@ -7,9 +7,12 @@ database without the GUI importing the command-line package.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from msp_console.app import App
 from msp_console.settings import resolve_database_url
+
+if TYPE_CHECKING:
+    from msp_console.app import App
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -27,6 +30,8 @@ def open_app(args: argparse.Namespace) -> App:
     """Opens the chosen database and brings its schema up to date (creating the demo if asked)."""
     demo = bool(getattr(args, "demo", False))
     url = resolve_database_url(getattr(args, "database", None), demo=demo)
+    from msp_console.app import App  # SQLAlchemy: the window imports it after its first paint
+
     try:
         app = App.open(url)
     except Exception as exc:  # the message is what a user can act on; details go to the log

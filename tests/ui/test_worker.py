@@ -36,14 +36,14 @@ def test_work_runs_off_the_gui_thread_and_answers_on_it(qtbot) -> None:  # type:
 
 
 def test_a_tree_that_cannot_be_read_is_reported_not_raised(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from msp_console.ui import main_window
+    from msp_console.services import tree
     from msp_console.ui.dialogs import confirm
 
     def broken(_session, **_kw):  # type: ignore[no-untyped-def]
         raise RuntimeError("database is locked")
 
     told: list[str] = []
-    monkeypatch.setattr(main_window, "load_tree", broken)
+    monkeypatch.setattr(tree, "load_tree", broken)  # imported by reload when it runs
     monkeypatch.setattr(confirm.QMessageBox, "warning", lambda _p, _t, text: told.append(text))
     with qtbot.waitSignal(window.load_failed, timeout=10_000):
         window.reload()

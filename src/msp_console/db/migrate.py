@@ -6,19 +6,15 @@ schema may have several heads; upgrading always goes to all of them.
 
 from __future__ import annotations
 
-import ast
-import re
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
+from msp_console.db.revisions import MIGRATIONS, heads_from_files
+
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
-
-MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 class SchemaTooNewError(RuntimeError):
@@ -41,24 +37,7 @@ def _scripts() -> ScriptDirectory:
     return ScriptDirectory(str(MIGRATIONS))
 
 
-_ASSIGNMENT = re.compile(r"^(revision|down_revision)\b[^=]*=\s*(.+)$", re.MULTILINE)
-
-
-@cache
-def _heads_from_files() -> frozenset[str]:
-    """This version's heads read straight from the revision files.
-
-    Importing Alembic costs ~150 ms; on an up-to-date database (every start but the first
-    after an update) this lets the app skip it entirely.
-    """
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        values: dict[str, str] = {m[1]: m[2] for m in _ASSIGNMENT.finditer(path.read_text(encoding="utf-8"))}
-        revisions.add(ast.literal_eval(values["revision"]))
-        down = ast.literal_eval(values.get("down_revision", "None"))
-        parents.update([down] if isinstance(down, str) else (down or ()))
-    return frozenset(revisions - parents)
+_heads_from_files = heads_from_files  # the name the tests and older callers use
 
 
 def is_up_to_date(engine: Engine) -> bool:
@@ -66,7 +45,7 @@ def is_up_to_date(engine: Engine) -> bool:
         if not inspect(conn).has_table("alembic_version"):
             return False
         stored = {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
-    return stored == _heads_from_files()
+    return stored == heads_from_files()
 
 
 def head_revision() -> str:

@@ -19,7 +19,7 @@ from msp_console.domain.health import HealthState, worst
 from msp_console.domain.posture import judge_points, ranges
 from msp_console.monitoring.checks.posture_judge import describe
 from msp_console.monitoring.model import CheckOutcome, CheckSpec, CheckType, Metric
-from msp_console.settings import demo_database_path
+from msp_console.settings import is_demo_url
 
 LIVE_HOST = "127.0.0.1"  # the demo's own PC: polled for real, on loopback
 DISK_FILLING = "nas-01"  # Hotel Bellavista's NAS
@@ -44,8 +44,7 @@ POSTURE_ISSUES: dict[str, dict[str, float]] = {
 
 def is_demo_database(url: str) -> bool:
     """The GUI runs the simulator only on the demo database file (``msp-console --demo``)."""
-    prefix = "sqlite:///"
-    return url.startswith(prefix) and url[len(prefix) :] == str(demo_database_path())
+    return is_demo_url(url)
 
 
 def _noise(*parts: object) -> float:

@@ -20,9 +20,16 @@ if TYPE_CHECKING:  # the CSV services and the preview dialog: imported when used
 class CsvTransfer(QObject):
     imported = Signal()  # something was written: the tree must reload
 
-    def __init__(self, window: QMainWindow, db: Database):
+    db: Database  # set by attach: the window may be shown before the database is open
+
+    def __init__(self, window: QMainWindow, db: Database | None = None):
         super().__init__(window)
-        self.window, self.db = window, db
+        self.window = window
+        if db is not None:
+            self.attach(db)
+
+    def attach(self, db: Database) -> None:
+        self.db = db
 
     def import_csv(self, kind: str = "clients", path: Path | None = None) -> ImportDialog:
         from msp_console.ui.dialogs.import_dialog import ImportDialog

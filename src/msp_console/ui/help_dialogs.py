@@ -78,9 +78,9 @@ def open_demo(parent: QWidget) -> bool:
 
 def offer_demo(parent: QWidget, action: QAction, button: QPushButton, database_url: str) -> None:
     """Help → Open the demo and the Overview's button; neither on the demo itself."""
-    from msp_console.monitoring.demo_sim import is_demo_database
+    from msp_console.settings import is_demo_url  # not demo_sim: its imports would delay the first paint
 
     action.triggered.connect(lambda: open_demo(parent))
-    action.setVisible(not is_demo_database(database_url))
+    action.setVisible(not is_demo_url(database_url))
     button.setVisible(action.isVisible())
     button.clicked.connect(action.trigger)

@@ -12,24 +12,23 @@ bar says so and ``changed`` reloads the tree (off-thread) and selects the item.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from msp_console.domain.errors import NotFoundError
-from msp_console.services.inventory import Inventory
 from msp_console.services.views import ClientCard, ContactView, MachineCard, SiteView
 from msp_console.ui.dialogs import confirm as ask
 from msp_console.ui.dialogs.background_dialog import busy_while, when_loaded
-from msp_console.ui.dialogs.inventory_dialogs import (
-    client_dialog,
-    contact_dialog,
-    machine_dialog,
-    site_dialog,
-)
-from msp_console.ui.dialogs.record_dialog import RecordDialog
 from msp_console.ui.models.client_tree import ClientTreeModel, NodeRef
+
+if TYPE_CHECKING:
+    from msp_console.services.inventory import Inventory
+    from msp_console.ui.dialogs.record_dialog import RecordDialog
+
+# The record dialogs (with their validation texts and babel) are imported when the first one
+# opens, in each method below: not before the window's first paint.
 
 T = TypeVar("T")
 
@@ -38,9 +37,16 @@ class InventoryController(QObject):
     changed = Signal(str, int)  # the tree must reload; select (kind, id) afterwards (id 0: keep selection)
     message = Signal(str)  # a short note for the status bar
 
-    def __init__(self, window: QWidget, inventory: Inventory, model: ClientTreeModel):
+    inventory: Inventory  # set by attach: the window may be shown before the database is open
+
+    def __init__(self, window: QWidget, model: ClientTreeModel, inventory: Inventory | None = None):
         super().__init__(window)
-        self.window, self.inventory, self.model = window, inventory, model
+        self.window, self.model = window, model
+        if inventory is not None:
+            self.attach(inventory)
+
+    def attach(self, inventory: Inventory) -> None:
+        self.inventory = inventory
 
     # -- plumbing: reads and writes on the worker thread ---------------------------------------
     def _then(self, load: Callable[[], T], then: Callable[[T], object]) -> None:
@@ -104,9 +110,13 @@ class InventoryController(QObject):
 
     # -- create ------------------------------------------------------------------------------
     def new_client(self) -> None:
+        from msp_console.ui.dialogs.inventory_dialogs import client_dialog
+
         self._watch(client_dialog(self.window, self.inventory), self.tr("Client created."), "client").open()
 
     def new_site(self, client_id: int) -> None:
+        from msp_console.ui.dialogs.inventory_dialogs import site_dialog
+
         def build(card: ClientCard) -> RecordDialog:
             return self._watch(
                 site_dialog(self.window, self.inventory, card), self.tr("Site created."), "site"
@@ -115,6 +125,8 @@ class InventoryController(QObject):
         self._open(self._card(client_id), build)
 
     def new_contact(self, client_id: int) -> None:
+        from msp_console.ui.dialogs.inventory_dialogs import contact_dialog
+
         def build(card: ClientCard) -> RecordDialog:
             dialog = contact_dialog(self.window, self.inventory, card)
             return self._watch(dialog, self.tr("Contact created."), "client", client_id)
@@ -122,6 +134,8 @@ class InventoryController(QObject):
         self._open(self._card(client_id), build)
 
     def new_machine(self, client_id: int, site_name: str = "") -> None:
+        from msp_console.ui.dialogs.inventory_dialogs import machine_dialog
+
         def build(card: ClientCard) -> RecordDialog:
             others = self.model.machine_names(client_id)
             dialog = machine_dialog(self.window, self.inventory, card, others, site_name=site_name)
@@ -131,6 +145,8 @@ class InventoryController(QObject):
 
     # -- edit --------------------------------------------------------------------------------
     def edit(self, ref: NodeRef) -> None:
+        from msp_console.ui.dialogs.inventory_dialogs import client_dialog, machine_dialog, site_dialog
+
         inventory, saved = self.inventory, self.tr("Saved.")
         if ref.kind == "client":
             self._open(
@@ -166,6 +182,8 @@ class InventoryController(QObject):
             )
 
     def edit_contact(self, contact_id: int, client_id: int) -> None:
+        from msp_console.ui.dialogs.inventory_dialogs import contact_dialog
+
         def build(got: tuple[ClientCard, ContactView]) -> RecordDialog:
             dialog = contact_dialog(self.window, self.inventory, *got)
             return self._watch(dialog, self.tr("Contact saved."), "client", client_id)

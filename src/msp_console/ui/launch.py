@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,12 +27,13 @@ from msp_console.fileio import atomic_write_bytes
 from msp_console.preferences import apply_to_environment, load_preferences
 from msp_console.resources import resources_dir
 from msp_console.secrets import KeyringUnavailableError
-from msp_console.settings import default_database_path
+from msp_console.settings import default_database_path, resolve_database_url
 from msp_console.startup import EXIT_DATABASE, EXIT_INPUT, EXIT_OK, EXIT_USAGE, CommandError, open_app
 from msp_console.ui.ui_settings import APPLICATION, ORGANISATION
 
 if TYPE_CHECKING:
     from msp_console.app import App
+    from msp_console.services.views import TreeSnapshot
     from msp_console.ui.main_window import MainWindow
 
 _translators: list[QTranslator] = []
@@ -110,6 +113,100 @@ def _install_features_after_first_tree(window: MainWindow) -> None:
     window.load_failed.connect(once)
 
 
+@dataclass
+class Started:
+    """The shown window, and the app once it is open (the fast start opens it on the worker)."""
+
+    window: MainWindow
+    opened: list[App] = field(default_factory=list)
+
+    def close(self) -> None:
+        from msp_console.ui.worker import wait_for_background
+
+        wait_for_background()  # an app still being opened is in ``opened`` once this returns
+        for app in self.opened:
+            app.close()
+
+
+def open_window_fast(
+    args: argparse.Namespace, *, persist: bool = True
+) -> tuple[MainWindow, TreeSnapshot] | None:
+    """The window without its app, and its first tree read with ``sqlite3``: a SQLite file whose
+    schema is current needs no SQLAlchemy (0.3 s of imports, more than a bare Qt start) before the
+    first paint. None — the demo, PostgreSQL, no file yet, a schema to migrate, a locked or
+    unreadable file — : open it the full way (``open_or_ask``)."""
+    if getattr(args, "demo", False):
+        return None  # the demo may have to be created or topped up first
+    url = resolve_database_url(getattr(args, "database", None))
+    from msp_console.services.first_tree import read_first_tree
+
+    snapshot = read_first_tree(url)
+    if snapshot is None:
+        return None
+    from msp_console.ui.main_window import MainWindow
+
+    return MainWindow(None, persist=persist, defer_features=True, database_url=url), snapshot
+
+
+def _open_app_after_first_paint(window: MainWindow, args: argparse.Namespace, opened: list[App]) -> None:
+    """Once the first tree is shown: the app (SQLAlchemy, engine, schema check, services) is opened
+    on the worker thread, then handed to the window, which enables its actions and adds its tabs."""
+
+    def open_it() -> App:
+        app = open_app(args)
+        opened.append(app)
+        return app
+
+    def failed(error: Exception) -> None:
+        from msp_console.ui.dialogs import confirm as ask
+
+        window.statusBar().showMessage(str(error))
+        if window.persist:
+            title = QCoreApplication.translate("Launch", "MSP Console cannot start")
+            ask.report_error(window, title, str(error))
+
+    def after_paint(*_args: object) -> None:
+        window.tree_loaded.disconnect(after_paint)
+        from msp_console.ui.worker import run_in_background
+
+        QTimer.singleShot(0, lambda: run_in_background(open_it, window.attach_app, failed))
+
+    window.tree_loaded.connect(after_paint)
+
+
+def start_window(
+    args: argparse.Namespace,
+    *,
+    persist: bool = True,
+    fast: bool = True,
+    before_load: Callable[[MainWindow], None] | None = None,
+) -> Started | None:
+    """Opens the database and shows the window with its tree, the task tabs added after the first
+    paint: the fast way when it can (``open_window_fast``), else the full way, asking when the
+    database is out of reach (None: the user quit). ``before_load(window)``: after ``show``,
+    before the tree arrives (it may arrive within this call)."""
+    first = open_window_fast(args, persist=persist) if fast else None
+    if first is not None:
+        window, snapshot = first
+        started = Started(window)
+    else:
+        opened = open_or_ask(args, persist=persist)
+        if opened is None:
+            return None
+        app, window = opened
+        started, snapshot = Started(window, [app]), None
+    window.show()
+    _install_features_after_first_tree(window)
+    if before_load is not None:
+        before_load(window)
+    if snapshot is None:
+        window.reload()
+    else:
+        _open_app_after_first_paint(window, args, started.opened)
+        window.show_tree(snapshot)
+    return started
+
+
 def run_gui(args: argparse.Namespace) -> int:
     if _no_screen():
         raise CommandError(
@@ -121,21 +218,16 @@ def run_gui(args: argparse.Namespace) -> int:
     _install_language(qapp, getattr(args, "language", None))
     from msp_console.ui.first_run import first_run_needed, run_first_run
 
-    if first_run_needed(args) and not run_first_run(args):
+    first_run = first_run_needed(args)
+    if first_run and not run_first_run(args):
         return EXIT_OK  # set-up cancelled: asked again at the next start
     apply_to_environment()
-    opened = open_or_ask(args)
-    if opened is None:
-        return EXIT_DATABASE
-    app, window = opened
-    from msp_console.ui.error_dialog import install_excepthook
+    path = getattr(args, "select", None)
 
-    install_excepthook(lambda: window)  # an unexpected error: a dialog and the log, the app goes on
-    try:
-        window.show()
-        _install_features_after_first_tree(window)
-        window.reload()
-        path = getattr(args, "select", None)
+    def before_load(window: MainWindow) -> None:
+        from msp_console.ui.error_dialog import install_excepthook
+
+        install_excepthook(lambda: window)  # an unexpected error: a dialog and the log, the app goes on
         if path:
 
             def select_once() -> None:
@@ -148,21 +240,23 @@ def run_gui(args: argparse.Namespace) -> int:
                     )
 
             window.tree_loaded.connect(select_once)
+
+    started = start_window(args, fast=not first_run, before_load=before_load)  # first run: the full way
+    if started is None:
+        return EXIT_DATABASE
+    try:
         return int(qapp.exec())
     finally:
-        from msp_console.ui.worker import wait_for_background
-
-        wait_for_background()
-        app.close()
+        started.close()
 
 
-def open_or_ask(args: argparse.Namespace) -> tuple[App, MainWindow] | None:
+def open_or_ask(args: argparse.Namespace, *, persist: bool = True) -> tuple[App, MainWindow] | None:
     """Opens the database and the window; when the database (or the keyring holding its password)
     is out of reach, says so in a window — started from a menu, nobody reads stderr — and offers
     to retry, to open this PC's own database this time, or to quit (None)."""
     while True:
         try:
-            return _open_window(args, defer_features=True)
+            return _open_window(args, persist=persist, defer_features=True)
         except (CommandError, KeyringUnavailableError) as exc:
             local = f"sqlite:///{default_database_path()}"
             offer_local = not getattr(args, "demo", False) and getattr(args, "database", None) != local

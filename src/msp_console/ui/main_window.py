@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msp_console.app import App
 from msp_console.preferences import Preferences, load_preferences
-from msp_console.services.tree import load_tree
 from msp_console.services.views import TreeSnapshot
 from msp_console.settings import data_dir
 from msp_console.ui.actions import WindowActions
@@ -42,6 +40,7 @@ from msp_console.ui.views.tree_panel import TreePanel
 from msp_console.ui.worker import run_in_background
 
 if TYPE_CHECKING:
+    from msp_console.app import App
     from msp_console.ui.dialogs.import_dialog import ImportDialog
 
 AUTO_EXPAND_LIMIT = 400  # machines; bigger trees open collapsed
@@ -52,19 +51,28 @@ LAYOUT = "2"  # the saved dock layouts of 1 (tree 46 %, the tabs squeezed on a l
 class MainWindow(QMainWindow):
     tree_loaded = Signal()
     load_failed = Signal(str)  # the reason, in words
+    app_opened = Signal()  # the database is open: the actions and the task tabs work from now on
 
     def __init__(
         self,
-        app: App,
+        app: App | None,
         *,
         persist: bool = True,
         defer_features: bool = False,
         preferences: Preferences | None = None,
+        database_url: str = "",
     ):
         """``defer_features``: show the tree first and add the task tabs just after (see
-        ``install_deferred``), so a technician sees the clients as early as possible."""
+        ``install_deferred``), so a technician sees the clients as early as possible.
+
+        ``app`` None (the launcher's fast start, on ``database_url``, a SQLite file): the window
+        shows a tree handed to ``show_tree`` while the app is opened after the first paint; until
+        ``attach_app`` the actions that need the database are disabled, and opening a row, a reload
+        and the task tabs wait for it."""
         super().__init__()
-        self.app = app
+        self._app: App | None = None
+        self._waiting: dict[str, Callable[[], object]] = {}  # what asked for the app before it was open
+        self._features_wanted = False
         self.preferences = CurrentPreferences(preferences or load_preferences(), self)
         self.persist = persist  # False for screenshots: never overwrite the user's layout
         self.setObjectName("mainWindow")
@@ -86,10 +94,10 @@ class MainWindow(QMainWindow):
         self.details_dock = self._dock(
             self.tr("Details"), "detailsDock", self.details, Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self.controller = InventoryController(self, app.inventory, self.model)
+        self.controller = InventoryController(self, self.model)
         self.card = SelectedCard(self)  # the details pane follows the selection
         self.live_states = LiveStates(self.model.update_machine_states)  # monitoring submits here
-        self.transfer = CsvTransfer(self, app.db)
+        self.transfer = CsvTransfer(self)
         self.commands = WindowActions(self)
         self.quick_find = QLineEdit()
         self.quick_find.setObjectName("quickFind")
@@ -105,8 +113,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.commands.build_toolbar(self.quick_find))
         self.tree.view.addActions([self.commands.edit, self.commands.delete])
         self.details.addActions([self.commands.edit, self.commands.delete])
-        self._build_status_bar()
-        self._connect()
+        url = app.db.url if app is not None else database_url
+        self._build_status_bar(url, None if app is None or app.db.is_sqlite else app.db.describe())
+        self._connect(url)
         self._loading = 0
         self._pending_select: tuple[str, int] | None = None
         self.machine_opener: Callable[[int], None] | None = None  # set when remote sessions exist
@@ -115,14 +124,71 @@ class MainWindow(QMainWindow):
         self._first_load = True
         self.features_installed = False
         self.resize(1400, 850)
+        if app is not None:
+            self.attach_app(app)
+        else:
+            for action in self._needing_app():
+                action.setEnabled(False)
         if not defer_features:
             self.install_deferred()
         self._selection_changed(None)
 
+    # -- the app (database, services): given at once, or opened after the first paint ----------
+    @property
+    def app(self) -> App:
+        if self._app is None:
+            raise RuntimeError("the database is not open yet (wait for app_opened)")
+        return self._app
+
+    @property
+    def has_app(self) -> bool:
+        return self._app is not None
+
+    def attach_app(self, app: App) -> None:
+        """The database is open: enables what needs it, then adds the task tabs and does what was
+        asked meanwhile (a row opened, a reload)."""
+        if self._app is not None:
+            return
+        self._app = app
+        self.controller.attach(app.inventory)
+        self.transfer.attach(app.db)
+        for action in self._needing_app():
+            action.setEnabled(True)
+        self._selection_changed(self.tree.current_ref())  # per selection again; its card is read now
+        self.app_opened.emit()
+        if self._features_wanted:
+            self.install_deferred()
+        waiting, self._waiting = self._waiting, {}
+        for then in waiting.values():
+            then()
+
+    def when_app(self, key: str, then: Callable[[], object]) -> None:
+        """``then()`` now if the app is open, else once it is (the latest per ``key``)."""
+        if self._app is not None:
+            then()
+        else:
+            self._waiting[key] = then
+
+    def _needing_app(self) -> list[QAction]:
+        a = self.commands
+        return [
+            a.import_csv,
+            a.export_clients,
+            a.export_contacts,
+            a.export_machines,
+            a.new,
+            a.new_client,
+            a.show_archived,
+            a.refresh,
+        ]
+
     def install_deferred(self) -> None:
         """Adds the features' tabs, docks and menus, then restores the saved layout (which needs the
-        features' docks to exist)."""
+        features' docks to exist). Without the app yet: once it is attached."""
         if self.features_installed:
+            return
+        if self._app is None:
+            self._features_wanted = True
             return
         self.features_installed = True
         install_features(self)
@@ -155,18 +221,18 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _build_status_bar(self) -> None:
+    def _build_status_bar(self, url: str, team: str | None) -> None:
+        """``team``: the team database's 'host/db', None for this PC's SQLite file."""
         bar = self.statusBar()
         self.counts_label = QLabel()
         self.polling_label = QLabel(self.tr("polling: not configured"))
-        where = self.tr("local") if self.app.db.is_sqlite else self.app.db.describe()
-        self.db_label = QLabel(self.tr("DB: %1").replace("%1", where))
-        self.db_label.setToolTip(self.app.db.url.split("@")[-1] if self.app.db.is_sqlite else "")
+        self.db_label = QLabel(self.tr("DB: %1").replace("%1", self.tr("local") if team is None else team))
+        self.db_label.setToolTip(url.split("@")[-1] if team is None else "")
         for label in (self.counts_label, self.polling_label, self.db_label):
             label.setContentsMargins(10, 0, 10, 0)
             bar.addPermanentWidget(label)
 
-    def _connect(self) -> None:
+    def _connect(self, url: str) -> None:
         a, c = self.commands, self.controller
         a.quit.triggered.connect(self.close)
         a.import_csv.triggered.connect(lambda: self.import_csv())
@@ -202,14 +268,14 @@ class MainWindow(QMainWindow):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))
         )
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self, self.findChildren(QAction)))
-        offer_demo(self, a.open_demo, self.overview.demo, self.app.db.url)
+        offer_demo(self, a.open_demo, self.overview.demo, url)
         a.about.triggered.connect(lambda: show_about(self))
         a.about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
         self.tree.selection_changed.connect(self._selection_changed)
         self.tree.open_requested.connect(self.open_item)
         self.tree.context_menu_requested.connect(self._context_menu)
-        self.overview.new_client_requested.connect(c.new_client)
-        self.overview.import_requested.connect(lambda: self.import_csv())
+        self.overview.new_client_requested.connect(lambda: self.when_app("new client", c.new_client))
+        self.overview.import_requested.connect(lambda: self.when_app("import", self.import_csv))
         self.quick_find.returnPressed.connect(self._quick_find)
         self.transfer.imported.connect(lambda: self.reload())
         c.changed.connect(lambda kind, ident: self.reload((kind, ident) if kind else None))
@@ -217,6 +283,9 @@ class MainWindow(QMainWindow):
 
     # -- loading the tree (off the GUI thread, swapped in whole) -----------------------------
     def reload(self, select: tuple[str, int] | None = None) -> None:
+        if self._app is None:
+            self.when_app("reload", lambda: self.reload(select))
+            return
         current = self.tree.current_ref()
         self._pending_select = select or ((current.kind, current.id) if current else None)
         self._loading += 1
@@ -224,10 +293,19 @@ class MainWindow(QMainWindow):
         db, archived = self.app.db, self.commands.show_archived.isChecked()
 
         def load() -> TreeSnapshot:
+            from msp_console.services.tree import load_tree  # SQLAlchemy: not before the first paint
+
             with db.read() as session:
                 return load_tree(session, include_archived=archived)
 
         run_in_background(load, lambda snap: self._loaded(generation, snap), self._load_failed)
+
+    def show_tree(self, snapshot: TreeSnapshot) -> None:
+        """A tree read elsewhere (the launcher's first, read with ``sqlite3``), shown as ``reload``
+        shows what it reads."""
+        self._loading += 1
+        self._pending_select = None
+        self._loaded(self._loading, snapshot)
 
     def _loaded(self, generation: int, snapshot: TreeSnapshot) -> None:
         if generation != self._loading:  # a newer load is on its way
@@ -267,7 +345,7 @@ class MainWindow(QMainWindow):
     # -- selection → details and enabled actions -------------------------------------------
     def _selection_changed(self, ref: NodeRef | None) -> None:
         a = self.commands
-        has_client = ref is not None
+        has_client = ref is not None and self._app is not None  # the inventory actions need the app
         archived = ref is not None and self.model.client_archived(ref.client_id)
         for act in (
             a.edit,
@@ -281,8 +359,8 @@ class MainWindow(QMainWindow):
             act.setEnabled(has_client)
         a.archive_client.setEnabled(has_client and not archived)
         a.unarchive_client.setEnabled(has_client and archived)
-        a.edit_machine.setEnabled(ref is not None and ref.kind == "machine")
-        a.delete_machine.setEnabled(ref is not None and ref.kind == "machine")
+        a.edit_machine.setEnabled(has_client and ref is not None and ref.kind == "machine")
+        a.delete_machine.setEnabled(has_client and ref is not None and ref.kind == "machine")
         self.card.follow(ref)  # read off the GUI thread
 
     def with_ref(self, fn: Callable[[NodeRef], None]) -> None:
@@ -319,7 +397,11 @@ class MainWindow(QMainWindow):
 
     def open_item(self, ref: NodeRef) -> None:
         """Double-click / Enter: a machine opens with ``machine_opener`` (connect) when one is set,
-        anything else (or a machine before remote sessions are wired) opens its editor."""
+        anything else (or a machine before remote sessions are wired) opens its editor. Before the
+        app is open: once it is (and its task tabs are added)."""
+        if self._app is None:
+            self.when_app("open", lambda: self.open_item(ref))
+            return
         if ref.kind == "machine" and self.machine_opener is not None:
             self.machine_opener(ref.id)
         else:

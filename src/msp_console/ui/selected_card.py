@@ -57,6 +57,9 @@ class SelectedCard(QObject):
                 self.details.show_site(*found)
             self.shown.emit()
             return
+        if not self.window.has_app:  # the fast start: read once the database is open (attach_app)
+            self.details.await_card(ref.name)
+            return
         inventory, ident = self.window.app.inventory, ref.id
         load: Callable[[int], ClientCard | MachineCard] = (
             inventory.client_card if ref.kind == "client" else inventory.machine_card
@@ -132,7 +135,11 @@ class SelectedCard(QObject):
             self._show_machine()
 
     def _action(self, action: str, ident: int) -> None:
-        """A link of the card: edit, add a contact, delete one…"""
+        """A link of the card: edit, add a contact, delete one… (a site's card is on show before the
+        app is open on the fast start: its links then wait for it)."""
+        if not self.window.has_app:
+            self.window.when_app("card link", lambda: self._action(action, ident))
+            return
         w, c = self.window, self.window.controller
         ref = w.tree.current_ref()
         client_id = ref.client_id if ref is not None else ident

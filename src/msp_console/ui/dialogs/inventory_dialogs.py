@@ -7,15 +7,19 @@ before it is built (``InventoryController``); its save, the ``Inventory`` call g
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from msp_console.domain.enums import MachineKind, OperatingSystem
 from msp_console.domain.records import clean_client, clean_contact, clean_machine, clean_site
-from msp_console.services.inventory import Inventory
 from msp_console.services.views import ClientCard, ContactView, MachineCard, SiteView
 from msp_console.ui.dialogs.record_dialog import RecordDialog
 from msp_console.ui.labels import kind_text, os_text
+
+if TYPE_CHECKING:  # SQLAlchemy: not imported before the window's first paint
+    from msp_console.services.inventory import Inventory
 
 
 def _t(text: str) -> str:
