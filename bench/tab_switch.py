@@ -380,7 +380,7 @@ def main() -> None:
                 titles[t["name"]] = t["title"]
                 b, c = runs["bare"][-1].get(t["name"], 0.0), t["ms"]
                 print(
-                    f"round {n + 1} {t['title']:<14} bare {b:7.1f} ms  console {c:7.1f} ms  {ratio(c, b):>6}  "
+                    f"round {n + 1} {t['title']:<14} bare {b:7.1f} ms, console {c:7.1f} ms, {ratio(c, b):>6} "
                     f"(load average {console['loadavg']} / {bare['loadavg']})",
                     flush=True,
                 )
