@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from types import ModuleType
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,7 @@ from msp_console.ui.billing.look import (
     month_name,
     status_text,
     tr,
+    warm_money,
 )
 from msp_console.ui.billing.queries import month_view
 from msp_console.ui.billing.sdi_look import SdiBadgeDelegate
@@ -263,8 +264,13 @@ class BillingPanel(SdiOperations, DocumentOperations, QWidget):
         return d.year(), d.month()
 
     def reload(self) -> None:
-        month = self.year_month()
-        run_in_background(lambda: month_view(self.db, *month), self._loaded, self._load_failed)
+        month, locale_name, db = self.year_month(), QLocale().name(), self.db
+
+        def load() -> tuple[list[InvoiceRow], dict[int, SdiStatus]]:
+            warm_money(locale_name)  # the amounts and the total are painted without a disk read
+            return month_view(db, *month)
+
+        run_in_background(load, self._loaded, self._load_failed)
 
     def _loaded(self, view: tuple[list[InvoiceRow], dict[int, SdiStatus]]) -> None:
         if not isValid(self):  # the window closed while the list was being read
