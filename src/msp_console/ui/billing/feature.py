@@ -43,6 +43,7 @@ class BillingFeature:
         window.context_menu_hooks.append(self._context)
         self._loaded = False
         window.tabs.currentChanged.connect(self._tab_changed)
+        self.panel.warm_up()  # queued behind the start's own reads
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
         a = QAction(text, self.window)
