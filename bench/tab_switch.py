@@ -48,8 +48,9 @@ WIDGET_KINDS = ("QPushButton", "QToolButton", "QLineEdit", "QComboBox", "QLabel"
 
 
 # -- the database ---------------------------------------------------------------------------------
-def build_database(folder: Path, machines: int, clients: int) -> Path:
-    """The demo data (appointments, interventions, invoices, checks) plus the bench fleet."""
+def build_database(folder: Path, machines: int, clients: int, problems: int) -> Path:
+    """The demo data (appointments, interventions, invoices, checks) plus the bench fleet, with
+    ``problems`` of its checks failing."""
     os.environ["MSP_CONSOLE_DATA_DIR"] = str(folder / "data")
     from bench.fleet import write_fleet
     from msp_console.app import App
@@ -63,7 +64,29 @@ def build_database(folder: Path, machines: int, clients: int) -> Path:
     import_csv(app.db, "clients", clients_csv)
     import_csv(app.db, "machines", machines_csv)
     app.close()
+    add_problems(path, problems)
     return path
+
+
+def add_problems(path: Path, count: int) -> None:
+    """``count`` of the fleet's checks failing (hard WARNING / CRITICAL since a day ago), written
+    as the engine would leave them: the Problems tab and the Today page then have rows to show."""
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(
+            """INSERT INTO check_status (check_id, state, hard_state, state_type, attempt, output,
+                   duration_ms, last_run, next_run, last_change, last_hard_change, history, flapping,
+                   acked, ack_comment, ack_sticky, ack_author)
+               SELECT c.id, s.state, s.state, 'hard', 1, c.name || ' failing: no reply from host', 0.0,
+                   datetime('now'), datetime('now', '+1 minute'), datetime('now', '-1 day'),
+                   datetime('now', '-1 day'), '', 0, 0, '', 0, ''
+               FROM "check" c JOIN (SELECT 0 AS odd, 'CRITICAL' AS state UNION SELECT 1, 'WARNING') s
+                   ON s.odd = c.id % 2
+               WHERE c.id NOT IN (SELECT check_id FROM check_status)
+               ORDER BY c.id LIMIT ?""",
+            (count,),
+        )
+    con.close()
 
 
 def own_copy(path: Path) -> tuple[Path, Path]:
@@ -331,6 +354,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--machines", type=int, default=5_000)
     parser.add_argument("--clients", type=int, default=100)
+    parser.add_argument("--problems", type=int, default=2_000, help="the fleet's checks failing")
     parser.add_argument("--rounds", type=int, default=3, help="console/bare pairs, interleaved")
     parser.add_argument("--child", choices=("console", "bare"), help="one side only (one process)")
     parser.add_argument("--database", type=Path, help="the SQLite file (a child works on its own copy)")
@@ -351,9 +375,11 @@ def main() -> None:
         if args.database:  # one built before (by this bench): reused as is
             database = args.database
         else:
-            database = build_database(folder, args.machines, args.clients)
+            database = build_database(folder, args.machines, args.clients, args.problems)
             print(
-                f"database: demo + {args.machines} machines in {time.perf_counter() - t0:.0f} s", flush=True
+                f"database: demo + {args.machines} machines, {args.problems} failing checks, "
+                f"in {time.perf_counter() - t0:.0f} s",
+                flush=True,
             )
         spec_file = folder / "spec.json"
         runs: dict[str, list[dict[str, float]]] = {"bare": [], "console": []}
