@@ -163,7 +163,7 @@ def console_child(database: Path) -> None:
     profile_prefix = os.environ.get("BENCH_PROFILE")
     tabs = []
     for index in range(1, window.tabs.count()):
-        page = window.tabs.widget(index)
+        page: Any = window.tabs.widget(index)
         profiler = None
         if profile_prefix:
             import cProfile
@@ -310,7 +310,6 @@ def bare_child(database: Path, specs: list[dict[str, Any]]) -> None:
                     view.addTopLevelItems([QTreeWidgetItem(list(row)) for row in rows])
                 else:
                     view.setModel(TableModel(rows, width))
-                    view.resizeColumnsToContents()
 
     main = QMainWindow()
     tabs = QTabWidget()
