@@ -61,10 +61,12 @@ def _mail_actions() -> ModuleType:
 
 
 class BillingPanel(SdiOperations, DocumentOperations, QWidget):
-    reloaded = Signal()
+    reloaded = Signal()  # the latest read asked for was shown (or failed)
     work_done = Signal(str)  # what a background operation did, in words (also shown below the list)
     dialog_opened = Signal(object)  # a dialog over stored data (draft, credit note, report), once read
     sdi_polled = Signal(object)  # a PollResult: the SdI's notifications were read (tray, status bar)
+
+    _reads = 0  # reads of the month's list asked for; only the latest one's answer is shown
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         QWidget.__init__(self, parent)
@@ -263,18 +265,6 @@ class BillingPanel(SdiOperations, DocumentOperations, QWidget):
         d = self.month.date()
         return d.year(), d.month()
 
-    def warm_up(self) -> None:
-        """Reads this month's list once in the background and drops it: SQLAlchemy compiles each
-        statement shape once per engine and Babel reads its locale data once (~40 ms together),
-        so the first time the tab is shown it pays only for its own, fresh, read."""
-        month, locale_name, db = self.year_month(), QLocale().name(), self.db
-
-        def warm() -> None:
-            warm_money(locale_name)
-            month_view(db, *month)
-
-        run_in_background(warm, lambda _none: None, lambda exc: None)
-
     def reload(self) -> None:
         month, locale_name, db = self.year_month(), QLocale().name(), self.db
 
@@ -282,10 +272,16 @@ class BillingPanel(SdiOperations, DocumentOperations, QWidget):
             warm_money(locale_name)  # the amounts and the total are painted without a disk read
             return month_view(db, *month)
 
-        run_in_background(load, self._loaded, self._load_failed)
+        self._reads += 1
+        read = self._reads
+        run_in_background(
+            load, lambda view: self._loaded(view, read), lambda exc: self._load_failed(exc, read)
+        )
 
-    def _loaded(self, view: tuple[list[InvoiceRow], dict[int, SdiStatus]]) -> None:
-        if not isValid(self):  # the window closed while the list was being read
+    def _loaded(self, view: tuple[list[InvoiceRow], dict[int, SdiStatus]], read: int | None = None) -> None:
+        # Not when the window closed while the list was being read, nor when a newer read was asked
+        # for since (the month changed, or the start's read was overtaken by a write's reload).
+        if not isValid(self) or read not in (None, self._reads):
             return
         rows, sdi = view
         selected = {r.id for r in self.selected_rows()}
@@ -296,8 +292,8 @@ class BillingPanel(SdiOperations, DocumentOperations, QWidget):
         self._update_actions()
         self.reloaded.emit()
 
-    def _load_failed(self, error: Exception) -> None:
-        if not isValid(self):
+    def _load_failed(self, error: Exception, read: int | None = None) -> None:
+        if not isValid(self) or read not in (None, self._reads):
             return
         self.message.setText(tr("The invoices could not be read: %s") % explain(error))
         self.reloaded.emit()
