@@ -44,7 +44,17 @@ TAB_TABLES = {
     "interventionsTabPage": "intervention",
     "billingPage": "invoice",
 }
-WIDGET_KINDS = ("QPushButton", "QToolButton", "QLineEdit", "QComboBox", "QLabel", "QCheckBox")
+WIDGET_KINDS = (
+    "QPushButton",
+    "QToolButton",
+    "QLineEdit",
+    "QComboBox",
+    "QLabel",
+    "QCheckBox",
+    "QDateEdit",
+    "QSpinBox",
+    "QProgressBar",
+)
 
 
 # -- the database ---------------------------------------------------------------------------------
@@ -119,8 +129,8 @@ def page_spec(page: Any) -> dict[str, Any]:
     counts = {name: 0 for name in WIDGET_KINDS}
     custom = 0
     for widget in page.findChildren(QWidget):
-        if not widget.isVisible():
-            continue
+        if not widget.isVisible() or widget.objectName().startswith("qt_"):
+            continue  # hidden, or a part of another widget (a spin box's line edit, a splitter handle)
         name = type(widget).__name__
         if name in counts:
             counts[name] += 1
@@ -201,13 +211,16 @@ def bare_child(database: Path, specs: list[dict[str, Any]]) -> None:
         QApplication,
         QCheckBox,
         QComboBox,
+        QDateEdit,
         QDockWidget,
         QGroupBox,
         QHBoxLayout,
         QLabel,
         QLineEdit,
         QMainWindow,
+        QProgressBar,
         QPushButton,
+        QSpinBox,
         QTableView,
         QTabWidget,
         QToolButton,
@@ -267,6 +280,9 @@ def bare_child(database: Path, specs: list[dict[str, Any]]) -> None:
                 "QComboBox": lambda n: QComboBox(),
                 "QLabel": lambda n: QLabel(f"Label {n}"),
                 "QCheckBox": lambda n: QCheckBox(f"Check {n}"),
+                "QDateEdit": lambda n: QDateEdit(),
+                "QSpinBox": lambda n: QSpinBox(),
+                "QProgressBar": lambda n: QProgressBar(),
             }
             for name, count in spec["widgets"].items():
                 for n in range(count):
