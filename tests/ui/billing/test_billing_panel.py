@@ -311,3 +311,39 @@ def test_draft_editor_and_report_dialog_open_once_read(
     names = [report.client.itemText(i) for i in range(report.client.count())]
     assert set(billed) <= set(names) and report.client.currentText() == "Beta Servizi S.n.c."
     report.reject()
+
+
+@pytest.fixture
+def drafts(app: App, billed: dict[str, int]) -> None:
+    """This month's drafts, created before the window opens."""
+    today = date.today()
+    run_month(app.db, today.year, today.month)
+
+
+def test_first_switch_shows_the_month_read_at_start(drafts: None, window: Any) -> None:
+    """The month's drafts are on show the moment the tab is first opened: they were read at start,
+    in the background, like the other task tabs' lists; opening the tab reads nothing."""
+    from msp_console.ui import worker
+
+    feature = feature_of(window)
+    feature.bring()
+    assert not worker._in_flight
+    assert len(feature.panel.model.rows) == 4
+    assert {r.status for r in feature.panel.model.rows} == {"draft"}
+
+
+def test_first_switch_reads_again_a_list_read_long_ago(
+    app: App, window: Any, billed: dict[str, int], qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Drafts created elsewhere (the CLI, another console) after the start's read show up when the
+    tab is first opened, once that read is older than a minute."""
+    from msp_console.ui.billing import feature as billing_feature
+
+    feature = feature_of(window)
+    assert feature.panel.model.rows == []  # read at start: nothing to invoice yet
+    today = date.today()
+    run_month(app.db, today.year, today.month)
+    monkeypatch.setattr(billing_feature, "STALE_S", 0.0)
+    with qtbot.waitSignal(feature.panel.reloaded, timeout=10_000):
+        feature.bring()
+    assert len(feature.panel.model.rows) == 4

@@ -3,6 +3,7 @@ entries (Contract…, Invoices…, Monthly report…), the toolbar's Run invoice
 
 from __future__ import annotations
 
+import time
 import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -19,6 +20,8 @@ from msp_console.ui.views_registry import register_view
 
 if TYPE_CHECKING:
     from msp_console.ui.main_window import MainWindow
+
+STALE_S = 60.0  # a list read at start longer ago than this is read again when first shown
 
 
 class BillingFeature:
@@ -41,8 +44,14 @@ class BillingFeature:
             toolbar.addSeparator()
             toolbar.addAction(self.run_action)
         window.context_menu_hooks.append(self._context)
-        self._loaded = False
+        # The month's list is read at start in the background (queued behind the tree's and the
+        # other tabs' reads), as the Today and Interventions tabs are: the first switch shows it
+        # at once. Shown first more than STALE_S after that read, it is read again.
+        self._shown = False
+        self._read_at: float | None = None
+        self.panel.reloaded.connect(self._read)
         window.tabs.currentChanged.connect(self._tab_changed)
+        self.panel.reload()
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
         a = QAction(text, self.window)
@@ -84,9 +93,15 @@ class BillingFeature:
     def bring(self) -> None:
         self.window.tabs.setCurrentWidget(self.page)
 
+    def _read(self) -> None:
+        self._read_at = time.monotonic()
+
     def _tab_changed(self, _index: int) -> None:
-        if self.window.tabs.currentWidget() is self.page and not self._loaded:
-            self._loaded = True
+        if self.window.tabs.currentWidget() is not self.page or self._shown:
+            return
+        self._shown = True
+        read_at = self._read_at  # None: the start's read is still on its way
+        if read_at is not None and time.monotonic() - read_at > STALE_S:
             self.panel.reload()
 
     def issue_month(self) -> None:

@@ -48,6 +48,9 @@ class InvoiceTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[InvoiceRow] = []
         self.sdi: dict[int, SdiStatus] = {}  # invoice id -> its SdI state and history
+        # A cell's words, put together once when first painted (the view and the proxy ask again
+        # at every paint; a date or an amount goes through the locale each time otherwise).
+        self._texts: dict[tuple[int, int], str] = {}
         self._headers = [
             tr("Number"), tr("Date"), tr("Client"), tr("Period"), tr("Total"), tr("Status"), tr("SdI")
         ]  # fmt: skip
@@ -56,6 +59,7 @@ class InvoiceTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.sdi = dict(sdi or {})
+        self._texts = {}
         self.endResetModel()
 
     def sdi_state(self, row: InvoiceRow) -> str:
@@ -81,7 +85,11 @@ class InvoiceTableModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            key = (index.row(), index.column())
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = self._display(row, column)
+            return text
         if role == SORT_ROLE:
             return self._sort_key(row, column)
         if role == SDI_STATE_ROLE and column == "sdi":

@@ -32,7 +32,18 @@ BillingCounts = _Counted()
 
 def money(amount: Decimal, currency: str = "EUR", locale: QLocale | None = None) -> str:
     """Exact Decimal in the user's locale (it_IT: 1.234,50 €) — Babel, never through a float."""
-    name = (locale or QLocale()).name()  # "it_IT"; "C" when no locale is set
+    return money_in((locale or QLocale()).name(), amount, currency)
+
+
+def warm_money(locale_name: str) -> None:
+    """Has Babel read its data for the locale (a file read and unpickled: ~60 ms the first time).
+    Called with the list's background read, so the first amount painted does not wait on disk."""
+    money_in(locale_name, Decimal(0))
+
+
+def money_in(name: str, amount: Decimal, currency: str = "EUR") -> str:
+    """``money`` for a locale named ``name`` ("it_IT"; "C" when no locale is set): usable off the
+    GUI thread."""
     try:
         return format_currency(amount, currency, locale=name if "_" in name else "en_US")
     except Exception:  # a locale Babel does not know: plain English

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from types import ModuleType
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,7 @@ from msp_console.ui.billing.look import (
     month_name,
     status_text,
     tr,
+    warm_money,
 )
 from msp_console.ui.billing.queries import month_view
 from msp_console.ui.billing.sdi_look import SdiBadgeDelegate
@@ -60,10 +61,12 @@ def _mail_actions() -> ModuleType:
 
 
 class BillingPanel(SdiOperations, DocumentOperations, QWidget):
-    reloaded = Signal()
+    reloaded = Signal()  # the latest read asked for was shown (or failed)
     work_done = Signal(str)  # what a background operation did, in words (also shown below the list)
     dialog_opened = Signal(object)  # a dialog over stored data (draft, credit note, report), once read
     sdi_polled = Signal(object)  # a PollResult: the SdI's notifications were read (tray, status bar)
+
+    _reads = 0  # reads of the month's list asked for; only the latest one's answer is shown
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         QWidget.__init__(self, parent)
@@ -263,11 +266,22 @@ class BillingPanel(SdiOperations, DocumentOperations, QWidget):
         return d.year(), d.month()
 
     def reload(self) -> None:
-        month = self.year_month()
-        run_in_background(lambda: month_view(self.db, *month), self._loaded, self._load_failed)
+        month, locale_name, db = self.year_month(), QLocale().name(), self.db
 
-    def _loaded(self, view: tuple[list[InvoiceRow], dict[int, SdiStatus]]) -> None:
-        if not isValid(self):  # the window closed while the list was being read
+        def load() -> tuple[list[InvoiceRow], dict[int, SdiStatus]]:
+            warm_money(locale_name)  # the amounts and the total are painted without a disk read
+            return month_view(db, *month)
+
+        self._reads += 1
+        read = self._reads
+        run_in_background(
+            load, lambda view: self._loaded(view, read), lambda exc: self._load_failed(exc, read)
+        )
+
+    def _loaded(self, view: tuple[list[InvoiceRow], dict[int, SdiStatus]], read: int | None = None) -> None:
+        # Not when the window closed while the list was being read, nor when a newer read was asked
+        # for since (the month changed, or the start's read was overtaken by a write's reload).
+        if not isValid(self) or read not in (None, self._reads):
             return
         rows, sdi = view
         selected = {r.id for r in self.selected_rows()}
@@ -278,8 +292,8 @@ class BillingPanel(SdiOperations, DocumentOperations, QWidget):
         self._update_actions()
         self.reloaded.emit()
 
-    def _load_failed(self, error: Exception) -> None:
-        if not isValid(self):
+    def _load_failed(self, error: Exception, read: int | None = None) -> None:
+        if not isValid(self) or read not in (None, self._reads):
             return
         self.message.setText(tr("The invoices could not be read: %s") % explain(error))
         self.reloaded.emit()
