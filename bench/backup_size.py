@@ -5,13 +5,13 @@
 Each simulated day writes a day of monitoring results (one per check per minute, two metrics each,
 the odd state change) through the monitoring writer's own ``persist``, runs the retention job after
 every hour (it seals the closed hour into compressed blocks, as the poller's job does every 5
-minutes, so the history lives as blocks and only the open hour as rows), then makes the scheduled backup (``run_scheduled``, keep 14) — the same code the
-window's daily job runs. The values look like real ones: round-trip times with jitter and rare
-spikes, disk use creeping up by a fraction of a percent a day, a daily load curve with noise,
-interface byte counters that only grow, check durations with a long tail — not uniform random
-numbers (they would not compress, and no real fleet reports them). "Bigger": a fleet imported
-through ``bench.fleet`` (the import bench's CSV) with that many machines and checks each; "demo":
-the demo database (``ensure_demo_data``) and its own checks.
+minutes, so the history lives as blocks and only the open hour as rows), then makes the scheduled
+backup (``run_scheduled``, keep 14) — the same code the window's daily job runs. The values look
+like real ones: round-trip times with jitter and rare spikes, disk use creeping up by a fraction of
+a percent a day, a daily load curve with noise, interface byte counters that only grow, check
+durations with a long tail — not uniform random numbers (they would not compress, and no real fleet
+reports them). "Bigger": a fleet imported through ``bench.fleet`` (the import bench's CSV) with that
+many machines and checks each; "demo": the demo database (``ensure_demo_data``) and its own checks.
 """
 
 from __future__ import annotations

@@ -15,8 +15,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+
+    from msp_console.db.history_conversion import Progress
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -82,8 +86,13 @@ def current_revision(engine: Engine) -> str | None:
     return "+".join(sorted(heads)) or None
 
 
-def upgrade(engine: Engine) -> tuple[str | None, str]:
-    """Bring the schema to this version's heads; returns (before, after)."""
+def upgrade(engine: Engine, progress: Callable[[Progress], None] | None = None) -> tuple[str | None, str]:
+    """Bring the schema to this version's heads; returns (before, after).
+
+    Each migration commits on its own, and a long data conversion commits batch by batch,
+    calling ``progress`` after each (``history_conversion.Progress``; its text is a line to
+    show): an upgrade that is interrupted keeps what it did, and the next one carries on.
+    """
     if is_up_to_date(engine):
         now = "+".join(sorted(_heads_from_files()))
         return now, now
@@ -97,7 +106,9 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
             f"the database schema ({before}) is newer than this version of MSP Console: update the app"
         )
     cfg = alembic_config(engine)
-    with engine.begin() as conn:
+    cfg.attributes["progress"] = progress
+    with engine.connect() as conn:  # not begun: Alembic runs a transaction per migration
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "heads")
+        conn.commit()  # anything Alembic's bookkeeping left open
     return before, current_revision(engine) or ""
