@@ -166,6 +166,7 @@ def convert_events(batch: Batch, progress: Report | None = None) -> int:
     while True:
         with batch() as session:
             conn = session.connection()
+            last = int(conn.scalar(select(func.max(new.c.id))) or 0)  # what is committed, not what we think
             rows = conn.execute(
                 select(old).where(old.c.id > last).order_by(old.c.id).limit(EVENT_BATCH)
             ).all()
@@ -194,7 +195,6 @@ def convert_events(batch: Batch, progress: Report | None = None) -> int:
                     for r, (template, numbers) in zip(rows, parts, strict=True)
                 ],
             )
-        last = rows[-1].id
         done += len(rows)
         _report(progress, Progress("state events", done, total, already, time.monotonic() - started))
     with batch() as session:
@@ -235,9 +235,11 @@ def convert_metrics(batch: Batch, progress: Report | None = None) -> int:
     """Seals every metric row but the open hour's into blocks, a batch of series at a time."""
     before = int(now().timestamp()) // 3600 * 3600
     with batch() as session:
-        total = int(session.scalar(select(func.count()).select_from(MetricSeries)) or 0)
         pending = _unsealed_series(session, before * 1000)
-    already = total - len(pending)
+        sid = MetricSeries.id
+        sealed = set(session.scalars(select(sid).where(exists().where(MetricBlock.series_id == sid))))
+    already = len(sealed - set(pending))  # sealed by an earlier, interrupted run
+    total = already + len(pending)
     moved, started = 0, time.monotonic()
     for i in range(0, len(pending), SERIES_BATCH):
         part = pending[i : i + SERIES_BATCH]

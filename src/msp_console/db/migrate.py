@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from msp_console.db.history_conversion import Progress
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+_UPGRADE_LOCK = 0x6D73_7075  # PostgreSQL: one console upgrades at a time (the batches commit)
 
 
 class SchemaTooNewError(RuntimeError):
@@ -108,7 +110,18 @@ def upgrade(engine: Engine, progress: Callable[[Progress], None] | None = None) 
     cfg = alembic_config(engine)
     cfg.attributes["progress"] = progress
     with engine.connect() as conn:  # not begun: Alembic runs a transaction per migration
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "heads")
-        conn.commit()  # anything Alembic's bookkeeping left open
+        team = conn.dialect.name == "postgresql"
+        if team:  # another console upgrading too waits, then finds the work done
+            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _UPGRADE_LOCK})
+            conn.commit()
+        try:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "heads")
+            conn.commit()  # anything Alembic's bookkeeping left open
+        finally:
+            if team:
+                with suppress(Exception):  # a lost connection has dropped the lock with it
+                    conn.rollback()
+                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _UPGRADE_LOCK})
+                    conn.commit()
     return before, current_revision(engine) or ""

@@ -27,11 +27,9 @@ from tests.integration.history_blocks.old_history import MINE, charts, reads_the
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def _upgrade(url: str, stall: str) -> tuple[subprocess.Popen[str], list[dict[str, Any]], str]:
-    """Starts the upgrading process; returns it, the batches it reported and its last line
-    (``STALLED`` or ``DONE``)."""
+def _start(url: str, stall: str) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
-    child = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-m", "tests.integration.history_blocks.upgrade_child", url, stall],
         cwd=ROOT,
         env=env,
@@ -39,14 +37,23 @@ def _upgrade(url: str, stall: str) -> tuple[subprocess.Popen[str], list[dict[str
         stdout=subprocess.PIPE,
         text=True,
     )
+
+
+def _follow(child: subprocess.Popen[str]) -> tuple[list[dict[str, Any]], str]:
+    """The batches the upgrading process reported, and its last line (``STALLED`` or ``DONE``)."""
     assert child.stdout is not None
     steps: list[dict[str, Any]] = []
     for line in child.stdout:
         if line.strip() in ("STALLED", "DONE"):
-            return child, steps, line.strip()
+            return steps, line.strip()
         steps.append(json.loads(line))
     child.wait()
     raise AssertionError(f"the upgrade ended ({child.returncode}) without saying so")
+
+
+def _upgrade(url: str, stall: str) -> tuple[subprocess.Popen[str], list[dict[str, Any]], str]:
+    child = _start(url, stall)
+    return child, *_follow(child)
 
 
 def _revision(url: str) -> str:
@@ -102,4 +109,23 @@ def test_a_killed_conversion_carries_on_from_its_last_committed_batch(
             )
         ).all()
     assert blocks and all(n == 1 for *_key, n in blocks)
+    reads_the_same(database_url, written, before)
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_two_consoles_upgrading_a_team_database_at_once_convert_it_once(
+    old_engine: Engine, database_url: str
+) -> None:
+    written = week_of_history(old_engine)
+    before = charts(old_engine, written["machine"])
+    children = [_start(database_url, "none") for _ in range(2)]  # both start before either is read
+    steps = []
+    for child in children:
+        reported, last = _follow(child)
+        assert (last, child.wait(timeout=60)) == ("DONE", 0)
+        steps += reported
+    assert sorted(s["done"] for s in steps if s["what"] == "state events") == list(
+        range(1, len(written["events"]) + 1)
+    )
+    assert len([s for s in steps if s["what"] == "metric series"]) == len(written["series"])
     reads_the_same(database_url, written, before)
