@@ -3,14 +3,15 @@
     .venv/bin/python -m bench.backup_size [--machines 150] [--checks 4] [--days 16]
 
 Each simulated day writes a day of monitoring results (one per check per minute, two metrics each,
-the odd state change) through the monitoring writer's own ``persist`` and runs the retention job at
-the day's end, then makes the scheduled backup (``run_scheduled``, keep 14) — the same code the
-window's daily job runs. The values look like real ones: round-trip times with jitter and rare
-spikes, disk use creeping up by a fraction of a percent a day, a daily load curve with noise,
-interface byte counters that only grow, check durations with a long tail — not uniform random
-numbers (they would not compress, and no real fleet reports them). "Bigger": a fleet imported
-through ``bench.fleet`` (the import bench's CSV) with that many machines and checks each; "demo":
-the demo database (``ensure_demo_data``) and its own checks.
+the odd state change) through the monitoring writer's own ``persist``, runs the retention job after
+every hour (it seals the closed hour into compressed blocks, as the poller's job does every 5
+minutes, so the history lives as blocks and only the open hour as rows), then makes the scheduled
+backup (``run_scheduled``, keep 14) — the same code the window's daily job runs. The values look
+like real ones: round-trip times with jitter and rare spikes, disk use creeping up by a fraction of
+a percent a day, a daily load curve with noise, interface byte counters that only grow, check
+durations with a long tail — not uniform random numbers (they would not compress, and no real fleet
+reports them). "Bigger": a fleet imported through ``bench.fleet`` (the import bench's CSV) with that
+many machines and checks each; "demo": the demo database (``ensure_demo_data``) and its own checks.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from msp_console.db.models import Check, Machine, MetricSeries
 from msp_console.domain.health import HealthState
 from msp_console.domain.monitoring_state import ApplyContext, CheckStatus, apply
 from msp_console.monitoring.model import CheckOutcome, CheckResult, Metric
-from msp_console.monitoring.retention import run_retention
+from msp_console.monitoring.retention import SETTLE_S, run_retention
 from msp_console.monitoring.writer import Processed, persist
 from msp_console.services import backup_archive
 from msp_console.services.backup_schedule import BackupPolicy, backup_files, run_scheduled
@@ -114,9 +115,10 @@ def _checks(app: App, per_machine: int) -> list[tuple[int, int]]:
 
 
 def _write_day(app: App, fleet: Fleet, midnight: datetime, bulk: bool) -> None:
-    """A day of results through ``persist``; with ``bulk``, only each hour's first minute goes
-    through it (status, state events, new series) and the other minutes' samples are inserted
-    straight into the sample table (the same rows, ~5x faster on a loaded machine)."""
+    """A day of results through ``persist``, each closed hour sealed into blocks by the retention
+    job; with ``bulk``, only each hour's first minute goes through ``persist`` (status, state
+    events, new series) and the other minutes' samples are inserted straight into the sample table
+    (the same rows, ~5x faster on a loaded machine) — sealed into the same blocks."""
     if bulk and not fleet.series:  # one minute through the writer creates the series
         with app.db.transaction() as session:
             persist(session, fleet.minute(midnight - timedelta(minutes=1)))
@@ -141,6 +143,8 @@ def _write_day(app: App, fleet: Fleet, midnight: datetime, bulk: bool) -> None:
                 session.connection().exec_driver_sql(
                     "INSERT INTO metric_sample (series_id, ts_ms, value) VALUES (?, ?, ?)", rows
                 )
+        if (minute + 10) % 60 == 0:  # the hour is closed: the poller's job seals it into blocks
+            run_retention(app.db, midnight + timedelta(minutes=minute + 10, seconds=SETTLE_S + 1))
 
 
 def simulate(
@@ -166,6 +170,10 @@ def simulate(
             f"{day + 1:3d}  {size / 1e6:7.1f}  {total / 1e6:10.2f}  {len(files):4d}  {newest / 1e6:14.2f}"
             f"  {total / size:5.2f}  {took:8.2f} ({cpu:.2f})"
         )
+    with sqlite3.connect(live) as conn:
+        rows = conn.execute("SELECT count(*) FROM metric_sample").fetchone()[0]
+        blocks = conn.execute("SELECT count(*), sum(length(data)) FROM metric_block").fetchone()
+    print(f"  history: {blocks[0]} blocks ({(blocks[1] or 0) / 1e6:.1f} MB), {rows} rows (the open hour)")
     levels(live)
 
 
@@ -212,7 +220,12 @@ def main() -> None:
             import_csv(app.db, "clients", clients_csv)
             import_csv(app.db, "machines", machines_csv)
             simulate(
-                f"bigger database ({args.machines} machines)", app, live, _checks(app, args.checks), args.days
+                f"bigger database ({args.machines} machines)",
+                app,
+                live,
+                _checks(app, args.checks),
+                args.days,
+                bulk=args.bulk,
             )
             app.close()
 

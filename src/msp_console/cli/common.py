@@ -13,6 +13,7 @@ from msp_console.startup import (
     EXIT_USAGE,
     CommandError,
     open_app,
+    show_progress,
 )
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "CommandError",
     "open_app",
     "print_json",
+    "show_progress",
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from msp_console.cli.common import EXIT_DATABASE, CommandError
+from msp_console.cli.common import EXIT_DATABASE, CommandError, show_progress
 from msp_console.db.migrate import current_revision, head_revision, upgrade
 from msp_console.services.database import Database
 from msp_console.settings import resolve_database_url
@@ -26,7 +26,7 @@ def _database(args: argparse.Namespace) -> Database:
 def _upgrade(args: argparse.Namespace) -> int:
     db = _database(args)
     try:
-        before, after = upgrade(db.engine)
+        before, after = upgrade(db.engine, show_progress)
     except Exception as exc:
         raise CommandError(f"cannot upgrade the database: {exc}", EXIT_DATABASE) from exc
     finally:

@@ -1,14 +1,19 @@
 """Converts an older database's monitoring history to blocks and compact state events.
 
 Used by the ``0004a_history_blocks`` migration. Works in batches (state events by id, metric
-rows by series) and logs its progress; each step first looks at what is already converted, so
-an interrupted upgrade runs again and carries on. Nothing is dropped before it is copied.
+rows by series), each batch its own committed transaction when the upgrade allows it
+(``committed_batches``), and reports each batch's progress; each step first looks at what is
+already converted, so an upgrade interrupted even by a crash or a kill runs again and carries on
+from the last committed batch. Nothing is dropped before it is copied.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import (
@@ -16,11 +21,13 @@ from sqlalchemy import (
     Column,
     Connection,
     DateTime,
+    Engine,
     Integer,
     MetaData,
     String,
     Table,
     Text,
+    exists,
     func,
     insert,
     inspect,
@@ -30,7 +37,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from msp_console.db.metric_blocks import seal
-from msp_console.db.models.monitoring import MetricSeries, StateEvent
+from msp_console.db.models.monitoring import (
+    MetricRollup1h,
+    MetricRollup5m,
+    MetricSample,
+    MetricSeries,
+    StateEvent,
+)
 from msp_console.db.models.monitoring_history import (
     EVENT_KINDS,
     MetricBlock,
@@ -43,6 +56,62 @@ log = logging.getLogger(__name__)
 EVENT_BATCH = 20_000
 SERIES_BATCH = 200
 OLD_EVENTS = "state_event_old"
+
+Batch = Callable[[], AbstractContextManager[Session]]
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Where a conversion step stands after a committed batch (``already``: done by an earlier,
+    interrupted upgrade before this one started)."""
+
+    what: str  # "state events" or "metric series"
+    done: int
+    total: int
+    already: int
+    seconds: float
+    rows_moved: int = 0  # metric rows sealed into blocks by this run
+
+    def __str__(self) -> str:
+        text = f"converting history: {self.done:,} of {self.total:,} {self.what}"
+        if self.rows_moved:
+            text += f" ({self.rows_moved:,} rows into blocks)"
+        if self.already:
+            text += f", {self.already:,} of them converted before an interruption"
+        return f"{text} ({self.seconds:.0f} s)"
+
+
+Report = Callable[[Progress], None]
+
+
+def committed_batches(engine: Engine) -> Batch:
+    """Each batch on its own connection and transaction, committed when the batch ends: what an
+    interrupted upgrade has done stays done."""
+
+    @contextmanager
+    def batch() -> Iterator[Session]:
+        with Session(engine) as session, session.begin():
+            yield session
+
+    return batch
+
+
+def joined_batches(conn: Connection) -> Batch:
+    """Batches inside the caller's transaction (an upgrade run in one transaction: all or nothing)."""
+
+    @contextmanager
+    def batch() -> Iterator[Session]:
+        with Session(bind=conn) as session:
+            yield session
+            session.commit()  # joins the caller's transaction: only flushes
+
+    return batch
+
+
+def _report(progress: Report | None, step: Progress) -> None:
+    log.info("%s", step)
+    if progress is not None:
+        progress(step)
 
 
 def create_history_tables(conn: Connection) -> None:
@@ -83,17 +152,21 @@ def _old_events() -> Table:
     )
 
 
-def convert_events(conn: Connection) -> int:
+def convert_events(batch: Batch, progress: Report | None = None) -> int:
     """Copies the set-aside events (same ids) in batches, then drops the old table."""
-    if not inspect(conn).has_table(OLD_EVENTS):
-        return 0
     old = _old_events()
     new = StateEvent.metadata.tables["state_event"]
-    last = int(conn.scalar(select(func.max(new.c.id))) or 0)
-    total = int(conn.scalar(select(func.count()).where(old.c.id > last)) or 0)
-    done, started = 0, time.monotonic()
-    with Session(bind=conn) as session:
-        while True:
+    with batch() as session:
+        if not inspect(session.connection()).has_table(OLD_EVENTS):
+            return 0
+        last = int(session.scalar(select(func.max(new.c.id))) or 0)
+        total = int(session.scalar(select(func.count()).select_from(old)) or 0)
+        already = int(session.scalar(select(func.count()).where(old.c.id <= last)) or 0)
+    done, started = already, time.monotonic()
+    while True:
+        with batch() as session:
+            conn = session.connection()
+            last = int(conn.scalar(select(func.max(new.c.id))) or 0)  # what is committed, not what we think
             rows = conn.execute(
                 select(old).where(old.c.id > last).order_by(old.c.id).limit(EVENT_BATCH)
             ).all()
@@ -122,19 +195,19 @@ def convert_events(conn: Connection) -> int:
                     for r, (template, numbers) in zip(rows, parts, strict=True)
                 ],
             )
-            last = rows[-1].id
-            done += len(rows)
-            session.commit()
-            log.info("state events: %d of %d converted (%.0f s)", done, total, time.monotonic() - started)
-    if conn.dialect.name == "postgresql":
-        conn.execute(
-            text(
-                "SELECT setval(pg_get_serial_sequence('state_event', 'id'), COALESCE(MAX(id), 1))"
-                " FROM state_event"
+        done += len(rows)
+        _report(progress, Progress("state events", done, total, already, time.monotonic() - started))
+    with batch() as session:
+        conn = session.connection()
+        if conn.dialect.name == "postgresql":
+            conn.execute(
+                text(
+                    "SELECT setval(pg_get_serial_sequence('state_event', 'id'), COALESCE(MAX(id), 1))"
+                    " FROM state_event"
+                )
             )
-        )
-    conn.execute(text(f"DROP TABLE {OLD_EVENTS}"))
-    return done
+        conn.execute(text(f"DROP TABLE {OLD_EVENTS}"))
+    return done - already
 
 
 def now() -> datetime:
@@ -142,22 +215,39 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def convert_metrics(conn: Connection) -> int:
+def _unsealed_series(session: Session, cut_ms: int) -> list[int]:
+    """Series with rows still to seal: index probes per series, no scan of the big tables."""
+    sid = MetricSeries.id
+    return list(
+        session.scalars(
+            select(sid)
+            .where(
+                exists().where(MetricRollup5m.series_id == sid)
+                | exists().where(MetricRollup1h.series_id == sid)
+                | exists().where(MetricSample.series_id == sid, MetricSample.ts_ms < cut_ms)
+            )
+            .order_by(sid)
+        )
+    )
+
+
+def convert_metrics(batch: Batch, progress: Report | None = None) -> int:
     """Seals every metric row but the open hour's into blocks, a batch of series at a time."""
     before = int(now().timestamp()) // 3600 * 3600
-    sids = list(conn.scalars(select(MetricSeries.id).order_by(MetricSeries.id)))
+    with batch() as session:
+        pending = _unsealed_series(session, before * 1000)
+        sid = MetricSeries.id
+        sealed = set(session.scalars(select(sid).where(exists().where(MetricBlock.series_id == sid))))
+    already = len(sealed - set(pending))  # sealed by an earlier, interrupted run
+    total = already + len(pending)
     moved, started = 0, time.monotonic()
-    with Session(bind=conn) as session:
-        for i in range(0, len(sids), SERIES_BATCH):
-            part = sids[i : i + SERIES_BATCH]
+    for i in range(0, len(pending), SERIES_BATCH):
+        part = pending[i : i + SERIES_BATCH]
+        with batch() as session:
             report = seal(session, before, (part[0], part[-1]))
-            session.commit()
-            moved += report.samples + report.rollups
-            log.info(
-                "metric history: %d of %d series in blocks, %d rows moved (%.0f s)",
-                i + len(part),
-                len(sids),
-                moved,
-                time.monotonic() - started,
-            )
+        moved += report.samples + report.rollups
+        step = Progress(
+            "metric series", already + i + len(part), total, already, time.monotonic() - started, moved
+        )
+        _report(progress, step)
     return moved

@@ -6,6 +6,7 @@ schema may have several heads; upgrading always goes to all of them.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
@@ -13,8 +14,14 @@ from sqlalchemy import Engine, inspect, text
 from msp_console.db.revisions import MIGRATIONS, heads_from_files
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+
+    from msp_console.db.history_conversion import Progress
+
+_UPGRADE_LOCK = 0x6D73_7075  # PostgreSQL: one console upgrades at a time (the batches commit)
 
 
 class SchemaTooNewError(RuntimeError):
@@ -61,8 +68,13 @@ def current_revision(engine: Engine) -> str | None:
     return "+".join(sorted(heads)) or None
 
 
-def upgrade(engine: Engine) -> tuple[str | None, str]:
-    """Bring the schema to this version's heads; returns (before, after)."""
+def upgrade(engine: Engine, progress: Callable[[Progress], None] | None = None) -> tuple[str | None, str]:
+    """Bring the schema to this version's heads; returns (before, after).
+
+    Each migration commits on its own, and a long data conversion commits batch by batch,
+    calling ``progress`` after each (``history_conversion.Progress``; its text is a line to
+    show): an upgrade that is interrupted keeps what it did, and the next one carries on.
+    """
     if is_up_to_date(engine):
         now = "+".join(sorted(_heads_from_files()))
         return now, now
@@ -76,7 +88,20 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
             f"the database schema ({before}) is newer than this version of MSP Console: update the app"
         )
     cfg = alembic_config(engine)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "heads")
+    cfg.attributes["progress"] = progress
+    with engine.connect() as conn:  # not begun: Alembic runs a transaction per migration
+        team = conn.dialect.name == "postgresql"
+        if team:  # another console upgrading too waits, then finds the work done
+            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _UPGRADE_LOCK})
+            conn.commit()
+        try:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "heads")
+            conn.commit()  # anything Alembic's bookkeeping left open
+        finally:
+            if team:
+                with suppress(Exception):  # a lost connection has dropped the lock with it
+                    conn.rollback()
+                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _UPGRADE_LOCK})
+                    conn.commit()
     return before, current_revision(engine) or ""

@@ -16,11 +16,15 @@ target_metadata = Base.metadata
 
 
 def _run(connection: Connection) -> None:
+    # A connection handed over outside a transaction gets one per migration, and long data
+    # conversions (0004a) may commit batch by batch; inside the caller's transaction all is one.
+    config.attributes["durable_batches"] = not connection.in_transaction()
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER most things
         compare_type=True,
+        transaction_per_migration=True,
     )
     with context.begin_transaction():
         context.run_migrations()
