@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -37,10 +38,14 @@ def _machine_names(url: str) -> list[str]:
 
 
 def _corrupt_middle(path: Path) -> None:
-    size = path.stat().st_size
+    """Overwrites the machine table's root page: wherever the schema puts it, that page is in use."""
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'machine'").fetchone()[0]
     with path.open("r+b") as fh:
-        fh.seek(size // 2 - 2048)
-        fh.write(b"\xa5" * 8192)
+        fh.seek((root - 1) * page_size)
+        fh.write(b"\xa5" * page_size)
 
 
 def test_backup_then_corrupt_then_restore_gets_the_data_back(
