@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, and_, bindparam, delete, or_, select, true
+from sqlalchemy import ColumnElement, and_, delete, or_, select, true
 from sqlalchemy.orm import Session
 
 from msp_console.db import block_codec
 from msp_console.db.block_batch import decode_many, encode_many
-from msp_console.db.models.monitoring import MetricRollup1h, MetricRollup5m, MetricSample, MetricSeries
+from msp_console.db.models.monitoring import MetricRollup1h, MetricRollup5m, MetricSample
 from msp_console.db.models.monitoring_history import (
     BLOCK_SPAN_S,
     FIVE_MIN,
@@ -147,22 +147,37 @@ def _store(
     session: Session, ids: dict[tuple[int, int, int], int], rows: list[tuple[int, int, int, int, bytes]]
 ) -> None:
     """Writes the blocks (series, resolution, start, points, data): an existing one is updated in
-    place by its id (no index entry moves), a new one inserted; one executemany each."""
+    place by its id (no index entry moves), a new one inserted.
+
+    Straight through the driver, a thousand blocks an hour: SQLite's ``executemany`` loops in C;
+    PostgreSQL gets each write as one statement over arrays (no statement per block).
+    """
+    updates = [(n, d, ids[(s, r, t)]) for s, r, t, n, d in rows if (s, r, t) in ids]
+    inserts = [(s, r, t, n, d) for s, r, t, n, d in rows if (s, r, t) not in ids]
     conn = session.connection()
-    table = MetricBlock.__table__
-    updates = [{"b_id": ids[(s, r, t)], "points": n, "data": d} for s, r, t, n, d in rows if (s, r, t) in ids]
-    inserts = [
-        {"series_id": s, "resolution": r, "start": t, "points": n, "data": d}
-        for s, r, t, n, d in rows
-        if (s, r, t) not in ids
-    ]
-    if updates:
-        conn.execute(
-            table.update().where(table.c.id == bindparam("b_id")),  # type: ignore[attr-defined]
-            updates,
-        )
-    if inserts:
-        conn.execute(table.insert(), inserts)  # type: ignore[attr-defined]
+    cursor = conn.connection.cursor()
+    try:
+        if conn.dialect.name != "postgresql":
+            if updates:
+                cursor.executemany("UPDATE metric_block SET points = ?, data = ? WHERE id = ?", updates)
+            if inserts:
+                columns = "series_id, resolution, start, points, data"
+                cursor.executemany(f"INSERT INTO metric_block ({columns}) VALUES (?, ?, ?, ?, ?)", inserts)
+            return
+        if updates:
+            cursor.execute(
+                "UPDATE metric_block AS b SET points = u.points, data = u.data"
+                " FROM unnest(%s::int4[], %s::bytea[], %s::int8[]) AS u(points, data, id) WHERE b.id = u.id",
+                [list(col) for col in zip(*updates, strict=True)],
+            )
+        if inserts:
+            cursor.execute(
+                "INSERT INTO metric_block (series_id, resolution, start, points, data)"
+                " SELECT * FROM unnest(%s::int4[], %s::int2[], %s::int8[], %s::int4[], %s::bytea[])",
+                [list(col) for col in zip(*inserts, strict=True)],
+            )
+    finally:
+        cursor.close()
 
 
 def _load(
@@ -180,34 +195,54 @@ def _load(
     for sid, res, start in keys:
         by_res[res][0].add(sid)
         by_res[res][1].add(start)
-    for res, (sid_set, starts) in by_res.items():
-        sids = sorted(sid_set)
-        for i in range(0, len(sids), 400):
-            rows = session.execute(
-                select(MetricBlock.id, MetricBlock.series_id, MetricBlock.start, MetricBlock.data)
-                .where(
-                    MetricBlock.series_id.in_(sids[i : i + 400]),
-                    MetricBlock.resolution == res,
-                    MetricBlock.start.in_(sorted(starts)),
-                )
-                .with_hint(MetricBlock, f"INDEXED BY {SERIES_INDEX}", "sqlite")
-            )
-            for block_id, sid, start, data in rows:
-                if (sid, res, start) in wanted:
-                    ids[(sid, res, start)] = block_id
-                    blobs.append(data)
+    for res, (sids, starts) in by_res.items():
+        rows = _select_in(
+            session,
+            f"SELECT id, series_id, start, data FROM metric_block{{hint}} WHERE resolution = {int(res)}"
+            " AND {series_id} AND {start}",
+            series_id=sorted(sids),
+            start=sorted(starts),
+        )
+        for block_id, sid, start, data in rows:
+            if (sid, res, start) in wanted:
+                ids[(sid, res, start)] = block_id
+                blobs.append(data)
     return ids, dict(zip(ids, decode_many(blobs), strict=True))
 
 
 def _digits(session: Session, sids: Iterable[int]) -> dict[int, int]:
-    ids = list(set(sids))
-    out: dict[int, int] = {}
-    for i in range(0, len(ids), 900):
-        for sid, unit in session.execute(
-            select(MetricSeries.id, MetricSeries.unit).where(MetricSeries.id.in_(ids[i : i + 900]))
-        ):
-            out[sid] = block_codec.digits_for(unit)
-    return out
+    rows = _select_in(session, "SELECT id, unit FROM metric_series WHERE {id}", id=sorted(set(sids)))
+    return {sid: block_codec.digits_for(unit) for sid, unit in rows}
+
+
+def _select_in(session: Session, sql: str, **lists: list[int]) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` whose ``{column}`` placeholders become "column is one of these integers".
+
+    Through the driver, as one statement: a sealing pass asks for a thousand series at once,
+    which costs far more to render and bind through SQL expressions than to run. PostgreSQL
+    gets one array per list; SQLite, batches of bound values in an IN list (the series index
+    named, as its planner otherwise may pick the retention index).
+    """
+    conn = session.connection()
+    cursor = conn.connection.cursor()
+    try:
+        if conn.dialect.name == "postgresql":
+            where = {name: f"{name} = ANY(%s)" for name in lists}
+            cursor.execute(sql.format(hint="", **where), list(lists.values()))
+            return list(cursor.fetchall())
+        first, *rest = lists
+        out: list[tuple[Any, ...]] = []
+        for i in range(0, len(lists[first]), 400):
+            chunk = {first: lists[first][i : i + 400], **{name: lists[name] for name in rest}}
+            where = {name: f"{name} IN ({','.join('?' * len(values))})" for name, values in chunk.items()}
+            cursor.execute(
+                sql.format(hint=f" INDEXED BY {SERIES_INDEX}" if "metric_block" in sql else "", **where),
+                [v for values in chunk.values() for v in values],
+            )
+            out += cursor.fetchall()
+        return out
+    finally:
+        cursor.close()
 
 
 def seal(session: Session, before_s: int, series: tuple[int, int] | None = None) -> SealReport:
@@ -349,27 +384,15 @@ def hourly_from_five(buckets: Rollup) -> Rollup:
 
 
 _ROW = np.dtype([("sid", np.int64), ("ms", np.int64), ("value", np.float64)])
-# PostgreSQL's binary COPY of (int8, int8, float8): field count, then length and value per field.
-_PG_ROW = np.dtype(
-    [
-        ("n", ">i2"),
-        ("l1", ">i4"),
-        ("sid", ">i8"),
-        ("l2", ">i4"),
-        ("ms", ">i8"),
-        ("l3", ">i4"),
-        ("value", ">f8"),
-    ]
-)
-_PG_HEAD = b"PGCOPY\n\xff\r\n\x00" + bytes(8)  # signature, no flags, no header extension
 
 
 def _fetch_raw(session: Session, cut_ms: int, series: tuple[int, int] | None) -> np.ndarray:
     """(series, ms, value) rows older than ``cut_ms``, ordered by both, as one float array (exact:
     ids and ms times are far below 2**53), read straight from the driver: a million rows an hour.
 
-    PostgreSQL sends them as one binary COPY that numpy reads in place; SQLite's rows go into
-    the array without a list of tuples in between.
+    PostgreSQL packs each column into one binary string (its values' 8-byte send format, in
+    order) that numpy reads in place: no Python object per value. SQLite's rows go into the
+    array without a list of tuples in between.
     """
     where = f"ts_ms < {int(cut_ms)}"
     if series is not None:
@@ -378,22 +401,24 @@ def _fetch_raw(session: Session, cut_ms: int, series: tuple[int, int] | None) ->
     cursor = conn.connection.cursor()  # plain tuples: no row objects for a million rows
     try:
         if conn.dialect.name == "postgresql":
-            sql = (
-                "COPY (SELECT series_id::int8, ts_ms::int8, value::float8 FROM metric_sample"
-                f" WHERE {where} ORDER BY series_id, ts_ms) TO STDOUT (FORMAT BINARY)"
-            )
-            with cursor.copy(sql) as copy:
-                data = b"".join(copy)
-            if not data.startswith(_PG_HEAD) or (len(data) - len(_PG_HEAD) - 2) % _PG_ROW.itemsize:
-                raise ValueError("unexpected COPY layout")
-            rows = np.frombuffer(
-                data, _PG_ROW, (len(data) - len(_PG_HEAD) - 2) // _PG_ROW.itemsize, len(_PG_HEAD)
-            )
-        else:
+            order = "ORDER BY series_id, ts_ms"
             cursor.execute(
-                f"SELECT series_id, ts_ms, value FROM metric_sample WHERE {where} ORDER BY series_id, ts_ms"
+                f"SELECT string_agg(int8send(series_id::int8), '' {order}),"
+                f" string_agg(int8send(ts_ms::int8), '' {order}),"
+                f" string_agg(float8send(value::float8), '' {order})"
+                f" FROM metric_sample WHERE {where}"
             )
-            rows = np.fromiter(cursor, _ROW)  # type: ignore[call-overload]
+            row = cursor.fetchone()
+            sid, ms, value = row if row is not None and row[0] is not None else (b"", b"", b"")
+            out = np.empty((len(sid) // 8, 3), dtype=np.float64)
+            out[:, 0] = np.frombuffer(sid, ">i8")
+            out[:, 1] = np.frombuffer(ms, ">i8")
+            out[:, 2] = np.frombuffer(value, ">f8")
+            return out
+        cursor.execute(
+            f"SELECT series_id, ts_ms, value FROM metric_sample WHERE {where} ORDER BY series_id, ts_ms"
+        )
+        rows = np.fromiter(cursor, _ROW)  # type: ignore[call-overload]
     finally:
         cursor.close()
     out = np.empty((len(rows), 3), dtype=np.float64)
