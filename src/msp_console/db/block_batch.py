@@ -30,8 +30,16 @@ Block = tuple[np.ndarray, Sequence[np.ndarray], Sequence[int]]  # ts, columns, d
 _WIDTH_AT = [np.uint64(2 ** (8 * k)) for k in range(1, 8)]  # a zig-zagged value this big needs k+1 bytes
 
 
+_SPEC = np.dtype([("d", "u1"), ("order", "u1"), ("step", "<u4"), ("width", "u1")])  # _COL, packed
+assert _SPEC.itemsize == _COL.size
+
+
 def encode_many(blocks: Sequence[Block]) -> list[bytes]:
-    """``[encode(*b) for b in blocks]``, computed per group of blocks of one shape."""
+    """``[encode(*b) for b in blocks]``, computed per group of blocks of one shape.
+
+    Within a group, the blocks whose columns came out equally wide are laid out side by side in
+    one byte array (header, column specs, planes), so each block costs one zstd call.
+    """
     out: list[bytes] = [b""] * len(blocks)
     groups: dict[tuple[int, int], list[int]] = defaultdict(list)
     for i, (ts, cols, _d) in enumerate(blocks):
@@ -42,48 +50,67 @@ def encode_many(blocks: Sequence[Block]) -> list[bytes]:
                 ts0, cols0, digits0 = blocks[i]
                 out[i] = encode(ts0, list(cols0), list(digits0))
             continue
-        ts = np.array([blocks[i][0] for i in idx], dtype=np.int64).reshape(len(idx), n)
-        columns = [_ints_rows(ts, np.zeros(len(idx), dtype=np.int64))]
+        rows = len(idx)
+        ts = np.array([blocks[i][0] for i in idx], dtype=np.int64).reshape(rows, n)
+        specs = np.zeros((rows, ncols + 1), dtype=_SPEC)
+        planes = [_ints_rows(ts, specs[:, 0])]
         for c in range(ncols):
-            values = np.array([blocks[i][1][c] for i in idx], dtype=np.float64).reshape(len(idx), n)
-            digits = np.array([blocks[i][2][c] for i in idx], dtype=np.int64)
-            columns.append(_column_rows(values, digits))
-        head = _HEAD.pack(FORMAT, n, ncols)
-        for r, i in enumerate(idx):
-            specs = b"".join([_COL.pack(*spec[r]) for spec, _planes in columns])
-            out[i] = _compressor.compress(head + specs + b"".join([planes[r] for _spec, planes in columns]))
+            values = np.array([blocks[i][1][c] for i in idx], dtype=np.float64).reshape(rows, n)
+            specs["d"][:, c + 1] = [blocks[i][2][c] for i in idx]
+            planes.append(_column_rows(values, specs[:, c + 1]))
+        head = np.frombuffer(_HEAD.pack(FORMAT, n, ncols), dtype=np.uint8)
+        spec_bytes = specs.view(np.uint8).reshape(rows, -1)
+        widths, which = np.unique(specs["width"], axis=0, return_inverse=True)
+        for k, wide in enumerate(widths.tolist()):
+            members = np.flatnonzero(which.reshape(-1) == k)
+            laid = np.concatenate(
+                [
+                    np.broadcast_to(head, (len(members), len(head))),
+                    spec_bytes[members],
+                    *(
+                        plane[members, :w].reshape(len(members), -1)
+                        for plane, w in zip(planes, wide, strict=True)
+                    ),
+                ],
+                axis=1,
+            )
+            for row, m in zip(laid, members.tolist(), strict=True):
+                out[idx[m]] = _compressor.compress(row.data)
     return out
 
 
-Column = tuple[list[tuple[int, int, int, int]], list[bytes]]  # per row: spec, byte planes
+def _column_rows(values: np.ndarray, spec: np.ndarray) -> np.ndarray:
+    """The byte planes (rows, 8, n) of a value column; ``spec`` (its digits set) gets filled in.
 
-
-def _column_rows(values: np.ndarray, digits: np.ndarray) -> Column:
-    """A value column of every row: scaled integers, or the float's bits where a row does not scale."""
-    scaled = values * np.array([10.0 ** int(d) for d in digits])[:, None]
+    A row is scaled to integers at its digits, or kept as the float's bits when it does not scale.
+    """
+    scaled = values * np.array([10.0**d for d in spec["d"].tolist()])[:, None]
     with np.errstate(invalid="ignore"):
         fits = np.isfinite(scaled).all(axis=1) & (np.abs(scaled).max(axis=1) < _LIMIT)
-    specs: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)] * len(values)
-    planes: list[bytes] = [b""] * len(values)
+    if fits.all():
+        return _ints_rows(np.rint(scaled).astype(np.int64), spec)
+    planes = np.zeros((len(values), 8, values.shape[1]), dtype=np.uint8)
     if fits.any():
         rows = np.flatnonzero(fits)
-        s, p = _ints_rows(np.rint(scaled[rows]).astype(np.int64), digits[rows])
-        for k, r in enumerate(rows.tolist()):
-            specs[r], planes[r] = s[k], p[k]
-    if not fits.all():
-        rows = np.flatnonzero(~fits)
-        bits = values[rows].view(np.int64)
-        prev = np.zeros_like(bits)
-        prev[:, 1:] = bits[:, :-1]
-        z = _zigzag(bits ^ prev)
-        plane = np.ascontiguousarray(z.view(np.uint8).reshape(len(rows), -1, 8).transpose(0, 2, 1))
-        for k, r in enumerate(rows.tolist()):
-            specs[r], planes[r] = (_RAW_FLOAT, 0, 1, 8), plane[k].tobytes()
-    return specs, planes
+        part = spec[rows]
+        planes[rows] = _ints_rows(np.rint(scaled[rows]).astype(np.int64), part)
+        spec[rows] = part
+    rows = np.flatnonzero(~fits)
+    bits = values[rows].view(np.int64)
+    prev = np.zeros_like(bits)
+    prev[:, 1:] = bits[:, :-1]
+    planes[rows] = _planes_of(_zigzag(bits ^ prev))
+    spec["d"][rows], spec["order"][rows], spec["step"][rows], spec["width"][rows] = _RAW_FLOAT, 0, 1, 8
+    return planes
 
 
 def _zigzag(x: np.ndarray) -> np.ndarray:
     return ((x << 1) ^ (x >> 63)).view(np.uint64)
+
+
+def _planes_of(z: np.ndarray) -> np.ndarray:
+    """(rows, 8, n): per row, all first bytes, then all second bytes, … (little-endian values)."""
+    return np.ascontiguousarray(z.view(np.uint8).reshape(len(z), -1, 8).transpose(0, 2, 1))
 
 
 def _delta_rows(x: np.ndarray) -> np.ndarray:
@@ -93,13 +120,12 @@ def _delta_rows(x: np.ndarray) -> np.ndarray:
     return d
 
 
-def _ints_rows(ints: np.ndarray, first: np.ndarray) -> Column:
-    """``block_codec._planes`` of every row; ``first``: each row's spec's first field (digits)."""
+def _ints_rows(ints: np.ndarray, spec: np.ndarray) -> np.ndarray:
+    """``block_codec._planes`` of every row: the byte planes; order, step and width go to ``spec``."""
     rows, n = ints.shape
     d1 = _delta_rows(ints)
     d2 = _delta_rows(d1)
-    candidates = (ints, d1, d2)
-    c0, c1, c2 = (np.maximum(c.max(axis=1), -c.min(axis=1)) for c in candidates)
+    c0, c1, c2 = (np.maximum(c.max(axis=1), -c.min(axis=1)) for c in (ints, d1, d2))
     order = np.zeros(rows, dtype=np.int64)
     cost = c0.copy()
     pick = c1 < cost
@@ -118,10 +144,9 @@ def _ints_rows(ints: np.ndarray, first: np.ndarray) -> Column:
                 step[use] = gcd[use]
     z = _zigzag(best)
     top = z.max(axis=1)
-    width = 1 + sum((top >= w).astype(np.int64) for w in _WIDTH_AT)
-    plane = np.ascontiguousarray(z.view(np.uint8).reshape(rows, n, 8).transpose(0, 2, 1))
-    specs = list(zip(first.tolist(), order.tolist(), step.tolist(), width.tolist(), strict=True))
-    return specs, [plane[r, :w].tobytes() for r, w in enumerate(width.tolist())]
+    spec["order"], spec["step"] = order, step
+    spec["width"] = 1 + sum((top >= w).astype(np.int64) for w in _WIDTH_AT)
+    return _planes_of(z)
 
 
 def decode_many(blobs: Sequence[bytes]) -> list[tuple[np.ndarray, list[np.ndarray]]]:
