@@ -150,35 +150,32 @@ def _ints_rows(ints: np.ndarray, spec: np.ndarray) -> np.ndarray:
 
 
 def decode_many(blobs: Sequence[bytes]) -> list[tuple[np.ndarray, list[np.ndarray]]]:
-    """``[decode(b) for b in blobs]``: the blocks of one length and column count decoded together."""
+    """``[decode(b) for b in blobs]``: blocks of one layout (length, columns, their widths) are
+    stacked into one byte array and decoded together."""
     out: list[tuple[np.ndarray, list[np.ndarray]]] = [(np.empty(0, np.int64), [])] * len(blobs)
-    groups: dict[tuple[int, int], list[tuple[int, memoryview, list[tuple[int, int, int, int]]]]] = (
-        defaultdict(list)
-    )
+    groups: dict[tuple[int, int, bytes], list[tuple[int, bytes]]] = defaultdict(list)
     for i, blob in enumerate(blobs):
-        raw = memoryview(_decompressor.decompress(blob))
+        raw = _decompressor.decompress(blob)
         fmt, n, ncols = _HEAD.unpack_from(raw, 0)
         if fmt != FORMAT or n == 0:
             out[i] = decode(blob)  # the scalar decoder's answer, or its error
             continue
-        specs = [_COL.unpack_from(raw, _HEAD.size + c * _COL.size) for c in range(ncols + 1)]
-        groups[(n, ncols)].append((i, raw, specs))
-    for (n, ncols), members in groups.items():
+        widths = raw[_HEAD.size + 6 : _HEAD.size + (ncols + 1) * _COL.size : _COL.size]
+        groups[(n, ncols, widths)].append((i, raw))
+    for (n, ncols, widths), members in groups.items():
         rows = len(members)
-        full = np.zeros((ncols + 1, rows, n, 8), dtype=np.uint8)
-        pos = [_HEAD.size + (ncols + 1) * _COL.size] * rows
-        spec = np.array([m[2] for m in members], dtype=np.int64)  # (rows, columns, 4)
-        for r, (_i, raw, specs) in enumerate(members):
-            p = pos[r]
-            for c, (_d, _o, _s, width) in enumerate(specs):
-                full[c, r, :, :width] = np.frombuffer(raw, np.uint8, n * width, p).reshape(width, n).T
-                p += n * width
-        ints = _unzigzag_rows(full.reshape(ncols + 1, rows, n * 8).view(np.uint64))
+        laid = np.frombuffer(b"".join([raw for _i, raw in members]), dtype=np.uint8).reshape(rows, -1)
+        specs = (
+            laid[:, _HEAD.size : _HEAD.size + (ncols + 1) * _COL.size].copy().view(_SPEC)
+        )  # (rows, ncols + 1)
+        pos = _HEAD.size + (ncols + 1) * _COL.size
         columns = []
-        for c in range(ncols + 1):
-            x = ints[c]
-            d, order, step = spec[:, c, 0], spec[:, c, 1], spec[:, c, 2]
-            floats = d == _RAW_FLOAT
+        for c, width in enumerate(widths):
+            full = np.zeros((rows, n, 8), dtype=np.uint8)
+            full[:, :, :width] = laid[:, pos : pos + n * width].reshape(rows, width, n).transpose(0, 2, 1)
+            pos += n * width
+            x = _unzigzag_rows(full.reshape(rows, n * 8).view(np.uint64))
+            d, order, step = (specs[name][:, c].astype(np.int64) for name in ("d", "order", "step"))
             stepped = step > 1
             if stepped.any():
                 x[stepped, 1:] *= step[stepped, None]
@@ -189,14 +186,15 @@ def decode_many(blobs: Sequence[bytes]) -> list[tuple[np.ndarray, list[np.ndarra
             if c == 0:
                 columns.append(x)
                 continue
+            floats = d == _RAW_FLOAT
             values = np.empty((rows, n), dtype=np.float64)
             if floats.any():
                 values[floats] = np.bitwise_xor.accumulate(x[floats], axis=1).view(np.float64)
-            scaled = ~floats
-            if scaled.any():
-                values[scaled] = x[scaled] / np.array([10.0 ** int(v) for v in d[scaled]])[:, None]
+            if not floats.all():
+                scaled = ~floats
+                values[scaled] = x[scaled] / np.array([10.0**v for v in d[scaled].tolist()])[:, None]
             columns.append(values)
-        for r, (i, _raw, _specs) in enumerate(members):
+        for r, (i, _raw) in enumerate(members):
             out[i] = (columns[0][r], [col[r] for col in columns[1:]])
     return out
 
