@@ -402,12 +402,10 @@ def _fetch_raw(session: Session, cut_ms: int, series: tuple[int, int] | None) ->
     cursor = conn.connection.cursor()  # plain tuples: no row objects for a million rows
     try:
         if conn.dialect.name == "postgresql":
-            order = "ORDER BY series_id, ts_ms"
             cursor.execute(
-                f"SELECT string_agg(int8send(series_id::int8), '' {order}),"
-                f" string_agg(int8send(ts_ms::int8), '' {order}),"
-                f" string_agg(float8send(value::float8), '' {order})"
-                f" FROM metric_sample WHERE {where}",
+                "SELECT string_agg(int8send(series_id::int8), ''), string_agg(int8send(ts_ms::int8), ''),"
+                " string_agg(float8send(value::float8), '') FROM (SELECT series_id, ts_ms, value"
+                f" FROM metric_sample WHERE {where} ORDER BY series_id, ts_ms) AS rows",
                 binary=True,  # type: ignore[call-arg]  # psycopg: the bytes as they are, not hex text
             )
             row = cursor.fetchone()
@@ -416,6 +414,11 @@ def _fetch_raw(session: Session, cut_ms: int, series: tuple[int, int] | None) ->
             out[:, 0] = np.frombuffer(sid, ">i8")
             out[:, 1] = np.frombuffer(ms, ">i8")
             out[:, 2] = np.frombuffer(value, ">f8")
+            # The three aggregates take the rows side by side in the order they come, which is the
+            # subquery's in practice; a sort keyed once per aggregate would sort a million rows thrice.
+            ds, dt = np.diff(out[:, 0]), np.diff(out[:, 1])
+            if not ((ds > 0) | ((ds == 0) & (dt > 0))).all():
+                out = out[np.lexsort((out[:, 1], out[:, 0]))]
             return out
         cursor.execute(
             f"SELECT series_id, ts_ms, value FROM metric_sample WHERE {where} ORDER BY series_id, ts_ms"
