@@ -8,6 +8,7 @@ database and extrapolated to the steady state of 1,000 machines × 10 checks × 
 
 from __future__ import annotations
 
+import gc
 import random
 import resource
 import time
@@ -237,12 +238,13 @@ def measure(app: App, machines: int, events: int) -> Measured:
     return Measured(per, timings["30d"], timings["24h"])
 
 
-def writer_cpu(app: App, machines: int, rounds: int = 3) -> tuple[float, float]:
+def writer_cpu(app: App, machines: int, rounds: int = 5) -> tuple[float, float]:
     """CPU seconds per 1,000 samples: (before: rows + SQL roll-ups, after: rows + sealing).
 
     Each is the median of ``rounds`` hours, the two alternating which goes first, after one
     unmeasured hour of each: a process's first statements pay for compiling them and for cold
-    caches, which made whichever half ran first look dearer. The sealed hours follow each other,
+    caches, which made whichever half ran first look dearer. The garbage collector runs before
+    each hour, so a full collection of what an earlier hour left does not land in a random one. The sealed hours follow each other,
     so from the second on each joins the series' existing 5-minute block (the steady state).
     """
     from bench.legacy_rollup import legacy_rollup
@@ -268,6 +270,7 @@ def writer_cpu(app: App, machines: int, rounds: int = 3) -> tuple[float, float]:
         return r.ru_utime + r.ru_stime
 
     def old(h: int) -> float:
+        gc.collect()
         c0 = cpu()
         n = write_hour(h)
         with app.db.transaction() as s:
@@ -279,6 +282,7 @@ def writer_cpu(app: App, machines: int, rounds: int = 3) -> tuple[float, float]:
         return spent
 
     def new(h: int) -> float:
+        gc.collect()
         c0 = cpu()
         n = write_hour(h)
         with app.db.transaction() as s:
