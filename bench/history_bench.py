@@ -244,8 +244,9 @@ def writer_cpu(app: App, machines: int, rounds: int = 5) -> tuple[float, float]:
     Each is the median of ``rounds`` hours, the two alternating which goes first, after one
     unmeasured hour of each: a process's first statements pay for compiling them and for cold
     caches, which made whichever half ran first look dearer. The garbage collector runs before
-    each hour, so a full collection of what an earlier hour left does not land in a random one. The sealed hours follow each other,
-    so from the second on each joins the series' existing 5-minute block (the steady state).
+    each hour, so a full collection of what an earlier hour left does not land in a random one.
+    The sealed hours follow each other, so from the second on each joins the series' existing
+    5-minute block (the steady state).
     """
     from bench.legacy_rollup import legacy_rollup
 
