@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, and_, delete, insert, or_, select, true, tuple_
+from sqlalchemy import ColumnElement, and_, delete, or_, select, true
 from sqlalchemy.orm import Session
 
 from msp_console.db import block_codec
-from msp_console.db.models.monitoring import MetricRollup1h, MetricRollup5m, MetricSample, MetricSeries
+from msp_console.db.block_batch import decode_many, encode_many
+from msp_console.db.models.monitoring import MetricRollup1h, MetricRollup5m, MetricSample
 from msp_console.db.models.monitoring_history import (
     BLOCK_SPAN_S,
     FIVE_MIN,
@@ -121,7 +122,7 @@ class _Blocks:
 
     def write(self, digits: dict[int, int]) -> int:
         wanted = [(sid, RAW, start) for sid, start in self.raw] + list(self.rolled)
-        existing = _load(self.session, wanted)
+        ids, existing = _load(self.session, wanted)
         rows = []
         for (sid, start), (ts, values) in self.raw.items():
             old = existing.get((sid, RAW, start))
@@ -138,66 +139,111 @@ class _Blocks:
             d = digits[sid]
             encoded = block_codec.encode(buckets[0], list(buckets[1:]), [d, d, d, 0])
             rows.append((sid, res, start, len(buckets[0]), encoded))
-        if existing:
-            self.session.execute(
-                delete(MetricBlock).where(
-                    tuple_(MetricBlock.series_id, MetricBlock.resolution, MetricBlock.start).in_(
-                        list(existing)
-                    )
-                )
-            )
-        if rows:
-            self.session.execute(
-                insert(MetricBlock),
-                [
-                    {"series_id": s, "resolution": r, "start": t, "points": n, "data": data}
-                    for s, r, t, n, data in rows
-                ],
-            )
+        _store(self.session, ids, rows)
         return len(rows)
+
+
+def _store(
+    session: Session, ids: dict[tuple[int, int, int], int], rows: list[tuple[int, int, int, int, bytes]]
+) -> None:
+    """Writes the blocks (series, resolution, start, points, data): an existing one is updated in
+    place by its id (no index entry moves), a new one inserted.
+
+    Straight through the driver, a thousand blocks an hour: SQLite's ``executemany`` loops in C;
+    PostgreSQL gets each write as one statement over arrays, sent in binary (``%b``: no escaping
+    of a thousand blobs into text).
+    """
+    updates = [(n, d, ids[(s, r, t)]) for s, r, t, n, d in rows if (s, r, t) in ids]
+    inserts = [(s, r, t, n, d) for s, r, t, n, d in rows if (s, r, t) not in ids]
+    conn = session.connection()
+    cursor = conn.connection.cursor()
+    try:
+        if conn.dialect.name != "postgresql":
+            if updates:
+                cursor.executemany("UPDATE metric_block SET points = ?, data = ? WHERE id = ?", updates)
+            if inserts:
+                columns = "series_id, resolution, start, points, data"
+                cursor.executemany(f"INSERT INTO metric_block ({columns}) VALUES (?, ?, ?, ?, ?)", inserts)
+            return
+        if updates:
+            cursor.execute(
+                "UPDATE metric_block AS b SET points = u.points, data = u.data"
+                " FROM unnest(%b::int4[], %b::bytea[], %b::int8[]) AS u(points, data, id) WHERE b.id = u.id",
+                [list(col) for col in zip(*updates, strict=True)],
+            )
+        if inserts:
+            cursor.execute(
+                "INSERT INTO metric_block (series_id, resolution, start, points, data)"
+                " SELECT * FROM unnest(%b::int4[], %b::int2[], %b::int8[], %b::int4[], %b::bytea[])",
+                [list(col) for col in zip(*inserts, strict=True)],
+            )
+    finally:
+        cursor.close()
 
 
 def _load(
     session: Session, keys: list[tuple[int, int, int]]
-) -> dict[tuple[int, int, int], tuple[np.ndarray, list[np.ndarray]]]:
-    """The existing blocks among ``keys`` (series, resolution, start), decoded.
+) -> tuple[dict[tuple[int, int, int], int], dict[tuple[int, int, int], tuple[np.ndarray, list[np.ndarray]]]]:
+    """The existing blocks among ``keys`` (series, resolution, start): their ids, and decoded.
 
     Asked per resolution with the few block starts a sealing pass touches, so the series index
     finds exactly those blocks (never the rest of a series' history).
     """
-    out = {}
+    ids: dict[tuple[int, int, int], int] = {}
+    blobs: list[bytes] = []
     wanted = set(keys)
     by_res: dict[int, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
     for sid, res, start in keys:
         by_res[res][0].add(sid)
         by_res[res][1].add(start)
-    for res, (sid_set, starts) in by_res.items():
-        sids = sorted(sid_set)
-        for i in range(0, len(sids), 400):
-            rows = session.execute(
-                select(MetricBlock.series_id, MetricBlock.start, MetricBlock.data)
-                .where(
-                    MetricBlock.series_id.in_(sids[i : i + 400]),
-                    MetricBlock.resolution == res,
-                    MetricBlock.start.in_(sorted(starts)),
-                )
-                .with_hint(MetricBlock, f"INDEXED BY {SERIES_INDEX}", "sqlite")
-            )
-            for sid, start, data in rows:
-                if (sid, res, start) in wanted:
-                    out[(sid, res, start)] = block_codec.decode(data)
-    return out
+    for res, (sids, starts) in by_res.items():
+        rows = _select_in(
+            session,
+            f"SELECT id, series_id, start, data FROM metric_block{{hint}} WHERE resolution = {int(res)}"
+            " AND {series_id} AND {start}",
+            series_id=sorted(sids),
+            start=sorted(starts),
+        )
+        for block_id, sid, start, data in rows:
+            if (sid, res, start) in wanted:
+                ids[(sid, res, start)] = block_id
+                blobs.append(data)
+    return ids, dict(zip(ids, decode_many(blobs), strict=True))
 
 
 def _digits(session: Session, sids: Iterable[int]) -> dict[int, int]:
-    ids = list(set(sids))
-    out: dict[int, int] = {}
-    for i in range(0, len(ids), 900):
-        for sid, unit in session.execute(
-            select(MetricSeries.id, MetricSeries.unit).where(MetricSeries.id.in_(ids[i : i + 900]))
-        ):
-            out[sid] = block_codec.digits_for(unit)
-    return out
+    rows = _select_in(session, "SELECT id, unit FROM metric_series WHERE {id}", id=sorted(set(sids)))
+    return {sid: block_codec.digits_for(unit) for sid, unit in rows}
+
+
+def _select_in(session: Session, sql: str, **lists: list[int]) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` whose ``{column}`` placeholders become "column is one of these integers".
+
+    Through the driver, as one statement: a sealing pass asks for a thousand series at once,
+    which costs far more to render and bind through SQL expressions than to run. PostgreSQL
+    gets one array per list; SQLite, batches of bound values in an IN list (the series index
+    named, as its planner otherwise may pick the retention index).
+    """
+    conn = session.connection()
+    cursor = conn.connection.cursor()
+    try:
+        if conn.dialect.name == "postgresql":
+            where = {name: f"{name} = ANY(%b::int8[])" for name in lists}
+            cursor.execute(sql.format(hint="", **where), list(lists.values()), binary=True)  # type: ignore[call-arg]
+            return list(cursor.fetchall())
+        first, *rest = lists
+        out: list[tuple[Any, ...]] = []
+        for i in range(0, len(lists[first]), 400):
+            chunk = {first: lists[first][i : i + 400], **{name: lists[name] for name in rest}}
+            where = {name: f"{name} IN ({','.join('?' * len(values))})" for name, values in chunk.items()}
+            cursor.execute(
+                sql.format(hint=f" INDEXED BY {SERIES_INDEX}" if "metric_block" in sql else "", **where),
+                [v for values in chunk.values() for v in values],
+            )
+            out += cursor.fetchall()
+        return out
+    finally:
+        cursor.close()
 
 
 def seal(session: Session, before_s: int, series: tuple[int, int] | None = None) -> SealReport:
@@ -233,6 +279,19 @@ def seal(session: Session, before_s: int, series: tuple[int, int] | None = None)
         if rows:
             session.execute(delete(table).where(in_range(table.series_id)))
     raw = _fetch_raw(session, cut_ms, series)
+    if not sids:  # no roll-up rows (the usual run): every series' hours in one vectorised pass
+        written = _seal_rows(session, raw) if len(raw) else 0
+    else:
+        written = _seal_series(session, blocks, sids, raw)
+    if len(raw):
+        session.execute(
+            delete(MetricSample).where(MetricSample.ts_ms < cut_ms, in_range(MetricSample.series_id))
+        )
+    return SealReport(len(raw), rolled, written)
+
+
+def _seal_series(session: Session, blocks: _Blocks, sids: set[int], raw: np.ndarray) -> int:
+    """Raw rows merged series by series with the roll-up rows an older database still had."""
     if len(raw):
         sid_col = raw[:, 0].astype(np.int64)
         ts_col = raw[:, 1].astype(np.int64)
@@ -241,14 +300,73 @@ def seal(session: Session, before_s: int, series: tuple[int, int] | None = None)
             sid = int(sid_col[lo])
             sids.add(sid)
             blocks.add_raw(sid, ts_col[lo:hi], raw[lo:hi, 2])
-    if not sids:
-        return SealReport(0, 0, 0)
-    written = blocks.write(_digits(session, sids))
-    if len(raw):
-        session.execute(
-            delete(MetricSample).where(MetricSample.ts_ms < cut_ms, in_range(MetricSample.series_id))
-        )
-    return SealReport(len(raw), rolled, written)
+    return blocks.write(_digits(session, sids))
+
+
+def _runs(*keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(first, end) index of each run of equal ``keys`` in rows sorted by them."""
+    change = np.zeros(len(keys[0]), dtype=bool)
+    change[0] = True
+    for k in keys:
+        change[1:] |= k[1:] != k[:-1]
+    first = np.flatnonzero(change)
+    return first, np.append(first[1:], len(keys[0]))
+
+
+def _seal_rows(session: Session, raw: np.ndarray) -> int:
+    """Raw rows (series, ms, value), ordered by series and time, into their blocks, all at once.
+
+    One raw block per series and hour; the 5-minute buckets of all series come from one set of
+    ``reduceat`` calls and join each series' 5-minute block. Exactly what ``_Blocks`` makes of
+    the same rows series by series (the tests compare both), at a fraction of the calls.
+    """
+    sid = raw[:, 0].astype(np.int64)
+    ts = raw[:, 1].astype(np.int64)
+    values = np.ascontiguousarray(raw[:, 2])
+    hour = ts // 3_600_000 * 3600
+    raw_lo, raw_hi = _runs(sid, hour)
+    raw_keys = list(zip(sid[raw_lo].tolist(), hour[raw_lo].tolist(), strict=True))
+    first, end = _runs(sid, ts // 300_000)
+    count = end - first
+    five: Rollup = (
+        ts[first] // 300_000 * 300,
+        np.add.reduceat(values, first) / count,
+        np.minimum.reduceat(values, first),
+        np.maximum.reduceat(values, first),
+        count.astype(np.float64),
+    )
+    five_sid = sid[first]
+    block_start = five[0] // BLOCK_SPAN_S[FIVE_MIN] * BLOCK_SPAN_S[FIVE_MIN]
+    five_lo, five_hi = _runs(five_sid, block_start)
+    five_keys = list(zip(five_sid[five_lo].tolist(), block_start[five_lo].tolist(), strict=True))
+    digits = _digits(session, {s for s, _h in raw_keys})
+    ids, existing = _load(
+        session, [(s, RAW, h) for s, h in raw_keys] + [(s, FIVE_MIN, t) for s, t in five_keys]
+    )
+    keys: list[tuple[int, int, int, int]] = []
+    todo: list[tuple[np.ndarray, list[np.ndarray], list[int]]] = []
+    for (s, h), lo, hi in zip(raw_keys, raw_lo.tolist(), raw_hi.tolist(), strict=True):
+        pair = ts[lo:hi], values[lo:hi]
+        old = existing.get((s, RAW, h))
+        if old is not None:  # samples that came after their hour was sealed
+            pair = merge_raw((old[0], old[1][0]), pair)
+        keys.append((s, RAW, h, len(pair[0])))
+        todo.append((pair[0], [pair[1]], [digits[s]]))
+    for (s, start), lo, hi in zip(five_keys, five_lo.tolist(), five_hi.tolist(), strict=True):
+        buckets: Rollup = tuple(x[lo:hi] for x in five)  # type: ignore[assignment]
+        got = existing.get((s, FIVE_MIN, start))
+        if got is not None:
+            old_rollup: Rollup = (got[0], *got[1])  # type: ignore[assignment]
+            if not len(old_rollup[0]) or old_rollup[0][-1] < buckets[0][0]:  # usually: the next hour
+                buckets = tuple(np.concatenate(pair) for pair in zip(old_rollup, buckets, strict=True))  # type: ignore[assignment]
+            else:
+                buckets = _merge_rollups(old_rollup, buckets)
+        d = digits[s]
+        keys.append((s, FIVE_MIN, start, len(buckets[0])))
+        todo.append((buckets[0], list(buckets[1:]), [d, d, d, 0]))
+    data = encode_many(todo)
+    _store(session, ids, [(*k, blob) for k, blob in zip(keys, data, strict=True)])
+    return len(keys)
 
 
 def hourly_from_five(buckets: Rollup) -> Rollup:
@@ -266,23 +384,51 @@ def hourly_from_five(buckets: Rollup) -> Rollup:
     )
 
 
+_ROW = np.dtype([("sid", np.int64), ("ms", np.int64), ("value", np.float64)])
+
+
 def _fetch_raw(session: Session, cut_ms: int, series: tuple[int, int] | None) -> np.ndarray:
-    """(series, ms, value) rows older than ``cut_ms`` as one float array (exact: ids and ms times
-    are far below 2**53), read straight from the driver: a million rows an hour."""
-    conn = session.connection()
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = f"SELECT series_id, ts_ms, value FROM metric_sample WHERE ts_ms < {mark}"
-    params: tuple[int, ...] = (cut_ms,)
+    """(series, ms, value) rows older than ``cut_ms``, ordered by both, as one float array (exact:
+    ids and ms times are far below 2**53), read straight from the driver: a million rows an hour.
+
+    PostgreSQL packs each column into one binary string (its values' 8-byte send format, in
+    order) that numpy reads in place: no Python object per value. SQLite's rows go into the
+    array without a list of tuples in between.
+    """
+    where = f"ts_ms < {int(cut_ms)}"
     if series is not None:
-        sql += f" AND series_id >= {mark} AND series_id <= {mark}"
-        params += series
+        where += f" AND series_id >= {int(series[0])} AND series_id <= {int(series[1])}"
+    conn = session.connection()
     cursor = conn.connection.cursor()  # plain tuples: no row objects for a million rows
     try:
-        cursor.execute(sql + " ORDER BY series_id, ts_ms", params)
-        rows = cursor.fetchall()
+        if conn.dialect.name == "postgresql":
+            cursor.execute(
+                "SELECT string_agg(int8send(series_id::int8), ''), string_agg(int8send(ts_ms::int8), ''),"
+                " string_agg(float8send(value::float8), '') FROM (SELECT series_id, ts_ms, value"
+                f" FROM metric_sample WHERE {where} ORDER BY series_id, ts_ms) AS rows",
+                binary=True,  # type: ignore[call-arg]  # psycopg: the bytes as they are, not hex text
+            )
+            row = cursor.fetchone()
+            sid, ms, value = row if row is not None and row[0] is not None else (b"", b"", b"")
+            out = np.empty((len(sid) // 8, 3), dtype=np.float64)
+            out[:, 0] = np.frombuffer(sid, ">i8")
+            out[:, 1] = np.frombuffer(ms, ">i8")
+            out[:, 2] = np.frombuffer(value, ">f8")
+            # The three aggregates take the rows side by side in the order they come, which is the
+            # subquery's in practice; a sort keyed once per aggregate would sort a million rows thrice.
+            ds, dt = np.diff(out[:, 0]), np.diff(out[:, 1])
+            if not ((ds > 0) | ((ds == 0) & (dt > 0))).all():
+                out = out[np.lexsort((out[:, 1], out[:, 0]))]
+            return out
+        cursor.execute(
+            f"SELECT series_id, ts_ms, value FROM metric_sample WHERE {where} ORDER BY series_id, ts_ms"
+        )
+        rows = np.fromiter(cursor, _ROW)  # type: ignore[call-overload]
     finally:
         cursor.close()
-    return np.array(rows, dtype=np.float64).reshape(-1, 3)
+    out = np.empty((len(rows), 3), dtype=np.float64)
+    out[:, 0], out[:, 1], out[:, 2] = rows["sid"], rows["ms"], rows["value"]
+    return out
 
 
 def drop_expired(session: Session, now_s: int, keep_s: dict[int, int]) -> int:

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from msp_console.db import block_codec
+from msp_console.db import block_batch, block_codec
 from msp_console.db.metric_blocks import rollup
 from msp_console.db.models.monitoring_history import join_output, split_output
 
@@ -81,3 +81,24 @@ def test_outputs_that_differ_by_their_measurements_share_a_template() -> None:
     a, b = split_output("TCP 10.0.3.4:443 open in 1.2 ms"), split_output("TCP 10.0.3.4:443 open in 17.0 ms")
     assert a[0] == b[0] and "10.0.3.4:443" in a[0]
     assert (a[1], b[1]) == ("1.2", "17.0")
+
+
+def test_many_blocks_encoded_at_once_are_the_same_bytes_and_read_back_the_same() -> None:
+    rng = np.random.default_rng(21)
+    blocks = []
+    for i in range(400):
+        n = int(rng.choice([1, 2, 3, 12, 60, 288]))
+        ts = (T0 + 60 * np.arange(n)) * 1000 + rng.integers(0, 900, n)
+        cols = [rng.gamma(2.0, 3.0, n).round(i % 4) for _ in range(1 if i % 2 else 4)]
+        if i % 7 == 1:
+            cols[0][-1] = math.nan  # stored as float bits
+        if i % 7 == 2:
+            cols[-1] = cols[-1] * 1e17  # too large to scale
+        if i % 7 == 3:
+            cols[0] = np.round(rng.normal(0, 1e6, n)) * 1024  # a common step
+        blocks.append((ts, cols, [i % 4] * len(cols)))
+    batch = block_batch.encode_many(blocks)
+    assert batch == [block_codec.encode(*b) for b in blocks]
+    for one, many in zip((block_codec.decode(b) for b in batch), block_batch.decode_many(batch), strict=True):
+        assert one[0].tolist() == many[0].tolist()
+        assert [c.view(np.int64).tolist() for c in one[1]] == [c.view(np.int64).tolist() for c in many[1]]
