@@ -81,12 +81,16 @@ def live_arguments(parser: argparse.ArgumentParser, seconds: float) -> None:
     parser.add_argument("--child", action="store_true", help="run the console side only (one process)")
 
 
-def compare_live(module: str, args: argparse.Namespace) -> None:
+def compare_live(module: str, args: argparse.Namespace, bare_extra: Sequence[str] = ()) -> None:
     """Bare, console, bare, console… in child processes; the last line holds both and the ratios.
 
-    ``module`` is the bench, run again with ``--child`` for the console side."""
+    ``module`` is the bench, run again with ``--child`` for the console side; ``bare_extra``: more
+    options for the baseline (``--problems-table`` when the console shows its Problems table)."""
     load = ["--machines", str(args.machines), "--rate", str(args.rate), "--seconds", str(args.seconds)]
-    sides = {"bare": ["-m", "bench.bare_qt", "live", *load], "console": ["-m", module, "--child", *load]}
+    sides = {
+        "bare": ["-m", "bench.bare_qt", "live", *load, *bare_extra],
+        "console": ["-m", module, "--child", *load],
+    }
     runs: dict[str, list[dict[str, Any]]] = {"bare": [], "console": []}
     for n in range(args.rounds):
         for side, argv in sides.items():
@@ -158,6 +162,7 @@ def bare_model(rows: Sequence[tuple[str, Sequence[tuple[str, str, str]]]]) -> An
             self.clients = [name for name, _m in rows]
             self.machines = [list(machines) for _n, machines in rows]
             self.states = [[0] * len(machines) for _n, machines in rows]
+            self.icons = icons
 
         def index(self, row: int, column: int, parent: Any = root) -> Any:
             if not parent.isValid():
@@ -208,18 +213,81 @@ def bare_model(rows: Sequence[tuple[str, Sequence[tuple[str, str, str]]]]) -> An
     return BareModel()
 
 
-def bare_view(model: Any) -> Any:
-    from PySide6.QtWidgets import QMainWindow, QTreeView
+def bare_view(model: Any, table_model: Any = None) -> Any:
+    """The tree alone, or beside a problems table (as the console's tree beside its Problems tab)."""
+    from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QTableView, QTreeView
 
     window = QMainWindow()
     view = QTreeView()
     view.setUniformRowHeights(True)
     view.setModel(model)
-    window.setCentralWidget(view)
+    if table_model is None:
+        window.setCentralWidget(view)
+    else:
+        table = QTableView()
+        table.setModel(table_model)
+        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(24)
+        for col, width in enumerate((100, 170, 110, 110, 0, 80, 120)):
+            if width:
+                table.setColumnWidth(col, width)
+        table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        split = QSplitter()
+        split.addWidget(view)
+        split.addWidget(table)
+        split.setSizes([420, 980])
+        window.setCentralWidget(split)
     window.resize(1400, 850)
     window.show()
     view.expandAll()
     return window, view
+
+
+def bare_problems(tree: Any) -> Any:
+    """What a plain PySide6 program does for a problems list: a table of the machines not OK, most
+    severe first, rebuilt from the tree's states with a model reset at each refresh."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+    root = QModelIndex()
+    display = Qt.ItemDataRole.DisplayRole
+    decoration = Qt.ItemDataRole.DecorationRole
+
+    class BareProblems(QAbstractTableModel):
+        def __init__(self) -> None:
+            super().__init__()
+            self.rows: list[tuple[int, str, str, str, str, str, str]] = []
+
+        def refresh(self) -> None:
+            rows = [
+                (state, tree.clients[c], machine[0], "ping", f"{STATES[state]} now", "1 min", "")
+                for c, states in enumerate(tree.states)
+                for m, (state, machine) in enumerate(zip(states, tree.machines[c], strict=True))
+                if state
+            ]
+            rows.sort(key=lambda r: (-r[0], r[1], r[2]))
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+
+        def rowCount(self, parent: Any = root) -> int:
+            return 0 if parent.isValid() else len(self.rows)
+
+        def columnCount(self, parent: Any = root) -> int:
+            return 7
+
+        def data(self, index: Any, role: int = display) -> Any:
+            row = self.rows[index.row()]
+            col = index.column()
+            if role == display:
+                return STATES[row[0]] if col == 0 else row[col]
+            if role == decoration and col == 0:
+                return tree.icons[row[0]]
+            return None
+
+    return BareProblems()
 
 
 def synthetic_rows(machines: int, clients: int = 100) -> list[tuple[str, list[tuple[str, str, str]]]]:
@@ -233,7 +301,7 @@ def synthetic_rows(machines: int, clients: int = 100) -> list[tuple[str, list[tu
     ]
 
 
-def live(machines: int, rate: int, seconds: float) -> None:
+def live(machines: int, rate: int, seconds: float, problems_table: bool = False) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -241,7 +309,12 @@ def live(machines: int, rate: int, seconds: float) -> None:
 
     qapp = QApplication([])
     model = bare_model(synthetic_rows(machines))
-    window, _view = bare_view(model)
+    problems = bare_problems(model) if problems_table else None
+    window, _view = bare_view(model, problems)
+    refresher = QTimer()
+    if problems is not None:  # the console's Problems table follows at most once a second
+        refresher.timeout.connect(problems.refresh)
+        refresher.start(1000)
     settle(qapp)
     keys = [(c, m) for c, ms in enumerate(model.machines) for m in range(len(ms))]
     lock = threading.Lock()
@@ -264,6 +337,7 @@ def live(machines: int, rate: int, seconds: float) -> None:
     timer.start(DRAIN_MS)
     run = run_under_load(qapp, seconds, rate, produce)
     timer.stop()
+    refresher.stop()
     window.close()
     emit_result(live_figures(run))
 
@@ -296,13 +370,15 @@ def start(url: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="what", required=True)
-    live_arguments(sub.add_parser("live"), 10.0)
+    p_live = sub.add_parser("live")
+    live_arguments(p_live, 10.0)
+    p_live.add_argument("--problems-table", action="store_true", help="a problems table beside the tree")
     p_start = sub.add_parser("start")
     p_start.add_argument("url")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.what == "live":
-        live(args.machines, args.rate, args.seconds)
+        live(args.machines, args.rate, args.seconds, args.problems_table)
     else:
         start(args.url)
 

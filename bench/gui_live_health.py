@@ -32,7 +32,10 @@ def main() -> None:
     live_arguments(parser, 60.0)
     args = parser.parse_args()
     if not args.child:  # the parent: the bare-Qt baseline and the console, each in its own process
-        compare_live(__spec__.name, args)
+        # With the console's Problems tab on show (the default), the baseline shows a problems
+        # table of its own beside the tree, refreshed as often: the same widgets on screen.
+        problems = os.environ.get("BENCH_PROBLEMS_TAB", "1") == "1"
+        compare_live(__spec__.name, args, ["--problems-table"] if problems else [])
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop
