@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -27,14 +26,6 @@ OUTPUTS = [
     "disco C: {x:.1f} % — pieno",
     "",
 ]
-
-
-@pytest.fixture
-def app(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[App]:
-    monkeypatch.setenv("MSP_CONSOLE_MONITOR_NEW_MACHINES", "0")
-    app = App.open(database_url)
-    yield app
-    app.close()
 
 
 def _fleet(app: App) -> tuple[int, int, int, list[int]]:

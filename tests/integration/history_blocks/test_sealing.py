@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -14,14 +13,6 @@ from msp_console.monitoring.metric_history import machine_series
 from msp_console.monitoring.retention import run_retention
 
 HOUR = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def app(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[App]:
-    monkeypatch.setenv("MSP_CONSOLE_MONITOR_NEW_MACHINES", "0")
-    app = App.open(database_url)
-    yield app
-    app.close()
 
 
 def _series(app: App) -> tuple[int, int]:

@@ -8,7 +8,7 @@ too large to scale, a late sample joining a sealed hour and its 5-minute bucket.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import numpy as np
@@ -24,14 +24,6 @@ from msp_console.db.models.monitoring_history import RAW
 
 H0 = int(datetime(2026, 11, 30, 23, 0, tzinfo=UTC).timestamp())  # the next hour opens a new 2-day block
 UNITS = ["ms", "%", "B", "", "s", "c"]
-
-
-@pytest.fixture
-def app(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[App]:
-    monkeypatch.setenv("MSP_CONSOLE_MONITOR_NEW_MACHINES", "0")
-    app = App.open(database_url)
-    yield app
-    app.close()
 
 
 def _series(app: App, n: int) -> list[int]:
