@@ -290,6 +290,18 @@ def bare_problems(tree: Any) -> Any:
     return BareProblems()
 
 
+def tree_rows(con: sqlite3.Connection) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """The console's machines per client, in one plain query (what a bare program reads)."""
+    by_client: dict[str, list[tuple[str, str, str]]] = {}
+    query = (
+        "SELECT c.name, m.name, m.address, m.kind FROM machine m JOIN client c ON c.id = m.client_id "
+        "ORDER BY c.name, m.name"
+    )
+    for client, name, address, kind in con.execute(query):
+        by_client.setdefault(client, []).append((name, address or "", kind))
+    return list(by_client.items())
+
+
 def synthetic_rows(machines: int, clients: int = 100) -> list[tuple[str, list[tuple[str, str, str]]]]:
     per = max(1, machines // clients)
     return [
@@ -351,15 +363,8 @@ def start(url: str) -> None:
 
     qapp = QApplication(sys.argv[:1])
     con = sqlite3.connect(url.removeprefix("sqlite:///"))
-    by_client: dict[str, list[tuple[str, str, str]]] = {}
-    query = (
-        "SELECT c.name, m.name, m.address, m.kind FROM machine m JOIN client c ON c.id = m.client_id "
-        "ORDER BY c.name, m.name"
-    )
-    for client, name, address, kind in con.execute(query):
-        by_client.setdefault(client, []).append((name, address or "", kind))
+    model = bare_model(tree_rows(con))
     con.close()
-    model = bare_model(list(by_client.items()))
     window, _view = bare_view(model)
     window.grab()
     print("shown", model.rowCount(), flush=True)

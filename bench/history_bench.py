@@ -26,7 +26,7 @@ from bench.history_data import SERIES, machine_minutes
 from msp_console.app import App
 from msp_console.db import block_codec
 from msp_console.db.event_blocks import PackedEvent
-from msp_console.db.event_history import block_row, micros, month_start, pack_cut
+from msp_console.db.event_history import block_row, month_start, pack_cut
 from msp_console.db.metric_blocks import rollup, seal
 from msp_console.db.models import (
     Check,
@@ -45,6 +45,7 @@ from msp_console.db.models.monitoring_history import (
     FIVE_MIN,
     HOURLY,
     RAW,
+    micros,
     with_outputs,
 )
 from msp_console.monitoring.live import state_timeline

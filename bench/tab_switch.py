@@ -231,7 +231,7 @@ def bare_child(database: Path, specs: list[dict[str, Any]]) -> None:
         QWidget,
     )
 
-    from bench.bare_qt import bare_model
+    from bench.bare_qt import bare_model, tree_rows
 
     qapp = QApplication(sys.argv[:1])
     display = Qt.ItemDataRole.DisplayRole
@@ -252,13 +252,7 @@ def bare_child(database: Path, specs: list[dict[str, Any]]) -> None:
             return self.rows[index.row()][index.column()] if role == display else None
 
     con = sqlite3.connect(database)
-    by_client: dict[str, list[tuple[str, str, str]]] = {}
-    query = (
-        "SELECT c.name, m.name, m.address, m.kind FROM machine m JOIN client c ON c.id = m.client_id "
-        "ORDER BY c.name, m.name"
-    )
-    for client, name, address, kind in con.execute(query):
-        by_client.setdefault(client, []).append((name, address or "", kind))
+    machines = tree_rows(con)
 
     def tool_button(text: str) -> QToolButton:
         button = QToolButton()
@@ -339,7 +333,7 @@ def bare_child(database: Path, specs: list[dict[str, Any]]) -> None:
     main.setCentralWidget(tabs)
     tree = QTreeView()
     tree.setUniformRowHeights(True)
-    tree.setModel(bare_model(list(by_client.items())))
+    tree.setModel(bare_model(machines))
     dock = QDockWidget("Clients")
     dock.setWidget(tree)
     main.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)

@@ -20,20 +20,10 @@ from sqlalchemy.orm import Session
 from msp_console.db import event_blocks
 from msp_console.db.event_blocks import PackedEvent
 from msp_console.db.models.monitoring import Check, StateEvent, StateEventBlock
-from msp_console.db.models.monitoring_history import StateOutput, join_output
+from msp_console.db.models.monitoring_history import StateOutput, from_micros, join_output, micros
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_US = timedelta(microseconds=1)
 CHECK_BATCH = 50  # checks packed per round: at most 50 × 25 months × ~120 events in memory
 PACK_EVENTS_PER_RUN = 50_000  # ≤ 1 s CPU: the job holds the write lock; a big backlog takes several runs
-
-
-def micros(t: datetime) -> int:
-    return (t - _EPOCH) // _US
-
-
-def from_micros(us: int) -> datetime:
-    return _EPOCH + timedelta(microseconds=us)
 
 
 def month_start(t: datetime) -> datetime:
@@ -91,7 +81,6 @@ def pack_events(session: Session, now: datetime, *, limit: int | None = None) ->
             .where(t.c.check_id.in_(batch), t.c.at < cut)
             .order_by(t.c.check_id, t.c.at, t.c.id)
         ):
-            at = at if at.tzinfo else at.replace(tzinfo=UTC)
             groups[(cid, int(month_start(at).timestamp()))].append(PackedEvent(micros(at), *rest))
             ids.append(eid)
         if not groups:

@@ -12,9 +12,10 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from msp_console.db.event_history import block_events, from_micros, micros, outputs
+from msp_console.db.event_history import block_events, outputs
 from msp_console.db.models import Check, Client, Machine, MaintenanceWindow, StateEvent
 from msp_console.db.models import CheckStatus as StatusRow
+from msp_console.db.models.monitoring_history import from_micros, micros
 from msp_console.domain.errors import NotFoundError, ValidationError
 from msp_console.domain.health import HealthState, worst
 from msp_console.domain.maintenance import MaintenanceWindow as Window

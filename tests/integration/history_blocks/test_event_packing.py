@@ -10,10 +10,10 @@ from sqlalchemy import func, insert, select
 
 from msp_console.app import App
 from msp_console.db import event_history
-from msp_console.db.event_history import block_events, from_micros, outputs, pack_events
+from msp_console.db.event_history import block_events, outputs, pack_events
 from msp_console.db.models import Check, Client, Machine, StateEvent, StateEventBlock
 from msp_console.db.models.monitoring import _client_has_monitoring_history
-from msp_console.db.models.monitoring_history import with_outputs
+from msp_console.db.models.monitoring_history import from_micros, with_outputs
 from msp_console.monitoring.live import state_timeline
 from msp_console.monitoring.retention import run_retention
 from msp_console.services.billing.report_history import load_client_history

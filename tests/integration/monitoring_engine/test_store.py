@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from msp_console.app import App
 from msp_console.db import block_codec
-from msp_console.db.event_history import block_events, from_micros
+from msp_console.db.event_history import block_events
 from msp_console.db.metric_reads import read_hours
 from msp_console.db.models import (
     CheckStatus as StatusRow,
@@ -25,7 +25,7 @@ from msp_console.db.models import (
     StateEvent,
     StateOutput,
 )
-from msp_console.db.models.monitoring_history import FIVE_MIN, HOURLY, RAW
+from msp_console.db.models.monitoring_history import FIVE_MIN, HOURLY, RAW, from_micros
 from msp_console.domain.errors import ValidationError
 from msp_console.domain.health import HealthState
 from msp_console.domain.monitoring_state import ApplyContext, CheckStatus, apply

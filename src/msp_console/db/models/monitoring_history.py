@@ -34,6 +34,17 @@ from sqlalchemy.types import TypeDecorator
 from msp_console.db.base import Base
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_US = timedelta(microseconds=1)
+
+
+def micros(t: datetime) -> int:
+    """An aware time as integer microseconds since 1970 (how event times are stored)."""
+    return (t - _EPOCH) // _US
+
+
+def from_micros(us: int) -> datetime:
+    return _EPOCH + timedelta(microseconds=us)
+
 
 # The stored number of each text; append only (the numbers are in every database).
 STATES = ("OK", "WARNING", "CRITICAL", "UNKNOWN", "UNREACHABLE", "PENDING")
@@ -56,10 +67,10 @@ class EpochMicros(TypeDecorator[datetime]):
             return None
         if not isinstance(value, datetime) or value.tzinfo is None:
             raise ValueError("timestamps must be timezone-aware")
-        return (value - _EPOCH) // timedelta(microseconds=1)
+        return micros(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
-        return None if value is None else _EPOCH + timedelta(microseconds=int(value))
+        return None if value is None else from_micros(int(value))
 
 
 class Code(TypeDecorator[str]):

@@ -15,13 +15,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from msp_console.db.event_history import (
-    block_hard_states,
-    first_block_times,
-    from_micros,
-    last_block_states,
-    micros,
-)
+from msp_console.db.event_history import block_hard_states, first_block_times, last_block_states
 from msp_console.db.models import (
     Check,
     CheckStatus,
@@ -31,6 +25,7 @@ from msp_console.db.models import (
     SessionLog,
     StateEvent,
 )
+from msp_console.db.models.monitoring_history import from_micros, micros
 from msp_console.domain.billing.report_figures import CheckHistory
 from msp_console.domain.maintenance import MaintenanceWindow as Window
 

@@ -66,10 +66,9 @@ class BillingPanel(SdiOperations, DocumentOperations, QWidget):
     dialog_opened = Signal(object)  # a dialog over stored data (draft, credit note, report), once read
     sdi_polled = Signal(object)  # a PollResult: the SdI's notifications were read (tray, status bar)
 
-    _reads = 0  # reads of the month's list asked for; only the latest one's answer is shown
-
     def __init__(self, db: Database, parent: QWidget | None = None):
         QWidget.__init__(self, parent)
+        self._reads = 0  # reads of the month's list asked for; only the latest one's answer is shown
         self.setObjectName("billingPanel")
         self.db = db
         self.job: Job | None = None
@@ -278,10 +277,10 @@ class BillingPanel(SdiOperations, DocumentOperations, QWidget):
             load, lambda view: self._loaded(view, read), lambda exc: self._load_failed(exc, read)
         )
 
-    def _loaded(self, view: tuple[list[InvoiceRow], dict[int, SdiStatus]], read: int | None = None) -> None:
+    def _loaded(self, view: tuple[list[InvoiceRow], dict[int, SdiStatus]], read: int) -> None:
         # Not when the window closed while the list was being read, nor when a newer read was asked
         # for since (the month changed, or the start's read was overtaken by a write's reload).
-        if not isValid(self) or read not in (None, self._reads):
+        if not isValid(self) or read != self._reads:
             return
         rows, sdi = view
         selected = {r.id for r in self.selected_rows()}
@@ -292,8 +291,8 @@ class BillingPanel(SdiOperations, DocumentOperations, QWidget):
         self._update_actions()
         self.reloaded.emit()
 
-    def _load_failed(self, error: Exception, read: int | None = None) -> None:
-        if not isValid(self) or read not in (None, self._reads):
+    def _load_failed(self, error: Exception, read: int) -> None:
+        if not isValid(self) or read != self._reads:
             return
         self.message.setText(tr("The invoices could not be read: %s") % explain(error))
         self.reloaded.emit()
