@@ -12,13 +12,14 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from msp_console.monitoring.checks import CheckContext
+from msp_console.monitoring.checks.repo_runner import Memory
 from msp_console.monitoring.model import CheckSpec, CheckType
 from tests.integration.monitoring.conftest import (  # noqa: F401 - fixtures shared with the check suite
     Secrets,
@@ -132,6 +133,17 @@ def repo_spec(
     params = {"port": str(server.port), "repository": str(repository), "password_ref": REF, **params}
     warn, crit = params.pop("warn", ""), params.pop("crit", "")
     return CheckSpec(check_id, 1, kind, server.host, params, warn, crit, timeout=120.0)
+
+
+def verification_due(memory: Memory, spec: CheckSpec) -> None:
+    """Makes the last verification of ``spec`` ``check_every`` hours old: the next poll verifies again.
+
+    Without racing the clock: a tiny ``check_every`` is due or not depending on how fast the poll was.
+    """
+    key = (spec.check_id, spec.host, spec.params.get("repository", ""))
+    last = memory.last_check(key)
+    assert last is not None, "no verification ran"
+    memory.remember_check(key, replace(last, at=last.at - float(spec.params["check_every"]) * 3600))
 
 
 @pytest.fixture

@@ -8,9 +8,15 @@ import subprocess
 import time
 
 from msp_console.domain.health import HealthState
-from msp_console.monitoring.checks import CheckContext, run_check
+from msp_console.monitoring.checks import CheckContext, borg, run_check
 from msp_console.monitoring.model import CheckType
-from tests.integration.backup_checks.conftest import Repo, hours_ago, owned_by_msptest, repo_spec
+from tests.integration.backup_checks.conftest import (
+    Repo,
+    hours_ago,
+    owned_by_msptest,
+    repo_spec,
+    verification_due,
+)
 from tests.integration.backup_checks.test_restic import ProcWatcher, metrics
 from tests.support.sshd import SshServer
 
@@ -81,13 +87,14 @@ def test_a_deleted_segment_fails_the_scheduled_borg_check(
     borg_repo: Repo, sshd: SshServer, repo_ctx: CheckContext
 ) -> None:
     borg_repo.snapshot(hours_ago(2), 64 * KB)
-    spec = repo_spec(sshd, CheckType.BORG, borg_repo.path, check_id=51, check_every="0.0001")
+    spec = repo_spec(sshd, CheckType.BORG, borg_repo.path, check_id=51, check_every="1")
     good = run_check(spec, repo_ctx)
     assert good.state is HealthState.OK and metrics(good)["repo_check_ok"] == 1, good.output
     segment = max(
         (borg_repo.path / "data").rglob("[0-9]*"), key=lambda p: p.stat().st_size if p.is_file() else 0
     )
     segment.unlink()
+    verification_due(borg.MEMORY, spec)
     broken = run_check(spec, repo_ctx)
     assert broken.state is HealthState.CRITICAL, broken.output
     assert broken.output.startswith("borg check at ") and "errors found" in broken.output

@@ -8,9 +8,9 @@ import threading
 from pathlib import Path
 
 from msp_console.domain.health import HealthState
-from msp_console.monitoring.checks import CheckContext, run_check
+from msp_console.monitoring.checks import CheckContext, restic, run_check
 from msp_console.monitoring.model import CheckType
-from tests.integration.backup_checks.conftest import Repo, fake_tool, hours_ago, repo_spec
+from tests.integration.backup_checks.conftest import Repo, fake_tool, hours_ago, repo_spec, verification_due
 from tests.support.sshd import SshServer
 
 KB = 1024
@@ -78,7 +78,7 @@ def test_a_deleted_pack_file_fails_the_scheduled_restic_check(
     restic_repo: Repo, sshd: SshServer, repo_ctx: CheckContext
 ) -> None:
     restic_repo.snapshot(hours_ago(2), 64 * KB)
-    spec = repo_spec(sshd, CheckType.RESTIC, restic_repo.path, check_id=41, check_every="0.0001")
+    spec = repo_spec(sshd, CheckType.RESTIC, restic_repo.path, check_id=41, check_every="1")
     good = run_check(spec, repo_ctx)
     assert good.state is HealthState.OK, good.output
     assert metrics(good)["repo_check_ok"] == 1 and metrics(good)["repo_check_s"] > 0
@@ -87,6 +87,7 @@ def test_a_deleted_pack_file_fails_the_scheduled_restic_check(
         (p for p in (restic_repo.path / "data").rglob("*") if p.is_file()), key=lambda p: p.stat().st_size
     )
     pack.unlink()
+    verification_due(restic.MEMORY, spec)
     broken = run_check(spec, repo_ctx)
     assert broken.state is HealthState.CRITICAL, broken.output
     assert broken.output.startswith("restic check at ") and "failed" in broken.output
