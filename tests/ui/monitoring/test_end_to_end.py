@@ -26,6 +26,7 @@ from msp_console.ui.models.client_tree import Column
 from tests.support.components import need_binary
 from tests.support.netns import NetLab
 from tests.support.sshd import TEST_USER, SshServer, client_key, start_sshd
+from tests.support.threads import threads_left
 
 pytestmark = pytest.mark.ui
 
@@ -114,6 +115,4 @@ def test_disk_fills_machine_turns_red_one_notification(qtbot, tmp_path, monkeypa
         win.close()  # the shutdown hook stops the engine
         wait_for_background()
         app.close()
-    shared = {"check-watchdog", "snmp-loop"}  # the checks' process-wide helpers (one each, by design)
-    left = [t.name for t in set(threading.enumerate()) - before if t.is_alive() and t.name not in shared]
-    assert left == []
+    assert threads_left(before) == []

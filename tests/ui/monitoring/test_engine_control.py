@@ -15,6 +15,7 @@ from msp_console.db.models import Check
 from msp_console.monitoring.live import add_check_by_id
 from msp_console.monitoring.params import clean_check
 from msp_console.ui.models.client_tree import Column
+from tests.support.threads import threads_left
 
 pytestmark = pytest.mark.ui
 
@@ -72,7 +73,4 @@ def test_pause_resume_and_check_now(qtbot, tmp_path, monkeypatch, listening: int
     win.close()
     wait_for_background()
     app.close()
-    shared = {"check-watchdog", "snmp-loop"}
-    assert [
-        t.name for t in set(threading.enumerate()) - before if t.is_alive() and t.name not in shared
-    ] == []
+    assert threads_left(before) == []

@@ -17,6 +17,7 @@ from msp_console.monitoring.model import CheckOutcome, CheckResult
 from msp_console.monitoring.params import clean_check
 from msp_console.monitoring.writer import Processed, ResultWriter
 from msp_console.ui.models.client_tree import Column
+from tests.support.threads import threads_left
 
 pytestmark = pytest.mark.ui
 
@@ -57,5 +58,4 @@ def test_console_in_team_mode_listens_instead_of_polling(qtbot, postgres_server,
     win.close()
     wait_for_background()
     app.close()
-    left = [t.name for t in set(threading.enumerate()) - before if t.is_alive()]
-    assert left == []
+    assert threads_left(before, shared=()) == []
