@@ -27,7 +27,7 @@ from msp_console.app import App
 from msp_console.db import block_codec
 from msp_console.db.event_blocks import PackedEvent
 from msp_console.db.event_history import block_row, month_start, pack_cut
-from msp_console.db.metric_blocks import rollup, seal
+from msp_console.db.metric_blocks import PIECE_S, merge_pieces, rollup, seal
 from msp_console.db.models import (
     Check,
     Client,
@@ -109,6 +109,9 @@ def _blocks(sid: int, unit: str, ts_ms: np.ndarray, values: np.ndarray, now_s: i
         pick = (ts_s < sealed) & (ts_s >= sealed - keep)
         t, v = ts_ms[pick], values[pick]
         starts = (t // 1000) // span * span
+        if res == FIVE_MIN:  # the open span: 4-hour pieces until it ends
+            open_span = starts + span > sealed
+            starts = np.where(open_span, (t // 1000) // PIECE_S * PIECE_S, starts)
         for start in np.unique(starts):
             p = starts == start
             if res == RAW:
@@ -172,7 +175,10 @@ def _events(checks: list[int], now: datetime, n: int) -> list[dict[str, Any]]:
 
 def measure(app: App, machines: int, events: int) -> Measured:
     rng = np.random.default_rng(11)
-    now_s = int(time.time())
+    five_span = BLOCK_SPAN_S[FIVE_MIN]  # the open span holds a day of pieces (the average)
+    now_s = int(time.time()) // five_span * five_span + five_span // 2 + 1800
+    if now_s > time.time():
+        now_s -= five_span
     start_s = (now_s - DAYS * 86400) // 60 * 60
     layout = _machines(app, machines)
     blocks: dict[int, list[Any]] = {RAW: [], FIVE_MIN: [], HOURLY: []}
@@ -340,32 +346,39 @@ def _event_reads(
     return best[0], best[1], tuple(shown)
 
 
-def writer_cpu(app: App, machines: int, rounds: int = 5) -> tuple[float, float]:
+def writer_cpu(app: App, machines: int, rounds: int = 9) -> tuple[float, float]:
     """CPU seconds per 1,000 samples over a sample's life: (before: rows, SQL roll-ups and the
     retention's deletes of the raw and roll-up rows; after: rows, sealing — which deletes the raw
     rows — and the retention's delete of the hour's raw blocks). Not counted on either side: the
     after side's fold of a 5-minute block into the hourly one at 30 days (one decode and encode
     per series per 2 days, ~1/48 of the hourly sealing) and the expiry of whole roll-up blocks.
 
+    The after side adds its share of the merge that ends each 2-day span (the span's 4-hour
+    5-minute pieces into one block): measured once on a full span, divided by its 48 hours.
+
     Each is the median of ``rounds`` hours, the two alternating which goes first, after one
     unmeasured hour of each: a process's first statements pay for compiling them and for cold
     caches, which made whichever half ran first look dearer. The garbage collector runs before
     each hour, so a full collection of what an earlier hour left does not land in a random one.
-    The sealed hours follow each other, so from the second on each joins the series' existing
-    5-minute block (the steady state).
+    The sealed hours follow each other inside one open span (each joins its 4-hour piece).
     """
     from bench.legacy_rollup import legacy_rollup
 
     layout = _machines(app, machines)
     sids = [sid for _m, s in layout for sid in s]
-    base = (int(time.time()) // 3600 - 2 * rounds - 6) * 3600
+    span = BLOCK_SPAN_S[FIVE_MIN]
+    base = (int(time.time()) - 4 * 86400) // span * span  # measured hours: early in an open span
     rng = np.random.default_rng(2)
 
-    def write_hour(h: int) -> int:
+    def write_hour(h: int, per_hour: int = 60) -> int:
         rows = [
-            {"series_id": sid, "ts_ms": (h + 60 * m) * 1000 + int(rng.integers(0, 900)), "value": float(v)}
+            {
+                "series_id": sid,
+                "ts_ms": (h + 3600 // per_hour * m) * 1000 + int(rng.integers(0, 900)),
+                "value": float(v),
+            }
             for sid in sids
-            for m, v in enumerate(rng.gamma(2.0, 3.0, 60).round(2))
+            for m, v in enumerate(rng.gamma(2.0, 3.0, per_hour).round(2))
         ]
         for i in range(0, len(rows), 500):
             with app.db.transaction() as s:
@@ -382,9 +395,12 @@ def writer_cpu(app: App, machines: int, rounds: int = 5) -> tuple[float, float]:
         n = write_hour(h)
         with app.db.transaction() as s:
             legacy_rollup(s, h + 3600 + 120)
-        with app.db.transaction() as s:  # the old retention's deletes (raw 48 h, 5 min 30 d, hourly 13 mo)
-            for model in (MetricSample, MetricRollup5m, MetricRollup1h):
-                s.execute(delete(model))
+        # The old retention's deletes (raw 48 h, 5 min 30 d, hourly 13 mo) as it ran them: by a
+        # time range, row by row (a DELETE without WHERE would be SQLite's free truncate).
+        with app.db.transaction() as s:
+            s.execute(delete(MetricSample).where(MetricSample.ts_ms < (h + 3600) * 1000))
+            for model in (MetricRollup5m, MetricRollup1h):
+                s.execute(delete(model).where(model.bucket < h + 3600))
         return (cpu() - c0) / n * 1000
 
     def new(h: int) -> float:
@@ -397,15 +413,27 @@ def writer_cpu(app: App, machines: int, rounds: int = 5) -> tuple[float, float]:
             s.execute(delete(MetricBlock).where(MetricBlock.resolution == RAW, MetricBlock.start == h))
         return (cpu() - c0) / n * 1000
 
-    old(base)
+    old(base + span)
     new(base)
     before, after = [], []
     for r in range(rounds):
         h = base + 3600 * (r + 1)
         if r % 2:
             after.append(new(h))
-            before.append(old(h + 3600 * rounds))
+            before.append(old(h + span))
         else:
-            before.append(old(h + 3600 * rounds))
+            before.append(old(h + span))
             after.append(new(h))
-    return float(np.median(before)), float(np.median(after))
+    # The rest of the span's pieces (one sample per 5-minute bucket: the pieces are the same),
+    # then the merge its end brings, shared by the span's 48 hours of samples.
+    for h in range(base + 3600 * (rounds + 1), base + span - 3600, 3600):
+        write_hour(h, per_hour=12)
+        with app.db.transaction() as s:
+            seal(s, h + 3600 + 120)
+    gc.collect()
+    c0 = cpu()
+    with app.db.transaction() as s:
+        merged = merge_pieces(s, base + span + 120)
+    merge = (cpu() - c0) / (48 * 60 * len(sids)) * 1000
+    assert merged == len(sids), merged
+    return float(np.median(before)), float(np.median(after)) + merge

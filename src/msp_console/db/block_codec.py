@@ -21,7 +21,7 @@ _RAW_FLOAT = 255  # a column stored as float64 bits (a value was not finite or t
 _LIMIT = float(2**52)
 _HEAD = struct.Struct("<BIB")
 _COL = struct.Struct("<BBIB")
-_compressor = zstandard.ZstdCompressor(level=9)
+_compressor = zstandard.ZstdCompressor(level=6)
 _decompressor = zstandard.ZstdDecompressor()
 
 # Decimal digits kept per unit: bytes and counters (Nagios "c") to 1; percentages, days and ms

@@ -1,9 +1,10 @@
 """Sealing metric rows into blocks, and the blocks' retention (reading them: ``metric_reads``).
 
 The writer keeps inserting one row per sample (``metric_sample``): the newest, still open hour
-stays row-per-sample. ``seal`` turns every complete hour into one raw block per series and
-merges the hour's 5-minute and hourly roll-ups into the series' day and week blocks, in the same
-transaction that deletes the rows — so a point is always in exactly one place. Roll-up rows
+stays row-per-sample. ``seal`` turns every complete hour into one raw block per series and adds
+the hour's 5-minute roll-ups to a 4-hour piece while the series' 2-day span is open, merged
+into the span's block when it ends (``merge_pieces``), in the same transaction that deletes the
+rows — so a point is always in exactly one place. Roll-up rows
 found in ``metric_rollup_5m``/``metric_rollup_1h`` (older databases, generated demo history)
 are merged the same way.
 """
@@ -33,6 +34,13 @@ from msp_console.db.models.monitoring_history import (
 )
 
 Rollup = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # ts, avg, min, max, count
+_EMPTY: Rollup = (np.zeros(0, np.int64), *(np.zeros(0) for _ in range(4)))  # type: ignore[assignment]
+# Pieces merged into their 2-day block per run, oldest first: the end of a span for 20,000
+# series (~220,000 pieces) takes three runs of the retention job, each a short write lock.
+MERGE_PIECES_PER_RUN = 100_000
+# The open span's 5-minute buckets, one block per 4 hours: sealing an hour re-encodes at most
+# 4 hours of buckets; 12 pieces a span cost little room (each row and index entry is overhead).
+PIECE_S = 4 * 3600
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +81,20 @@ def _merge_rollups(a: Rollup, b: Rollup) -> Rollup:
         np.maximum.reduceat(hi, first),
         total,
     )
+
+
+def combined(parts: list[Rollup]) -> Rollup:
+    """One series' roll-up blocks, in start order, as one set of buckets: concatenated when they
+    follow each other (the usual case), else merged bucket by bucket (a late sample's piece inside
+    a span already merged, or a merge split across runs)."""
+    parts = [p for p in parts if len(p[0])]
+    if not parts:
+        return _EMPTY
+    joined: Rollup = tuple(np.concatenate(c) for c in zip(*parts, strict=True))  # type: ignore[assignment]
+    ts = joined[0]
+    if len(parts) == 1 or bool((ts[1:] > ts[:-1]).all()):
+        return joined
+    return _merge_rollups(joined, _EMPTY)
 
 
 def merge_raw(
@@ -280,14 +302,76 @@ def seal(session: Session, before_s: int, series: tuple[int, int] | None = None)
             session.execute(delete(table).where(in_range(table.series_id)))
     raw = _fetch_raw(session, cut_ms, series)
     if not sids:  # no roll-up rows (the usual run): every series' hours in one vectorised pass
-        written = _seal_rows(session, raw) if len(raw) else 0
+        written = _seal_rows(session, raw, cut_ms // 1000) if len(raw) else 0
     else:
         written = _seal_series(session, blocks, sids, raw)
     if len(raw):
         session.execute(
             delete(MetricSample).where(MetricSample.ts_ms < cut_ms, in_range(MetricSample.series_id))
         )
+    written += merge_pieces(session, cut_ms // 1000)
     return SealReport(len(raw), rolled, written)
+
+
+def merge_pieces(session: Session, cut_s: int, limit: int = MERGE_PIECES_PER_RUN) -> int:
+    """Merges the 4-hour 5-minute pieces of the 2-day spans ended by ``cut_s`` into the spans'
+    blocks; returns the blocks written. Oldest first, at most ``limit`` pieces a run.
+
+    Looks back two spans (a piece older than that — a console off for days — stays a valid
+    block of its own until it expires). Every piece is a complete block, so a run that stops
+    half-way leaves nothing a chart would miss.
+    """
+    span = BLOCK_SPAN_S[FIVE_MIN]
+    open_start = cut_s // span * span
+    conn = session.connection()
+    cursor = conn.connection.cursor()
+    mark, mod = ("%s", "%%") if conn.dialect.name == "postgresql" else ("?", "%")
+    try:
+        cursor.execute(
+            "SELECT id, series_id, start, data FROM metric_block"
+            f" WHERE resolution = {int(FIVE_MIN)} AND start >= {mark} AND start < {mark}"
+            f" AND start {mod} {int(span)} != 0 ORDER BY series_id, start LIMIT {int(limit)}",
+            (open_start - 2 * span, open_start),
+        )
+        found = cursor.fetchall()
+    finally:
+        cursor.close()
+    if not found:
+        return 0
+    by_span: dict[tuple[int, int], list[int]] = defaultdict(list)  # (series, span start) -> rows
+    for i, (_id, sid, start, _data) in enumerate(found):
+        by_span[(sid, start // span * span)].append(i)
+    pieces = decode_many([bytes(row[3]) for row in found])
+    ids, existing = _load(session, [(sid, FIVE_MIN, start) for sid, start in by_span])
+    digits = _digits(session, {sid for sid, _s in by_span})
+    keys: list[tuple[int, int, int, int]] = []
+    todo: list[tuple[np.ndarray, list[np.ndarray], list[int]]] = []
+    for (sid, start), rows in by_span.items():
+        parts: list[Rollup] = [(p[0], *p[1]) for p in (pieces[i] for i in rows)]  # type: ignore[misc]
+        got = existing.get((sid, FIVE_MIN, start))
+        if got is not None:
+            parts.insert(0, (got[0], *got[1]))  # type: ignore[arg-type]
+        buckets = combined(parts)
+        d = digits[sid]
+        keys.append((sid, FIVE_MIN, start, len(buckets[0])))
+        todo.append((buckets[0], list(buckets[1:]), [d, d, d, 0]))
+    _store(session, ids, [(*k, blob) for k, blob in zip(keys, encode_many(todo), strict=True)])
+    _delete_blocks(session, [row[0] for row in found])
+    return len(keys)
+
+
+def _delete_blocks(session: Session, ids: list[int]) -> None:
+    """Deletes blocks by id: one array statement on PostgreSQL, the driver's C loop on SQLite
+    (a hundred thousand ids are more than an IN list may bind)."""
+    conn = session.connection()
+    cursor = conn.connection.cursor()
+    try:
+        if conn.dialect.name == "postgresql":
+            cursor.execute("DELETE FROM metric_block WHERE id = ANY(%b::int8[])", [ids])
+        else:
+            cursor.executemany("DELETE FROM metric_block WHERE id = ?", [(i,) for i in ids])
+    finally:
+        cursor.close()
 
 
 def _seal_series(session: Session, blocks: _Blocks, sids: set[int], raw: np.ndarray) -> int:
@@ -313,12 +397,13 @@ def _runs(*keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return first, np.append(first[1:], len(keys[0]))
 
 
-def _seal_rows(session: Session, raw: np.ndarray) -> int:
+def _seal_rows(session: Session, raw: np.ndarray, cut_s: int) -> int:
     """Raw rows (series, ms, value), ordered by series and time, into their blocks, all at once.
 
     One raw block per series and hour; the 5-minute buckets of all series come from one set of
-    ``reduceat`` calls and join each series' 5-minute block. Exactly what ``_Blocks`` makes of
-    the same rows series by series (the tests compare both), at a fraction of the calls.
+    ``reduceat`` calls: an hour of a finished 2-day span joins the span's block — exactly what
+    ``_Blocks`` makes of the same rows series by series (the tests compare both) — an hour of
+    the open span joins its 4-hour piece, merged when the span ends (``merge_pieces``).
     """
     sid = raw[:, 0].astype(np.int64)
     ts = raw[:, 1].astype(np.int64)
@@ -336,7 +421,11 @@ def _seal_rows(session: Session, raw: np.ndarray) -> int:
         count.astype(np.float64),
     )
     five_sid = sid[first]
-    block_start = five[0] // BLOCK_SPAN_S[FIVE_MIN] * BLOCK_SPAN_S[FIVE_MIN]
+    # An hour of a span still open joins its 4-hour piece (no 2-day block decoded and encoded
+    # again every hour); hours of a finished span go straight into its block.
+    span = BLOCK_SPAN_S[FIVE_MIN]
+    span_start = five[0] // span * span
+    block_start = np.where(span_start + span <= cut_s, span_start, five[0] // PIECE_S * PIECE_S)
     five_lo, five_hi = _runs(five_sid, block_start)
     five_keys = list(zip(five_sid[five_lo].tolist(), block_start[five_lo].tolist(), strict=True))
     digits = _digits(session, {s for s, _h in raw_keys})
@@ -355,12 +444,8 @@ def _seal_rows(session: Session, raw: np.ndarray) -> int:
     for (s, start), lo, hi in zip(five_keys, five_lo.tolist(), five_hi.tolist(), strict=True):
         buckets: Rollup = tuple(x[lo:hi] for x in five)  # type: ignore[assignment]
         got = existing.get((s, FIVE_MIN, start))
-        if got is not None:
-            old_rollup: Rollup = (got[0], *got[1])  # type: ignore[assignment]
-            if not len(old_rollup[0]) or old_rollup[0][-1] < buckets[0][0]:  # usually: the next hour
-                buckets = tuple(np.concatenate(pair) for pair in zip(old_rollup, buckets, strict=True))  # type: ignore[assignment]
-            else:
-                buckets = _merge_rollups(old_rollup, buckets)
+        if got is not None:  # the hour's piece so far, or the finished span's block
+            buckets = combined([(got[0], *got[1]), buckets])  # type: ignore[list-item]
         d = digits[s]
         keys.append((s, FIVE_MIN, start, len(buckets[0])))
         todo.append((buckets[0], list(buckets[1:]), [d, d, d, 0]))

@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from msp_console.db import block_codec
-from msp_console.db.metric_blocks import Rollup, hourly_from_five, merge_raw
+from msp_console.db.block_batch import decode_many
+from msp_console.db.metric_blocks import Rollup, combined, hourly_from_five, merge_raw
 from msp_console.db.models.monitoring import MetricRollup1h, MetricRollup5m, MetricSample
 from msp_console.db.models.monitoring_history import (
     BLOCK_SPAN_S,
@@ -35,19 +36,18 @@ def read_hours(
     five = _decoded(session, sids, FIVE_MIN, t0, t1)
     for sid in sids:
         ts, avg = hourly[sid]
-        if five[sid]:
-            merged: Rollup = tuple(np.concatenate(c) for c in zip(*five[sid], strict=True))  # type: ignore[assignment]
-            h = hourly_from_five(merged)
+        if sid in five and len(five[sid][0]):
+            h = hourly_from_five(five[sid])
             after = (h[0] > (ts[-1] if len(ts) else t0 - 1)) & (h[0] >= t0) & (h[0] <= t1)
             ts, avg = np.concatenate((ts, h[0][after])), np.concatenate((avg, h[1][after]))
         out[sid] = (ts, avg)
     return out
 
 
-def _decoded(session: Session, sids: list[int], res: int, t0: int, t1: int) -> dict[int, list[Rollup]]:
-    """The decoded roll-up blocks of the series that overlap [t0, t1], oldest first."""
-    parts: dict[int, list[Rollup]] = defaultdict(list)
-    for sid, data in session.execute(
+def _decoded(session: Session, sids: list[int], res: int, t0: int, t1: int) -> dict[int, Rollup]:
+    """The buckets of the series' roll-up blocks that overlap [t0, t1] (2-day blocks and the
+    open span's 4-hour pieces), ascending."""
+    rows = session.execute(
         select(MetricBlock.series_id, MetricBlock.data)
         .where(
             MetricBlock.series_id.in_(sids),
@@ -57,10 +57,11 @@ def _decoded(session: Session, sids: list[int], res: int, t0: int, t1: int) -> d
         )
         .order_by(MetricBlock.start)
         .with_hint(MetricBlock, f"INDEXED BY {SERIES_INDEX}", "sqlite")  # not the retention index
-    ):
-        ts, cols = block_codec.decode(data)
+    ).all()
+    parts: dict[int, list[Rollup]] = defaultdict(list)
+    for (sid, _data), (ts, cols) in zip(rows, decode_many([bytes(r[1]) for r in rows]), strict=True):
         parts[sid].append((ts, *cols))  # type: ignore[arg-type]
-    return parts
+    return {sid: combined(p) for sid, p in parts.items()}
 
 
 def read_rollups(
@@ -78,8 +79,8 @@ def read_rollups(
         loose[sid].append((bucket, mean))
     out = {}
     for sid in sids:
-        ts_parts: list[np.ndarray] = [p[0] for p in parts[sid]]
-        avg_parts: list[np.ndarray] = [p[1] for p in parts[sid]]
+        ts_parts: list[np.ndarray] = [parts[sid][0]] if sid in parts else []
+        avg_parts: list[np.ndarray] = [parts[sid][1]] if sid in parts else []
         if loose[sid]:
             ts_parts.append(np.array([b for b, _ in loose[sid]], dtype=np.int64))
             avg_parts.append(np.array([a for _, a in loose[sid]], dtype=np.float64))

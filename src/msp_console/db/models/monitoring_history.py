@@ -117,7 +117,8 @@ SERIES_INDEX = "ix_metric_block_series"
 class MetricBlock(Base):
     """The points of one series over one span (``BLOCK_SPAN_S``), packed by ``block_codec``.
 
-    Raw samples: one block per series per hour; 5-minute roll-ups: per 2 days; hourly: per 4 weeks.
+    Raw samples: one block per series per hour; 5-minute roll-ups: per 2 days (the open span's as
+    4-hour pieces, ``start`` the piece's, until the span ends); hourly: per 4 weeks.
     """
 
     __tablename__ = "metric_block"
