@@ -346,15 +346,54 @@ def _event_reads(
     return best[0], best[1], tuple(shown)
 
 
-def writer_cpu(app: App, machines: int, rounds: int = 9) -> tuple[float, float]:
-    """CPU seconds per 1,000 samples over a sample's life: (before: rows, SQL roll-ups and the
-    retention's deletes of the raw and roll-up rows; after: rows, sealing — which deletes the raw
-    rows — and the retention's delete of the hour's raw blocks). Not counted on either side: the
-    after side's fold of a 5-minute block into the hourly one at 30 days (one decode and encode
-    per series per 2 days, ~1/48 of the hourly sealing) and the expiry of whole roll-up blocks.
+def _steady_blocks(app: App, sids: list[int], h0: int) -> None:
+    """The blocks a running install holds before hour ``h0`` for ``sids`` (raw 48 hours, 5-minute
+    30 days in finished spans, hourly 13 months): one realistic block per resolution, repeated."""
+    rng = np.random.default_rng(4)
+    ts = (h0 + 60 * np.arange(2880)) * 1000 + rng.integers(0, 900, 2880)
+    values = rng.gamma(2.0, 3.0, 2880).round(2)
+    five = rollup(ts // 1000, values, 300)
+    hour_ts = h0 + 3600 * np.arange(672)
+    hourly = rng.gamma(2.0, 3.0, 672).round(2)
+    made = {  # resolution: (points, data)
+        RAW: (60, block_codec.encode(ts[:60], [values[:60]], [2])),
+        FIVE_MIN: (len(five[0]), block_codec.encode(five[0], list(five[1:]), [2, 2, 2, 0])),
+        HOURLY: (
+            672,
+            block_codec.encode(hour_ts, [hourly, hourly - 1, hourly + 1, hourly * 0 + 60], [2, 2, 2, 0]),
+        ),
+    }
+    rows = []
+    for res, back in ((RAW, 48 * 3600), (FIVE_MIN, 30 * 86400), (HOURLY, 395 * 86400)):
+        span = BLOCK_SPAN_S[res]
+        points, data = made[res]
+        end = h0 if res == RAW else h0 // span * span  # roll-up blocks: the finished spans
+        for start in range((h0 - back) // span * span, end, span):
+            rows += [
+                {"series_id": sid, "resolution": res, "start": start, "points": points, "data": data}
+                for sid in sids
+            ]
+    for i in range(0, len(rows), 5000):
+        with app.db.transaction() as s:
+            s.execute(insert(MetricBlock), rows[i : i + 5000])
 
-    The after side adds its share of the merge that ends each 2-day span (the span's 4-hour
-    5-minute pieces into one block): measured once on a full span, divided by its 48 hours.
+
+def writer_cpu(
+    before_app: App, after_app: App, machines: int, steady: bool, rounds: int = 9
+) -> tuple[float, float]:
+    """CPU seconds per 1,000 samples over a sample's life, each design on its own database:
+    (before: rows, the SQL roll-ups and the old retention's deletes of raw and roll-up rows;
+    after: rows, sealing — which deletes the raw rows — and the retention's delete of expired
+    blocks, plus its share of the merge that ends each 2-day span: the span's 4-hour 5-minute
+    pieces into one block, measured once on a full span, divided by its 48 hours). Not counted:
+    the after side's fold of a 5-minute block into the hourly one at 30 days (one decode and
+    encode per series per 2 days, ~1/48 of the hourly sealing), and the old job's ``max(bucket)``
+    look-ups of where it had stopped (scans of the roll-up tables, given to it for free).
+
+    ``steady``: both databases first hold what a running install holds for the bench's series
+    (raw 48 h, 5-minute 30 days, hourly 13 months: ~10 million rows before, ~30,000 blocks
+    after), so every insert and delete works on tables of their real size; else empty tables,
+    a new install (the old design at its cheapest).
 
     Each is the median of ``rounds`` hours, the two alternating which goes first, after one
     unmeasured hour of each: a process's first statements pay for compiling them and for cold
@@ -362,15 +401,23 @@ def writer_cpu(app: App, machines: int, rounds: int = 9) -> tuple[float, float]:
     each hour, so a full collection of what an earlier hour left does not land in a random one.
     The sealed hours follow each other inside one open span (each joins its 4-hour piece).
     """
-    from bench.legacy_rollup import legacy_rollup
+    from bench.legacy_rollup import legacy_retention_deletes, legacy_rollup, steady_rows
+    from msp_console.db.metric_blocks import drop_expired
+    from msp_console.monitoring.retention import KEEP_S
 
-    layout = _machines(app, machines)
-    sids = [sid for _m, s in layout for sid in s]
+    old_sids = [sid for _m, s in _machines(before_app, machines) for sid in s]
+    new_sids = [sid for _m, s in _machines(after_app, machines) for sid in s]
     span = BLOCK_SPAN_S[FIVE_MIN]
     base = (int(time.time()) - 4 * 86400) // span * span  # measured hours: early in an open span
+    if steady:
+        with before_app.db.transaction() as s:
+            steady_rows(s, old_sids, base)
+        _steady_blocks(after_app, new_sids, base)
+        for app in (before_app, after_app):
+            analyze(app)
     rng = np.random.default_rng(2)
 
-    def write_hour(h: int, per_hour: int = 60) -> int:
+    def write_hour(app: App, sids: list[int], h: int, per_hour: int = 60) -> int:
         rows = [
             {
                 "series_id": sid,
@@ -392,48 +439,53 @@ def writer_cpu(app: App, machines: int, rounds: int = 9) -> tuple[float, float]:
     def old(h: int) -> float:
         gc.collect()
         c0 = cpu()
-        n = write_hour(h)
-        with app.db.transaction() as s:
-            legacy_rollup(s, h + 3600 + 120)
-        # The old retention's deletes (raw 48 h, 5 min 30 d, hourly 13 mo) as it ran them: by a
-        # time range, row by row (a DELETE without WHERE would be SQLite's free truncate).
-        with app.db.transaction() as s:
-            s.execute(delete(MetricSample).where(MetricSample.ts_ms < (h + 3600) * 1000))
-            for model in (MetricRollup5m, MetricRollup1h):
-                s.execute(delete(model).where(model.bucket < h + 3600))
+        n = write_hour(before_app, old_sids, h)
+        with before_app.db.transaction() as s:
+            legacy_rollup(s, h + 3600 + 120, since_s=h)
+        with before_app.db.transaction() as s:
+            if steady:  # the old retention's deletes, as it ran them
+                legacy_retention_deletes(s, h + 3600 + 120)
+            else:  # nothing expires yet: its deletes, row by row, of what this hour wrote (a
+                # DELETE without WHERE would be SQLite's free truncate)
+                s.execute(delete(MetricSample).where(MetricSample.ts_ms < (h + 3600) * 1000))
+                for model in (MetricRollup5m, MetricRollup1h):
+                    s.execute(delete(model).where(model.bucket < h + 3600))
         return (cpu() - c0) / n * 1000
 
     def new(h: int) -> float:
         gc.collect()
         c0 = cpu()
-        n = write_hour(h)
-        with app.db.transaction() as s:  # sealing deletes the hour's rows itself
+        n = write_hour(after_app, new_sids, h)
+        with after_app.db.transaction() as s:  # sealing deletes the hour's rows itself
             seal(s, h + 3600 + 120)
-        with app.db.transaction() as s:  # the retention's delete of the hour's raw blocks (48 h)
-            s.execute(delete(MetricBlock).where(MetricBlock.resolution == RAW, MetricBlock.start == h))
+        with after_app.db.transaction() as s:  # the retention's delete of expired blocks
+            if steady:
+                drop_expired(s, h + 3600 + 120, KEEP_S)
+            else:  # nothing expires yet: the delete of the hour's raw blocks 48 h later
+                s.execute(delete(MetricBlock).where(MetricBlock.resolution == RAW, MetricBlock.start == h))
         return (cpu() - c0) / n * 1000
 
-    old(base + span)
+    old(base)
     new(base)
     before, after = [], []
     for r in range(rounds):
         h = base + 3600 * (r + 1)
         if r % 2:
             after.append(new(h))
-            before.append(old(h + span))
+            before.append(old(h))
         else:
-            before.append(old(h + span))
+            before.append(old(h))
             after.append(new(h))
     # The rest of the span's pieces (one sample per 5-minute bucket: the pieces are the same),
     # then the merge its end brings, shared by the span's 48 hours of samples.
     for h in range(base + 3600 * (rounds + 1), base + span - 3600, 3600):
-        write_hour(h, per_hour=12)
-        with app.db.transaction() as s:
+        write_hour(after_app, new_sids, h, per_hour=12)
+        with after_app.db.transaction() as s:
             seal(s, h + 3600 + 120)
     gc.collect()
     c0 = cpu()
-    with app.db.transaction() as s:
+    with after_app.db.transaction() as s:
         merged = merge_pieces(s, base + span + 120)
-    merge = (cpu() - c0) / (48 * 60 * len(sids)) * 1000
-    assert merged == len(sids), merged
+    merge = (cpu() - c0) / (48 * 60 * len(new_sids)) * 1000
+    assert merged == len(new_sids), merged
     return float(np.median(before)), float(np.median(after)) + merge

@@ -181,10 +181,14 @@ def dbsize(args: argparse.Namespace) -> None:
         m = measure(app, args.machines, args.events)
         dialect = app.db.engine.dialect.name
         app.close()
-    with tempfile.TemporaryDirectory() as tmp:
-        app = App.open(args.database_cpu or f"sqlite:///{Path(tmp) / 'cpu.sqlite3'}")
-        before_cpu, after_cpu = writer_cpu(app, 25)
-        app.close()
+    cpu: dict[bool, tuple[float, float]] = {}
+    for steady in (False, True):  # a new install's empty tables, then a running install's
+        with tempfile.TemporaryDirectory() as tmp:
+            before_app = App.open(args.database_cpu_before or f"sqlite:///{Path(tmp) / 'before.sqlite3'}")
+            after_app = App.open(args.database_cpu or f"sqlite:///{Path(tmp) / 'after.sqlite3'}")
+            cpu[steady] = writer_cpu(before_app, after_app, 25, steady)
+            before_app.close()
+            after_app.close()
     n_series = MACHINES * CHECKS_PER_MACHINE * METRICS_PER_CHECK
     checks = MACHINES * CHECKS_PER_MACHINE
     steady = {  # (what, bytes per point, points)
@@ -232,10 +236,12 @@ def dbsize(args: argparse.Namespace) -> None:
         f"30 days {m.chart_30d_ms[0]:.1f} / {m.chart_30d_ms[1]:.1f} ms, "
         f"24 h {m.chart_24h_ms[0]:.1f} / {m.chart_24h_ms[1]:.1f} ms"
     )
-    print(
-        f"writer CPU per 1,000 samples (rows + roll-up job): before {before_cpu * 1000:.1f} ms, "
-        f"after {after_cpu * 1000:.1f} ms (ratio after/before {after_cpu / before_cpu:.2f})"
-    )
+    for steady, label in ((False, "empty tables (a new install)"), (True, "tables at their running size")):
+        before_cpu, after_cpu = cpu[steady]
+        print(
+            f"writer CPU per 1,000 samples (rows + roll-up job), {label}: before {before_cpu * 1000:.1f} ms, "
+            f"after {after_cpu * 1000:.1f} ms (ratio after/before {after_cpu / before_cpu:.2f})"
+        )
     print(
         f"total after one year (steady state, {MACHINES:,} machines × {CHECKS_PER_MACHINE} checks/min, "
         f"{METRICS_PER_CHECK} metrics per check, {EVENTS_PER_CHECK_PER_DAY} state events per check per day): "
@@ -258,7 +264,13 @@ def main() -> None:
     ds.add_argument("--database")
     ds.add_argument("--machines", type=int, default=10, help="machines in the measured sample")
     ds.add_argument("--events", type=int, default=100_000, help="state events in the measured sample")
-    ds.add_argument("--database-cpu", help="database for the writer CPU bench (default: a new SQLite file)")
+    ds.add_argument(
+        "--database-cpu", help="database for the writer CPU bench's blocks (default: a new SQLite file)"
+    )
+    ds.add_argument(
+        "--database-cpu-before",
+        help="database for the writer CPU bench's old row design (default: a new SQLite file)",
+    )
     args = parser.parse_args()
     throughput(args) if args.what == "throughput" else dbsize(args)
 
