@@ -66,9 +66,7 @@ def main() -> None:
         app.close()
     print("CPU per sealed hour (ms):", " ".join(f"{x:.0f}" for x in ms))
     early, late = np.median(ms[1:6]), np.median(ms[max(1, len(ms) - 10) :])
-    print(
-        f"sealing an hour of 500 series: hours 2-6 of the span {early:.0f} ms, its last 10 hours {late:.0f} ms"
-    )
+    print(f"sealing an hour of 500 series: hours 2-6 of the span {early:.0f} ms, the last 10 {late:.0f} ms")
 
 
 if __name__ == "__main__":
