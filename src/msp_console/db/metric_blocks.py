@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, and_, delete, or_, select, true
+from sqlalchemy import ColumnElement, and_, delete, select, true
 from sqlalchemy.orm import Session
 
 from msp_console.db import block_codec
@@ -534,9 +534,12 @@ def drop_expired(session: Session, now_s: int, keep_s: dict[int, int]) -> int:
             ts, cols = block_codec.decode(data)
             blocks.add_rollup(sid, HOURLY, hourly_from_five((ts, *cols)))  # type: ignore[arg-type]
         blocks.write(_digits(session, {sid for sid, _d in expiring}))
-    conditions = [
-        and_(MetricBlock.resolution == res, MetricBlock.start + BLOCK_SPAN_S[res] <= now_s - keep)
-        for res, keep in keep_s.items()
-    ]
-    result = session.execute(delete(MetricBlock).where(or_(*conditions)))
-    return int(getattr(result, "rowcount", 0) or 0)
+    gone = 0
+    for res, keep in keep_s.items():  # "start <= …", not "start + span <= …": a range of the index
+        result = session.execute(
+            delete(MetricBlock).where(
+                MetricBlock.resolution == res, MetricBlock.start <= now_s - keep - BLOCK_SPAN_S[res]
+            )
+        )
+        gone += int(getattr(result, "rowcount", 0) or 0)
+    return gone
