@@ -77,7 +77,7 @@ def _machines(app: App, n: int) -> list[tuple[int, list[int]]]:
     """n machines with 10 checks and 20 series each: [(machine id, series ids in SERIES order)]."""
     out = []
     with app.db.transaction() as s:
-        client = Client(name="Size")
+        client = Client(name=f"Size {n} machines, {time.time_ns()}")  # unique: a bench may run twice
         s.add(client)
         s.flush()
         for m in range(n):
