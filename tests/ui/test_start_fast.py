@@ -167,3 +167,38 @@ def test_an_app_that_fails_to_open_after_the_paint_is_said_and_the_tree_stays(
     assert not window.commands.new_client.isEnabled()
     window.close()
     started.close()
+
+
+def test_a_window_closed_while_its_app_opens_starts_nothing(qtbot, monkeypatch, demo_file: Path) -> None:
+    """Closed at once, before the app arrived: the app arriving later must not add the task tabs and
+    start their schedulers on a window whose shutdown already ran — they would run until the
+    process ends (and a non-daemon one would keep it from ending)."""
+    import threading
+
+    from msp_console.ui import launch
+    from msp_console.ui.worker import wait_for_background
+    from tests.support.threads import threads_left
+
+    entered, gate = threading.Event(), threading.Event()
+    real_open = launch.open_app
+
+    def held(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+        entered.set()
+        gate.wait(20)
+        return real_open(args)
+
+    monkeypatch.setattr(launch, "open_app", held)
+    before = set(threading.enumerate())
+    started = start_window(argparse.Namespace(demo=False, database=f"sqlite:///{demo_file}"), persist=False)
+    assert started is not None
+    window = started.window
+    qtbot.addWidget(window)
+    qtbot.waitUntil(entered.is_set, timeout=10_000)  # the first tree is shown, the app is opening
+    assert window.model.rowCount() > 0
+    window.close()
+    gate.set()
+    started.close()  # waits for the app, whose hand-over to the window is queued
+    qtbot.wait(300)
+    wait_for_background()
+    assert not window.has_app and not window.features_installed
+    assert threads_left(before, grace_s=2) == []

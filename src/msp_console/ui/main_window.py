@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._app: App | None = None
         self._waiting: dict[str, Callable[[], object]] = {}  # what asked for the app before it was open
         self._features_wanted = False
+        self._closed = False  # features started after the close would never be stopped
         self.preferences = CurrentPreferences(preferences or load_preferences(), self)
         self.persist = persist  # False for screenshots: never overwrite the user's layout
         self.setObjectName("mainWindow")
@@ -147,8 +148,8 @@ class MainWindow(QMainWindow):
     def attach_app(self, app: App) -> None:
         """The database is open: enables what needs it, then adds the task tabs and does what was
         asked meanwhile (a row opened, a reload)."""
-        if self._app is not None:
-            return
+        if self._app is not None or self._closed:
+            return  # closed while the app was opening: its owner closes it; nothing is started
         self._app = app
         self.controller.attach(app.inventory)
         self.transfer.attach(app.db)
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
     def install_deferred(self) -> None:
         """Adds the features' tabs, docks and menus, then restores the saved layout (which needs the
         features' docks to exist). Without the app yet: once it is attached."""
-        if self.features_installed:
+        if self.features_installed or self._closed:
             return
         if self._app is None:
             self._features_wanted = True
@@ -488,6 +489,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         if self.persist:
             self.save_layout()
         for hook in self.shutdown_hooks:

@@ -144,7 +144,7 @@ class ReminderJob:
         if scheduler is None:
             from apscheduler.schedulers.background import BackgroundScheduler
 
-            scheduler = BackgroundScheduler(timezone="UTC")
+            scheduler = BackgroundScheduler(timezone="UTC", daemon=True)  # never keeps a process alive
         self.scheduler = scheduler
         self.job_id = "msp-console-reminders"
 
