@@ -380,6 +380,26 @@ def _steady_blocks(app: App, sids: list[int], h0: int) -> None:
             s.execute(insert(MetricBlock), rows[i : i + 5000])
 
 
+def write_hour_of_samples(
+    app: App, rng: np.random.Generator, sids: list[int], h: int, per_hour: int = 60
+) -> int:
+    """The hour from ``h`` of ``per_hour`` samples a series, written as the poller's writer does
+    (rows, in transactions of 500); returns how many."""
+    rows = [
+        {
+            "series_id": sid,
+            "ts_ms": (h + 3600 // per_hour * m) * 1000 + int(rng.integers(0, 900)),
+            "value": float(v),
+        }
+        for sid in sids
+        for m, v in enumerate(rng.gamma(2.0, 3.0, per_hour).round(2))
+    ]
+    for i in range(0, len(rows), 500):
+        with app.db.transaction() as s:
+            s.execute(insert(MetricSample), rows[i : i + 500])
+    return len(rows)
+
+
 def server_ticks(app: App) -> dict[int, int]:
     """CPU clock ticks so far of each PostgreSQL server process serving ``app``'s connections
     (their ``/proc`` entries: a server on this machine); none for SQLite, which works in this
@@ -455,19 +475,7 @@ def writer_cpu(
     rng = np.random.default_rng(2)
 
     def write_hour(app: App, sids: list[int], h: int, per_hour: int = 60) -> int:
-        rows = [
-            {
-                "series_id": sid,
-                "ts_ms": (h + 3600 // per_hour * m) * 1000 + int(rng.integers(0, 900)),
-                "value": float(v),
-            }
-            for sid in sids
-            for m, v in enumerate(rng.gamma(2.0, 3.0, per_hour).round(2))
-        ]
-        for i in range(0, len(rows), 500):
-            with app.db.transaction() as s:
-                s.execute(insert(MetricSample), rows[i : i + 500])
-        return len(rows)
+        return write_hour_of_samples(app, rng, sids, h, per_hour)
 
     def old(h: int) -> float:
         gc.collect()

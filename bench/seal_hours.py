@@ -11,24 +11,16 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import resource
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import insert
 
-from bench.history_bench import _machines
+from bench.history_bench import _machines, cpu_spent, write_hour_of_samples
 from msp_console.app import App
 from msp_console.db.metric_blocks import seal
-from msp_console.db.models import MetricSample
 from msp_console.db.models.monitoring_history import BLOCK_SPAN_S, FIVE_MIN
-
-
-def _cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
 
 
 def seal_ms_by_hour(app: App, hours: int) -> list[float]:
@@ -39,18 +31,12 @@ def seal_ms_by_hour(app: App, hours: int) -> list[float]:
     out = []
     for k in range(hours):
         h = base + 3600 * k
-        rows = [
-            {"series_id": sid, "ts_ms": (h + 60 * m) * 1000 + int(rng.integers(0, 900)), "value": float(v)}
-            for sid in sids
-            for m, v in enumerate(rng.gamma(2.0, 3.0, 60).round(2))
-        ]
-        with app.db.transaction() as s:
-            s.execute(insert(MetricSample), rows)
+        write_hour_of_samples(app, rng, sids, h)
         gc.collect()
-        c0 = _cpu()
+        c0 = cpu_spent(app)
         with app.db.transaction() as s:
             seal(s, h + 3600 + 120)
-        out.append((_cpu() - c0) * 1000)
+        out.append(cpu_spent(app, c0)[0] * 1000)
     return out
 
 

@@ -323,19 +323,17 @@ def merge_pieces(session: Session, cut_s: int, limit: int = MERGE_PIECES_PER_RUN
     """
     span = BLOCK_SPAN_S[FIVE_MIN]
     open_start = cut_s // span * span
-    conn = session.connection()
-    cursor = conn.connection.cursor()
-    mark, mod = ("%s", "%%") if conn.dialect.name == "postgresql" else ("?", "%")
-    try:
-        cursor.execute(
-            "SELECT id, series_id, start, data FROM metric_block"
-            f" WHERE resolution = {int(FIVE_MIN)} AND start >= {mark} AND start < {mark}"
-            f" AND start {mod} {int(span)} != 0 ORDER BY series_id, start LIMIT {int(limit)}",
-            (open_start - 2 * span, open_start),
+    found = session.execute(
+        select(MetricBlock.id, MetricBlock.series_id, MetricBlock.start, MetricBlock.data)
+        .where(
+            MetricBlock.resolution == FIVE_MIN,
+            MetricBlock.start >= open_start - 2 * span,
+            MetricBlock.start < open_start,
+            MetricBlock.start % span != 0,  # a span's block starts on the span
         )
-        found = cursor.fetchall()
-    finally:
-        cursor.close()
+        .order_by(MetricBlock.series_id, MetricBlock.start)
+        .limit(limit)
+    ).all()
     if not found:
         return 0
     by_span: dict[tuple[int, int], list[int]] = defaultdict(list)  # (series, span start) -> rows
