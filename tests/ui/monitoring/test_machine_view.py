@@ -55,7 +55,7 @@ def test_machine_view_shows_checks_history_and_adds_a_validated_check(
     assert not pixmap.isNull()
     assert view.table.rowCount() == len([r for r in feature.controller.rows.values() if r.machine_id == srv])
     changes = [view.timeline.item(r, 2).text() for r in range(view.timeline.rowCount())]
-    assert "CRITICAL → OK" in changes and "PENDING → CRITICAL" in changes
+    assert "Critical → OK" in changes and "Pending → Critical" in changes  # worded, not raw codes
     attempts: list[str] = []
 
     def on_open(dialog: CheckDialog) -> None:

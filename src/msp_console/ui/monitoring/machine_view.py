@@ -41,7 +41,7 @@ from msp_console.ui.labels import check_type_text
 from msp_console.ui.locale_format import local, short_datetime, short_time
 from msp_console.ui.monitoring.chart import LineChart
 from msp_console.ui.monitoring.check_dialog import CheckDialog
-from msp_console.ui.states import state_icon, state_label
+from msp_console.ui.states import state_icon, state_label, state_text
 from msp_console.ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -212,7 +212,8 @@ class MachineView(QWidget):
                 self.table.setItem(i, col, item)
             if current is not None and r.check_id == current.check_id:
                 self.table.selectRow(i)
-        self.table.resizeColumnToContents(0)
+        for col in (0, 3, 4, 6):  # times and interval: their whole header ("Prossima esecuzione")
+            self.table.resizeColumnToContents(col)
         self.table.setColumnWidth(1, 170)
 
     def selected(self) -> CheckRow | None:
@@ -318,7 +319,7 @@ class MachineView(QWidget):
             self.charts.addWidget(QLabel(self.tr("No metrics recorded for this machine yet.")), 0, 0)
         self.timeline.setRowCount(len(events))
         for i, e in enumerate(events):
-            change = f"{e.previous.value} → {e.state.value}"
+            change = f"{state_text(e.previous)} → {state_text(e.state)}"  # in the user's language
             for col, text in enumerate((_when(e.at), e.check, change, e.output)):
                 item = QTableWidgetItem(text)
                 if col == 2:
